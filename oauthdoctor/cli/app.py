@@ -1,0 +1,103 @@
+"""The Typer app: registers every command and maps exceptions to exit codes in one place.
+
+Command modules import their heavy dependencies (httpx, ntplib, rich, pydantic) inside the command
+function, so ``oauthdoctor --help`` and the offline commands start about as fast as typer itself.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from oauthdoctor import __version__
+from oauthdoctor.cli import check_env, diagnose, diff_redirect, explain, providers
+from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
+
+# Typer vendors click from 0.25 on; find click's base exception through a public Typer class.
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+HELP = (
+    "Tells you why your OAuth 2.0 integration fails and what to do about it: reauth, fix_config or retry.\n\n"
+    + EXIT_CODES_HELP
+)
+
+app = typer.Typer(
+    name="oauthdoctor",
+    help=HELP,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"oauthdoctor {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    profiles: list[str] = typer.Option(
+        [], "--profiles", metavar="DIR", help="Extra provider-profile directory (repeatable; overrides bundled)."
+    ),
+) -> None:
+    if profiles:
+        from oauthdoctor.profiles import add_profile_dirs
+
+        add_profile_dirs(profiles)
+
+
+diagnose.register(app)
+diff_redirect.register(app)
+explain.register(app)
+check_env.register(app)
+app.add_typer(providers.app, name="providers")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; every exception becomes an exit code, never a traceback for bad input."""
+    try:
+        app(args=argv, standalone_mode=False, prog_name="oauthdoctor")
+    except CommandExit as exc:
+        sys.exit(int(exc.code))
+    except UsageError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except LookupError as exc:  # UnknownProfile and friends: the profiles module is loaded by then
+        from oauthdoctor.profiles import UnknownProfile
+
+        if not isinstance(exc, UnknownProfile):
+            _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+        _fail(str(exc), ExitCode.USAGE)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - the single top-level handler
+        if isinstance(exc, typer.Abort):
+            _fail("interrupted", ExitCode.INTERRUPTED)
+        if isinstance(exc, _CLICK_EXCEPTION):
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _fail(f"{exc.format_message()}{where}", ExitCode.USAGE)  # type: ignore[attr-defined]
+        if isinstance(exc, typer.Exit):
+            sys.exit(exc.exit_code)
+        from oauthdoctor.profiles import ProfileError
+
+        if isinstance(exc, ProfileError):
+            for issue in exc.issues:
+                sys.stderr.write(f"oauthdoctor: error: {issue}\n")
+            sys.exit(int(ExitCode.USAGE))
+        _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+    sys.exit(0)
+
+
+def _fail(message: str, code: ExitCode) -> None:
+    sys.stderr.write(f"oauthdoctor: error: {message.splitlines()[0] if message else code.name}\n")
+    sys.exit(int(code))

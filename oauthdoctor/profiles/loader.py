@@ -1,0 +1,155 @@
+"""Find, read and look up provider profiles (bundled, ``--profiles DIR`` and ``OAUTHDOCTOR_PROFILES``)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from oauthdoctor.profiles.build import BuildError, build
+from oauthdoctor.profiles.model import Profile
+from oauthdoctor.profiles.yamlpos import format_path, line_of, load_text
+
+ENV_VAR = "OAUTHDOCTOR_PROFILES"
+_extra_dirs: list[Path] = []
+
+
+@dataclass(frozen=True)
+class ProfileIssue:
+    """One problem in a profile file, located by file, line and YAML path."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+
+
+class ProfileError(Exception):
+    """A profile file is invalid; carries every issue found."""
+
+    def __init__(self, issues: list[ProfileIssue]) -> None:
+        super().__init__("; ".join(str(i) for i in issues))
+        self.issues = issues
+
+
+class UnknownProfile(LookupError):
+    """No profile has this id or alias; ``suggestions`` are the close matches."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
+        super().__init__(f"unknown provider '{name}'{hint}; see 'oauthdoctor providers list'")
+        self.name = name
+        self.suggestions = suggestions
+
+
+def bundled_dir() -> Path:
+    """The profiles shipped with the package (wheel) or, in a source checkout, the repo's ``providers/``."""
+    packaged = Path(__file__).resolve().parent.parent / "_providers"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "providers"
+
+
+def add_profile_dirs(dirs: Iterable[str | Path]) -> None:
+    """Register user profile directories (``--profiles``); later ones override earlier ones."""
+    _extra_dirs.extend(Path(d) for d in dirs)
+    _cache.clear()
+
+
+def profile_dirs() -> list[Path]:
+    """Directories searched, lowest precedence first."""
+    env = [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    return [bundled_dir(), *env, *_extra_dirs]
+
+
+def load_file(path: Path) -> Profile:
+    """Read one profile file; raise ProfileError naming file, line and YAML path."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProfileError([ProfileIssue(str(path), 1, "(file)", f"cannot read: {exc.strerror}")]) from None
+    try:
+        data = load_text(text)
+    except Exception as exc:  # yaml.YAMLError and friends
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ProfileError([ProfileIssue(str(path), line, "(yaml)", f"invalid YAML: {problem}")]) from None
+    if not isinstance(data, dict):
+        raise ProfileError([ProfileIssue(str(path), 1, "(top level)", "a profile must be a mapping")])
+    try:
+        profile = build(Profile, data)
+    except BuildError as exc:
+        issue = ProfileIssue(str(path), line_of(text, exc.path), format_path(exc.path), exc.message)
+        raise ProfileError([issue]) from None
+    return replace(profile, path=str(path))
+
+
+class _Registry:
+    def __init__(self, profiles: dict[str, Profile]) -> None:
+        self.by_id = profiles
+        self.by_name: dict[str, str] = {}
+        for p in profiles.values():
+            for name in (p.id, *p.aliases):
+                self.by_name[name.lower()] = p.id
+
+
+def _profile_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+_cache: dict[tuple[str, ...], _Registry] = {}
+
+
+def _load_all() -> _Registry:
+    key = tuple(str(d) for d in profile_dirs())
+    if key not in _cache:
+        profiles: dict[str, Profile] = {}
+        for directory in profile_dirs():
+            for file in _profile_files(directory):
+                profile = load_file(file)
+                profiles[profile.id] = profile
+        _cache[key] = _Registry(profiles)
+    return _cache[key]
+
+
+
+def all_profiles() -> list[Profile]:
+    """Every known profile, sorted by id (generic last)."""
+    return sorted(_load_all().by_id.values(), key=lambda p: (p.kind == "generic", p.id))
+
+
+def resolve_id(name: str) -> str:
+    """Map an id or alias (any case) to a profile id, or raise UnknownProfile with close matches."""
+    registry = _load_all()
+    found = registry.by_name.get(name.strip().lower())
+    if found:
+        return found
+    suggestions = difflib.get_close_matches(name.lower(), list(registry.by_name), n=3, cutoff=0.6)
+    ids = list(dict.fromkeys(registry.by_name[s] for s in suggestions))
+    raise UnknownProfile(name, ids)
+
+
+def get_profile(name: str) -> Profile:
+    """The profile for an id or alias.
+
+    Fast path: a name that is a file stem is read from that one file (highest-precedence directory first),
+    so offline commands parse one YAML file instead of all of them.
+    """
+    stem = name.strip().lower()
+    if stem.replace("-", "").isalnum():
+        for directory in reversed(profile_dirs()):
+            for suffix in (".yaml", ".yml"):
+                candidate = directory / f"{stem}{suffix}"
+                if candidate.is_file():
+                    profile = load_file(candidate)
+                    if profile.id == stem:
+                        return profile
+    return _load_all().by_id[resolve_id(name)]

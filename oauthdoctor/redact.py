@@ -1,0 +1,60 @@
+"""The one redaction function every renderer goes through.
+
+A secret is never shown; a short fingerprint (first three characters and the length) lets a user tell
+two secrets apart without exposing either.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Secrets shorter than this are shown only by length: three characters of a six-character value leak half.
+_MIN_PREFIX_LEN = 10
+
+
+def fingerprint(secret: str) -> str:
+    """Short, non-reversible stand-in for a secret: ``s3c…(12 chars)``."""
+    if not secret:
+        return "(empty)"
+    if len(secret) < _MIN_PREFIX_LEN:
+        return f"…({len(secret)} chars)"
+    return f"{secret[:3]}…({len(secret)} chars)"
+
+
+def scrub_text(text: str, secrets: Iterable[str]) -> str:
+    """Replace every occurrence of every secret in ``text`` by its fingerprint (longest first)."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, fingerprint(secret))
+    return text
+
+
+def scrub(value: T, secrets: Iterable[str]) -> T:
+    """Deep-copy ``value`` (str, dict, list, tuple, frozen dataclass) with every secret replaced."""
+    secret_set = frozenset(s for s in secrets if s)
+    if not secret_set:
+        return value
+    return _scrub(value, secret_set)  # type: ignore[no-any-return]
+
+
+def _scrub(value: Any, secrets: frozenset[str]) -> Any:
+    if isinstance(value, str):
+        return scrub_text(value, secrets)
+    if isinstance(value, dict):
+        return {_scrub(k, secrets): _scrub(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v, secrets) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_scrub(v, secrets) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _scrub(getattr(value, f.name), secrets)
+            for f in dataclasses.fields(value)
+            if f.name != "secrets"
+        }
+        return dataclasses.replace(value, **changes)
+    return value

@@ -1,0 +1,137 @@
+"""Bundled provider profiles: strict validation, lookup by alias, and errors that name file, line and path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from oauthdoctor.profiles import UnknownProfile, all_profiles, get_profile, resolve_id
+from oauthdoctor.profiles.loader import ProfileError, bundled_dir, load_file
+from oauthdoctor.profiles.validate import validate_file
+
+REQUIRED = {
+    "google": [], "microsoft": ["entra", "azure", "azure-ad"], "salesforce": [], "github": [], "hubspot": [],
+    "slack": [], "netsuite": [], "servicenow": [], "freshdesk": [], "okta": [], "auth0": [], "atlassian": [],
+    "zoom": [], "xero": [], "intuit": [], "dropbox": [], "shopify": [], "linkedin": [], "box": [], "zendesk": [],
+    "pingone": [], "keycloak": [], "hydra": ["fosite", "ory"], "oidc-provider": ["node-oidc-provider"],
+    "spring-authorization-server": ["spring"], "doorkeeper": [], "django-oauth-toolkit": ["dot"], "authlib": [],
+    "identityserver": ["identityserver4", "duende"], "generic": [],
+}
+BUNDLED = sorted(bundled_dir().glob("*.yaml"))
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "oauthdoctor", *args], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_bundled_profile_is_strictly_valid(path: Path) -> None:
+    assert [str(i) for i in validate_file(path)] == []
+
+
+@pytest.mark.parametrize("pid", sorted(REQUIRED))
+def test_required_profile_and_aliases(pid: str) -> None:
+    profile = get_profile(pid)
+    assert profile.id == pid
+    for alias in REQUIRED[pid]:
+        assert resolve_id(alias) == pid
+        assert resolve_id(alias.upper()) == pid
+
+
+def test_every_endpoint_fact_has_a_source() -> None:
+    for profile in all_profiles():
+        for name in ("authorize", "token"):
+            endpoint = getattr(profile.endpoints, name)
+            if endpoint is not None:
+                assert endpoint.source, f"{profile.id}.endpoints.{name} has no source"
+
+
+def test_unknown_provider_names_close_matches() -> None:
+    with pytest.raises(UnknownProfile) as exc:
+        get_profile("gogle")
+    assert exc.value.suggestions[0] == "google"
+    result = run_cli("providers", "show", "gogle")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "oauthdoctor: error: unknown provider 'gogle' (did you mean: google?); see 'oauthdoctor providers list'"
+    )
+
+
+BROKEN = """\
+id: okta
+name: Okta
+endpoints:
+  token:
+    url: "https://{org}.okta.com/oauth2/v1/token"
+    placeholders: 1
+client_auth:
+  accepted: [client_secret_basic, client_secret_pots]
+"""
+
+
+def test_validation_names_file_line_and_path(tmp_path: Path) -> None:
+    path = tmp_path / "okta.yaml"
+    path.write_text(BROKEN)
+    issues = [str(i) for i in validate_file(path)]
+    assert f"{path}:6: endpoints.token.placeholders: unknown key 'placeholders'" in issues
+    assert any(i.startswith(f"{path}:8: client_auth.accepted[1]: unknown value 'client_secret_pots'") for i in issues)
+    result = run_cli("providers", "validate", str(path))
+    assert result.returncode == 2
+    assert f"{path}:6: endpoints.token.placeholders: unknown key 'placeholders'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_fast_loader_reports_first_error_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "okta.yaml"
+    path.write_text(BROKEN)
+    with pytest.raises(ProfileError) as exc:
+        load_file(path)
+    assert str(exc.value) == f"{path}:6: endpoints.token.placeholders: unknown key 'placeholders'"
+
+
+def test_invalid_yaml_is_reported_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: bad\nname: [unclosed\n")
+    issues = validate_file(path)
+    assert len(issues) == 1 and issues[0].path == "(yaml)" and issues[0].line == 3
+
+
+def test_undeclared_placeholder_and_id_mismatch(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text('id: acme2\nname: Acme\nendpoints:\n  token: {url: "https://{tenant}.acme.test/token"}\n')
+    issues = [str(i) for i in validate_file(path)]
+    assert f"{path}:1: id: id 'acme2' does not match the file name 'acme.yaml'" in issues
+    assert f"{path}:4: endpoints.token.url: placeholder '{{tenant}}' is not declared in endpoints.placeholders" in issues
+
+
+def test_user_profiles_override_bundled(tmp_path: Path) -> None:
+    (tmp_path / "google.yaml").write_text("id: google\nname: My Google\naliases: [goog]\n")
+    result = run_cli("--profiles", str(tmp_path), "providers", "list", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    google = next(p for p in data["providers"] if p["id"] == "google")
+    assert google["name"] == "My Google" and google["aliases"] == ["goog"]
+    assert len(data["providers"]) == len(BUNDLED)
+
+
+def test_providers_list_json_contract() -> None:
+    result = run_cli("providers", "list", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    ids = [p["id"] for p in data["providers"]]
+    assert set(REQUIRED) <= set(ids)
+    ms = next(p for p in data["providers"] if p["id"] == "microsoft")
+    assert ms["name"] and set(ms["aliases"]) >= {"entra", "azure", "azure-ad"}
+
+
+def test_providers_show_lists_sources() -> None:
+    result = run_cli("providers", "show", "entra", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["profile"]["id"] == "microsoft"
+    assert data["profile"]["endpoints"]["token"]["source"].startswith("https://")
