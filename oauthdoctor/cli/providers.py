@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     rich = "rich"
     json = "json"
 

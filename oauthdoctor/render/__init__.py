@@ -1,0 +1,1 @@
+"""Renderers: they turn model objects into text and never decide anything."""
