@@ -1,0 +1,63 @@
+"""``oauthdoctor diff-redirect``: would this provider accept SENT, given the registered redirect URIs?"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+
+import typer
+
+from oauthdoctor.cli.errors import CommandExit
+from oauthdoctor.exitcodes import ExitCode
+
+HELP = (
+    "Compare a sent redirect_uri with the registered one(s), byte for byte, under the provider's real matching "
+    "rule, and say exactly which character makes the difference.\n\n"
+    "REGISTERED is a URI on file with the provider (add more with --registered); SENT is the redirect_uri the "
+    "client sends. Invisible characters (newline, tab, zero-width space, no-break space, full-width letters) "
+    "are reported by name and position.\n\n"
+    "Exit codes: 0 accepted; 1 rejected; 2 usage error (missing argument, unknown provider).\n\n"
+    "Example: oauthdoctor diff-redirect https://app.example.com/callback https://app.example.com/callback/\n\n"
+    "Example: oauthdoctor diff-redirect --provider keycloak --format json 'http://127.0.0.1/cb' "
+    "'http://127.0.0.1:8765/cb'"
+)
+
+
+class RedirectFormat(StrEnum):
+    rich = "rich"
+    json = "json"
+
+
+class ClientType(StrEnum):
+    web = "web"
+    native = "native"
+
+
+def register(app: typer.Typer) -> None:
+    """Add this command to the app."""
+    app.command("diff-redirect", help=HELP)(diff_redirect_command)
+
+
+def diff_redirect_command(
+    registered: str = typer.Argument(..., metavar="REGISTERED", help="A redirect URI registered with the provider."),
+    sent: str = typer.Argument(..., metavar="SENT", help="The redirect_uri the client sends."),
+    more: list[str] = typer.Option([], "--registered", metavar="URI", help="Another registered URI (repeatable)."),
+    provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic)."),
+    client_type: ClientType = typer.Option(ClientType.web, "--client-type",
+                                           help="web or native (some servers relax loopback for native only)."),
+    fmt: RedirectFormat = typer.Option(RedirectFormat.rich, "--format", help="rich or json."),
+) -> None:
+    from oauthdoctor.profiles import get_profile
+    from oauthdoctor.redirect import compare_with_rule
+
+    profile = get_profile(provider)  # UnknownProfile -> exit 2 naming the close matches
+    match = compare_with_rule([registered, *more], sent, profile.redirect, client_type.value, provider=profile.id)
+    if fmt is RedirectFormat.json:
+        sys.stdout.write(json.dumps(match.to_json(), indent=2) + "\n")
+    else:
+        from oauthdoctor.render.redirect_console import print_match
+
+        print_match(match)
+    if not match.accepted:
+        raise CommandExit(ExitCode.FINDINGS)

@@ -1,0 +1,63 @@
+"""Warnings about risky things a rule tolerates, and the one-line fix for a rejection."""
+
+from __future__ import annotations
+
+from oauthdoctor.redirect.components import Difference
+from oauthdoctor.redirect.parse import is_loopback_host, parse_uri, specials
+from oauthdoctor.redirect.rule import RedirectRule
+
+_SENT_PROBLEMS = {"not_absolute", "fragment", "whitespace", "control_char", "invisible_char"}
+
+
+def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], registered: list[str],
+                 sent: str, entries: list[str], provider: str) -> list[str]:
+    """Risky registrations and tolerances: reported, never a reason to reject."""
+    out: list[str] = []
+    if rule.wildcard.style != "none":
+        for entry in entries:
+            if "*" in entry:
+                out.append(f"'{entry}' is a wildcard registration; RFC 9700 §2.1 requires exact matching, and "
+                           "§4.1.1 shows how patterns like this are abused to steal codes.")
+    if accepted and any(d.tolerated and d.kind in ("subdomain", "subdirectory") for d in diffs):
+        out.append("Accepted only because this server allows subdomains or subdirectories of the registered "
+                   "URI; RFC 9700 §2.1 asks for exact matching, so register the exact URI instead.")
+    s = parse_uri(sent)
+    if (accepted and (s.scheme or "").lower() == "http" and s.host
+            and not is_loopback_host(s.host, ["localhost", "127.0.0.0/8", "::1"])):
+        out.append(f"'{s.host}' is reached over plain http; {provider} tolerates it, but the authorization code "
+                   "travels unencrypted (RFC 6749 §3.1.2.1, RFC 9700 §2.6). Use https.")
+    for item in registered:
+        if isinstance(item, str) and rule.split_registered_on_whitespace and specials(item.strip()) != specials(
+                item) and len(item.split()) <= 1:
+            out.append(f"The registered value {item!r} has surrounding whitespace; this server splits the field "
+                       "on whitespace, so it does no harm, but clean it up.")
+    if rule.max_callback_urls is not None and len(entries) > rule.max_callback_urls:
+        out.append(f"{len(entries)} URIs are registered, but {provider} allows at most {rule.max_callback_urls}.")
+    if not rule.confirmed:
+        out.append(f"The {provider} matching rule is not confirmed by an official source"
+                   + (f": {rule.note}" if rule.note else "."))
+    return out
+
+
+def _clean(text: str) -> str:
+    return "".join(ch for ch in text if not specials(ch))
+
+
+def fix_for(rule: RedirectRule, diffs: list[Difference], closest: str | None, sent: str) -> str:
+    """The exact string to send, or the exact string to register."""
+    kinds = {d.kind for d in diffs}
+    if closest is None:
+        return f"Register exactly this redirect URI with the provider: {_clean(sent)}"
+    clean_closest = _clean(closest)
+    sent_side = any(d.kind in _SENT_PROBLEMS and (d.sent or d.kind in ("not_absolute", "fragment")) for d in diffs)
+    if clean_closest != closest and not sent_side:
+        return f"Fix the registration: register exactly {clean_closest} (the registered value has invisible " \
+               "characters)."
+    if "scheme" in kinds and any("requires https" in d.explanation for d in diffs):
+        secure = "https" + _clean(sent)[4:] if sent.lower().startswith("http:") else _clean(sent)
+        return f"Use https: register and send exactly {secure}"
+    if "wildcard" in kinds and "*" in closest and not sent_side:
+        return f"Register exactly {_clean(sent)} (the registered '*' does not cover it on this server)"
+    if sent_side or kinds & {"userinfo", "dot_segment", "percent_encoding", "wildcard"}:
+        return f"Send exactly the registered URI: {clean_closest}"
+    return f"Send exactly {clean_closest}, or register exactly {_clean(sent)}"

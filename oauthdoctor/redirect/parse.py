@@ -1,0 +1,217 @@
+"""Lossless URI splitting and character naming for byte-faithful comparison.
+
+``urllib.parse`` lowercases the scheme, strips tabs and newlines and drops empty delimiters, which would hide
+exactly the differences this tool exists to show. This splitter keeps every character: joining the parts with
+their delimiters gives back the input, so comparing parts exactly is the same as comparing strings exactly.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_DOT_SEGMENT = re.compile(r"(^|/)(\.|%2e){1,2}(/|$)", re.IGNORECASE)
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})|%00")
+
+_CONTROL_NAMES = {
+    "\t": "TAB \\t", "\n": "LINE FEED \\n", "\r": "CARRIAGE RETURN \\r",
+    "\x0b": "LINE TABULATION \\v", "\x0c": "FORM FEED \\f", "\x00": "NULL", "\x7f": "DELETE",
+}
+_WHITESPACE_CONTROLS = "\t\n\r\x0b\x0c"
+
+
+@dataclass(frozen=True)
+class ParsedURI:
+    """One URI split into its RFC 3986 parts, with the offset of each part in the original string."""
+
+    raw: str
+    scheme: str | None
+    has_authority: bool
+    userinfo: str | None
+    host: str
+    port: str | None  # None: no ':' after the host; '' : a ':' with nothing after it
+    path: str
+    query: str | None
+    fragment: str | None
+    host_at: int
+    port_at: int
+    path_at: int
+    query_at: int
+    fragment_at: int
+
+
+def parse_uri(raw: str) -> ParsedURI:
+    """Split ``raw`` without changing a single character; never raises."""
+    pos = 0
+    scheme: str | None = None
+    m = _SCHEME.match(raw)
+    if m:
+        scheme = raw[: m.end() - 1]
+        pos = m.end()
+    has_authority = raw.startswith("//", pos)
+    userinfo: str | None = None
+    host = ""
+    port: str | None = None
+    host_at = port_at = pos
+    if has_authority:
+        start = pos + 2
+        end = len(raw)
+        for sep in "/?#":
+            i = raw.find(sep, start)
+            if i != -1:
+                end = min(end, i)
+        authority = raw[start:end]
+        host_at = start
+        at = authority.rfind("@")
+        if at != -1:
+            userinfo = authority[:at]
+            host_at = start + at + 1
+        hostport = raw[host_at:end]
+        if hostport.startswith("["):
+            close = hostport.find("]")
+            split = hostport.find(":", close if close != -1 else 0)
+        else:
+            split = hostport.find(":")
+        if split == -1:
+            host = hostport
+            port_at = end
+        else:
+            host = hostport[:split]
+            port = hostport[split + 1:]
+            port_at = host_at + split + 1
+        pos = end
+    path_end = len(raw)
+    for sep in "?#":
+        i = raw.find(sep, pos)
+        if i != -1:
+            path_end = min(path_end, i)
+    path = raw[pos:path_end]
+    path_at = pos
+    query: str | None = None
+    fragment: str | None = None
+    query_at = fragment_at = path_end
+    rest = path_end
+    if rest < len(raw) and raw[rest] == "?":
+        hash_at = raw.find("#", rest)
+        q_end = hash_at if hash_at != -1 else len(raw)
+        query = raw[rest + 1:q_end]
+        query_at = rest + 1
+        rest = q_end
+        fragment_at = rest
+    if rest < len(raw) and raw[rest] == "#":
+        fragment = raw[rest + 1:]
+        fragment_at = rest + 1
+    return ParsedURI(raw, scheme, has_authority, userinfo, host, port, path, query, fragment,
+                     host_at, port_at, path_at, query_at, fragment_at)
+
+
+def char_kind(ch: str) -> str | None:
+    """``whitespace``, ``control_char`` or ``invisible_char`` for characters a person cannot see; else None."""
+    if ch == " " or ch in _WHITESPACE_CONTROLS:
+        return "whitespace"
+    cat = unicodedata.category(ch)
+    if cat == "Cc":
+        return "control_char"
+    if cat == "Zs" or ch in "\u2028\u2029":
+        return "whitespace"
+    if cat == "Cf":
+        return "invisible_char"
+    if ord(ch) > 0x7F and unicodedata.normalize("NFKC", ch) != ch and unicodedata.normalize("NFKC", ch).isascii():
+        return "invisible_char"  # full-width and other look-alikes of ASCII characters
+    return None
+
+
+def char_name(ch: str) -> str:
+    """A readable name with the code point, e.g. ``ZERO WIDTH SPACE (U+200B)``."""
+    name = _CONTROL_NAMES.get(ch) or unicodedata.name(ch, "")
+    if ch == " ":
+        name = "SPACE"
+    code = f"U+{ord(ch):04X}"
+    return f"{name} ({code})" if name else code
+
+
+def visible(text: str) -> str:
+    """The text with every invisible or whitespace character replaced by a visible escape."""
+    out = []
+    for ch in text:
+        kind = char_kind(ch)
+        if kind is None:
+            out.append(ch)
+        elif ch == " ":
+            out.append("\u2423")
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        else:
+            out.append(f"<U+{ord(ch):04X}>")
+    return "".join(out)
+
+
+def specials(text: str) -> list[tuple[int, str, str]]:
+    """Every (index, character, kind) a person cannot see in ``text``."""
+    found = []
+    for i, ch in enumerate(text):
+        kind = char_kind(ch)
+        if kind is not None:
+            found.append((i, ch, kind))
+    return found
+
+
+def byte_offset(text: str, index: int) -> int:
+    """UTF-8 byte offset of character ``index`` (what a hex dump shows)."""
+    return len(text[:index].encode("utf-8", "surrogatepass"))
+
+
+def has_dot_segment(path: str) -> bool:
+    """True when the path holds a '.' or '..' segment, plain or percent-encoded."""
+    return bool(_DOT_SEGMENT.search(path))
+
+
+def remove_dot_segments(path: str) -> str:
+    """RFC 3986 §5.2.4 after decoding %2E, so encoded climbs are caught too."""
+    segments = re.sub("%2e", ".", path, flags=re.IGNORECASE).split("/")
+    out: list[str] = []
+    for seg in segments:
+        if seg == "..":
+            if len(out) > 1:
+                out.pop()
+        elif seg != ".":
+            out.append(seg)
+    if segments and segments[-1] in (".", ".."):
+        out.append("")
+    return "/".join(out)
+
+
+def bad_percent(text: str) -> int | None:
+    """Index of the first invalid percent-escape (or %00), else None."""
+    m = _BAD_PERCENT.search(text)
+    return m.start() if m else None
+
+
+def is_loopback_host(host: str, allowed: list[str]) -> bool:
+    """Is ``host`` (as written in a URI) one of the loopback names in ``allowed``?"""
+    if host.lower() == "localhost":
+        return "localhost" in allowed
+    if host.startswith("[") and host.endswith("]"):
+        try:
+            return "::1" in allowed and ipaddress.IPv6Address(host[1:-1]) == ipaddress.IPv6Address("::1")
+        except ValueError:
+            return False
+    if host == "127.0.0.1" and "127.0.0.1" in allowed:
+        return True
+    try:
+        return "127.0.0.0/8" in allowed and ipaddress.IPv4Address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_ip_literal(host: str) -> bool:
+    """True for an IPv4 dotted quad or a bracketed IPv6 literal."""
+    candidate = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        ipaddress.ip_address(candidate)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,84 @@
+"""The redirect-URI matching vocabulary: every server's rule is data, not code.
+
+Each provider profile carries one ``RedirectRule`` under ``redirect:``. The engine in
+``oauthdoctor.redirect.engine`` reads only these fields, so adding a provider never needs a code change.
+The default instance is the generic rule: RFC 9700 exact string matching plus RFC 8252 any-port for
+loopback IP literals (not ``localhost``). Every field is documented in ``docs/redirect-rules.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CaseFold = Literal["whole", "scheme", "host", "path"]
+LoopbackHost = Literal["127.0.0.0/8", "127.0.0.1", "::1", "localhost"]
+ClientType = Literal["web", "native"]
+Forbidden = Literal["fragment", "userinfo", "wildcard", "dot_segment", "control_char", "invisible_char",
+                    "whitespace", "percent_encoding", "raw_ip", "query"]
+
+
+def _ip_literals() -> list[LoopbackHost]:
+    return ["127.0.0.0/8", "::1"]
+
+
+def _both_client_types() -> list[ClientType]:
+    return ["web", "native"]
+
+
+def _http_only() -> list[str]:
+    return ["http"]
+
+
+@dataclass(frozen=True)
+class LoopbackRule:
+    """When a loopback redirect URI may differ from the registered one (RFC 8252 §7.3), and in what."""
+
+    enabled: bool = True
+    hosts: list[LoopbackHost] = field(default_factory=_ip_literals)
+    client_types: list[ClientType] = field(default_factory=_both_client_types)
+    schemes: list[str] = field(default_factory=_http_only)  # empty list: any scheme
+    compare_scheme: bool = True  # False: fosite never compares the registered scheme on loopback
+    compare_userinfo: bool = True
+    registered_port_blocks: bool = False  # True: a port in the registered URI switches the exception off
+    vary: Literal["port", "everything_after_port"] = "port"  # IS4 AppAuth: path, query, fragment too
+    sent_port_required: bool = False  # IS4 AppAuth: the sent URI must carry an explicit port
+    only_when_registered: str | None = None  # IS4 AppAuth: applies only if this exact string is registered
+
+
+@dataclass(frozen=True)
+class WildcardRule:
+    """What a ``*`` in a registered URI means; ``none`` makes it a literal character."""
+
+    style: Literal["none", "trailing_prefix", "host_suffix", "host_label", "path_glob"] = "none"
+    matches_bare_domain: bool = False  # host_label: '*.example.com' also matches 'example.com' (Auth0)
+    min_labels_after: int = 2  # host_label: labels required right of the wildcard label ('*.com' is invalid)
+    enabled_by: str | None = None  # the setting that switches wildcards on, when they are opt-in
+
+
+@dataclass(frozen=True)
+class RedirectRule:
+    """How one authorization server decides that a sent redirect_uri matches a registered one."""
+
+    name: str = "exact+loopback-ip-any-port"
+    ignore_case: list[CaseFold] = field(default_factory=list)
+    default_port_equivalent: bool = False  # ':443' on https (':80' on http) equals no port
+    empty_path_equals_slash: bool = False  # 'https://a.example' equals 'https://a.example/'
+    ignore_userinfo: bool = False
+    query: Literal["exact", "registered_subset", "ignored"] = "exact"
+    fragment: Literal["forbidden", "exact", "ignored"] = "forbidden"
+    split_registered_on_whitespace: bool = False  # doorkeeper / DOT store a whitespace-separated list
+    sent_trailing_newline_ignored: bool = False  # DOT: oauthlib's regex '$' lets one trailing '\n' through
+    subdomains: bool = False  # GitHub: any subdomain of the registered host
+    subdirectories: bool = False  # GitHub / Slack: the registered path or any path below it
+    loopback: LoopbackRule = field(default_factory=LoopbackRule)
+    wildcard: WildcardRule = field(default_factory=WildcardRule)
+    https_required: Literal["never", "except_loopback", "except_localhost", "always"] = "except_loopback"
+    https_enforced: bool = False  # False: plain http only warns (RFC 6749 §3.1.2.1 says SHOULD)
+    forbidden: list[Forbidden] = field(default_factory=list)  # rejected even when the strings are equal
+    missing_sent: Literal["rejected", "single_registered", "first_registered"] = "rejected"
+    max_callback_urls: int | None = None
+    source: str | None = None
+    checked: str | None = None
+    confirmed: bool = True
+    note: str | None = None

@@ -1,0 +1,61 @@
+"""Helpers for the redirect tests (no tests here): rules from ``.blocks/redirect``, and a profile dir.
+
+Before the lead merges the blocks into ``providers/<id>.yaml`` the bundled profiles may be missing or carry
+the default rule; ``profile_dir`` then writes minimal stand-in profiles. After the merge it writes none, so
+``compare(..., provider=id)`` runs against the real bundled profiles.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from oauthdoctor.profiles import get_profile
+from oauthdoctor.profiles.build import build
+from oauthdoctor.redirect import RedirectRule
+
+ROOT = Path(__file__).resolve().parents[1]
+BLOCKS = ROOT / ".blocks" / "redirect"
+CASES = ROOT.parent / "shared" / "cases" / "redirect_dev.yaml"
+PROFILE_IDS = [
+    "google", "microsoft", "salesforce", "github", "hubspot", "slack", "netsuite", "servicenow", "freshdesk", "okta",
+    "auth0", "atlassian", "zoom", "xero", "intuit", "dropbox", "shopify", "linkedin", "box", "zendesk", "pingone",
+    "keycloak", "hydra", "oidc-provider", "spring-authorization-server", "doorkeeper", "django-oauth-toolkit",
+    "authlib", "identityserver", "generic",
+]
+CASE_MAP = {
+    "fosite": "hydra", "spring-authz-server": "spring-authorization-server", "identityserver4": "identityserver",
+    "entra": "microsoft", "rfc6749": "generic", "rfc8252": "generic", "rfc9700": "generic",
+}
+CASE_SKIP = {"keycloak-legacy", "doorkeeper-5.x", "rfc3986-normalized"}
+
+
+def block_data(pid: str) -> dict[str, object]:
+    data = yaml.safe_load((BLOCKS / f"{pid}.yaml").read_text(encoding="utf-8"))
+    assert list(data) == ["redirect"], pid
+    return data["redirect"]  # type: ignore[no-any-return]
+
+
+@cache
+def block_rule(pid: str) -> RedirectRule:
+    """The rule exactly as the profile builder will build it after the merge."""
+    return build(RedirectRule, block_data(pid))
+
+
+def write_standin_profiles(directory: Path) -> list[str]:
+    """Write a minimal profile for every id whose bundled profile lacks the block's rule; return those ids."""
+    written = []
+    for pid in PROFILE_IDS:
+        try:
+            current = get_profile(pid).redirect
+        except Exception:  # noqa: BLE001 - missing or broken while other helpers edit providers/
+            current = None
+        if current == block_rule(pid):
+            continue
+        kind = "generic" if pid == "generic" else "provider"
+        body = {"id": pid, "name": pid, "kind": kind, "redirect": block_data(pid)}
+        (directory / f"{pid}.yaml").write_text(yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
+        written.append(pid)
+    return written
