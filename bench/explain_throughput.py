@@ -1,0 +1,102 @@
+"""Batch throughput of ``oauthdoctor explain --jsonl``: generates N mixed log lines and reports lines/s.
+
+Not a test (timings vary by machine). The target is at least 20,000 lines/s:
+
+    python bench/explain_throughput.py               # 100,000 lines, end to end through the CLI
+    python bench/explain_throughput.py -n 50000 --in-process
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+TRACE = "00000000-0000-0000-0000-00000000beef"
+
+
+def trace_marker() -> str:
+    """The placeholder trace id replaced per line."""
+    return TRACE
+
+
+def _templates() -> list[dict[str, object]]:
+    trace = TRACE
+    return [
+        {"status": 400, "provider": "microsoft", "body": json.dumps({
+            "error": "invalid_grant", "error_codes": [700082], "trace_id": trace, "correlation_id": trace,
+            "error_description": "AADSTS700082: The refresh token has expired due to inactivity."
+                                 f"\r\nTrace ID: {trace}"})},
+        {"status": 400, "body": json.dumps({"error": "invalid_grant",
+                                            "error_description": "Token has been expired or revoked."}),
+         "url": "https://oauth2.googleapis.com/token"},
+        {"status": 200, "body": json.dumps({"ok": False, "error": "token_revoked"})},
+        {"status": 400, "body": json.dumps({"status": "BAD_REFRESH_TOKEN", "correlationId": trace,
+                                            "message": "missing or invalid refresh token"})},
+        {"status": 401, "body": "", "headers": {"WWW-Authenticate": 'Bearer error="invalid_token"'}},
+        {"status": 429, "body": "Too Many Requests", "headers": {"Retry-After": "30"}},
+        {"status": 400, "body": 'oauth2: "invalid_grant" "Token has been expired or revoked."'},
+        {"status": 401, "body": json.dumps({"error": "invalid_client",
+                                            "error_description": "client authentication failed"})},
+        {"status": 503, "body": json.dumps({"error": "temporarily_unavailable"})},
+        {"status": 400, "body": "{'error': 'invalid_grant', 'error_description': 'Invalid refresh token'}",
+         "provider": "box"},
+        {"status": 400, "body": "error=bad_verification_code&error_description=The+code+passed+is+incorrect"},
+        {"status": 400, "body": "<html><title>Error 400</title><body>Error: redirect_uri_mismatch</body></html>"},
+        "this line is not json",
+    ]
+
+
+def generate(n: int, path: Path) -> None:
+    """Write n lines drawn from the templates, each with a fresh trace id so nothing is cached."""
+    rng = random.Random(7)
+    templates = _templates()
+    with path.open("w", encoding="utf-8") as f:
+        for _ in range(n):
+            item = rng.choice(templates)
+            if isinstance(item, str):
+                f.write(item + "\n")
+                continue
+            line = json.dumps(item)
+            if item.get("provider") == "microsoft":  # a fresh trace id per line defeats any caching
+                line = line.replace(trace_marker(), str(uuid.UUID(int=rng.getrandbits(128))))
+            f.write(line + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=100_000, help="number of lines")
+    parser.add_argument("--in-process", action="store_true", help="time classify() calls without the CLI")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lines.jsonl"
+        generate(args.n, path)
+        if args.in_process:
+            sys.path.insert(0, str(ROOT))
+            from oauthdoctor.classify import classify
+
+            items = [json.loads(x) if x.startswith("{") else {} for x in path.read_text().splitlines()]
+            start = time.perf_counter()
+            for it in items:
+                classify(it.get("status"), it.get("body"), it.get("headers"), it.get("provider"), it.get("url"))
+            elapsed = time.perf_counter() - start
+        else:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "oauthdoctor", "explain", "--jsonl", str(path)], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            elapsed = time.perf_counter() - start
+    mode = "in-process classify()" if args.in_process else "explain --jsonl (end to end)"
+    print(f"{mode}: {args.n} lines in {elapsed:.2f} s = {args.n / elapsed:,.0f} lines/s (target >= 20,000)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""The generic RFC 6749 / 6750 / 8628 baseline: what any server's error means when no provider rule matches.
+
+Kept in code (not YAML) so that it is always there, even with no profiles at all, and costs no parsing.
+The rules read the description as well as the code, because servers often send the wrong code with a
+telling description (``invalid_grant`` "Incorrect redirect_uri" is a redirect mismatch).
+"""
+
+from __future__ import annotations
+
+from oauthdoctor.classify.rules import Candidate, ErrorRule
+
+RFC6749 = "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"
+RFC6749_AUTHZ = "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1"
+RFC6750 = "https://www.rfc-editor.org/rfc/rfc6750#section-3.1"
+RFC8628 = "https://www.rfc-editor.org/rfc/rfc8628#section-3.5"
+RFC7636 = "https://www.rfc-editor.org/rfc/rfc7636#section-4.6"
+RFC7523 = "https://www.rfc-editor.org/rfc/rfc7523#section-3"
+RFC9700 = "https://www.rfc-editor.org/rfc/rfc9700"
+RFC6585 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
+
+# class -> (decision, normalised HTTP status, default cause, what the class means)
+CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
+    "invalid_request": ("fix_config", 400, "ambiguous", "the server rejected the request as malformed"),
+    "invalid_client": ("fix_config", 401, "bad_client_credentials", "client authentication failed"),
+    "invalid_grant": ("reauth", 400, "ambiguous", "the authorization code or refresh token was rejected"),
+    "unauthorized_client": ("fix_config", 400, "grant_type_not_enabled_for_client",
+                            "this client may not use this grant type"),
+    "unsupported_grant_type": ("fix_config", 400, "grant_type_not_supported",
+                               "the server does not support this grant type"),
+    "invalid_scope": ("fix_config", 400, "invalid_scope_requested", "the requested scope or resource is invalid"),
+    "access_denied": ("reauth", 403, "user_denied_consent", "access was denied"),
+    "redirect_uri_mismatch": ("fix_config", 400, "redirect_uri_not_registered",
+                              "the redirect URI does not match the registered one"),
+    "unsupported_response_type": ("fix_config", 400, "response_type_not_allowed",
+                                  "the response_type is not allowed for this client"),
+    "invalid_token": ("retry", 401, "ambiguous", "the access token was refused"),
+    "insufficient_scope": ("fix_config", 403, "missing_scope", "the access token lacks a required scope"),
+    "interaction_required": ("reauth", 400, "interaction_required", "the user must sign in interactively"),
+    "authorization_pending": ("retry", 400, "device_authorization_pending",
+                              "the user has not finished the device authorization yet"),
+    "slow_down": ("retry", 400, "device_polling_too_fast", "the device flow is polled too often"),
+    "expired_token": ("reauth", 400, "device_code_expired", "the device code expired"),
+    "server_error": ("retry", 500, "idp_server_error", "the authorization server failed"),
+    "temporarily_unavailable": ("retry", 503, "token_service_unavailable",
+                                "the authorization server is temporarily unavailable"),
+    "rate_limited": ("retry", 429, "rate_limit_exceeded", "too many requests"),
+    "unknown": ("fix_config", None, "unrecognised_response", "no OAuth error was recognised"),
+}
+
+# raw error value (normalised) -> class, for values that are not class names themselves
+ERROR_CLASS: dict[str, str] = {
+    "login_required": "interaction_required", "consent_required": "interaction_required",
+    "account_selection_required": "interaction_required", "invalid_resource": "invalid_scope",
+    "invalid_target": "invalid_scope", "incorrect_client_credentials": "invalid_client",
+    "bad_verification_code": "invalid_grant", "service_unavailable": "temporarily_unavailable",
+    "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
+    "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
+    "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
+    "unsupported_token_type": "invalid_request", "internal_error": "server_error",
+    "internal_server_error": "server_error", "access-denied": "access_denied",
+}
+
+# raw error value -> cause, when the value alone says more than its class
+ERROR_CAUSE: dict[str, str] = {
+    "login_required": "login_required", "consent_required": "consent_required",
+    "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
+    "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
+}
+
+
+def _r(**kw: object) -> ErrorRule:
+    return ErrorRule(**kw)  # type: ignore[arg-type]
+
+
+_RT = r"refresh[ _-]?token"
+_CODE = r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|\bcode\b|verification[ _-]?code)"
+
+# Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
+GENERIC_RULES: list[ErrorRule] = [
+    _r(fields={"access_token": ".+"}, failure_class="unknown", cause="not_an_error", decision="retry",
+       summary="This is a successful token response (it carries an access_token), not an error."),
+    _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
+       r"|only one (?:client )?authentication (?:method|mechanism)",
+       failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
+    _r(description=r"(?:client[ _]?secret|secret key|keys?) .{0,60}\bexpired|expired (?:client )?secret",
+       failure_class="invalid_client", cause="client_secret_expired"),
+    _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
+       failure_class="invalid_client", cause="client_assertion_expired", references=[RFC7523]),
+    _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
+       failure_class="invalid_grant", cause="clock_skew", decision="fix_config"),
+    _r(description=r"code[ _]challenge.{0,40}(?:required|missing)|(?:missing|requires?).{0,20}code[ _]challenge",
+       failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
+    _r(description=r"code[ _]verifier|\bpkce\b",
+       failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
+       references=[RFC7636]),
+    _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
+       failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
+    _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|"
+       r"not registered|not allowed|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
+       r"[ _-]redirect[ _-]?ur[il]|callback url mismatch",
+       failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
+    _r(description=r"must contain.{0,30}client_(?:secret|assertion)|client[ _]secret.{0,20}(?:missing|required)"
+       r"|missing.{0,20}client[ _]secret|no client authentication|client authentication (?:is )?required"
+       r"|client id or client secret is missing",
+       failure_class="invalid_client", cause="client_authentication_missing"),
+    _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
+       r"client authentication failed|(?:invalid|bad|wrong) client\b(?! ?id)",
+       failure_class="invalid_client", cause="bad_client_credentials"),
+    _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,30}"
+       r"(?:invalid|incorrect|wrong|does not match|mismatch)",
+       failure_class="invalid_client", cause="bad_client_secret"),
+    _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id|client.{0,30}(?:not found|does not exist)",
+       failure_class="invalid_client", cause="unknown_client_id"),
+    _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
+       r"missing.{0,20}grant_type",
+       failure_class="invalid_request", cause="request_body_not_form_encoded"),
+    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant",
+       failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
+    _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
+       failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
+    _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused)|already redeemed",
+       failure_class="invalid_grant", cause="auth_code_reused"),
+    _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|code.{0,20}malformed",
+       failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),
+    _r(description=r"stale (?:refresh )?token|" + _RT + r".{0,40}(?:already (?:been )?used|reuse|rotated)",
+       failure_class="invalid_grant", cause="refresh_token_reused_after_rotation"),
+    _r(description=_RT + r".{0,60}inactiv|inactiv.{0,60}" + _RT,
+       failure_class="invalid_grant", cause="refresh_token_inactive"),
+    _r(description=_RT + r".{0,60}malformed|malformed " + _RT,
+       failure_class="invalid_grant", cause="refresh_token_malformed", decision="fix_config"),
+    _r(description=_RT + r".{0,60}expired.{0,30}revoked|" + _RT + r".{0,60}(?:invalid|unknown).{0,20}expired|"
+       r"expired.{0,10}(?:access/)?" + _RT,
+       failure_class="invalid_grant", cause="refresh_token_expired_or_revoked"),
+    _r(description=_RT + r".{0,60}revoked|revoked.{0,30}" + _RT,
+       failure_class="invalid_grant", cause="refresh_token_revoked"),
+    _r(description=_RT + r".{0,60}expired|expired " + _RT,
+       failure_class="invalid_grant", cause="refresh_token_expired"),
+    _r(description=r"(?:invalid|unknown|bad) " + _RT + "|" + _RT + r".{0,30}(?:invalid|not found|not valid)",
+       failure_class="invalid_grant", cause="refresh_token_invalid"),
+    _r(description=_CODE + r".{0,60}(?:has )?expired",
+       failure_class="invalid_grant", cause="auth_code_expired"),
+    _r(description=r"(?:invalid|unknown|bad|incorrect) " + _CODE + "|" + _CODE +
+       r".{0,40}(?:invalid|not valid|not found|incorrect|does ?n[o']t exist)",
+       failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
+    _r(description=r"insufficient[ _]scope|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
+       error=["insufficient_scope", "access_denied", "permission_denied", "forbidden"],
+       failure_class="insufficient_scope", cause="missing_scope"),
+    _r(description=r"access token.{0,40}expired|token (?:has )?expired|expired.{0,20}access token",
+       error=["invalid_token", "unauthenticated", "token_expired"],
+       failure_class="invalid_token", cause="ambiguous", candidates=[
+           Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
+           Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
+    _r(description=r"rate limit|too many requests|throttl", failure_class="rate_limited",
+       cause="rate_limit_exceeded", references=[RFC6585]),
+    _r(description=r"temporarily unavailable|service unavailable|try again later",
+       failure_class="temporarily_unavailable", cause="token_service_unavailable"),
+]
+
+INVALID_GRANT_CANDIDATES = [
+    Candidate("auth_code_expired_or_reused", "the failing call redeems an authorization code (grant_type="
+              "authorization_code) that is older than a few minutes or was sent twice"),
+    Candidate("redirect_uri_differs_from_authorize", "the token request's redirect_uri differs from the one "
+              "in the authorize request", "send byte-for-byte the same redirect_uri in both requests"),
+    Candidate("pkce_verifier_mismatch", "a code_verifier is sent and is not the one whose challenge went to "
+              "/authorize"),
+    Candidate("refresh_token_expired_or_revoked", "the failing call is a refresh (grant_type=refresh_token): "
+              "the token expired, was revoked or rotated away"),
+]
+
+STATUS_FALLBACK: dict[int, str] = {429: "rate_limited", 503: "temporarily_unavailable", 500: "server_error",
+                                   502: "server_error", 504: "server_error"}
+
+CAUSE_HINTS: dict[str, list[str]] = {
+    "bad_client_credentials": [
+        "Check the client ID and secret: copy the secret value (not its ID) from the provider console again.",
+        "If the secret contains ':', '+', '%' or spaces, URL-encode it before HTTP Basic (RFC 6749 2.3.1), or "
+        "send it as client_secret in the form body."],
+    "bad_client_secret": ["Copy the client secret value (not the secret's ID) again; rotate it if in doubt."],
+    "unknown_client_id": ["Check the client ID and that the app lives in the tenant/instance you call."],
+    "client_secret_expired": ["Create a new client secret in the provider console, deploy it, then delete "
+                              "the expired one."],
+    "client_authentication_missing": ["Send client credentials: HTTP Basic (client_id:client_secret) or "
+                                      "client_secret in the form body, or configure the client as public."],
+    "wrong_client_auth_method": ["Send client credentials one way only: either HTTP Basic or the form body, "
+                                 "matching the method registered for the client."],
+    "client_assertion_expired": ["Sign a fresh client assertion per request (exp 5-10 min after nbf) and sync "
+                                 "the clock: timedatectl set-ntp true."],
+    "clock_skew": ["Sync the host clock: timedatectl set-ntp true (check with: oauthdoctor diagnose)."],
+    "pkce_challenge_missing": ["Send code_challenge and code_challenge_method=S256 on /authorize."],
+    "pkce_verifier_mismatch": ["Send the code_verifier generated for this authorize request (store it per "
+                               "login attempt, not globally)."],
+    "redirect_uri_not_registered": ["Register exactly the redirect_uri the app sends (scheme, host, port, path, "
+                                    "trailing slash) or send exactly the registered one."],
+    "redirect_uri_differs_from_authorize": ["Send byte-for-byte the same redirect_uri in the token request as "
+                                            "in the authorize request."],
+    "request_body_not_form_encoded": ["Send the token request as application/x-www-form-urlencoded "
+                                      "(grant_type=...&code=...), not JSON."],
+    "grant_type_not_enabled_for_client": ["Enable this grant type for the client in the provider console."],
+    "auth_code_reused": ["Redeem each authorization code exactly once: guard the callback against reloads and "
+                         "double submits, then start a new login."],
+    "auth_code_expired": ["Redeem the code immediately after the redirect, then start a new login."],
+    "auth_code_malformed": ["Pass the code exactly as received: do not URL-decode it twice or truncate it."],
+    "refresh_token_reused_after_rotation": ["Store the newest refresh token after every refresh and serialise "
+                                            "concurrent refreshes; the user must sign in again now."],
+    "refresh_token_malformed": ["Store the refresh token verbatim (no truncation, re-encoding or quotes)."],
+    "access_token_expired": ["Refresh the access token and retry the call once."],
+    "missing_scope": ["Request the missing scope and have the user consent again."],
+    "rate_limit_exceeded": ["Back off per Retry-After (or exponentially) before retrying; cache tokens."],
+    "token_service_unavailable": ["Retry with exponential backoff; honour Retry-After if present."],
+    "idp_transient_outage": ["Retry with exponential backoff; honour Retry-After if present."],
+    "idp_server_error": ["Retry with backoff; if it persists, check the request (some servers answer "
+                         "server_error for bad input)."],
+    "device_authorization_pending": ["Keep polling at the advertised interval (default 5 s); this is not a "
+                                     "failure."],
+    "device_polling_too_fast": ["Keep polling, but add 5 seconds to the interval for this and all later "
+                                "requests (RFC 8628 3.5)."],
+    "device_code_expired": ["Stop polling and start a new device authorization."],
+    "user_denied_consent": ["The user refused; never retry automatically. Start a new authorization only when "
+                            "the user asks."],
+}
+
+DECISION_HINTS: dict[str, str] = {
+    "reauth": "Never retry this grant: send the user through authorization again.",
+    "fix_config": "Retrying or re-authorising without a configuration change fails again.",
+    "retry": "Safe to retry: back off per Retry-After if the response carries it.",
+}

@@ -1,0 +1,165 @@
+"""Classify one error response: provider rules first, then the generic RFC baseline, then the HTTP status.
+
+Pure and offline: no network imports, regexes compiled once per provider, so batch mode handles tens of
+thousands of log lines per second.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from oauthdoctor.classify import baseline as B
+from oauthdoctor.classify.book import RuleBook, default_rulebook
+from oauthdoctor.classify.extract import Extracted, extract
+from oauthdoctor.classify.match import CompiledRules
+from oauthdoctor.classify.result import CauseCandidate, Explanation
+from oauthdoctor.classify.rules import Candidate, ErrorRules, Outcome
+
+_CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
+CLASSES = frozenset(B.CLASS_DEFAULTS)
+_GENERIC = CompiledRules(ErrorRules(rules=B.GENERIC_RULES), None)
+_CLASS_REFS = {
+    "invalid_token": B.RFC6750, "insufficient_scope": B.RFC6750, "authorization_pending": B.RFC8628,
+    "slow_down": B.RFC8628, "expired_token": B.RFC8628, "access_denied": B.RFC6749_AUTHZ,
+    "unsupported_response_type": B.RFC6749_AUTHZ, "rate_limited": B.RFC6585, "unknown": None,
+    "interaction_required": "https://openid.net/specs/openid-connect-core-1_0.html#AuthError",
+}
+_401_CANDIDATES = (
+    Candidate("access_token_expired", "a freshly refreshed access token is accepted",
+              "refresh the access token and retry once"),
+    Candidate("token_for_wrong_audience", "a fresh token is refused too: it was issued for another API "
+              "(audience/resource/scope)", "request the token for this API's audience or scope"),
+    Candidate("token_revoked", "a refresh also fails with invalid_grant", "send the user through authorization"),
+)
+
+
+def classify(status: int | str | None = None, body: Any = None, headers: dict[str, str] | None = None,
+             provider: str | None = None, url: str | None = None, *, rulebook: RuleBook | None = None,
+             strict: bool = False) -> Explanation:
+    """Normalise one OAuth error response into class, cause and decision (reauth / fix_config / retry).
+
+    ``body`` may be text, bytes or an already-parsed dict; it may start with an HTTP status line and
+    headers (``curl -i``). Without ``provider``, the provider is detected from ``url``'s host and the body's
+    shape. An unknown ``provider`` is ignored (the generic baseline applies) unless ``strict``, which
+    raises ``UnknownProfile``. Never raises on arbitrary input otherwise.
+    """
+    book = rulebook or default_rulebook()
+    try:
+        key = (status, body, tuple(sorted(headers.items())) if headers else None, provider, url)
+        cached = book.results.get(key)
+    except TypeError:  # unhashable input (a dict body, odd header values): no caching
+        return _classify(book, status, body, headers, provider, url, strict)
+    if cached is None:
+        cached = _classify(book, status, body, headers, provider, url, strict)
+        if len(book.results) >= _CACHE_SIZE:
+            book.results.clear()
+        book.results[key] = cached
+    return cached
+
+
+def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict[str, str] | None,
+              provider: str | None, url: str | None, strict: bool) -> Explanation:
+    ex = extract(_status(status), body, headers)
+    error_key = ex.error_key
+    pid = book.resolve(provider, strict) if provider else None
+    if pid is None and url:
+        pid = book.by_host(url)
+    if pid is None and not provider:
+        pid = book.by_body(ex, error_key)
+    rules = book.compiled(pid) if pid else None
+    code = rules.provider_code(ex) if rules else None
+    found = rules.find(ex, error_key, code) if rules else None
+    generic = _generic(ex, error_key)
+    return _explain(ex, pid, code, found, generic, rules)
+
+
+def _status(status: int | str | None) -> int | None:
+    if status is None or isinstance(status, bool):
+        return None
+    try:
+        value = int(status)
+    except (TypeError, ValueError):
+        return None
+    return value if 100 <= value <= 999 else None
+
+
+def _generic(ex: Extracted, error_key: str | None) -> Outcome:
+    """The baseline outcome: description rules, then the error value, then the HTTP status."""
+    found = _GENERIC.find(ex, error_key, None)
+    if found is not None:
+        return found
+    if error_key:
+        cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
+        if cls:
+            return Outcome(failure_class=cls, cause=B.ERROR_CAUSE.get(error_key))  # type: ignore[arg-type]
+    status = ex.status
+    if status in B.STATUS_FALLBACK:
+        return Outcome(failure_class=B.STATUS_FALLBACK[status])  # type: ignore[arg-type]
+    if status == 401:
+        return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES))
+    if status == 403:
+        return Outcome(failure_class="access_denied", cause="ambiguous", decision="fix_config", candidates=[
+            Candidate("missing_scope_or_permission", "the token's scopes/roles lack what this call needs"),
+            Candidate("user_denied_consent", "the response came from the authorize redirect")])
+    if status is not None and 500 <= status <= 599:
+        return Outcome(failure_class="server_error")
+    if status == 400 and not ex.empty:
+        return Outcome(failure_class="invalid_request", cause="ambiguous")
+    return Outcome(failure_class="unknown")
+
+
+def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | None, generic: Outcome,
+             rules: CompiledRules | None) -> Explanation:
+    primary = found or generic
+    cls = primary.failure_class or generic.failure_class or "unknown"
+    same = generic.failure_class == cls
+    default_decision, default_status, default_cause, meaning = B.CLASS_DEFAULTS[cls]
+    cause = primary.cause or (generic.cause if same and generic.cause else None) or default_cause
+    decision = primary.decision or (generic.decision if same and generic.decision else None) or default_decision
+    normalized = primary.normalized_status or default_status or ex.status
+    candidates = list(primary.candidates) or (list(generic.candidates) if same and cause == "ambiguous" else [])
+    if cause == "ambiguous" and not candidates and cls == "invalid_grant":
+        candidates = list(B.INVALID_GRANT_CANDIDATES)
+    hints = _hints(ex, primary, cause, decision, candidates, rules)
+    refs = [*primary.references, primary.source, _CLASS_REFS.get(cls, B.RFC6749)]
+    if rules is not None and rules.source:
+        refs.append(rules.source)
+    uri = ex.fields.get("error_uri", "")
+    if uri.startswith("https://"):
+        refs.append(uri)
+    return Explanation(
+        failure_class=cls, cause=cause, decision=decision, provider=pid, status=ex.status,
+        normalized_status=normalized, error=ex.error, error_description=ex.description, provider_code=code,
+        summary=primary.summary or _summary(cls, cause, meaning, code, pid, len(candidates)),
+        hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
+        candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
+    )
+
+
+def _hints(ex: Extracted, primary: Outcome, cause: str, decision: str, candidates: list[Candidate],
+           rules: CompiledRules | None) -> list[str]:
+    hints = [*primary.hints, *B.CAUSE_HINTS.get(cause, [])]
+    hints += [f"If {c.cause.replace('_', ' ')}: {c.hint}" for c in candidates if c.hint]
+    if rules is not None:
+        hints += rules.hints
+    if decision == "retry":
+        retry_after = ex.headers.get("retry-after")
+        reset = ex.headers.get("x-rate-limit-reset") or ex.headers.get("x-ratelimit-reset")
+        if retry_after:
+            hints.append(f"Back off per Retry-After: wait {retry_after.strip()[:40]} before the next attempt.")
+        elif reset:
+            hints.append(f"Wait until the rate-limit reset time ({reset.strip()[:40]}) before retrying.")
+    hints.append(B.DECISION_HINTS[decision])
+    return list(dict.fromkeys(hints))
+
+
+def _summary(cls: str, cause: str, meaning: str, code: str | None, pid: str | None, n_candidates: int) -> str:
+    who = f"{pid} ({code})" if pid and code else (pid or code or "the server")
+    if cls == "unknown":
+        return f"No OAuth error was recognised in the response from {who}."
+    if cause == "ambiguous":
+        tail = f"; the response alone does not tell why ({n_candidates} possible causes)" if n_candidates else (
+            "; the response alone does not tell why")
+    else:
+        tail = f"; most likely cause: {cause.replace('_', ' ')}"
+    return f"{cls} from {who}: {meaning}{tail}."

@@ -1,0 +1,312 @@
+"""Find the OAuth error inside whatever a user pastes: JSON, form bodies, HTML pages, library-wrapped strings.
+
+Error reports rarely carry the clean body: Go's oauth2 package prints ``oauth2: "invalid_grant" "..."``,
+oauthlib ``(invalid_grant) ...``, Python clients a dict repr with single quotes, and pasted JSON is often cut
+off. Everything here is best effort and never raises: an unreadable input yields an empty ``Extracted``.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
+
+DESCRIPTION_KEYS = (
+    "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
+    "detail", "error_message", "errorMessage", "msg", "statusMessage",
+)
+ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code")
+KNOWN_KEYS = frozenset({
+    "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
+    "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
+    "ExceptionMessage", "detail", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
+})
+OAUTH_CODES = (
+    "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
+    "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
+    "insufficient_scope", "interaction_required", "login_required", "consent_required",
+    "authorization_pending", "slow_down", "expired_token", "server_error", "temporarily_unavailable",
+    "admin_policy_enforced", "org_internal", "disallowed_useragent", "access_not_configured", "deleted_client",
+    "invalid_resource", "incorrect_client_credentials", "bad_verification_code", "invalid_auth",
+    "token_revoked", "token_expired", "invalid_redirect_uri", "unsupported_token_type",
+)
+
+_STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})[^\r\n]*\r?\n")
+_HEADER_LINE = re.compile(r"([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*([^\r\n]*)")
+_GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*(?:\r?\n\s*)?(?:Response:\s*)?(.*)", re.S)
+_GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
+_OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
+_LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
+_CODE_PREFIX = re.compile(r"\s*([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+(.+)", re.S)
+_FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
+_FRAGMENT = re.compile(
+    r"""["']?([A-Za-z_][\w]*)["']?\s*[:=]\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
+)
+_HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+_KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
+_AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What was found in one response: status, headers, body fields and the readable text."""
+
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    description: str | None = None
+    desc_text: str = ""
+    text: str = ""
+    empty: bool = True
+    fmt: str = "empty"
+
+    @property
+    def error_key(self) -> str | None:
+        """The error code as compared by rules: lower case, ``-`` and spaces read as ``_``."""
+        if not self.error:
+            return None
+        return self.error.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def extract(status: int | None, body: Any, headers: dict[str, str] | None = None) -> Extracted:
+    """Best-effort extraction; never raises (a bug here would turn a user's error into ours)."""
+    hdrs = _lower_headers(headers)
+    try:
+        return _extract(status, body, hdrs)
+    except Exception:  # noqa: BLE001 - arbitrary input must never crash the classifier
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes | bytearray) else str(body or "")
+        return Extracted(status=status, headers=hdrs, text=text[:MAX_TEXT], empty=not text.strip(), fmt="text")
+
+
+def _lower_headers(headers: Any) -> dict[str, str]:
+    if not isinstance(headers, dict):
+        return {}
+    return {str(k).strip().lower(): str(v) for k, v in headers.items() if k is not None}
+
+
+def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
+    if isinstance(body, bytes | bytearray):
+        text = bytes(body[: MAX_TEXT * 2]).decode("utf-8", "replace")
+    elif isinstance(body, dict | list):
+        text = json.dumps(body)
+    else:
+        text = "" if body is None else str(body)
+    text = text[:MAX_TEXT].lstrip("\ufeff").strip()
+    while text.startswith("HTTP/"):
+        status, text = _split_http(text, status, hdrs)
+    fmt = "json"
+    data: dict[str, Any] | None = None
+    error = description = None
+    visible = ""
+    go = _GO_FETCH.search(text) if "cannot fetch token" in text else None
+    if go:
+        status = status or int(go.group(1))
+        text = go.group(2).strip()
+    if text[:1] in "{[\"":
+        data = _loads(text)
+    if data is None and "oauth2:" in text and (m := _GO_QUOTED.search(text)):
+        error, description, fmt = m.group(1), _unescape(m.group(2)) if m.group(2) else None, "wrapped"
+    if data is None and error is None:
+        data, fmt = _embedded(text)
+    if data is None and error is None:
+        if _HTML.search(text):
+            visible, fmt = _visible_text(text), "html"
+        else:
+            visible = text
+            error, description, fmt = _wrapped(text)
+    fields = _flatten(data) if data is not None else {}
+    if data is not None:
+        error = _first(fields, ERROR_KEYS)
+        if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
+            error = None
+        description = _first(fields, DESCRIPTION_KEYS)
+    if error is None and visible:
+        error = _code_in_text(visible)
+    www = hdrs.get("www-authenticate")
+    if www and (params := _auth_params(www)):
+        if error is None and "error" in params:
+            error, fmt = params["error"], (fmt if fields else "www-authenticate")
+        description = description or params.get("error_description")
+        for key, value in params.items():
+            fields.setdefault(f"www.{key}", value)
+    desc_parts = [description] if description else []
+    desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
+    desc_text = " ".join(desc_parts)
+    readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
+    empty = not text and not www
+    return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
+                     desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt)
+
+
+def _split_http(text: str, status: int | None, hdrs: dict[str, str]) -> tuple[int | None, str]:
+    m = _STATUS_LINE.match(text)
+    if not m:
+        return status, text[5:]
+    status = int(m.group(1))
+    rest = text[m.end():]
+    lines = re.split(r"\r?\n", rest)
+    i = 0
+    while i < len(lines) and lines[i].strip():
+        h = _HEADER_LINE.match(lines[i])
+        if h:
+            hdrs[h.group(1).lower()] = h.group(2).strip()
+        i += 1
+    return status, "\n".join(lines[i + 1:]).strip()
+
+
+def _loads(text: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return _as_mapping(value)
+
+
+def _as_mapping(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, dict)), None)
+    if isinstance(value, str) and value.strip()[:1] in "{[":
+        return _loads(value.strip())
+    return value if isinstance(value, dict) and value else None
+
+
+def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
+    """JSON or a Python/JS dump inside a longer string, then bare ``key: value`` fragments, then a form."""
+    start, end = text.find("{"), text.rfind("}")
+    if start != -1 and end > start:
+        inner = text[start:end + 1]
+        data = _loads(inner)
+        if data is not None:
+            return data, "json" if start == 0 else "wrapped"
+        if len(inner) < 20_000 and ("'" in inner or "None" in inner or "True" in inner or "False" in inner):
+            try:
+                data = _as_mapping(ast.literal_eval(inner))
+            except Exception:  # noqa: BLE001 - not a Python literal
+                data = None
+            if data is not None:
+                return data, "python"
+    if "=" in text and " " not in text and _FORM.fullmatch(text):
+        form = dict(parse_qsl(text, keep_blank_values=True))
+        if "error" in form or "access_token" in form:
+            return form, "form"
+    if ":" in text or "=" in text:
+        found: dict[str, Any] = {}
+        for key, raw in _FRAGMENT.findall(text):
+            if key in KNOWN_KEYS and key not in found:
+                found[key] = _fragment_value(raw)
+        if "error" in found or "error_description" in found or "errorCode" in found or "error_code" in found:
+            return found, "fragment"
+    return None, "text"
+
+
+def _fragment_value(raw: str) -> Any:
+    if raw.startswith('"'):
+        return _unescape(raw[1:-1] if raw.endswith('"') and len(raw) > 1 else raw[1:])
+    if raw.startswith("'"):
+        return raw[1:-1] if raw.endswith("'") and len(raw) > 1 else raw[1:]
+    if raw.startswith("["):
+        return raw
+    return {"True": True, "true": True, "False": False, "false": False, "None": None, "null": None}.get(raw, raw)
+
+
+def _unescape(value: str) -> str:
+    try:
+        return str(json.loads(f'"{value}"'))
+    except ValueError:
+        return value.replace("\\r", "\r").replace("\\n", "\n").replace('\\"', '"')
+
+
+def _flatten(data: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        key = str(key)
+        if isinstance(value, dict):
+            for sub, inner in value.items():
+                if not isinstance(inner, dict | list):
+                    out[f"{key}.{sub}"] = _scalar(inner)
+        else:
+            out[key] = _scalar(value)
+    return out
+
+
+def _scalar(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return " ".join(_scalar(v) for v in value if not isinstance(v, dict | list))
+    return str(value)
+
+
+def _first(fields: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = fields.get(key)
+        if value and value != "null":
+            return value
+    return None
+
+
+def _wrapped(text: str) -> tuple[str | None, str | None, str]:
+    """Library-formatted strings: ``(invalid_grant) desc``, ``TokenError: desc``, ``invalid_grant: desc``."""
+    if text.startswith("(") and (m := _OAUTHLIB.match(text)):
+        return m.group(1), m.group(2).strip() or None, "wrapped"
+    if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
+        rest = m.group(1).strip()
+        code = _code_in_text(rest)
+        if code and rest.lower().startswith(code.lower()):
+            rest = rest[len(code):].lstrip(" :-()").strip()
+        return code, rest or None, "wrapped"
+    if m := _CODE_PREFIX.match(text):
+        return m.group(1), m.group(2).strip(), "wrapped"
+    return None, (text if len(text) < 500 else None), "text"
+
+
+def _code_in_text(text: str) -> str | None:
+    m = _KNOWN_CODE.search(text)
+    return m.group(1).lower() if m else None
+
+
+def _visible_text(page: str) -> str:
+    """Title and visible text; linear-time (str.find, no backtracking regex over untrusted pages)."""
+    lower = page.lower()
+    title = ""
+    start = lower.find("<title")
+    if start != -1:
+        open_end = lower.find(">", start)
+        close = lower.find("</title", open_end) if open_end != -1 else -1
+        if close != -1:
+            title = html.unescape(page[open_end + 1:close]).strip()
+    kept: list[str] = []
+    pos = 0
+    while True:
+        cut = min((i for i in (lower.find("<script", pos), lower.find("<style", pos)) if i != -1), default=-1)
+        if cut == -1:
+            kept.append(page[pos:])
+            break
+        kept.append(page[pos:cut])
+        name = "</script" if lower.startswith("<script", cut) else "</style"
+        end = lower.find(name, cut)
+        if end == -1:
+            break
+        pos = lower.find(">", end)
+        pos = len(page) if pos == -1 else pos + 1
+    body = _TAG.sub(" ", "".join(kept))
+    lines = (_SPACE.sub(" ", line).strip() for line in html.unescape(body).splitlines())
+    visible = "\n".join(line for line in lines if line)
+    return f"{title}\n{visible}" if title and not visible.startswith(title) else visible
+
+
+def _auth_params(value: str) -> dict[str, str]:
+    return {k.lower(): _unescape(q) if q else bare for k, q, bare in _AUTH_PARAM.findall(value)}

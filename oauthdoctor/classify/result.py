@@ -1,0 +1,65 @@
+"""The answer ``explain`` and ``classify()`` give: one normalised, versioned record per response."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CauseCandidate:
+    """One cause that remains possible, and what tells it apart from the others."""
+
+    cause: str
+    tells_apart: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What an error response is (class), why (cause) and what to do (decision).
+
+    ``failure_class`` is serialised as ``class``; ``error`` keeps the raw value the server sent.
+    """
+
+    failure_class: str
+    cause: str
+    decision: str
+    provider: str | None
+    status: int | None
+    normalized_status: int | None
+    error: str | None
+    error_description: str | None
+    provider_code: str | None
+    summary: str
+    hints: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    candidates: tuple[CauseCandidate, ...] = ()
+    parse_error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON contract (schema_version 1); ``parse_error`` only for unreadable batch lines."""
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "class": self.failure_class,
+            "cause": self.cause,
+            "decision": self.decision,
+            "provider": self.provider,
+            "status": self.status,
+            "normalized_status": self.normalized_status,
+            "error": self.error,
+            "error_description": self.error_description,
+            "provider_code": self.provider_code,
+            "summary": self.summary,
+            "hints": list(self.hints),
+            "references": list(self.references),
+            "candidates": [
+                {"cause": c.cause, "tells_apart": c.tells_apart, **({"hint": c.hint} if c.hint else {})}
+                for c in self.candidates
+            ],
+        }
+        if self.parse_error is not None:
+            data["parse_error"] = self.parse_error
+        return data

@@ -1,0 +1,129 @@
+"""The extractor reads every body format users paste; arbitrary input never raises."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from oauthdoctor.classify import classify
+from oauthdoctor.classify.book import RuleBook
+from oauthdoctor.classify.extract import extract
+
+BOOK = RuleBook()
+
+
+def run(body: object, status: int | None = 400, headers: dict[str, str] | None = None) -> tuple[str, str, str]:
+    r = classify(status, body, headers, rulebook=BOOK)
+    return r.failure_class, r.cause, r.decision
+
+
+@pytest.mark.parametrize(("body", "error", "description", "fmt"), [
+    ('{"error":"invalid_grant","error_description":"Bad"}', "invalid_grant", "Bad", "json"),
+    ("error=invalid_grant&error_description=The+code+is+bad", "invalid_grant", "The code is bad", "form"),
+    ('oauth2: "invalid_grant" "Token has been expired or revoked."', "invalid_grant",
+     "Token has been expired or revoked.", "wrapped"),
+    ('oauth2: cannot fetch token: 400 Bad Request\nResponse: {"error":"invalid_client"}', "invalid_client", None,
+     "json"),
+    ("(invalid_grant) Invalid refresh token", "invalid_grant", "Invalid refresh token", "wrapped"),
+    ("OAuth2Error: invalid_grant Token is not active", "invalid_grant", "Token is not active", "wrapped"),
+    ("TokenError: Invalid authorization code", None, "Invalid authorization code", "wrapped"),
+    ("invalid_grant: ip restricted", "invalid_grant", "ip restricted", "wrapped"),
+    ("{'error': 'invalid_grant', 'error_description': 'x', 'expires': None, 'ok': False}", "invalid_grant", "x",
+     "python"),
+    ("{ error: 'invalid_grant', error_description: 'Stale token' }", "invalid_grant", "Stale token", "fragment"),
+    ('{"error":"invalid_grant","error_description":"AADSTS70000: The code has expired.\\r\\nTrace', "invalid_grant",
+     "AADSTS70000: The code has expired.\r\nTrace", "fragment"),
+    ('"error":"invalid_request","error_description":"missing grant_type"}', "invalid_request",
+     "missing grant_type", "fragment"),
+    ('[{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}]', "INVALID_SESSION_ID",
+     "Session expired or invalid", "json"),
+    ('{"error":{"code":401,"message":"Request had invalid credentials.","status":"UNAUTHENTICATED"}}',
+     "UNAUTHENTICATED", "Request had invalid credentials.", "json"),
+    ("<html><head><title>Error 400 (Bad Request)!!1</title><style>p{}</style></head><body><p>Error: "
+     "redirect_uri_mismatch</p></body></html>", "redirect_uri_mismatch", None, "html"),
+    (b'{"error":"invalid_client"}', "invalid_client", None, "json"),
+])
+def test_extracts_error_from_each_format(body: object, error: str | None, description: str | None,
+                                         fmt: str) -> None:
+    ex = extract(400, body)
+    assert (ex.error, ex.description, ex.fmt) == (error, description, fmt)
+
+
+def test_curl_i_output_gives_status_and_headers() -> None:
+    raw = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/2 429 Too Many Requests\r\nRetry-After: 30\r\n"
+           "Content-Type: application/json\r\n\r\n{\"error\":\"slow\"}")
+    result = classify(None, raw, rulebook=BOOK)
+    assert (result.status, result.failure_class, result.decision) == (429, "rate_limited", "retry")
+    assert "Back off per Retry-After: wait 30 before the next attempt." in result.hints
+
+
+def test_www_authenticate_header_supplies_the_error() -> None:
+    header = 'Bearer realm="api", error="insufficient_scope", error_description="needs mail.read", scope="mail.read"'
+    result = classify(403, "", {"WWW-Authenticate": header}, rulebook=BOOK)
+    assert (result.failure_class, result.cause, result.error) == ("insufficient_scope", "missing_scope",
+                                                                  "insufficient_scope")
+    assert result.error_description == "needs mail.read"
+
+
+def test_form_encoded_200_from_github_style_server() -> None:
+    body = "error=incorrect_client_credentials&error_description=The+client_id+and%2For+client_secret+passed"
+    assert run(body, 200) == ("invalid_client", "bad_client_credentials", "fix_config")
+
+
+def test_plain_text_page_finds_known_code() -> None:
+    assert run("Sorry.\n\nError 403: access_denied\n", 403)[0] == "access_denied"
+
+
+def test_success_body_is_not_an_error() -> None:
+    result = classify(200, '{"access_token":"ya29.secret-value","expires_in":3599}', rulebook=BOOK)
+    assert (result.failure_class, result.cause) == ("unknown", "not_an_error")
+    assert "ya29.secret-value" not in json.dumps(result.to_json())
+
+
+def test_dict_body_and_string_status_are_accepted() -> None:
+    result = classify("401", {"error": "invalid_token"}, rulebook=BOOK)
+    assert (result.status, result.failure_class, result.decision) == (401, "invalid_token", "retry")
+
+
+@pytest.mark.parametrize(("status", "expected"), [
+    (503, ("temporarily_unavailable", "token_service_unavailable", "retry")),
+    (502, ("server_error", "idp_server_error", "retry")),
+    (429, ("rate_limited", "rate_limit_exceeded", "retry")),
+    (401, ("invalid_token", "ambiguous", "retry")),
+    (None, ("unknown", "unrecognised_response", "fix_config")),
+])
+def test_status_fallback_for_empty_bodies(status: int | None, expected: tuple[str, str, str]) -> None:
+    assert run("", status) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.one_of(st.none(), st.integers(-5, 1200)))
+def test_arbitrary_bytes_never_raise(body: bytes, status: int | None) -> None:
+    result = classify(status, body, rulebook=BOOK)
+    assert result.to_json()["schema_version"] == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.dictionaries(st.text(max_size=20), st.text(max_size=40), max_size=3))
+def test_arbitrary_text_and_headers_never_raise(body: str, headers: dict[str, str]) -> None:
+    result = classify(400, body, headers, rulebook=BOOK)
+    assert result.decision in ("reauth", "fix_config", "retry")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="{}[]\"':=,&()\\ HTTP/1.0\r\nerror_description invalid_grant AADSTS123 <title>",
+               max_size=200))
+def test_structured_garbage_never_raises(body: str) -> None:
+    assert classify(None, body, rulebook=BOOK).failure_class
+
+
+@pytest.mark.parametrize("body", ["<title>" * 50_000, "<script>" * 50_000, "{" * 300_000, "a:" * 100_000])
+def test_pathological_input_stays_linear(body: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    classify(400, body, rulebook=RuleBook())
+    assert time.perf_counter() - start < 2.0

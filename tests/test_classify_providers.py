@@ -1,0 +1,137 @@
+"""Provider rules from the reference sheet, one or more per profile, through get_profile(id).errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from oauthdoctor.classify import classify
+from oauthdoctor.classify.book import RuleBook
+
+pytest_plugins = ["test_classify_support"]
+
+
+def aadsts(code: int, text: str, error: str = "invalid_grant") -> str:
+    return json.dumps({"error": error, "error_description": f"AADSTS{code}: {text}\r\nTrace ID: x",
+                       "error_codes": [code]})
+
+
+CASES = [
+    # (provider, status, body, headers, class, cause, decision)
+    ("microsoft", 400, aadsts(54005, "OAuth2 Authorization code was already redeemed"), None,
+     "invalid_grant", "auth_code_reused", "reauth"),
+    ("microsoft", 401, aadsts(7000215, "Invalid client secret provided.", "invalid_client"), None,
+     "invalid_client", "bad_client_secret", "fix_config"),
+    ("microsoft", 400, aadsts(70019, "Verification code expired.", "expired_token"), None,
+     "expired_token", "device_code_expired", "reauth"),
+    ("microsoft", 400, aadsts(900144, "The request body must contain the following parameter: 'client_id'.",
+                              "invalid_request"), None, "invalid_request", "missing_required_parameter", "fix_config"),
+    ("microsoft", 429, aadsts(90055, "Tenant throttling.", "temporarily_unavailable"), {"Retry-After": "10"},
+     "rate_limited", "tenant_throttled", "retry"),
+    ("microsoft", 400, aadsts(50196, "The server terminated an operation because it encountered a loop."), None,
+     "rate_limited", "request_loop_detected", "fix_config"),
+    ("entra", 400, aadsts(65001, "The user or administrator has not consented.", "invalid_grant"), None,
+     "interaction_required", "consent_required", "reauth"),
+    ("google", 400, '{"error":"invalid_grant","error_description":"Malformed auth code."}', None,
+     "invalid_grant", "auth_code_malformed", "fix_config"),
+    ("google", 400, '{"error":"invalid_grant","error_description":"Invalid code verifier."}', None,
+     "invalid_grant", "pkce_verifier_mismatch", "fix_config"),
+    ("google", 400, '{"error":"invalid_grant","error_description":"reauth related error","error_subtype":'
+     '"invalid_rapt"}', None, "invalid_grant", "reauth_required_by_session_control", "reauth"),
+    ("google", 400, "Error 400: disallowed_useragent", None, "invalid_request", "embedded_webview_blocked",
+     "fix_config"),
+    ("google", 403, "Error 403: org_internal", None, "access_denied", "app_internal_user_outside_org", "fix_config"),
+    ("salesforce", 400, '{"error":"invalid_grant","error_description":"user hasn\'t approved this consumer"}', None,
+     "invalid_grant", "jwt_user_not_preauthorized", "fix_config"),
+    ("salesforce", 401, '[{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}]', None,
+     "invalid_token", "access_token_expired", "retry"),
+    ("github", 200, '{"error":"bad_verification_code","error_description":"The code passed is incorrect or expired."}',
+     None, "invalid_grant", "auth_code_invalid_or_expired", "reauth"),
+    ("github", 200, "error=slow_down&error_description=Too+many+requests&interval=10", None,
+     "slow_down", "device_polling_too_fast", "retry"),
+    ("github", 200, '{"error":"device_flow_disabled"}', None, "unauthorized_client", "device_flow_disabled",
+     "fix_config"),
+    ("hubspot", 400, '{"status":"BAD_REFRESH_TOKEN","message":"missing or invalid refresh token","correlationId":"x"}',
+     None, "invalid_grant", "refresh_token_revoked_or_app_uninstalled", "reauth"),
+    ("hubspot", 400, '{"status":"BAD_CODE_VERIFIER","message":"x"}', None, "invalid_grant", "pkce_verifier_mismatch",
+     "fix_config"),
+    ("slack", 200, '{"ok":false,"error":"bad_redirect_uri"}', None, "redirect_uri_mismatch",
+     "redirect_uri_differs_from_authorize", "fix_config"),
+    ("slack", 200, '{"ok":false,"error":"token_expired"}', None, "invalid_token", "access_token_expired", "retry"),
+    ("netsuite", 400, '{"error":"invalid_grant"}', None, "invalid_grant", "ambiguous", "reauth"),
+    ("servicenow", 401, '{"error_description":"access_denied","error":"server_error"}', None, "invalid_client",
+     "ambiguous", "fix_config"),
+    ("freshdesk", 429, "", {"Retry-After": "60"}, "rate_limited", "account_rate_limit", "retry"),
+    ("okta", 401, '{"error":"invalid_client","error_description":"Client authentication failed."}', None,
+     "invalid_client", "bad_client_credentials", "fix_config"),
+    ("auth0", 403, '{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', None,
+     "invalid_grant", "refresh_token_expired_or_revoked", "reauth"),
+    ("auth0", 401, '{"error":"access_denied","error_description":"Unauthorized"}', None, "invalid_client",
+     "bad_client_secret", "fix_config"),
+    ("atlassian", 403, '{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', None,
+     "invalid_grant", "refresh_token_expired_or_revoked", "reauth"),
+    ("zoom", 400, '{"reason":"Invalid Token!","error":"invalid_request"}', None, "invalid_grant",
+     "refresh_token_expired_or_revoked", "reauth"),
+    ("zoom", 401, '{"code":124,"message":"Invalid access token, this access token is not supported as query '
+     'parameter string."}', None, "invalid_token", "token_in_query_string", "fix_config"),
+    ("xero", 400, '{"error":"invalid_grant"}', None, "invalid_grant", "ambiguous", "reauth"),
+    ("intuit", 400, '{"error":"invalid_grant","error_description":"Token invalid"}', None, "invalid_grant",
+     "ambiguous", "reauth"),
+    ("dropbox", 400, '{"error_description": "refresh token is malformed", "error": "invalid_grant"}', None,
+     "invalid_grant", "refresh_token_malformed", "fix_config"),
+    ("box", 400, '{"error":"invalid_grant","error_description":"Refresh token has expired"}', None,
+     "invalid_grant", "refresh_token_expired", "reauth"),
+    ("zendesk", 400, '{"error":"invalid_grant","error_description":"The provided access grant is invalid, expired, '
+     'or revoked (e.g. invalid assertion)."}', None, "invalid_grant", "ambiguous", "reauth"),
+    ("linkedin", 401, '{"serviceErrorCode":65600,"message":"Invalid access token","status":401}', None,
+     "invalid_token", "ambiguous", "reauth"),
+    ("keycloak", 400, '{"error":"invalid_grant","error_description":"Stale token"}', None, "invalid_grant",
+     "refresh_token_reused_after_rotation", "reauth"),
+    ("oidc-provider", 400, '{"error":"invalid_grant","error_description":"grant request is invalid"}', None,
+     "invalid_grant", "ambiguous", "reauth"),
+    ("oidc-provider", 400, '{"error":"invalid_request","error_description":"requested grant type is not allowed '
+     'for this client"}', None, "unauthorized_client", "grant_type_not_enabled_for_client", "fix_config"),
+    ("shopify", 400, '{"error":"invalid_request","error_description":"The authorization code was not found or was '
+     'already used"}', None, "invalid_grant", "auth_code_reused", "reauth"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_provider_rule(case: tuple, merged_profiles: Path) -> None:
+    provider, status, body, headers, cls, cause, decision = case
+    result = classify(status, body, headers, provider=provider, rulebook=RuleBook())
+    assert (result.failure_class, result.cause, result.decision) == (cls, cause, decision), result.summary
+
+
+def test_ambiguous_google_expiry_lists_candidates_and_publish_hint(merged_profiles: Path) -> None:
+    body = '{"error":"invalid_grant","error_description":"Token has been expired or revoked."}'
+    result = classify(400, body, provider="google", rulebook=RuleBook())
+    causes = [c.cause for c in result.candidates]
+    assert causes == ["testing_mode_7_day_expiry", "refresh_token_unused_6_months", "password_change_gmail_scopes",
+                      "user_revoked_access", "refresh_token_cap_exceeded"]
+    assert any("publish the Google app" in h for h in result.hints)
+    assert result.to_json()["candidates"][0]["cause"] == "testing_mode_7_day_expiry"
+
+
+def test_entra_answer_carries_code_reference_and_normalised_status(merged_profiles: Path) -> None:
+    result = classify(400, aadsts(700082, "The refresh token has expired due to inactivity."), provider="entra",
+                      rulebook=RuleBook())
+    assert (result.provider, result.provider_code, result.normalized_status) == ("microsoft", "AADSTS700082", 400)
+    assert "https://learn.microsoft.com/entra/identity-platform/refresh-tokens" in result.references
+
+
+def test_github_200_is_normalised_to_401_for_bad_credentials(merged_profiles: Path) -> None:
+    body = '{"error":"incorrect_client_credentials","error_description":"The client_id and/or client_secret passed"}'
+    result = classify(200, body, url="https://github.com/login/oauth/access_token", rulebook=RuleBook())
+    assert (result.status, result.normalized_status, result.failure_class) == (200, 401, "invalid_client")
+
+
+def test_unknown_provider_is_lenient_unless_strict(merged_profiles: Path) -> None:
+    from oauthdoctor.profiles import UnknownProfile
+
+    result = classify(400, '{"error":"invalid_grant"}', provider="no-such-provider", rulebook=RuleBook())
+    assert (result.provider, result.failure_class) == (None, "invalid_grant")
+    with pytest.raises(UnknownProfile):
+        classify(400, "{}", provider="no-such-provider", rulebook=RuleBook(), strict=True)

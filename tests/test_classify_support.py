@@ -1,0 +1,100 @@
+"""Test support for the classifier: profiles with the ``.blocks/errors`` rules merged in.
+
+Before the lead appends each block to ``providers/<id>.yaml`` the rules live in ``.blocks/errors``; this
+builds a profile directory where they are merged (a profile that already has ``errors:`` is used as is), so
+the tests exercise the real path: ``get_profile(id).errors``. Also checks every block against the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from oauthdoctor.classify.rules import ErrorRules
+from oauthdoctor.profiles.build import build
+from oauthdoctor.profiles.yamlpos import load_text
+
+ROOT = Path(__file__).resolve().parents[1]
+BLOCKS = ROOT / ".blocks" / "errors"
+BUNDLED = ROOT / "providers"
+FALLBACK_ALIASES = {"microsoft": ["entra", "azure", "azure-ad"], "oidc-provider": ["node-oidc-provider"]}
+BLOCK_FILES = sorted(BLOCKS.glob("*.yaml"))
+
+
+def merged_profile_dir(tmp: Path) -> Path:
+    """A directory of profiles: bundled profile + its errors block (or a minimal stand-in profile)."""
+    for block in BLOCK_FILES:
+        pid = block.stem
+        bundled = BUNDLED / f"{pid}.yaml"
+        if bundled.is_file():
+            text = bundled.read_text(encoding="utf-8")
+            if re.search(r"^errors:", text, re.M):
+                continue
+            text = text.rstrip("\n") + "\n" + block.read_text(encoding="utf-8")
+        else:
+            aliases = FALLBACK_ALIASES.get(pid, [])
+            text = f"id: {pid}\nname: {pid}\naliases: [{', '.join(aliases)}]\n" + block.read_text(encoding="utf-8")
+        (tmp / f"{pid}.yaml").write_text(text, encoding="utf-8")
+    return tmp
+
+
+@pytest.fixture()
+def merged_profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = merged_profile_dir(tmp_path)
+    monkeypatch.setenv("OAUTHDOCTOR_PROFILES", str(directory))
+    return directory
+
+
+REQUIRED_BLOCKS = {
+    "google", "microsoft", "salesforce", "github", "hubspot", "slack", "netsuite", "servicenow", "freshdesk", "okta",
+    "auth0", "atlassian", "zoom", "xero", "intuit", "dropbox", "shopify", "linkedin", "box", "zendesk", "keycloak",
+    "oidc-provider",
+}
+
+
+def test_every_required_provider_has_a_block() -> None:
+    assert REQUIRED_BLOCKS <= {p.stem for p in BLOCK_FILES}
+
+
+@pytest.mark.parametrize("path", BLOCK_FILES, ids=[p.stem for p in BLOCK_FILES])
+def test_block_has_one_errors_mapping_and_builds(path: Path) -> None:
+    data = load_text(path.read_text(encoding="utf-8"))
+    assert list(data) == ["errors"]
+    rules = build(ErrorRules, data["errors"], ("errors",))
+    assert rules.source and rules.source.startswith("https://")
+    for pattern in [rules.code_pattern, *(r.description for r in rules.rules), *(r.text for r in rules.rules)]:
+        if pattern:
+            re.compile(pattern)
+    for rule in rules.rules:
+        assert rule.failure_class, f"{path.stem}: every rule names its class"
+
+
+@pytest.mark.parametrize("path", BLOCK_FILES, ids=[p.stem for p in BLOCK_FILES])
+def test_merged_profile_is_strictly_valid(path: Path, tmp_path: Path) -> None:
+    from oauthdoctor.profiles.validate import validate_file
+
+    merged_profile_dir(tmp_path)
+    target = tmp_path / path.name
+    if not target.exists():  # already merged into the bundled profile
+        target = BUNDLED / path.name
+    assert [str(i) for i in validate_file(target)] == []
+
+
+def test_entra_code_table_covers_the_reference() -> None:
+    reference = (ROOT.parent / "shared" / "reference" / "providers.md")
+    if not reference.is_file():
+        pytest.skip("reference sheet not present")
+    text = reference.read_text(encoding="utf-8")
+    table = text[text.index("### AADSTS codes"):text.index("### Rate limits", text.index("### AADSTS codes"))]
+    codes = set()
+    for row in re.findall(r"^\| (AADSTS[\d /–,]+) \|", table, re.M):
+        first = re.match(r"AADSTS(\d+)", row)
+        assert first
+        codes.add(f"AADSTS{first.group(1)}")
+        codes.update(f"AADSTS{n}" for n in re.findall(r"[/,] (\d+)", row))
+    rules = build(ErrorRules, load_text((BLOCKS / "microsoft.yaml").read_text())["errors"])
+    assert codes - set(rules.codes) == set()
+    for code, outcome in rules.codes.items():
+        assert outcome.failure_class and outcome.cause and outcome.decision and outcome.summary, code

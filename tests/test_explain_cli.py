@@ -1,0 +1,126 @@
+"""``oauthdoctor explain`` through the real CLI: exit codes, exact JSON fields, batch mode."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_classify_support import merged_profile_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+FIELDS = ["schema_version", "class", "cause", "decision", "provider", "status", "normalized_status", "error",
+          "error_description", "provider_code", "summary", "hints", "references", "candidates"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    directory = merged_profile_dir(tmp_path_factory.mktemp("profiles"))
+    return {**os.environ, "OAUTHDOCTOR_PROFILES": str(directory)}
+
+
+def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "oauthdoctor", "explain", *args], capture_output=True, text=True,
+                          input=stdin, env=env, cwd=ROOT, check=False)
+
+
+def test_json_output_has_exactly_the_contract_fields(env: dict[str, str]) -> None:
+    body = ('{"error":"invalid_grant","error_description":'
+            '"AADSTS700082: The refresh token has expired due to inactivity."}')
+    result = cli(env, "--format", "json", "--status", "400", "--provider", "entra", body)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == FIELDS
+    assert {k: data[k] for k in FIELDS[:10]} == {
+        "schema_version": 1, "class": "invalid_grant", "cause": "refresh_token_inactive", "decision": "reauth",
+        "provider": "microsoft", "status": 400, "normalized_status": 400, "error": "invalid_grant",
+        "error_description": "AADSTS700082: The refresh token has expired due to inactivity.",
+        "provider_code": "AADSTS700082",
+    }
+
+
+def test_curl_i_from_stdin_and_headers_option(env: dict[str, str]) -> None:
+    raw = "HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\n\r\nslow down\r\n"
+    result = cli(env, "--format", "json", "-", stdin=raw)
+    data = json.loads(result.stdout)
+    assert (result.returncode, data["status"], data["class"], data["decision"]) == (0, 429, "rate_limited", "retry")
+    result = cli(env, "--format", "json", "--status", "429", "--header", "Retry-After: 120", "")
+    assert "Back off per Retry-After: wait 120 before the next attempt." in json.loads(result.stdout)["hints"]
+
+
+def test_at_file_and_unreadable_file(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "body.json"
+    path.write_text('{"ok":false,"error":"token_revoked"}')
+    data = json.loads(cli(env, "--format", "json", "--status", "200", f"@{path}").stdout)
+    assert (data["provider"], data["class"], data["cause"]) == ("slack", "invalid_token", "token_revoked")
+    missing = cli(env, "--format", "json", f"@{tmp_path / 'nope.json'}")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("oauthdoctor: error: cannot read ")
+    assert missing.stdout == ""
+
+
+def test_unknown_provider_and_bad_header_exit_2(env: dict[str, str]) -> None:
+    assert cli(env, "--provider", "no-such-idp", "{}").returncode == 2
+    bad = cli(env, "--header", "no colon here", "{}")
+    assert (bad.returncode, bad.stderr.strip()) == (
+        2, "oauthdoctor: error: --header must look like 'Name: value', got 'no colon here'")
+    assert cli(env).returncode == 2
+
+
+def test_unknown_class_still_exits_0(env: dict[str, str]) -> None:
+    result = cli(env, "--format", "json", "hello world")
+    assert (result.returncode, json.loads(result.stdout)["class"]) == (0, "unknown")
+
+
+def test_rich_output_leads_with_the_decision(env: dict[str, str]) -> None:
+    body = ('{"error":"invalid_client","error_description":'
+            '"AADSTS7000222: The provided client secret keys are expired."}')
+    result = cli(env, "--provider", "microsoft", "--status", "401", body)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "FIX CONFIG: change configuration before trying again"
+    assert "client_secret_expired" in result.stdout
+
+
+def test_jsonl_batch_keeps_order_survives_bad_lines_and_summarises(env: dict[str, str], tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"status": 400, "body": '{"error":"invalid_grant","error_description":"Stale token"}',
+                    "provider": "keycloak"}),
+        "this is not json",
+        json.dumps({"status": 503, "headers": {"Retry-After": "5"}, "body": ""}),
+        json.dumps([1, 2]),
+        json.dumps({"status": 200, "body": {"ok": False, "error": "invalid_auth"}}),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    result = cli(env, "--jsonl", str(path))
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["class"] for o in out] == ["invalid_grant", "unknown", "temporarily_unavailable", "unknown",
+                                         "invalid_token"]
+    assert out[0]["cause"] == "refresh_token_reused_after_rotation"
+    assert out[1]["parse_error"].startswith("line 2 is not valid JSON: ")
+    assert out[3]["parse_error"] == "line 4 is not a JSON object"
+    assert "parse_error" not in out[0]
+    assert out[4]["provider"] == "slack"
+    assert result.stderr.splitlines() == [
+        "explained 5 response(s)",
+        "by decision: fix_config 3, reauth 1, retry 1",
+        "by class: unknown 2, invalid_grant 1, temporarily_unavailable 1, invalid_token 1",
+        "top causes: unreadable_input 2, refresh_token_reused_after_rotation 1, token_service_unavailable 1, "
+        "ambiguous 1",
+    ]
+
+
+def test_jsonl_from_stdin_and_unreadable_jsonl_file(env: dict[str, str], tmp_path: Path) -> None:
+    result = cli(env, "--jsonl", "-", stdin='{"status": 400, "body": "{\\"error\\":\\"invalid_scope\\"}"}\n')
+    assert json.loads(result.stdout)["class"] == "invalid_scope"
+    assert cli(env, "--jsonl", str(tmp_path / "missing.jsonl")).returncode == 2
+
+
+def test_help_has_an_example(env: dict[str, str]) -> None:
+    result = cli(env, "--help")
+    assert result.returncode == 0
+    assert "Example: oauthdoctor explain" in result.stdout
