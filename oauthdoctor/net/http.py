@@ -1,0 +1,167 @@
+"""HTTP requests for the live probes: explicit timeouts, verified TLS, no redirects, typed failures.
+
+Redirects are never followed: a token endpoint that redirects is itself a finding, and following a redirect
+could carry a secret to another host. Bodies are read up to a cap so a misbehaving server cannot exhaust
+memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import json
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import quote_plus, urlsplit
+
+from oauthdoctor import __version__
+from oauthdoctor.net.failures import NetFailure, classify_exception
+from oauthdoctor.net.hosts import is_loopback_host
+
+if TYPE_CHECKING:
+    import httpx
+
+USER_AGENT = f"oauthdoctor/{__version__}"
+MAX_BODY_BYTES = 1024 * 1024
+
+# Form fields whose value must never cross plain http off loopback (a bogus code is still treated as one:
+# the rule is about the request shape, not about whether this particular value is real).
+SECRET_FIELDS = frozenset({
+    "client_secret", "client_assertion", "code", "code_verifier", "refresh_token", "password",
+    "assertion", "device_code", "subject_token", "actor_token",
+})
+
+
+@dataclass(frozen=True)
+class HttpObservation:
+    """What came back: enough for a probe to judge the answer without holding the httpx response."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: str
+    elapsed: float
+    date: datetime | None
+
+
+def make_client(timeout: float, verify: bool = True) -> httpx.AsyncClient:
+    """An AsyncClient with a per-request timeout, verified TLS, no redirects and our User-Agent."""
+    import httpx
+
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(timeout),
+        verify=verify,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+    )
+
+
+def basic_auth_header(client_id: str, client_secret: str) -> str:
+    """``Basic`` credentials per RFC 6749 §2.3.1: form-urlencode id and secret, then base64.
+
+    Plain RFC 7617 encoding (what httpx's ``auth=`` does) breaks for ids or secrets containing ``:``, ``%``
+    or non-ASCII characters on servers that decode as the OAuth spec says.
+    """
+    raw = f"{quote_plus(client_id, safe='')}:{quote_plus(client_secret, safe='')}"
+    return "Basic " + base64.b64encode(raw.encode("utf-8")).decode("ascii")
+
+
+def parse_http_date(value: str | None) -> datetime | None:
+    """Parse a ``Date`` header into an aware UTC datetime; None when missing or malformed."""
+    if not value:
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def refuse_plain_http(url: str, carries_secret: bool) -> None:
+    """Raise ``refused_plain_http`` before any connection if a secret would cross plain http off loopback."""
+    parts = urlsplit(url)
+    if carries_secret and parts.scheme.lower() == "http" and not is_loopback_host(parts.hostname):
+        raise NetFailure(
+            "refused_plain_http",
+            f"refused to send credentials over plain http to {parts.hostname}; use https",
+        )
+
+
+async def post_form(
+    client: httpx.AsyncClient,
+    url: str,
+    data: dict[str, str],
+    basic_auth: tuple[str, str] | None = None,
+) -> HttpObservation:
+    """POST ``data`` as application/x-www-form-urlencoded, optionally with §2.3.1 Basic credentials."""
+    refuse_plain_http(url, basic_auth is not None or any(key in SECRET_FIELDS for key in data))
+    headers = {"Accept": "application/json"}
+    if basic_auth is not None:
+        headers["Authorization"] = basic_auth_header(*basic_auth)
+    return await _send(client, "POST", url, headers=headers, data=data)
+
+
+async def get_json(client: httpx.AsyncClient, url: str) -> tuple[HttpObservation, object | None]:
+    """GET ``url``; the parsed JSON body, or None if the body is not JSON (the observation still is)."""
+    observation = await _send(client, "GET", url, headers={"Accept": "application/json"})
+    return observation, parse_json(observation.body)
+
+
+def parse_json(body: str) -> object | None:
+    """The JSON value of ``body``, or None for empty or non-JSON text."""
+    if not body.strip():
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+async def _send(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    data: dict[str, str] | None = None,
+) -> HttpObservation:
+    started = time.monotonic()
+    try:
+        async with client.stream(method, url, headers=headers, data=data) as response:
+            raw = await _read_capped(response)
+            status = response.status_code
+            response_headers = {name.lower(): value for name, value in response.headers.items()}
+            encoding = response.charset_encoding or "utf-8"
+    except NetFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every transport fault becomes a typed NetFailure
+        raise classify_exception(exc) from exc
+    elapsed = time.monotonic() - started
+    try:
+        body = raw.decode(encoding, errors="replace")
+    except LookupError:
+        body = raw.decode("utf-8", errors="replace")
+    return HttpObservation(
+        url=url,
+        status=status,
+        headers=response_headers,
+        body=body,
+        elapsed=elapsed,
+        date=parse_http_date(response_headers.get("date")),
+    )
+
+
+async def _read_capped(response: httpx.Response) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= MAX_BODY_BYTES:
+            break
+    return b"".join(chunks)[:MAX_BODY_BYTES]

@@ -1,0 +1,79 @@
+"""Shared fixtures: real servers on 127.0.0.1 (see tests/servers/README.md).
+
+- ``oidc_server`` (session): node oidc-provider 8.8.1; skips only when node is not installed.
+- ``strict_server``: token endpoint that enforces the registered client auth method; state reset per test.
+- ``ntp_server``: factory ``ntp_server(offset=300.0, mode="ok")`` for a UDP NTP responder.
+- ``quirks``: GitHub HTTP-200 errors, ServiceNow's catch-all, slow and failing endpoints on ``httpserver``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+
+import pytest
+from pytest_httpserver import HTTPServer
+from servers.ntp_server import NtpMode, NtpServer, run_ntp_server
+from servers.oidc_server import OidcServer, OidcServerUnavailable, start_oidc_server
+from servers.quirks import Quirks
+from servers.strict_server import StrictServer, run_strict_server
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver on 127.0.0.1 (its default ``localhost`` may resolve to ::1 first)."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture(scope="session")
+def make_httpserver(httpserver_listen_address: tuple[str, int]) -> Iterator[HTTPServer]:
+    """Threaded, so a deliberately slow handler does not stall the next request."""
+    host, port = httpserver_listen_address
+    server = HTTPServer(host=host, port=port, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def oidc_server() -> Iterator[OidcServer]:
+    """A running node oidc-provider with the clients in tests/servers/oidc/clients.json."""
+    try:
+        with start_oidc_server() as server:
+            yield server
+    except OidcServerUnavailable as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def _strict_server_session() -> Iterator[StrictServer]:
+    with run_strict_server() as server:
+        yield server
+
+
+@pytest.fixture
+def strict_server(_strict_server_session: StrictServer) -> StrictServer:
+    """The strict server with no issued codes or tokens and an empty request log."""
+    _strict_server_session.codes.clear()
+    _strict_server_session.refresh_tokens.clear()
+    _strict_server_session.requests.clear()
+    return _strict_server_session
+
+
+@pytest.fixture
+def ntp_server() -> Iterator[Callable[..., NtpServer]]:
+    """Factory: ``ntp_server(offset=300.0, mode="unsynchronised")`` starts a responder for this test."""
+    with ExitStack() as stack:
+
+        def start(offset: float = 0.0, mode: NtpMode = "ok") -> NtpServer:
+            return stack.enter_context(run_ntp_server(offset=offset, mode=mode))
+
+        yield start
+
+
+@pytest.fixture
+def quirks(httpserver: HTTPServer) -> Quirks:
+    """Quirk endpoints registered on the (per-test cleared) pytest-httpserver."""
+    return Quirks(httpserver)
