@@ -105,7 +105,8 @@ def test_undeclared_placeholder_and_id_mismatch(tmp_path: Path) -> None:
     path.write_text('id: acme2\nname: Acme\nendpoints:\n  token: {url: "https://{tenant}.acme.test/token"}\n')
     issues = [str(i) for i in validate_file(path)]
     assert f"{path}:1: id: id 'acme2' does not match the file name 'acme.yaml'" in issues
-    assert f"{path}:4: endpoints.token.url: placeholder '{{tenant}}' is not declared in endpoints.placeholders" in issues
+    expected = f"{path}:4: endpoints.token.url: placeholder '{{tenant}}' is not declared in endpoints.placeholders"
+    assert expected in issues
 
 
 def test_user_profiles_override_bundled(tmp_path: Path) -> None:

@@ -1,0 +1,235 @@
+"""``oauthdoctor diagnose``: run the whole troubleshooting checklist against a failing configuration."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import typer
+
+from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
+
+if TYPE_CHECKING:
+    from oauthdoctor.diagnose.settings import Settings
+    from oauthdoctor.model import Report
+
+PROBES_HELP = (
+    "Probes, in report order: config, redirect_uri, transport, discovery, clock_skew, client_auth, "
+    "grant_types, token_policy, last_error."
+)
+HELP = (
+    "Run every check of the OAuth troubleshooting checklist (offline checks and live, non-destructive trials "
+    "against the token endpoint) and name the root cause and the decision: reauth, fix_config or retry.\n\n"
+    "Configuration, highest precedence first: flags, --config FILE.yaml, --env-file FILE, the environment "
+    "(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REDIRECT_URI, OAUTH_TOKEN_URL, ...). Never redeems a real "
+    "code or refresh token; client_credentials only with --active.\n\n"
+    f"{PROBES_HELP}\n\n"
+    "Example: oauthdoctor diagnose --offline --env-file examples/google-testing.env\n\n"
+    "Example: OAUTH_CLIENT_SECRET=... oauthdoctor diagnose --provider github --client-id Iv1.abc "
+    "--format json\n\n" + EXIT_CODES_HELP
+)
+
+
+class OutputFormat(StrEnum):
+    rich = "rich"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+def parse_ntp_server(value: str) -> tuple[str, int]:
+    """``host``, ``host:port`` or ``[v6]:port`` → (host, port)."""
+    text = value.strip()
+    host, port = text, 123
+    if text.startswith("["):
+        end = text.find("]")
+        if end < 0:
+            raise UsageError(f"--ntp-server {value!r}: unterminated '['")
+        host, rest = text[1:end], text[end + 1 :]
+        if rest:
+            if not rest.startswith(":"):
+                raise UsageError(f"--ntp-server {value!r}: expected [host]:port")
+            port = _port(value, rest[1:])
+    elif text.count(":") == 1:
+        host, port_text = text.split(":")
+        port = _port(value, port_text)
+    if not host:
+        raise UsageError(f"--ntp-server {value!r}: empty host")
+    return host, port
+
+
+def _port(value: str, text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise UsageError(f"--ntp-server {value!r}: port must be 1-65535")
+    return int(text)
+
+
+def diagnose_command(
+    provider: str | None = typer.Option(
+        None, "--provider", help="Provider profile id or alias (google, entra...)."
+    ),
+    client_id: str | None = typer.Option(None, "--client-id", help="Client id (OAUTH_CLIENT_ID)."),
+    client_secret: str | None = typer.Option(
+        None,
+        "--client-secret",
+        help="Client secret. Discouraged (shell history); prefer OAUTH_CLIENT_SECRET.",
+    ),
+    redirect_uri: str | None = typer.Option(None, "--redirect-uri", help="The redirect_uri the app sends."),
+    registered: list[str] = typer.Option(
+        [], "--registered-redirect-uri", help="A redirect URI registered at the provider (repeatable)."
+    ),
+    token_url: str | None = typer.Option(None, "--token-url", help="Token endpoint URL."),
+    authorize_url: str | None = typer.Option(None, "--authorize-url", help="Authorization endpoint URL."),
+    issuer: str | None = typer.Option(None, "--issuer", help="Issuer URL (for discovery)."),
+    grant_type: str | None = typer.Option(
+        None, "--grant-type", help="Grant the app uses (authorization_code)."
+    ),
+    auth_method: str | None = typer.Option(
+        None, "--auth-method", help="client_secret_basic | client_secret_post | none."
+    ),
+    scopes: str | None = typer.Option(None, "--scopes", help="Scopes the app requests."),
+    tenant: str | None = typer.Option(None, "--tenant", help="Tenant placeholder (Entra and others)."),
+    instance: str | None = typer.Option(
+        None, "--instance", help="Instance placeholder (ServiceNow and others)."
+    ),
+    environment: str | None = typer.Option(None, "--environment", help="production, staging, development..."),
+    last_error: str | None = typer.Option(None, "--last-error", help="The error response body the app got."),
+    config: str | None = typer.Option(
+        None, "--config", metavar="FILE.yaml", help="YAML config (lower-case keys)."
+    ),
+    env_file: str | None = typer.Option(None, "--env-file", metavar="FILE", help="Env file (python-dotenv)."),
+    prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
+    offline: bool = typer.Option(False, "--offline", help="No network probes."),
+    probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable)."),
+    skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable)."),
+    timeout: float = typer.Option(5.0, "--timeout", metavar="SECONDS", help="Per-request timeout."),
+    active: bool = typer.Option(False, "--active", help="Also try client_credentials (issues a real token)."),
+    ntp_server: list[str] = typer.Option(
+        [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
+    ),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.rich, "--format", help="rich, json, sarif, github or junit."
+    ),
+    fail_on: FailOn = typer.Option(
+        FailOn.error, "--fail-on", help="Exit 1 on findings at or above: error, warning, or never."
+    ),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours in the rich report."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show evidence for passing probes too."),
+) -> None:
+    from oauthdoctor.diagnose.sources import ConfigError, resolve
+    from oauthdoctor.probes import PROBE_IDS
+    from oauthdoctor.probes.base import ProbeOptions
+
+    for pid in (*probe, *skip):
+        if pid not in PROBE_IDS:
+            raise UsageError(f"unknown probe '{pid}'; probes: {', '.join(PROBE_IDS)}")
+    if not timeout > 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if client_secret is not None:
+        sys.stderr.write(
+            "oauthdoctor: warning: --client-secret ends up in shell history and the process list; "
+            "prefer OAUTH_CLIENT_SECRET in the environment or an env file\n"
+        )
+    flags = {
+        "provider": provider,
+        "client_id": client_id,
+        "client_secret": client_secret,
+        "redirect_uri": redirect_uri,
+        "registered_redirect_uris": " ".join(registered) if registered else None,
+        "token_url": token_url,
+        "authorize_url": authorize_url,
+        "issuer": issuer,
+        "grant_type": grant_type,
+        "auth_method": auth_method,
+        "scopes": scopes,
+        "tenant": tenant,
+        "instance": instance,
+        "environment": environment,
+        "last_error": last_error,
+    }
+    try:
+        settings = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    settings = _with_environment(settings, env_file)
+    options = ProbeOptions(
+        offline=offline,
+        active=active,
+        timeout=timeout,
+        ntp_servers=tuple(parse_ntp_server(s) for s in ntp_server),
+    )
+    from oauthdoctor.diagnose.decide import exit_code
+    from oauthdoctor.diagnose.report import diagnose, pick_profile
+
+    profile = pick_profile(settings)
+    on_network = None
+    if not offline and sys.stderr.isatty():
+        from oauthdoctor.render.diagnose_console import spinner
+
+        on_network = spinner()
+    report = diagnose(settings, profile, options, probe, skip, on_network)
+    _emit(report, fmt, no_color, verbose)
+    code = exit_code(report.findings, str(fail_on))
+    if code is not ExitCode.OK:
+        raise CommandExit(code)
+
+
+def _with_environment(settings: Settings, env_file: str | None) -> Settings:
+    """Fill ``environment`` from the env file's name (``.env.production``) when nothing declared it."""
+    from dataclasses import replace
+
+    from oauthdoctor.config import environment_of
+
+    declared = settings.get("environment")
+    found = environment_of(env_file or "", declared)
+    if not found or found == declared:
+        return settings
+    source = settings.source("environment") or f"file name ({env_file})"
+    return replace(
+        settings,
+        values={**settings.values, "environment": found},
+        sources={**settings.sources, "environment": source},
+    )
+
+
+def _emit(report: Report, fmt: OutputFormat, no_color: bool, verbose: bool) -> None:
+    if fmt is OutputFormat.rich:
+        from oauthdoctor.render.diagnose_console import render as render_console
+
+        render_console(report, no_color=no_color, verbose=verbose)
+        return
+    if fmt is OutputFormat.json:
+        from oauthdoctor.render.diagnose_json import render as render_json
+
+        text = render_json(report)
+    elif fmt is OutputFormat.sarif:
+        from oauthdoctor.render.sarif import render_sarif
+
+        text = render_sarif(report)
+    elif fmt is OutputFormat.github:
+        from oauthdoctor.render.github import render_github
+
+        text = render_github(report)
+    else:
+        from oauthdoctor.render.junit import render_junit
+
+        text = render_junit(report)
+    from oauthdoctor.redact import scrub_text
+
+    text = scrub_text(text, report.secrets)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this command to the app."""
+    app.command("diagnose", help=HELP)(diagnose_command)

@@ -1,0 +1,1 @@
+"""The diagnose job: configuration resolution, the probe runner and the overall decision."""

@@ -1,0 +1,125 @@
+"""What every probe shares: the context it reads, the skip marker and the finding constructor.
+
+A probe is a module with ``META`` (a ``RuleMeta``), ``NETWORK`` and ``SENDS_SECRET`` flags, an optional
+``async observe(ctx)`` that does the I/O and a pure ``judge(ctx, observation) -> list[Finding]``. Keeping
+judgement pure lets the tests drive every verdict from a table of observations without a server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.profiles.model import Profile
+
+
+@dataclass(frozen=True)
+class ProbeOptions:
+    """Run-wide knobs from the command line."""
+
+    offline: bool = False
+    active: bool = False
+    timeout: float = 5.0
+    ntp_servers: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An observation that did not happen, and why (turned into a ``skip`` finding)."""
+
+    reason: str
+
+
+class Shared:
+    """Work several probes need once per run (the discovery document), memoised per event loop.
+
+    The fetcher is injected by the runner so that this module never imports the network stack.
+    """
+
+    def __init__(self, fetch_discovery: Callable[[], Awaitable[Any]] | None = None) -> None:
+        self.fetch_discovery = fetch_discovery
+        self._task: asyncio.Task[Any] | None = None
+
+    async def discovery(self) -> Any:
+        """The discovery observation (or a Skipped); fetched at most once per run."""
+        if self.fetch_discovery is None:
+            return Skipped("no discovery document configured")
+        if self._task is None:
+            self._task = asyncio.ensure_future(self.fetch_discovery())
+        return await asyncio.shield(self._task)
+
+
+@dataclass(frozen=True)
+class ProbeContext:
+    """Everything a probe may read. ``prior`` holds the findings of probes reported before this one."""
+
+    settings: Settings
+    profile: Profile | None
+    options: ProbeOptions = field(default_factory=ProbeOptions)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    shared: Shared = field(default_factory=Shared)
+    prior: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+    @property
+    def profile_id(self) -> str | None:
+        return self.profile.id if self.profile else None
+
+
+_SEVERITY_BY_STATUS = {
+    Status.PASS: Severity.INFO,
+    Status.SKIP: Severity.INFO,
+    Status.ERROR: Severity.WARNING,
+    Status.WARN: Severity.WARNING,
+}
+
+
+def make_finding(
+    meta: RuleMeta,
+    status: Status,
+    title: str,
+    *,
+    decision: Decision = Decision.NONE,
+    failure_class: str | None = None,
+    evidence: dict[str, Any] | None = None,
+    hint: str | None = None,
+    key: str | None = None,
+) -> Finding:
+    """Build a finding whose severity follows its status (a fail carries the probe's own severity)."""
+    severity = meta.severity if status is Status.FAIL else _SEVERITY_BY_STATUS[status]
+    refs = (meta.help_uri,) if meta.help_uri else ()
+    return Finding(
+        id=meta.id,
+        status=status,
+        severity=severity,
+        title=title,
+        decision=decision,
+        failure_class=failure_class,
+        evidence=evidence or {},
+        hint=hint,
+        references=refs,
+        key=key,
+    )
+
+
+def skip_finding(meta: RuleMeta, reason: str) -> Finding:
+    """The finding for a probe that did not run."""
+    return make_finding(meta, Status.SKIP, f"skipped: {reason}")
+
+
+def error_finding(
+    meta: RuleMeta,
+    message: str,
+    *,
+    failure_class: str | None = None,
+    decision: Decision = Decision.NONE,
+    evidence: dict[str, Any] | None = None,
+) -> Finding:
+    """The finding for a probe that could not decide (network fault, timeout, or a bug in the probe)."""
+    return make_finding(
+        meta, Status.ERROR, message, failure_class=failure_class, decision=decision, evidence=evidence
+    )

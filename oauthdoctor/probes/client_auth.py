@@ -1,0 +1,188 @@
+"""Probe ``client_auth``: does the client authenticate, and with which method?
+
+The trial posts an authorization-code grant with a random code, once with HTTP Basic and once with the
+credentials in the body. ``invalid_grant`` means the server authenticated the client and then rejected
+the code; ``invalid_client``/401 means it did not get that far. Nothing real is redeemed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.probes import common
+from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probes.tokenreq import TokenAnswer, auth_outcome, bogus, is_catch_all, post_trial
+
+META = RuleMeta(
+    id="client_auth",
+    title="Client authentication",
+    question="Does the token endpoint accept this client id and secret, and with which method?",
+    severity=Severity.ERROR,
+    help_uri="https://datatracker.ietf.org/doc/html/rfc6749#section-2.3.1",
+)
+NETWORK = True
+SENDS_SECRET = True
+
+BASIC, POST, NONE = "client_secret_basic", "client_secret_post", "none"
+
+
+@dataclass(frozen=True)
+class ClientAuthObservation:
+    """One answer per method tried; ``configured`` is the method the app uses."""
+
+    token_url: str
+    configured: str
+    answers: dict[str, TokenAnswer] = field(default_factory=dict)
+
+
+def configured_method(ctx: ProbeContext) -> str:
+    """OAUTH_AUTH_METHOD, else the profile's preferred method, else RFC 6749's default (Basic)."""
+    method = ctx.settings.get("auth_method")
+    if method:
+        return method
+    if not ctx.settings.get("client_secret"):
+        return NONE
+    preferred = ctx.profile.client_auth.preferred if ctx.profile else None
+    return preferred if preferred in (BASIC, POST) else BASIC
+
+
+def trial_request(ctx: ProbeContext, method: str) -> tuple[dict[str, str], tuple[str, str] | None]:
+    """Form body and Basic credentials of one trial with a random code."""
+    client_id = ctx.settings.get("client_id") or ""
+    data = {"grant_type": "authorization_code", "code": bogus("code")}
+    redirect = ctx.settings.get("redirect_uri")
+    if redirect:
+        data["redirect_uri"] = redirect
+    if method == BASIC:
+        return data, (client_id, ctx.settings.get("client_secret") or "")
+    data["client_id"] = client_id
+    if method == POST:
+        data["client_secret"] = ctx.settings.get("client_secret") or ""
+    return data, None
+
+
+async def observe(ctx: ProbeContext) -> ClientAuthObservation | Skipped:
+    """Try the configured method and the other one, concurrently."""
+    target = await common.token_target(ctx)
+    if isinstance(target, Skipped):
+        return target
+    configured = configured_method(ctx)
+    if configured not in (BASIC, POST, NONE):
+        return Skipped(f"auth method {configured} is not trialled")
+    methods = [NONE] if configured == NONE else [BASIC, POST]
+    from oauthdoctor.net.http import make_client
+
+    async with make_client(ctx.options.timeout, verify=True) as client:
+        answers = await asyncio.gather(*(post_trial(client, target, *trial_request(ctx, m)) for m in methods))
+    return ClientAuthObservation(target, configured, dict(zip(methods, answers, strict=True)))
+
+
+def _matrix(obs: ClientAuthObservation) -> dict[str, Any]:
+    return {m: {"outcome": auth_outcome(a), **a.evidence()} for m, a in obs.answers.items()}
+
+
+def judge(ctx: ProbeContext, observation: ClientAuthObservation | Skipped | None) -> list[Finding]:
+    """The verdict over the method matrix: both, only the configured, only the other, or neither."""
+    if isinstance(observation, Skipped) or observation is None:
+        return [skip_finding(META, observation.reason if observation else "not run")]
+    outcomes = {m: auth_outcome(a) for m, a in observation.answers.items()}
+    conf = observation.configured
+    evidence = {"token_url": observation.token_url, "configured_method": conf, "matrix": _matrix(observation)}
+    if conf == NONE:
+        return [_public(outcomes[NONE], evidence)]
+    other = POST if conf == BASIC else BASIC
+    mine, theirs = outcomes[conf], outcomes[other]
+    if mine == "authenticated" and theirs == "authenticated":
+        strict = ctx.profile.client_auth.strict if ctx.profile else False
+        note = (
+            ""
+            if strict
+            else " (this server accepts either method whatever is registered, so the method "
+            "is not the problem)"
+        )
+        return [
+            make_finding(
+                META, Status.PASS, f"the client authenticates with both methods{note}", evidence=evidence
+            )
+        ]
+    if mine == "authenticated":
+        return [make_finding(META, Status.PASS, f"the client authenticates with {conf}", evidence=evidence)]
+    if mine == "rejected" and theirs == "authenticated":
+        return [
+            make_finding(
+                META,
+                Status.FAIL,
+                f"only {other} works: the server rejects {conf} for this client",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_client",
+                evidence=evidence,
+                key="OAUTH_AUTH_METHOD",
+                hint=f"Set OAUTH_AUTH_METHOD={other} (send the credentials that way), or register {conf} for "
+                "the client at the provider.",
+            )
+        ]
+    if mine == "rejected" and theirs == "rejected":
+        return [
+            make_finding(
+                META,
+                Status.FAIL,
+                "neither method authenticates: wrong client id or secret, or the secret expired",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_client",
+                evidence=evidence,
+                hint="Copy the client id and a current secret from the provider console (check the "
+                "environment: a staging secret with a production client id fails the same way).",
+            )
+        ]
+    return [_undecided(observation, outcomes, evidence)]
+
+
+def _public(outcome: str, evidence: dict[str, Any]) -> Finding:
+    if outcome == "authenticated":
+        return make_finding(
+            META, Status.PASS, "the public client is accepted without a secret", evidence=evidence
+        )
+    if outcome == "rejected":
+        return make_finding(
+            META,
+            Status.FAIL,
+            "the client is rejected without a secret: unknown client id, or it is confidential",
+            decision=Decision.FIX_CONFIG,
+            failure_class="invalid_client",
+            evidence=evidence,
+            hint="Check OAUTH_CLIENT_ID; a confidential (web) client also needs OAUTH_CLIENT_SECRET.",
+        )
+    return error_finding(META, "could not tell whether the client is accepted", evidence=evidence)
+
+
+def _undecided(obs: ClientAuthObservation, outcomes: dict[str, str], evidence: dict[str, Any]) -> Finding:
+    answers = list(obs.answers.values())
+    if any(is_catch_all(a) for a in answers):
+        return error_finding(
+            META,
+            "the provider answers every failure with the same catch-all error: the method cannot be told "
+            "apart here",
+            evidence={**evidence, "why": "401 server_error/access_denied for any failure"},
+        )
+    if all(o == "error" for o in outcomes.values()):
+        first = answers[0]
+        if first.failure_kind:
+            return error_finding(
+                META,
+                f"token endpoint unreachable: {first.failure_message}",
+                evidence=evidence,
+                decision=Decision.RETRY,
+            )
+        return error_finding(
+            META,
+            f"token endpoint answered {first.status}: try again later",
+            failure_class="server_error",
+            decision=Decision.RETRY,
+            evidence=evidence,
+        )
+    return error_finding(
+        META, "the token endpoint's answers do not tell whether the client authenticated", evidence=evidence
+    )

@@ -1,0 +1,205 @@
+"""Probe ``discovery``: does the provider's discovery document agree with the configuration?
+
+The document is the server's own statement of its token endpoint, auth methods, grants and PKCE
+methods; a disagreement there explains failures before any request is sent (RFC 8414, OIDC Discovery).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from oauthdoctor.diagnose import endpoints
+from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probes.client_auth import configured_method
+
+META = RuleMeta(
+    id="discovery",
+    title="Discovery document",
+    question="Does the discovery document agree with the configured endpoint, auth method, grant and PKCE?",
+    severity=Severity.ERROR,
+    help_uri="https://datatracker.ietf.org/doc/html/rfc8414#section-2",
+)
+NETWORK = True
+SENDS_SECRET = False
+
+GRANT_URNS = {
+    "device_code": "urn:ietf:params:oauth:grant-type:device_code",
+    "jwt_bearer": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+    "token_exchange": "urn:ietf:params:oauth:grant-type:token-exchange",
+    "saml2_bearer": "urn:ietf:params:oauth:grant-type:saml2-bearer",
+    "ciba": "urn:openid:params:grant-type:ciba",
+}
+
+
+@dataclass(frozen=True)
+class DiscoveryObservation:
+    """The fetched document (``document`` is None when the body was not a JSON object)."""
+
+    url: str
+    origin: str
+    status: int | None = None
+    document: dict[str, Any] | None = None
+    failure_kind: str | None = None
+    failure_message: str | None = None
+
+
+async def fetch(ctx: ProbeContext) -> DiscoveryObservation | Skipped:
+    """GET the discovery document once (the runner memoises this for every probe that needs it)."""
+    resolved = endpoints.discovery_url(ctx.settings, ctx.profile)
+    if resolved.url is None:
+        return Skipped("no discovery document (set OAUTH_ISSUER; this provider publishes none)")
+    if resolved.missing:
+        return Skipped(f"discovery URL has unresolved placeholders ({', '.join(resolved.missing)})")
+    from oauthdoctor.net.failures import NetFailure, classify_exception
+    from oauthdoctor.net.http import get_json, make_client
+
+    try:
+        async with make_client(ctx.options.timeout, verify=True) as client:
+            obs, parsed = await get_json(client, resolved.url)
+    except NetFailure as exc:
+        return DiscoveryObservation(
+            resolved.url, resolved.origin, failure_kind=str(exc.kind), failure_message=exc.message
+        )
+    except Exception as exc:  # noqa: BLE001 - a network fault is a result
+        failure = classify_exception(exc)
+        return DiscoveryObservation(
+            resolved.url, resolved.origin, failure_kind=str(failure.kind), failure_message=failure.message
+        )
+    return DiscoveryObservation(
+        resolved.url, resolved.origin, obs.status, parsed if isinstance(parsed, dict) else None
+    )
+
+
+async def observe(ctx: ProbeContext) -> DiscoveryObservation | Skipped:
+    result = await ctx.shared.discovery()
+    return result  # type: ignore[no-any-return]
+
+
+def _grant_name(grant: str) -> str:
+    return GRANT_URNS.get(grant, grant)
+
+
+def judge(ctx: ProbeContext, observation: DiscoveryObservation | Skipped | None) -> list[Finding]:
+    """One finding per disagreement, or one pass naming what was compared."""
+    if isinstance(observation, Skipped) or observation is None:
+        return [skip_finding(META, observation.reason if observation else "not run")]
+    obs = observation
+    if obs.failure_kind:
+        return [
+            error_finding(
+                META,
+                f"could not fetch the discovery document: {obs.failure_message}",
+                evidence={"url": obs.url, "failure": obs.failure_kind},
+            )
+        ]
+    if obs.document is None or (obs.status or 0) >= 400:
+        status = Status.FAIL if obs.origin == "config" else Status.WARN
+        return [
+            make_finding(
+                META,
+                status,
+                f"no discovery document at {obs.url} (HTTP {obs.status})",
+                decision=Decision.FIX_CONFIG,
+                evidence={"url": obs.url, "status": obs.status},
+                hint="Check OAUTH_ISSUER: it is the base URL the provider calls its issuer.",
+                key="OAUTH_ISSUER",
+            )
+        ]
+    return _compare(ctx, obs.url, obs.document)
+
+
+def _mismatch(
+    title: str, expected: Any, actual: Any, hint: str, key: str, status: Status = Status.FAIL
+) -> Finding:
+    return make_finding(
+        META,
+        status,
+        title,
+        decision=Decision.FIX_CONFIG,
+        evidence={"expected": expected, "actual": actual},
+        hint=hint,
+        key=key,
+    )
+
+
+def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
+    s, out = ctx.settings, []
+    issuer = s.get("issuer")
+    if issuer and doc.get("issuer") and doc["issuer"] != issuer:
+        out.append(
+            _mismatch(
+                "the document's issuer differs from OAUTH_ISSUER",
+                doc["issuer"],
+                issuer,
+                "Set OAUTH_ISSUER to exactly the issuer the document names (trailing slash "
+                "included): ID-token validation compares it byte for byte.",
+                "OAUTH_ISSUER",
+            )
+        )
+    token = endpoints.token_url(s, ctx.profile)
+    advertised = doc.get("token_endpoint")
+    if token.url and not token.missing and advertised and advertised != token.url:
+        out.append(
+            _mismatch(
+                "the token URL differs from the discovery document's token_endpoint",
+                advertised,
+                token.url,
+                "Use the token_endpoint from the discovery document.",
+                "OAUTH_TOKEN_URL",
+                Status.WARN,
+            )
+        )
+    method = configured_method(ctx)
+    methods = doc.get("token_endpoint_auth_methods_supported") or ["client_secret_basic"]
+    if method not in methods:
+        out.append(
+            _mismatch(
+                f"the server does not list {method} among its token auth methods",
+                methods,
+                method,
+                f"Set OAUTH_AUTH_METHOD to one of: {', '.join(methods)}.",
+                "OAUTH_AUTH_METHOD",
+            )
+        )
+    grant = s.grant_type
+    grants = doc.get("grant_types_supported") or ["authorization_code", "implicit"]
+    if _grant_name(grant) not in grants:
+        out.append(
+            _mismatch(
+                f"the server does not list the {grant} grant",
+                grants,
+                grant,
+                "Use a grant the server supports, or enable this one on the server.",
+                "OAUTH_GRANT_TYPE",
+            )
+        )
+    pkce = doc.get("code_challenge_methods_supported")
+    if isinstance(pkce, list) and pkce and "S256" not in pkce:
+        out.append(
+            _mismatch(
+                "the server does not support PKCE S256",
+                pkce,
+                "S256",
+                "Use the method the server lists, or enable S256.",
+                "OAUTH_GRANT_TYPE",
+                Status.WARN,
+            )
+        )
+    if out:
+        return out
+    return [
+        make_finding(
+            META,
+            Status.PASS,
+            "the discovery document agrees with the configuration",
+            evidence={
+                "url": url,
+                "token_endpoint": advertised,
+                "auth_methods": methods,
+                "grant_types": grants,
+                "code_challenge_methods": pkce,
+            },
+        )
+    ]

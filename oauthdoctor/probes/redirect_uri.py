@@ -1,0 +1,130 @@
+"""Probe ``redirect_uri``: would the provider accept the redirect URI the app sends?
+
+The comparison is diff-redirect's engine with the provider's own matching rule (exact, GitHub's
+subdirectory rule, loopback port freedom ...), so a trailing slash or a host-case difference is named
+exactly. Independently of the registration, a non-loopback ``http`` redirect is refused by providers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.probes.transport import is_loopback
+
+META = RuleMeta(
+    id="redirect_uri",
+    title="Redirect URI",
+    question="Does the redirect URI the app sends match a registered one under the provider's rule?",
+    severity=Severity.ERROR,
+    help_uri="https://datatracker.ietf.org/doc/html/rfc9700#section-4.1",
+)
+NETWORK = False
+SENDS_SECRET = False
+
+HINT_REGISTER = (
+    "Make OAUTH_REDIRECT_URI byte-identical to a registered redirect URI (or register the one you send)."
+)
+
+
+def compare(sent: str, registered: list[str], ctx: ProbeContext) -> Any:
+    """diff-redirect's engine under the profile's rule."""
+    from oauthdoctor.redirect import RedirectRule, compare_with_rule
+
+    rule = ctx.profile.redirect if ctx.profile is not None else RedirectRule()
+    client_type = "native" if ctx.settings.get("client_type") == "native" else "web"
+    return compare_with_rule(registered, sent, rule, client_type, provider=ctx.profile_id or "generic")
+
+
+def _https_problem(sent: str) -> str | None:
+    try:
+        parts = urlsplit(sent)
+    except ValueError:
+        return "not a valid URI"
+    if parts.scheme.lower() == "http" and not is_loopback(parts.hostname):
+        return "uses http on a host that is not loopback (providers require https)"
+    return None
+
+
+def _differences(result: Any) -> list[str]:
+    diffs = getattr(result, "differences", None) or ()
+    return [d.explanation for d in diffs if not d.tolerated]
+
+
+def _sentence_part(text: str) -> str:
+    """``Only the sent URI ...`` → ``only the sent URI ...`` (a clause after a colon, no final period)."""
+    text = text.rstrip(".")
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
+    """Scheme first (independent of the registration), then the comparison with the provider's rule."""
+    sent = ctx.settings.get("redirect_uri")
+    if not sent:
+        return [skip_finding(META, "no OAUTH_REDIRECT_URI configured")]
+    registered = ctx.settings.items("registered_redirect_uris")
+    out: list[Finding] = []
+    problem = _https_problem(sent)
+    if problem:
+        out.append(
+            make_finding(
+                META,
+                Status.FAIL,
+                f"the redirect URI {problem}",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_request",
+                evidence={"expected": "https://…", "actual": sent},
+                hint="Serve the callback over https; only loopback redirects may use http.",
+                key="OAUTH_REDIRECT_URI",
+            )
+        )
+    if ctx.profile is not None and ctx.profile.id == "github" and len(registered) > 1:
+        out.append(
+            make_finding(
+                META,
+                Status.WARN,
+                "a GitHub OAuth App has a single callback URL (only GitHub Apps register several)",
+                decision=Decision.FIX_CONFIG,
+                evidence={"registered": registered},
+                hint="Keep one callback URL for an OAuth App; redirect_uri may be it or a subdirectory.",
+                key="OAUTH_REGISTERED_REDIRECT_URIS",
+            )
+        )
+    if not registered:
+        if not out:
+            out.append(skip_finding(META, "OAUTH_REGISTERED_REDIRECT_URIS not set: nothing to compare with"))
+        return out
+    result = compare(sent, registered, ctx)
+    evidence: dict[str, Any] = {"actual": sent, "registered": registered}
+    rule = getattr(result, "rule", None)
+    if rule:
+        evidence["rule"] = str(rule)
+    if getattr(result, "accepted", False):
+        evidence["matched"] = getattr(result, "matched", None)
+        if getattr(result, "warnings", None):
+            evidence["warnings"] = list(result.warnings)
+        out.append(
+            make_finding(META, Status.PASS, "the redirect URI matches a registered one", evidence=evidence)
+        )
+        return out
+    closest = getattr(result, "closest", None)
+    evidence["expected"] = closest if closest else registered
+    diffs = _differences(result)
+    if diffs:
+        evidence["differences"] = diffs
+    detail = f": {_sentence_part(diffs[0])}" if diffs else ""
+    out.append(
+        make_finding(
+            META,
+            Status.FAIL,
+            f"the redirect URI is not registered{detail}",
+            decision=Decision.FIX_CONFIG,
+            failure_class="redirect_uri_mismatch",
+            evidence=evidence,
+            hint=getattr(result, "fix", None) or HINT_REGISTER,
+            key="OAUTH_REDIRECT_URI",
+        )
+    )
+    return out

@@ -1,0 +1,255 @@
+"""Probe ``token_policy`` (offline): does the token state break a rule of the provider's token policy?
+
+Refresh tokens die quietly — Testing-mode expiry, inactivity, a per-user cap that revokes the oldest,
+an expired client secret — and every one of them surfaces as a bare ``invalid_grant``. The numbers come
+from the profile (with their sources) and the state from the OAUTH_* token-state keys.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.profiles.model import Duration
+
+META = RuleMeta(
+    id="token_policy",
+    title="Token policy",
+    question="Do token age, token count and secret expiry stay within the provider's limits?",
+    severity=Severity.ERROR,
+    help_uri="https://developers.google.com/identity/protocols/oauth2#expiration",
+)
+NETWORK = False
+SENDS_SECRET = False
+
+SECRET_EXPIRY_WARN = timedelta(days=30)
+ROTATION_HINT = (
+    "Store the new refresh token from every refresh response, and refresh single-flight per "
+    "account (one refresh at a time), or a parallel refresh will use a rotated token."
+)
+
+
+def days(delta: timedelta) -> str:
+    value = delta.total_seconds() / 86400
+    return f"{value:.0f} days" if value >= 2 else f"{delta.total_seconds() / 3600:.0f} hours"
+
+
+def _limit(duration: Duration | None) -> timedelta | None:
+    return timedelta(seconds=duration.seconds) if duration and duration.seconds else None
+
+
+def _evidence(expected: Any, actual: Any, duration: Duration | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"expected": expected, "actual": actual}
+    if duration is not None and duration.source:
+        out["source"] = duration.source
+    if duration is not None and not duration.confirmed:
+        out["confirmed"] = False
+    return out
+
+
+def _testing(ctx: ProbeContext, issued: datetime | None) -> list[Finding]:
+    if (ctx.settings.get("app_publishing_status") or "").lower() != "testing" or ctx.profile is None:
+        return []
+    rule = ctx.profile.token_policy.testing_mode_expiry
+    limit = _limit(rule)
+    if limit is None:
+        return []
+    name = ctx.profile.name
+    if issued is None:
+        return [
+            make_finding(
+                META,
+                Status.WARN,
+                f"{name} apps in Testing get refresh tokens that expire after {days(limit)}",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_grant",
+                evidence=_evidence(rule.text if rule else None, "testing", rule),
+                hint="Publish the app (move it to Production) so refresh tokens stop expiring.",
+                key="OAUTH_APP_PUBLISHING_STATUS",
+            )
+        ]
+    age = ctx.now - issued
+    if age > limit:
+        return [
+            make_finding(
+                META,
+                Status.FAIL,
+                f"the refresh token is {days(age)} old; {name} expires refresh tokens after "
+                f"{days(limit)} while the app is in Testing",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_grant",
+                evidence=_evidence(f"younger than {days(limit)} (app in Testing)", f"{days(age)} old", rule),
+                hint="Publish the app (move it to Production), then have the user authorise again: tokens "
+                "issued in "
+                "Testing keep their short expiry.",
+                key="OAUTH_APP_PUBLISHING_STATUS",
+            )
+        ]
+    return [
+        make_finding(
+            META,
+            Status.WARN,
+            f"the refresh token expires in {days(limit - age)} because the app is in Testing",
+            decision=Decision.FIX_CONFIG,
+            evidence=_evidence(f"younger than {days(limit)}", f"{days(age)} old", rule),
+            hint="Publish the app (move it to Production) so refresh tokens stop expiring.",
+            key="OAUTH_APP_PUBLISHING_STATUS",
+        )
+    ]
+
+
+def _age(ctx: ProbeContext, issued: datetime | None) -> list[Finding]:
+    if ctx.profile is None:
+        return []
+    out: list[Finding] = []
+    policy = ctx.profile.token_policy
+    last_used = ctx.settings.timestamp("refresh_token_last_used_at")
+    idle_limit = _limit(policy.refresh_inactivity_expiry)
+    if idle_limit and last_used and ctx.now - last_used > idle_limit:
+        out.append(
+            make_finding(
+                META,
+                Status.FAIL,
+                f"the refresh token was last used {days(ctx.now - last_used)} ago; it expires after "
+                f"{days(idle_limit)} unused",
+                decision=Decision.REAUTH,
+                failure_class="invalid_grant",
+                evidence=_evidence(
+                    f"used within {days(idle_limit)}",
+                    f"{days(ctx.now - last_used)} unused",
+                    policy.refresh_inactivity_expiry,
+                ),
+                hint="Have the user authorise again, and refresh at least once per inactivity window.",
+            )
+        )
+    life = _limit(policy.refresh_token_lifetime)
+    if life and issued and ctx.now - issued > life:
+        out.append(
+            make_finding(
+                META,
+                Status.FAIL,
+                f"the refresh token is {days(ctx.now - issued)} old; its lifetime is {days(life)}",
+                decision=Decision.REAUTH,
+                failure_class="invalid_grant",
+                evidence=_evidence(
+                    f"younger than {days(life)}",
+                    f"{days(ctx.now - issued)} old",
+                    policy.refresh_token_lifetime,
+                ),
+                hint="Have the user authorise again.",
+            )
+        )
+    return out
+
+
+def _cap(ctx: ProbeContext) -> list[Finding]:
+    count = ctx.settings.integer("active_refresh_tokens")
+    cap = ctx.profile.token_policy.max_refresh_tokens if ctx.profile else None
+    if count is None or cap is None or not cap.count or count < cap.count:
+        return []
+    evidence = _evidence(f"fewer than {cap.count} ({cap.scope})", count)
+    evidence["at_cap"] = cap.at_cap
+    if cap.source:
+        evidence["source"] = cap.source
+    hint = (
+        "Reuse one refresh token per user and client across environments instead of authorising again "
+        "for each; every new one past the cap revokes the oldest."
+    )
+    if count > cap.count:
+        return [
+            make_finding(
+                META,
+                Status.FAIL,
+                f"{count} refresh tokens for one user and client exceed the cap "
+                f"of {cap.count}: the oldest have been revoked",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_grant",
+                evidence=evidence,
+                hint=hint,
+                key="OAUTH_ACTIVE_REFRESH_TOKENS",
+            )
+        ]
+    return [
+        make_finding(
+            META,
+            Status.WARN,
+            f"{count} refresh tokens: at the cap of {cap.count}; the next one revokes the oldest",
+            decision=Decision.FIX_CONFIG,
+            evidence=evidence,
+            hint=hint,
+            key="OAUTH_ACTIVE_REFRESH_TOKENS",
+        )
+    ]
+
+
+def _secret(ctx: ProbeContext) -> list[Finding]:
+    expires = ctx.settings.timestamp("client_secret_expires_at")
+    if expires is None:
+        return []
+    left = expires - ctx.now
+    evidence = _evidence("a secret valid for more than 30 days", expires.isoformat())
+    if left <= timedelta(0):
+        return [
+            make_finding(
+                META,
+                Status.FAIL,
+                f"the client secret expired {days(-left)} ago",
+                decision=Decision.FIX_CONFIG,
+                failure_class="invalid_client",
+                evidence=evidence,
+                hint="Create a new client secret in the provider's console and deploy it.",
+                key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
+            )
+        ]
+    if left <= SECRET_EXPIRY_WARN:
+        return [
+            make_finding(
+                META,
+                Status.WARN,
+                f"the client secret expires in {days(left)}",
+                decision=Decision.FIX_CONFIG,
+                evidence=evidence,
+                hint="Create the next client secret now and deploy it before this one expires.",
+                key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
+            )
+        ]
+    return []
+
+
+def _rotation_note(ctx: ProbeContext) -> tuple[str | None, dict[str, Any]]:
+    rotation = ctx.profile.token_policy.rotation if ctx.profile else None
+    if rotation is None or rotation.mode == "none":
+        return None, {}
+    evidence: dict[str, Any] = {"rotation": rotation.mode, "reuse_detection": rotation.reuse_detection}
+    if rotation.source:
+        evidence["source"] = rotation.source
+    return ROTATION_HINT, evidence
+
+
+def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
+    """Each broken limit is its own finding; otherwise a pass (with the rotation advice when it applies)."""
+    issued = ctx.settings.timestamp("refresh_token_issued_at")
+    findings = [*_testing(ctx, issued), *_age(ctx, issued), *_cap(ctx), *_secret(ctx)]
+    hint, rotation = _rotation_note(ctx)
+    if findings:
+        return findings
+    state_keys = (
+        "refresh_token_issued_at",
+        "refresh_token_last_used_at",
+        "active_refresh_tokens",
+        "app_publishing_status",
+        "client_secret_expires_at",
+    )
+    if not any(ctx.settings.get(k) for k in state_keys) and hint is None:
+        return [skip_finding(META, "no token state supplied (OAUTH_REFRESH_TOKEN_ISSUED_AT, ...)")]
+    return [
+        make_finding(
+            META,
+            Status.PASS,
+            "token age, count and secret expiry are within the provider's limits",
+            evidence=rotation or None,
+            hint=hint,
+        )
+    ]

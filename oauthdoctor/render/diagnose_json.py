@@ -1,0 +1,48 @@
+"""``diagnose --format json``: the versioned machine contract (schema in ``oauthdoctor/schemas``).
+
+Field names are a contract: ``schema_version``, ``provider``, ``environment``, ``decision``,
+``root_cause``, ``inputs``, ``findings[]`` with ``probe``, ``status``, ``class``, ``decision``, ``title``,
+``evidence``, ``hint``. Everything passes through redaction before it is serialised.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from oauthdoctor.model import Report
+from oauthdoctor.redact import scrub
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "diagnose.schema.json"
+
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data, secrets replaced by fingerprints."""
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "provider": report.provider,
+        "environment": report.environment,
+        "decision": str(report.decision),
+        "root_cause": report.root_cause,
+        "inputs": report.inputs,
+        "findings": [
+            {
+                "probe": f.id,
+                "status": str(f.status),
+                "class": f.failure_class,
+                "decision": str(f.decision),
+                "title": f.title,
+                "evidence": f.evidence,
+                "hint": f.hint,
+            }
+            for f in report.findings
+        ],
+    }
+    return scrub(json.loads(json.dumps(data, default=str)), report.secrets)
+
+
+def render(report: Report) -> str:
+    """Pretty-printed JSON text (one document, trailing newline)."""
+    return json.dumps(to_data(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,49 @@
+"""``redirect_uri``: SENT against the registered URIs under the provider's rule, plus the https rule."""
+
+from __future__ import annotations
+
+from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.model import Decision, Status
+from oauthdoctor.probes import redirect_uri
+from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.profiles.model import Profile
+
+
+def judge(sent: str | None, registered: str | None, profile: Profile | None = None):
+    values = {k: v for k, v in {"redirect_uri": sent, "registered_redirect_uris": registered}.items() if v}
+    return redirect_uri.judge(ProbeContext(settings=Settings(values), profile=profile), None)
+
+
+def test_exact_match_passes() -> None:
+    (f,) = judge("https://app.test/cb", "https://other.test/cb https://app.test/cb")
+    assert f.status is Status.PASS and f.evidence["matched"] == "https://app.test/cb"
+
+
+def test_trailing_slash_is_named() -> None:
+    (f,) = judge("https://app.test/cb/", "https://app.test/cb")
+    assert f.status is Status.FAIL and f.decision is Decision.FIX_CONFIG
+    assert f.failure_class == "redirect_uri_mismatch" and "trailing slash" in f.title
+    assert f.evidence["expected"] == "https://app.test/cb" and f.evidence["actual"] == "https://app.test/cb/"
+
+
+def test_host_case_is_named() -> None:
+    (f,) = judge("https://App.Test/cb", "https://app.test/cb")
+    assert f.status is Status.FAIL and "letter case" in f.title
+
+
+def test_plain_http_off_loopback_fails_even_unregistered() -> None:
+    (f,) = judge("http://app.test/cb", None)
+    assert f.status is Status.FAIL and "http" in f.title
+    (f,) = judge("http://127.0.0.1:8080/cb", None)
+    assert f.status is Status.SKIP
+
+
+def test_github_single_callback() -> None:
+    github = Profile(id="github", name="GitHub")
+    findings = judge("https://app.test/cb", "https://app.test/cb https://app.test/other", github)
+    assert [f.status for f in findings] == [Status.WARN, Status.PASS]
+
+
+def test_nothing_to_compare() -> None:
+    assert judge(None, None)[0].status is Status.SKIP
+    assert judge("https://app.test/cb", None)[0].status is Status.SKIP
