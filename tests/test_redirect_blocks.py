@@ -1,4 +1,4 @@
-"""The ``.blocks/redirect`` files: one per profile id, each a valid ``redirect:`` mapping under strict validation."""
+"""Every bundled profile declares a ``redirect:`` rule that is valid under strict validation on its own."""
 
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
 """Where provider error rules come from: the profiles' ``errors`` sections, compiled once and cached.
 
-``RuleBook(overrides=...)`` lets rules come from elsewhere (tests, the ``.blocks/errors`` files before they
-are merged into the profiles); a profile's own non-empty ``errors`` always wins over an override.
+``RuleBook(overrides=...)`` lets an embedding application supply rules for a provider that has no profile;
+a profile's own non-empty ``errors`` always wins over an override.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -18,18 +17,6 @@ if TYPE_CHECKING:
     from oauthdoctor.profiles.model import Profile
 
 _EMPTY = ErrorRules()
-
-
-def load_blocks(directory: str | Path) -> dict[str, ErrorRules]:
-    """Read ``<id>.yaml`` files holding one top-level ``errors:`` mapping each (the pre-merge blocks)."""
-    from oauthdoctor.profiles.build import build
-    from oauthdoctor.profiles.yamlpos import load_text
-
-    out: dict[str, ErrorRules] = {}
-    for path in sorted(Path(directory).glob("*.yaml")):
-        data = load_text(path.read_text(encoding="utf-8")) or {}
-        out[path.stem] = build(ErrorRules, data.get("errors") or {}, ("errors",))
-    return out
 
 
 class RuleBook:
