@@ -123,13 +123,21 @@ def parse_env_text(text: str, path: str = "<string>") -> EnvFile:
     offset = 0
     for binding in parse_stream(io.StringIO(text)):
         statement = binding.original.string
+        key = binding.key
+        bom_dropped = offset == 0 and text.startswith("\ufeff") and not statement.startswith("\ufeff")
+        if bom_dropped:
+            # python-dotenv >= 1.2.4 drops a leading byte-order mark; older versions keep it in the first key.
+            # Entries describe the file as written, so the mark stays part of the key either way.
+            offset = 1
         start = offset + _LEADING_WS.match(statement).end()  # type: ignore[union-attr]
+        if bom_dropped and start == 1 and key is not None:
+            start, key = 0, "\ufeff" + key
         offset += len(statement)
         if binding.error:
             line, column = located.position(start)
             problems.append(SyntaxProblem(line, column, text[start:offset].rstrip("\r\n")))
-        elif binding.key is not None:
-            entries.append(_entry(located, binding.key, binding.value, start))
+        elif key is not None:
+            entries.append(_entry(located, key, binding.value, start))
     return EnvFile(path, text, tuple(entries), tuple(problems), line_starts)
 
 
