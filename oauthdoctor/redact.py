@@ -16,6 +16,20 @@ T = TypeVar("T")
 _MIN_PREFIX_LEN = 10
 
 
+# Secrets seen by this process, so the top-level error handler can scrub an unexpected exception message.
+_remembered: set[str] = set()
+
+
+def remember(secrets: Iterable[str]) -> None:
+    """Record secrets as soon as configuration is read: a crash message must not leak them either."""
+    _remembered.update(s for s in secrets if s)
+
+
+def remembered() -> frozenset[str]:
+    """Every secret recorded by ``remember`` in this process."""
+    return frozenset(_remembered)
+
+
 def fingerprint(secret: str) -> str:
     """Short, non-reversible stand-in for a secret: ``s3c…(12 chars)``."""
     if not secret:

@@ -99,5 +99,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _fail(message: str, code: ExitCode) -> None:
+    from oauthdoctor.redact import remembered, scrub_text
+
+    message = scrub_text(message, remembered())
     sys.stderr.write(f"oauthdoctor: error: {message.splitlines()[0] if message else code.name}\n")
     sys.exit(int(code))

@@ -162,6 +162,9 @@ def diagnose_command(
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings = _with_environment(settings, env_file)
+    from oauthdoctor.redact import remember
+
+    remember(settings.secrets)
     options = ProbeOptions(
         offline=offline,
         active=active,
