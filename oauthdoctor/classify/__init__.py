@@ -2,9 +2,25 @@
 
 ``classify(status, body, headers=None, provider=None, url=None)`` turns any OAuth error response into a
 class, a cause and a decision (reauth / fix_config / retry); see ``docs/error-rules.md``.
+
+Names are resolved lazily: the profile schema imports ``oauthdoctor.classify.rules`` on every command, and
+that must not pull in the classifier engine.
 """
 
-from oauthdoctor.classify.engine import classify
-from oauthdoctor.classify.result import SCHEMA_VERSION, CauseCandidate, Explanation
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["SCHEMA_VERSION", "CauseCandidate", "Explanation", "classify"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "classify":
+        from oauthdoctor.classify.engine import classify
+
+        return classify
+    if name in ("SCHEMA_VERSION", "CauseCandidate", "Explanation"):
+        from oauthdoctor.classify import result
+
+        return getattr(result, name)
+    raise AttributeError(name)

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.build import BuildError, build
 from oauthdoctor.profiles.model import Profile
-from oauthdoctor.profiles.yamlpos import format_path, line_of, load_text
 
 ENV_VAR = "OAUTHDOCTOR_PROFILES"
 _extra_dirs: list[Path] = []
@@ -58,7 +58,7 @@ def bundled_dir() -> Path:
 def add_profile_dirs(dirs: Iterable[str | Path]) -> None:
     """Register user profile directories (``--profiles``); later ones override earlier ones."""
     _extra_dirs.extend(Path(d) for d in dirs)
-    _cache.clear()
+    _registries.clear()
 
 
 def profile_dirs() -> list[Path]:
@@ -69,6 +69,14 @@ def profile_dirs() -> list[Path]:
 
 def load_file(path: Path) -> Profile:
     """Read one profile file; raise ProfileError naming file, line and YAML path."""
+    data = cache.get(path)
+    if data is not None:
+        try:
+            return replace(build(Profile, data), path=str(path))
+        except BuildError:
+            pass  # parse the file again: the error message needs its text and lines
+    from oauthdoctor.profiles.yamlpos import format_path, line_of, load_text
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -87,6 +95,7 @@ def load_file(path: Path) -> Profile:
     except BuildError as exc:
         issue = ProfileIssue(str(path), line_of(text, exc.path), format_path(exc.path), exc.message)
         raise ProfileError([issue]) from None
+    cache.put(path, data)
     return replace(profile, path=str(path))
 
 
@@ -105,19 +114,20 @@ def _profile_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
-_cache: dict[tuple[str, ...], _Registry] = {}
+_registries: dict[tuple[str, ...], _Registry] = {}
 
 
 def _load_all() -> _Registry:
     key = tuple(str(d) for d in profile_dirs())
-    if key not in _cache:
+    if key not in _registries:
         profiles: dict[str, Profile] = {}
         for directory in profile_dirs():
             for file in _profile_files(directory):
                 profile = load_file(file)
                 profiles[profile.id] = profile
-        _cache[key] = _Registry(profiles)
-    return _cache[key]
+        cache.flush()
+        _registries[key] = _Registry(profiles)
+    return _registries[key]
 
 
 
@@ -150,6 +160,7 @@ def get_profile(name: str) -> Profile:
                 candidate = directory / f"{stem}{suffix}"
                 if candidate.is_file():
                     profile = load_file(candidate)
+                    cache.flush()
                     if profile.id == stem:
                         return profile
     return _load_all().by_id[resolve_id(name)]

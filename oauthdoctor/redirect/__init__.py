@@ -1,10 +1,17 @@
-"""Redirect-URI comparison (pure; no network imports): ``compare`` answers "will this server accept SENT?"."""
+"""Redirect-URI comparison (pure; no network imports): ``compare`` answers "will this server accept SENT?".
+
+Names are resolved lazily: the profile schema imports ``oauthdoctor.redirect.rule`` on every command, and
+that must not pull in the comparison engine.
+"""
 
 from __future__ import annotations
 
-from oauthdoctor.redirect.components import Difference
-from oauthdoctor.redirect.engine import SCHEMA_VERSION, RedirectMatch, compare_with_rule
+from typing import TYPE_CHECKING, Any
+
 from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule, WildcardRule
+
+if TYPE_CHECKING:
+    from oauthdoctor.redirect.engine import RedirectMatch
 
 __all__ = [
     "SCHEMA_VERSION", "Difference", "LoopbackRule", "RedirectMatch", "RedirectRule", "WildcardRule", "compare",
@@ -15,6 +22,19 @@ __all__ = [
 def compare(registered: list[str], sent: str, provider: str = "generic", client_type: str = "web") -> RedirectMatch:
     """Would ``provider`` accept ``sent`` given the ``registered`` URIs? Raises UnknownProfile for a bad id."""
     from oauthdoctor.profiles import get_profile
+    from oauthdoctor.redirect.engine import compare_with_rule
 
     profile = get_profile(provider)
     return compare_with_rule(registered, sent, profile.redirect, client_type, provider=profile.id)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("SCHEMA_VERSION", "RedirectMatch", "compare_with_rule"):
+        from oauthdoctor.redirect import engine
+
+        return getattr(engine, name)
+    if name == "Difference":
+        from oauthdoctor.redirect.components import Difference
+
+        return Difference
+    raise AttributeError(name)
