@@ -9,6 +9,8 @@ that must not pull in the classifier engine.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __all__ = ["SCHEMA_VERSION", "CauseCandidate", "Explanation", "classify"]
@@ -24,3 +26,19 @@ def __getattr__(name: str) -> Any:
 
         return getattr(result, name)
     raise AttributeError(name)
+
+
+class _CallablePackage(types.ModuleType):
+    """``from oauthdoctor import classify`` must give a callable even after this package was imported.
+
+    Importing ``oauthdoctor.classify.rules`` (every profile load does) binds this package as the attribute
+    ``oauthdoctor.classify``, shadowing the function of the same name; calling the package calls the function.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from oauthdoctor.classify.engine import classify
+
+        return classify(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
