@@ -20,7 +20,7 @@ AuthMethod = Literal[
 ]
 GrantType = Literal[
     "authorization_code", "refresh_token", "client_credentials", "device_code", "password", "jwt_bearer",
-    "token_exchange", "implicit", "saml2_bearer", "ciba",
+    "token_exchange", "implicit", "saml2_bearer", "ciba", "account_credentials",
 ]
 
 
