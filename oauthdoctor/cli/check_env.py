@@ -7,12 +7,12 @@ the rich format, so the CI formats start fast.
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.options import FailOn, ReportFormat
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 HELP = (
@@ -24,25 +24,17 @@ HELP = (
 )
 
 
-class Format(StrEnum):
-    rich = "rich"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
 
 
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    never = "never"
 
 
 def check_env_command(
     files: list[str] = typer.Argument(None, metavar="FILE...", help="Env files (.env, .env.production, ...)."),
     provider: str | None = typer.Option(None, "--provider", help="Provider id for files that do not say."),
     prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
-    fmt: Format = typer.Option(Format.rich, "--format", help="rich, json, sarif, github (annotations) or junit."),
+    fmt: ReportFormat = typer.Option(
+        ReportFormat.rich, "--format", help="rich, json, sarif, github (annotations) or junit."
+    ),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 on findings at or above this level."),
     rules: list[str] = typer.Option([], "--rule", metavar="ID", help="Run only this rule (repeatable)."),
     ignore: list[str] = typer.Option([], "--ignore", metavar="ID", help="Skip this rule (repeatable)."),
@@ -74,23 +66,23 @@ def check_env_command(
             raise CommandExit(ExitCode.FINDINGS)
 
 
-def _render(report: object, fmt: Format, to_file: bool) -> str:
+def _render(report: object, fmt: ReportFormat, to_file: bool) -> str:
     from oauthdoctor.model import Report
 
     assert isinstance(report, Report)
-    if fmt is Format.json:
+    if fmt is ReportFormat.json:
         from oauthdoctor.render.checkenv_json import render_check_env_json
 
         return render_check_env_json(report)
-    if fmt is Format.sarif:
+    if fmt is ReportFormat.sarif:
         from oauthdoctor.render.sarif import render_sarif
 
         return render_sarif(report)
-    if fmt is Format.github:
+    if fmt is ReportFormat.github:
         from oauthdoctor.render.github import render_github
 
         return render_github(report)
-    if fmt is Format.junit:
+    if fmt is ReportFormat.junit:
         from oauthdoctor.render.junit import render_junit
 
         return render_junit(report)
@@ -106,13 +98,13 @@ def _render(report: object, fmt: Format, to_file: bool) -> str:
     return console.export_text()
 
 
-def _rules_text(rules: tuple, fmt: Format) -> str:  # type: ignore[type-arg]
-    if fmt is Format.json:
+def _rules_text(rules: tuple, fmt: ReportFormat) -> str:  # type: ignore[type-arg]
+    if fmt is ReportFormat.json:
         import json
 
         return json.dumps([{"id": r.id, "title": r.title, "question": r.question, "severity": r.severity.value,
                             "help_uri": r.help_uri} for r in rules], indent=2) + "\n"
-    if fmt is Format.rich and sys.stdout.isatty():
+    if fmt is ReportFormat.rich and sys.stdout.isatty():
         from rich.console import Console
 
         from oauthdoctor.render.checkenv_console import print_rules

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.options import FailOn, ReportFormat
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 if TYPE_CHECKING:
@@ -33,18 +33,8 @@ HELP = (
 )
 
 
-class OutputFormat(StrEnum):
-    rich = "rich"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
 
 
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    never = "never"
 
 
 def parse_ntp_server(value: str) -> tuple[str, int]:
@@ -117,8 +107,8 @@ def diagnose_command(
     ntp_server: list[str] = typer.Option(
         [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
     ),
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.rich, "--format", help="rich, json, sarif, github or junit."
+    fmt: ReportFormat = typer.Option(
+        ReportFormat.rich, "--format", help="rich, json, sarif, github or junit."
     ),
     fail_on: FailOn = typer.Option(
         FailOn.error, "--fail-on", help="Exit 1 on findings at or above: error, warning, or never."
@@ -205,21 +195,21 @@ def _with_environment(settings: Settings, env_file: str | None) -> Settings:
     )
 
 
-def _emit(report: Report, fmt: OutputFormat, no_color: bool, verbose: bool) -> None:
-    if fmt is OutputFormat.rich:
+def _emit(report: Report, fmt: ReportFormat, no_color: bool, verbose: bool) -> None:
+    if fmt is ReportFormat.rich:
         from oauthdoctor.render.diagnose_console import render as render_console
 
         render_console(report, no_color=no_color, verbose=verbose)
         return
-    if fmt is OutputFormat.json:
+    if fmt is ReportFormat.json:
         from oauthdoctor.render.diagnose_json import render as render_json
 
         text = render_json(report)
-    elif fmt is OutputFormat.sarif:
+    elif fmt is ReportFormat.sarif:
         from oauthdoctor.render.sarif import render_sarif
 
         text = render_sarif(report)
-    elif fmt is OutputFormat.github:
+    elif fmt is ReportFormat.github:
         from oauthdoctor.render.github import render_github
 
         text = render_github(report)

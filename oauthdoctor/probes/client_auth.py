@@ -49,19 +49,26 @@ def configured_method(ctx: ProbeContext) -> str:
     return preferred if preferred in (BASIC, POST) else BASIC
 
 
-def trial_request(ctx: ProbeContext, method: str) -> tuple[dict[str, str], tuple[str, str] | None]:
-    """Form body and Basic credentials of one trial with a random code."""
+def with_credentials(
+    ctx: ProbeContext, data: dict[str, str], method: str
+) -> tuple[dict[str, str], tuple[str, str] | None]:
+    """Place the client credentials for ``method``: Basic credentials, or client_id (+ secret) in the body."""
     client_id = ctx.settings.get("client_id") or ""
-    data = {"grant_type": "authorization_code", "code": bogus("code")}
-    redirect = ctx.settings.get("redirect_uri")
-    if redirect:
-        data["redirect_uri"] = redirect
     if method == BASIC:
         return data, (client_id, ctx.settings.get("client_secret") or "")
     data["client_id"] = client_id
     if method == POST:
         data["client_secret"] = ctx.settings.get("client_secret") or ""
     return data, None
+
+
+def trial_request(ctx: ProbeContext, method: str) -> tuple[dict[str, str], tuple[str, str] | None]:
+    """Form body and Basic credentials of one trial with a random code."""
+    data = {"grant_type": "authorization_code", "code": bogus("code")}
+    redirect = ctx.settings.get("redirect_uri")
+    if redirect:
+        data["redirect_uri"] = redirect
+    return with_credentials(ctx, data, method)
 
 
 async def observe(ctx: ProbeContext) -> ClientAuthObservation | Skipped:

@@ -15,7 +15,7 @@ from typing import Any
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probes import common
 from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
-from oauthdoctor.probes.client_auth import BASIC, NONE, POST, configured_method
+from oauthdoctor.probes.client_auth import BASIC, NONE, POST, configured_method, with_credentials
 from oauthdoctor.probes.tokenreq import TokenAnswer, bogus, grant_outcome, post_trial
 
 META = RuleMeta(
@@ -66,14 +66,7 @@ def _request(ctx: ProbeContext, grant: str) -> tuple[dict[str, str], tuple[str, 
         data = {"grant_type": name, param: bogus(param)}
         if grant == "authorization_code" and ctx.settings.get("redirect_uri"):
             data["redirect_uri"] = ctx.settings.get("redirect_uri") or ""
-    client_id = ctx.settings.get("client_id") or ""
-    method = configured_method(ctx)
-    if method == BASIC:
-        return data, (client_id, ctx.settings.get("client_secret") or "")
-    data["client_id"] = client_id
-    if method == POST:
-        data["client_secret"] = ctx.settings.get("client_secret") or ""
-    return data, None
+    return with_credentials(ctx, data, configured_method(ctx))
 
 
 async def observe(ctx: ProbeContext) -> GrantObservation | Skipped:

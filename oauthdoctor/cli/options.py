@@ -1,0 +1,23 @@
+"""Option choices shared by the report commands (diagnose, check-env)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReportFormat(StrEnum):
+    """Output formats of a findings report."""
+
+    rich = "rich"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class FailOn(StrEnum):
+    """The --fail-on threshold: exit 1 on findings at or above this severity, or never."""
+
+    error = "error"
+    warning = "warning"
+    never = "never"
