@@ -140,15 +140,22 @@ def _is_loopback_name(host: str) -> bool:
     return host.lower() in LOOPBACK_NAMES or host.startswith("127.")
 
 
+def _wildcard(part: str, registered: str, sent: str, at: int, matcher: Matcher) -> list[Difference]:
+    """A registered part with a wildcard: tolerated when it matches, the difference when it does not."""
+    if matcher(registered, sent):
+        if registered == sent:
+            return []
+        return [Difference("wildcard", registered, sent, at,
+                           f"The {part} '{sent}' matches the wildcard {part} '{registered}'.", tolerated=True)]
+    return [Difference("wildcard", registered, sent, at,
+                       f"The {part} '{sent}' does not match the wildcard {part} '{registered}' under this server's "
+                       "rule.")]
+
+
 def compare_host(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matcher | None) -> list[Difference]:
     rh, sh = r.host, s.host
     if matcher is not None:
-        if matcher(rh, sh):
-            return [] if rh == sh else [Difference("wildcard", rh, sh, s.host_at,
-                                                   f"The host '{sh}' matches the wildcard host '{rh}'.",
-                                                   tolerated=True)]
-        return [Difference("wildcard", rh, sh, s.host_at,
-                           f"The host '{sh}' does not match the wildcard host '{rh}' under this server's rule.")]
+        return _wildcard("host", rh, sh, s.host_at, matcher)
     if rh == sh:
         return []
     case_ok = bool({"whole", "host"} & set(rule.ignore_case))
@@ -206,12 +213,7 @@ def compare_port(r: ParsedURI, s: ParsedURI, rule: RedirectRule, loopback: bool)
 def compare_path(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matcher | None) -> list[Difference]:
     rp, sp = r.path, s.path
     if matcher is not None:
-        if matcher(rp, sp):
-            return [] if rp == sp else [Difference("wildcard", rp, sp, s.path_at,
-                                                   f"The path '{sp}' matches the wildcard path '{rp}'.",
-                                                   tolerated=True)]
-        return [Difference("wildcard", rp, sp, s.path_at,
-                           f"The path '{sp}' does not match the wildcard path '{rp}'.")]
+        return _wildcard("path", rp, sp, s.path_at, matcher)
     if rp == sp:
         return []
     if rule.subdirectories and sp.startswith(rp if rp.endswith("/") else rp + "/"):
