@@ -15,14 +15,12 @@ from oauthdoctor.profiles.loader import ProfileError, load_file
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("OAUTHDOCTOR_NO_CACHE", raising=False)
-    monkeypatch.setattr(cache, "_entries", None)
 
 
 def test_changed_file_is_parsed_again(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
     path.write_text("id: acme\nname: Acme\n")
     assert load_file(path).name == "Acme"
-    cache.flush()
     assert cache.get(path) == {"id": "acme", "name": "Acme"}
     path.write_text("id: acme\nname: Acme Corp\n")
     os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
@@ -34,7 +32,6 @@ def test_broken_file_is_never_served_from_cache(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
     path.write_text("id: acme\nname: Acme\n")
     load_file(path)
-    cache.flush()
     path.write_text("id: acme\nname: Acme\nbogus: 1\n")
     os.utime(path, ns=(2, 2))
     with pytest.raises(ProfileError) as exc:

@@ -125,7 +125,6 @@ def _load_all() -> _Registry:
             for file in _profile_files(directory):
                 profile = load_file(file)
                 profiles[profile.id] = profile
-        cache.flush()
         _registries[key] = _Registry(profiles)
     return _registries[key]
 
@@ -160,7 +159,6 @@ def get_profile(name: str) -> Profile:
                 candidate = directory / f"{stem}{suffix}"
                 if candidate.is_file():
                     profile = load_file(candidate)
-                    cache.flush()
                     if profile.id == stem:
                         return profile
     return _load_all().by_id[resolve_id(name)]
