@@ -9,6 +9,7 @@ from enum import StrEnum
 import typer
 
 from oauthdoctor.cli.errors import CommandExit
+from oauthdoctor.cli.options import ViewFormat
 from oauthdoctor.exitcodes import ExitCode
 
 HELP = (
@@ -23,10 +24,6 @@ HELP = (
     "'http://127.0.0.1:8765/cb'"
 )
 
-
-class RedirectFormat(StrEnum):
-    rich = "rich"
-    json = "json"
 
 
 class ClientType(StrEnum):
@@ -46,14 +43,14 @@ def diff_redirect_command(
     provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic)."),
     client_type: ClientType = typer.Option(ClientType.web, "--client-type",
                                            help="web or native (some servers relax loopback for native only)."),
-    fmt: RedirectFormat = typer.Option(RedirectFormat.rich, "--format", help="rich or json."),
+    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
 ) -> None:
     from oauthdoctor.profiles import get_profile
     from oauthdoctor.redirect import compare_with_rule
 
     profile = get_profile(provider)  # UnknownProfile -> exit 2 naming the close matches
     match = compare_with_rule([registered, *more], sent, profile.redirect, client_type.value, provider=profile.id)
-    if fmt is RedirectFormat.json:
+    if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(match.to_json(), indent=2) + "\n")
     else:
         from oauthdoctor.render.redirect_console import print_match

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
 from oauthdoctor.cli.errors import UsageError
+from oauthdoctor.cli.options import ViewFormat
 
 if TYPE_CHECKING:
     from oauthdoctor.classify.book import RuleBook
@@ -32,10 +32,6 @@ HELP = (
 )
 
 
-class ExplainFormat(StrEnum):
-    rich = "rich"
-    json = "json"
-
 
 def register(app: typer.Typer) -> None:
     """Add this command to the app."""
@@ -48,7 +44,7 @@ def explain_command(
     header: list[str] = typer.Option([], "--header", help="Response header 'Name: value' (repeatable)."),
     provider: str | None = typer.Option(None, "--provider", help="Provider profile id or alias (else detected)."),
     url: str | None = typer.Option(None, "--url", help="The endpoint URL that answered (helps detection)."),
-    fmt: ExplainFormat = typer.Option(ExplainFormat.rich, "--format", help="rich or json."),
+    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),
 ) -> None:
     from oauthdoctor.classify import classify
@@ -67,7 +63,7 @@ def explain_command(
         raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
     body = _read_response(response) if response is not None else b""
     result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
-    if fmt is ExplainFormat.json:
+    if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
         return
     from oauthdoctor.render.explain_console import print_explanation

@@ -21,3 +21,10 @@ class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     never = "never"
+
+
+class ViewFormat(StrEnum):
+    """Output formats of the single-answer commands (diff-redirect, explain, providers)."""
+
+    rich = "rich"
+    json = "json"

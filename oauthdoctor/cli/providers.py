@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.options import ViewFormat
 from oauthdoctor.exitcodes import ExitCode
 
 app = typer.Typer(
@@ -19,21 +19,17 @@ app = typer.Typer(
 )
 
 
-class ListFormat(StrEnum):
-    rich = "rich"
-    json = "json"
-
 
 @app.command("list", help="Table of every profile: id, name, auth methods, redirect rule, rotation.\n\n"
              "Example: oauthdoctor providers list --format json")
 def list_command(
-    fmt: ListFormat = typer.Option(ListFormat.rich, "--format", help="rich (table) or json."),
+    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich (table) or json."),
 ) -> None:
     from oauthdoctor.profiles import all_profiles
     from oauthdoctor.render.providers_view import providers_json, summary_rows
 
     profiles = all_profiles()
-    if fmt is ListFormat.json:
+    if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(providers_json(profiles), indent=2) + "\n")
         return
     from oauthdoctor.render.providers_console import print_table
@@ -45,13 +41,13 @@ def list_command(
              "Example: oauthdoctor providers show entra")
 def show_command(
     provider: str = typer.Argument(..., help="Profile id or alias."),
-    fmt: ListFormat = typer.Option(ListFormat.rich, "--format", help="rich or json."),
+    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
 ) -> None:
     from oauthdoctor.profiles import get_profile
     from oauthdoctor.render.providers_view import profile_facts, profile_json
 
     profile = get_profile(provider)
-    if fmt is ListFormat.json:
+    if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(profile_json(profile), indent=2) + "\n")
         return
     from oauthdoctor.render.providers_console import print_facts

@@ -58,11 +58,7 @@ def parse_uri(raw: str) -> ParsedURI:
     host_at = port_at = pos
     if has_authority:
         start = pos + 2
-        end = len(raw)
-        for sep in "/?#":
-            i = raw.find(sep, start)
-            if i != -1:
-                end = min(end, i)
+        end = _first_of(raw, "/?#", start)
         authority = raw[start:end]
         host_at = start
         at = authority.rfind("@")
@@ -83,11 +79,7 @@ def parse_uri(raw: str) -> ParsedURI:
             port = hostport[split + 1:]
             port_at = host_at + split + 1
         pos = end
-    path_end = len(raw)
-    for sep in "?#":
-        i = raw.find(sep, pos)
-        if i != -1:
-            path_end = min(path_end, i)
+    path_end = _first_of(raw, "?#", pos)
     path = raw[pos:path_end]
     path_at = pos
     query: str | None = None
@@ -215,3 +207,9 @@ def is_ip_literal(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _first_of(raw: str, separators: str, start: int) -> int:
+    """Index of the first of ``separators`` at or after ``start``, or ``len(raw)`` when none occurs."""
+    found = [i for i in (raw.find(sep, start) for sep in separators) if i != -1]
+    return min(found, default=len(raw))
