@@ -1,4 +1,5 @@
-"""The parsed-profile cache: used when a file is unchanged, bypassed as soon as it changes."""
+"""The parsed-profile cache: used when a file is unchanged, bypassed as soon as it changes; and the
+redirect-rule fast path that reads one profile's rule from it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from oauthdoctor.profiles import cache
-from oauthdoctor.profiles.loader import ProfileError, load_file
+from oauthdoctor.profiles.dirs import ENV_VAR
+from oauthdoctor.profiles.loader import ProfileError, UnknownProfile, all_profiles, get_profile, load_file
+from oauthdoctor.profiles.redirect_rule import redirect_rule
+from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +41,48 @@ def test_broken_file_is_never_served_from_cache(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as exc:
         load_file(path)
     assert str(exc.value) == f"{path}:3: bogus: unknown key 'bogus'"
+
+
+# --- the diff-redirect fast path: one profile's redirect rule straight from the cache -----------------------
+
+def test_cached_rule_equals_the_full_profiles_rule_for_every_bundled_profile() -> None:
+    profiles = all_profiles()  # fills the cache
+    for profile in profiles:
+        assert redirect_rule(profile.id) == (profile.id, profile.redirect), profile.id
+
+
+def test_rule_without_a_cache_comes_from_the_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OAUTHDOCTOR_NO_CACHE", "1")
+    assert redirect_rule("github") == ("github", get_profile("github").redirect)
+    assert redirect_rule("github")[1].subdirectories is True
+
+
+def test_alias_and_case_resolve_like_get_profile() -> None:
+    alias = next(a for p in all_profiles() for a in p.aliases if a.isalnum() and a != p.id)
+    assert redirect_rule(alias.upper())[0] == get_profile(alias).id
+
+
+def test_unknown_provider_names_close_matches() -> None:
+    with pytest.raises(UnknownProfile) as exc:
+        redirect_rule("githb")
+    assert exc.value.suggestions == ["github"]
+
+
+def test_user_profile_overrides_the_bundled_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "profiles"
+    user.mkdir()
+    (user / "github.yaml").write_text("id: github\nname: Mine\nredirect:\n  name: mine\n  loopback:\n"
+                                      "    enabled: false\n")
+    monkeypatch.setenv(ENV_VAR, str(user))
+    for _ in range(2):  # first from the YAML, then from the cache
+        assert redirect_rule("github") == ("github", RedirectRule(name="mine", loopback=LoopbackRule(enabled=False)))
+
+
+def test_cache_entry_with_a_key_the_rule_lacks_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "profiles"
+    user.mkdir()
+    path = user / "acme.yaml"
+    path.write_text("id: acme\nname: Acme\nredirect:\n  name: acme-rule\n")
+    monkeypatch.setenv(ENV_VAR, str(user))
+    cache.put(path, {"id": "acme", "name": "Acme", "redirect": {"name": "stale", "gone_field": True}})
+    assert redirect_rule("acme") == ("acme", RedirectRule(name="acme-rule"))

@@ -211,3 +211,17 @@ def test_no_registered_uri_is_a_rejection_with_fix() -> None:
     result = compare_with_rule([], "https://a.example/cb", GENERIC)
     assert (result.accepted, result.closest, result.fix) == (
         False, None, "Register exactly this redirect URI with the provider: https://a.example/cb")
+
+
+def test_char_kind_ascii_shortcut_agrees_with_the_unicode_categories() -> None:
+    import unicodedata
+
+    from oauthdoctor.redirect.parse import char_kind
+
+    for code in range(0x80):
+        ch = chr(code)
+        expected = ("whitespace" if ch == " " or ch in "\t\n\r\x0b\x0c"
+                    else "control_char" if unicodedata.category(ch) == "Cc" else None)
+        assert char_kind(ch) == expected, hex(code)
+    assert char_kind("\u0085") == "control_char" and char_kind("\u00a0") == "whitespace"
+    assert char_kind("\u200b") == "invisible_char" and char_kind("\uff41") == "invisible_char"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +37,48 @@ def test_offline_command_imports(name: str) -> None:
                             check=False)
     line = next(x for x in result.stderr.splitlines() if x.startswith("HEAVY="))
     assert json.loads(line[len("HEAVY="):]) == allowed, result.stderr
+
+
+def test_diff_redirect_with_a_warm_cache_skips_the_profile_schema(tmp_path: Path) -> None:
+    """The start-up budget of diff-redirect (issue 3) depends on reading one rule, not building profiles."""
+    probe = PROBE.replace('("httpx", "ntplib", "pydantic", "rich")',
+                          '("oauthdoctor.profiles.model", "oauthdoctor.classify", "yaml", "hashlib")')
+    argv = json.dumps(["diff-redirect", "--provider", "github", "--format", "json", "https://a.test/cb",
+                       "https://a.test/cb/x"])
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("OAUTHDOCTOR_NO_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", probe, argv], capture_output=True, text=True, env=env, check=False)
+    assert "oauthdoctor.profiles.model" in first.stderr  # cold: the full load fills the cache
+    warm = subprocess.run([sys.executable, "-c", probe, argv], capture_output=True, text=True, env=env, check=False)
+    line = next(x for x in warm.stderr.splitlines() if x.startswith("HEAVY="))
+    assert json.loads(line[len("HEAVY="):]) == [], warm.stderr
+    assert json.loads(warm.stdout)["accepted"] is True and json.loads(warm.stdout)["provider"] == "github"
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["diff-redirect", "a", "b"], "diff-redirect"),
+    (["--profiles", "diff-redirect", "explain", "x"], "explain"),  # the option's value is not the command
+    (["--profiles=dir", "providers", "list"], "providers"),
+    (["--help"], None),
+    (["--version"], None),
+    (["--bogus", "explain"], None),
+    (["nonsense"], None),
+    ([], None),
+])
+def test_only_the_named_command_is_registered(argv: list[str], expected: str | None) -> None:
+    from oauthdoctor.cli.app import requested_command
+
+    assert requested_command(argv) == expected
+
+
+def test_root_help_lists_every_command_and_an_unknown_one_is_refused() -> None:
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "oauthdoctor", *argv], capture_output=True, text=True,
+                              check=False)
+
+    listed = run("--help").stdout.split("Commands:")[1].split()
+    assert [w for w in listed if w in ("diagnose", "diff-redirect", "explain", "check-env", "providers")] == [
+        "diagnose", "diff-redirect", "explain", "check-env", "providers"]
+    refused = run("diff-redirec", "a", "b")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("oauthdoctor: error: No such command 'diff-redirec'")

@@ -14,6 +14,8 @@ from oauthdoctor.classify.match import CompiledRules
 from oauthdoctor.classify.rules import ErrorRules
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from oauthdoctor.profiles.model import Profile
 
 _EMPTY = ErrorRules()
@@ -130,17 +132,15 @@ def _profiles_or_none() -> list[Profile]:
         return []
 
 
-_default: tuple[tuple[object, ...], RuleBook] | None = None
+_default: tuple[tuple[Path, ...], RuleBook] | None = None
 
 
 def default_rulebook() -> RuleBook:
     """The profile-backed rule book, rebuilt when the profile directories change (``--profiles``)."""
     global _default
-    import os
+    from oauthdoctor.profiles.dirs import profile_dirs
 
-    from oauthdoctor.profiles import loader
-
-    key = (os.environ.get(loader.ENV_VAR), tuple(loader._extra_dirs))
+    key = tuple(profile_dirs())
     if _default is None or _default[0] != key:
         _default = (key, RuleBook())
     return _default[1]

@@ -1,17 +1,19 @@
-"""The Typer app: registers every command and maps exceptions to exit codes in one place.
+"""The Typer app: registers the commands and maps exceptions to exit codes in one place.
 
 Command modules import their heavy dependencies (httpx, ntplib, rich, pydantic) inside the command
-function, so ``oauthdoctor --help`` and the offline commands start about as fast as typer itself.
+function, so ``oauthdoctor --help`` and the offline commands start about as fast as typer itself. Typer turns
+every registered command into a click command on each run, so ``main`` registers only the command named on
+the command line (all of them for root help, ``--version`` or an unknown name).
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
+import importlib
 import sys
 
 import typer
 
 from oauthdoctor import __version__
-from oauthdoctor.cli import check_env, diagnose, diff_redirect, explain, providers
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
@@ -22,6 +24,16 @@ HELP = (
     "Tells you why your OAuth 2.0 integration fails and what to do about it: reauth, fix_config or retry.\n\n"
     + EXIT_CODES_HELP
 )
+
+# Command name -> module under oauthdoctor.cli whose ``register(app)`` adds it, in --help order.
+COMMANDS = {
+    "diagnose": "diagnose",
+    "diff-redirect": "diff_redirect",
+    "explain": "explain",
+    "check-env": "check_env",
+    "providers": "providers",
+}
+_ROOT_OPTIONS_WITH_VALUE = ("--profiles",)
 
 app = typer.Typer(
     name="oauthdoctor",
@@ -56,16 +68,37 @@ def _root(
         add_profile_dirs(profiles)
 
 
-diagnose.register(app)
-diff_redirect.register(app)
-explain.register(app)
-check_env.register(app)
-app.add_typer(providers.app, name="providers")
+_registered: set[str] = set()
+
+
+def register_commands(names: list[str] | None = None) -> typer.Typer:
+    """Add the named commands (default: all) to ``app``; each is registered once."""
+    for name in COMMANDS if names is None else names:
+        if name not in _registered:
+            _registered.add(name)
+            importlib.import_module(f"oauthdoctor.cli.{COMMANDS[name]}").register(app)
+    return app
+
+
+def requested_command(argv: list[str]) -> str | None:
+    """The command named on the command line, or None when the root itself must answer (help, version)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _ROOT_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif arg == "--" or not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        elif not arg.startswith(tuple(f"{o}=" for o in _ROOT_OPTIONS_WITH_VALUE)):
+            return None  # --help, --version or an unknown root option: show the whole tree
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every exception becomes an exit code, never a traceback for bad input."""
+    argv = sys.argv[1:] if argv is None else argv
+    command = requested_command(argv)
     try:
+        register_commands(None if command is None else [command])
         app(args=argv, standalone_mode=False, prog_name="oauthdoctor")
     except CommandExit as exc:
         sys.exit(int(exc.code))

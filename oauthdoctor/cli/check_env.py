@@ -4,7 +4,7 @@ Offline by design: no network, no real secret ever printed. Heavy modules (rich)
 the rich format, so the CI formats start fast.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
 import sys
 from pathlib import Path

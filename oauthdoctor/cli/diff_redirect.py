@@ -1,6 +1,6 @@
 """``oauthdoctor diff-redirect``: would this provider accept SENT, given the registered redirect URIs?"""
 
-from __future__ import annotations
+# No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
 import json
 import sys
@@ -45,11 +45,10 @@ def diff_redirect_command(
                                            help="web or native (some servers relax loopback for native only)."),
     fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
 ) -> None:
-    from oauthdoctor.profiles import get_profile
-    from oauthdoctor.redirect import compare_with_rule
+    from oauthdoctor.redirect import compare
 
-    profile = get_profile(provider)  # UnknownProfile -> exit 2 naming the close matches
-    match = compare_with_rule([registered, *more], sent, profile.redirect, client_type.value, provider=profile.id)
+    # UnknownProfile -> exit 2 naming the close matches
+    match = compare([registered, *more], sent, provider=provider, client_type=client_type.value)
     if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(match.to_json(), indent=2) + "\n")
     else:

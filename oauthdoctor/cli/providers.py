@@ -1,6 +1,6 @@
 """``oauthdoctor providers``: list, show and validate provider profiles."""
 
-from __future__ import annotations
+# No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
 import json
 import sys
@@ -18,6 +18,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+def register(root: typer.Typer) -> None:
+    """Add this command group to the app."""
+    root.add_typer(app, name="providers")
 
 
 @app.command("list", help="Table of every profile: id, name, auth methods, redirect rule, rotation.\n\n"

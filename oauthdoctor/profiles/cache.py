@@ -7,9 +7,9 @@ an optimisation: any failure to read or write it is ignored. ``OAUTHDOCTOR_NO_CA
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,10 @@ def _slot(path: Path) -> tuple[Path, str] | None:
         st = resolved.stat()
     except OSError:
         return None
-    name = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    # The file name only spreads paths apart (zlib is much cheaper to import than hashlib); the key inside
+    # the entry holds the full path, so two paths sharing a name only miss the cache, never mix up.
+    raw = str(resolved).encode("utf-8", "surrogatepass")
+    name = f"{resolved.stem[:40]}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
     return _cache_dir() / f"{name}.json", f"{resolved}|{st.st_size}|{st.st_mtime_ns}"
 
 

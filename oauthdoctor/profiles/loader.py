@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import difflib
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.build import BuildError, build
+from oauthdoctor.profiles.dirs import ENV_VAR, add_profile_dirs, bundled_dir, profile_dirs, stem_candidates
 from oauthdoctor.profiles.model import Profile
 
-ENV_VAR = "OAUTHDOCTOR_PROFILES"
-_extra_dirs: list[Path] = []
+__all__ = [
+    "ENV_VAR", "ProfileError", "ProfileIssue", "UnknownProfile", "add_profile_dirs", "all_profiles", "bundled_dir",
+    "get_profile", "load_file", "profile_dirs", "resolve_id",
+]
 
 
 @dataclass(frozen=True)
@@ -45,26 +46,6 @@ class UnknownProfile(LookupError):
         super().__init__(f"unknown provider '{name}'{hint}; see 'oauthdoctor providers list'")
         self.name = name
         self.suggestions = suggestions
-
-
-def bundled_dir() -> Path:
-    """The profiles shipped with the package (wheel) or, in a source checkout, the repo's ``providers/``."""
-    packaged = Path(__file__).resolve().parent.parent / "_providers"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "providers"
-
-
-def add_profile_dirs(dirs: Iterable[str | Path]) -> None:
-    """Register user profile directories (``--profiles``); later ones override earlier ones."""
-    _extra_dirs.extend(Path(d) for d in dirs)
-    _registries.clear()
-
-
-def profile_dirs() -> list[Path]:
-    """Directories searched, lowest precedence first."""
-    env = [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    return [bundled_dir(), *env, *_extra_dirs]
 
 
 def load_file(path: Path) -> Profile:
@@ -129,7 +110,6 @@ def _load_all() -> _Registry:
     return _registries[key]
 
 
-
 def all_profiles() -> list[Profile]:
     """Every known profile, sorted by id (generic last)."""
     return sorted(_load_all().by_id.values(), key=lambda p: (p.kind == "generic", p.id))
@@ -152,13 +132,9 @@ def get_profile(name: str) -> Profile:
     Fast path: a name that is a file stem is read from that one file (highest-precedence directory first),
     so offline commands parse one YAML file instead of all of them.
     """
-    stem = name.strip().lower()
-    if stem.replace("-", "").isalnum():
-        for directory in reversed(profile_dirs()):
-            for suffix in (".yaml", ".yml"):
-                candidate = directory / f"{stem}{suffix}"
-                if candidate.is_file():
-                    profile = load_file(candidate)
-                    if profile.id == stem:
-                        return profile
+    for candidate in stem_candidates(name):
+        if candidate.is_file():
+            profile = load_file(candidate)
+            if profile.id == name.strip().lower():
+                return profile
     return _load_all().by_id[resolve_id(name)]

@@ -21,11 +21,11 @@ __all__ = [
 
 def compare(registered: list[str], sent: str, provider: str = "generic", client_type: str = "web") -> RedirectMatch:
     """Would ``provider`` accept ``sent`` given the ``registered`` URIs? Raises UnknownProfile for a bad id."""
-    from oauthdoctor.profiles import get_profile
+    from oauthdoctor.profiles.redirect_rule import redirect_rule
     from oauthdoctor.redirect.engine import compare_with_rule
 
-    profile = get_profile(provider)
-    return compare_with_rule(registered, sent, profile.redirect, client_type, provider=profile.id)
+    profile_id, rule = redirect_rule(provider)
+    return compare_with_rule(registered, sent, rule, client_type, provider=profile_id)
 
 
 def __getattr__(name: str) -> Any:

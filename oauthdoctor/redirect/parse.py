@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import unicodedata
 from dataclasses import dataclass
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -102,8 +101,14 @@ def parse_uri(raw: str) -> ParsedURI:
 
 def char_kind(ch: str) -> str | None:
     """``whitespace``, ``control_char`` or ``invisible_char`` for characters a person cannot see; else None."""
+    if " " < ch < "\x7f":
+        return None  # printable ASCII: decided without loading the Unicode database
     if ch == " " or ch in _WHITESPACE_CONTROLS:
         return "whitespace"
+    if ch < " " or ch == "\x7f":
+        return "control_char"
+    import unicodedata
+
     cat = unicodedata.category(ch)
     if cat == "Cc":
         return "control_char"
@@ -118,6 +123,8 @@ def char_kind(ch: str) -> str | None:
 
 def char_name(ch: str) -> str:
     """A readable name with the code point, e.g. ``ZERO WIDTH SPACE (U+200B)``."""
+    import unicodedata
+
     name = _CONTROL_NAMES.get(ch) or unicodedata.name(ch, "")
     if ch == " ":
         name = "SPACE"
