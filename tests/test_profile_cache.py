@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from oauthdoctor.profiles import cache
+from oauthdoctor.profiles import cache, loader
 from oauthdoctor.profiles.dirs import ENV_VAR
 from oauthdoctor.profiles.loader import ProfileError, UnknownProfile, all_profiles, get_profile, load_file
 from oauthdoctor.profiles.redirect_rule import redirect_rule
@@ -86,3 +86,39 @@ def test_cache_entry_with_a_key_the_rule_lacks_falls_back(tmp_path: Path, monkey
     monkeypatch.setenv(ENV_VAR, str(user))
     cache.put(path, {"id": "acme", "name": "Acme", "redirect": {"name": "stale", "gone_field": True}})
     assert redirect_rule("acme") == ("acme", RedirectRule(name="acme-rule"))
+
+
+def test_a_differently_named_user_file_overrides_by_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "profiles"
+    user.mkdir()
+    (user / "my-github.yaml").write_text("id: github\nname: Mine\naliases: [octo]\nredirect:\n  name: mine\n")
+    monkeypatch.setenv(ENV_VAR, str(user))
+    for _ in range(2):  # first by a full load (no index for these files yet), then through the name index
+        assert redirect_rule("github") == ("github", RedirectRule(name="mine"))
+        assert redirect_rule("OCTO") == ("github", RedirectRule(name="mine"))
+        assert get_profile("github").name == "Mine"
+    assert cache.get_names(_files())["octo"] == str(user / "my-github.yaml")
+
+
+def test_name_index_goes_stale_when_a_profile_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "profiles"
+    user.mkdir()
+    path = user / "acme.yaml"
+    path.write_text("id: acme\nname: Acme\naliases: [roadrunner]\n")
+    monkeypatch.setenv(ENV_VAR, str(user))
+    assert get_profile("roadrunner").id == "acme"
+    all_profiles()  # writes the index
+    assert cache.get_names(_files())["roadrunner"] == str(path)
+    path.write_text("id: acme\nname: Acme\naliases: [coyote]\n")
+    os.utime(path, ns=(3, 3))
+    assert cache.get_names(_files()) is None
+    monkeypatch.setattr(loader, "_registries", {})  # a new process: nothing loaded yet
+    assert get_profile("coyote").id == "acme"
+    with pytest.raises(UnknownProfile):
+        get_profile("roadrunner")
+
+
+def _files() -> list[Path]:
+    from oauthdoctor.profiles.dirs import profile_files
+
+    return profile_files()

@@ -33,6 +33,11 @@ def test_bundled_profile_is_strictly_valid(path: Path) -> None:
     assert [str(i) for i in validate_file(path)] == []
 
 
+def test_bundled_files_are_named_after_their_ids() -> None:
+    # profiles.dirs.locate guesses a bundled file from the id when it has no name index yet.
+    assert [load_file(path).id for path in BUNDLED] == [path.stem for path in BUNDLED]
+
+
 @pytest.mark.parametrize("pid", sorted(REQUIRED))
 def test_required_profile_and_aliases(pid: str) -> None:
     profile = get_profile(pid)

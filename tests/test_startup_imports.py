@@ -43,8 +43,8 @@ def test_diff_redirect_with_a_warm_cache_skips_the_profile_schema(tmp_path: Path
     """The start-up budget of diff-redirect (issue 3) depends on reading one rule, not building profiles."""
     probe = PROBE.replace('("httpx", "ntplib", "pydantic", "rich")',
                           '("oauthdoctor.profiles.model", "oauthdoctor.classify", "yaml", "hashlib")')
-    argv = json.dumps(["diff-redirect", "--provider", "github", "--format", "json", "https://a.test/cb",
-                       "https://a.test/cb/x"])
+    argv = json.dumps(["diff-redirect", "--provider", "GH", "--format", "json", "https://a.test/cb",
+                       "https://a.test/cb/x"])  # an alias: needs the name index a full load writes
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("OAUTHDOCTOR_NO_CACHE", None)
     first = subprocess.run([sys.executable, "-c", probe, argv], capture_output=True, text=True, env=env, check=False)

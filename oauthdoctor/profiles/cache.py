@@ -1,7 +1,9 @@
 """A JSON cache of parsed profile YAML, so offline commands skip importing and running the YAML parser.
 
 One small file per profile path, keyed by size and modification time: a command that needs one profile reads
-one cache file, and a changed profile is parsed again. The cache holds plain data (never pickles) and is only
+one cache file, and a changed profile is parsed again. A name index maps every id and alias to its file, so
+an alias (``entra``) finds its profile without loading them all; it is keyed by every profile file's size and
+modification time. The cache holds plain data (never pickles) and is only
 an optimisation: any failure to read or write it is ignored. ``OAUTHDOCTOR_NO_CACHE=1`` bypasses it.
 """
 
@@ -40,21 +42,53 @@ def _slot(path: Path) -> tuple[Path, str] | None:
 def get(path: Path) -> Any | None:
     """The cached parsed data of ``path`` if the file is unchanged since it was cached."""
     slot = _slot(path)
-    if slot is None:
-        return None
-    try:
-        entry = json.loads(slot[0].read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return entry.get("data") if isinstance(entry, dict) and entry.get("key") == slot[1] else None
+    return None if slot is None else _read(*slot)
 
 
 def put(path: Path, data: Any) -> None:
     """Remember the parsed data of ``path``; silently does nothing where the cache dir is not writable."""
     slot = _slot(path)
-    if slot is None:
-        return
-    target, key = slot
+    if slot is not None:
+        _write(*slot, data)
+
+
+def get_names(files: list[Path]) -> dict[str, str] | None:
+    """The name index (id or alias -> profile file) written for exactly these files, unchanged since."""
+    slot = _names_slot(files)
+    found = None if slot is None else _read(*slot)
+    return found if isinstance(found, dict) else None
+
+
+def put_names(files: list[Path], names: dict[str, str]) -> None:
+    """Remember which file holds each profile id and alias, for this set of profile files."""
+    slot = _names_slot(files)
+    if slot is not None:
+        _write(*slot, names)
+
+
+def _names_slot(files: list[Path]) -> tuple[Path, str] | None:
+    """One index slot; its key lists every file with its size and mtime, so any edit makes it stale."""
+    if os.environ.get("OAUTHDOCTOR_NO_CACHE"):
+        return None
+    parts = []
+    for file in files:
+        try:
+            st = file.stat()
+        except OSError:
+            return None
+        parts.append(f"{file}|{st.st_size}|{st.st_mtime_ns}")
+    return _cache_dir() / "names.json", "\n".join(parts)
+
+
+def _read(target: Path, key: str) -> Any | None:
+    try:
+        entry = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entry.get("data") if isinstance(entry, dict) and entry.get("key") == key else None
+
+
+def _write(target: Path, key: str, data: Any) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")

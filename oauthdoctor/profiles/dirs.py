@@ -1,4 +1,5 @@
-"""Where provider profiles live: the bundled directory, ``OAUTHDOCTOR_PROFILES`` and ``--profiles DIR``.
+"""Where provider profiles live (the bundled directory, ``OAUTHDOCTOR_PROFILES``, ``--profiles DIR``) and which
+file holds a given profile.
 
 Kept apart from the loader so that a command needing one fact of one profile can find the file without
 importing the profile schema.
@@ -33,10 +34,39 @@ def profile_dirs() -> list[Path]:
     return [bundled_dir(), *env, *_extra_dirs]
 
 
-def stem_candidates(name: str) -> list[Path]:
-    """Files that may hold the profile whose id is ``name``, highest precedence first (empty for an alias
-    that cannot be a file stem)."""
-    stem = name.strip().lower()
-    if not stem.replace("-", "").isalnum():
-        return []
-    return [directory / f"{stem}{suffix}" for directory in reversed(profile_dirs()) for suffix in (".yaml", ".yml")]
+def profile_files() -> list[Path]:
+    """Every profile file, lowest precedence first (a later file with the same id wins)."""
+    files: list[Path] = []
+    for directory in profile_dirs():
+        if directory.is_dir():
+            files.extend(sorted(p for p in directory.iterdir()
+                                if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")))
+    return files
+
+
+def names_of(profile_id: str, aliases: list[str]) -> set[str]:
+    """The lower-cased id and aliases of a profile: what ``--provider`` accepts for it."""
+    return {profile_id.lower(), *(alias.lower() for alias in aliases)}
+
+
+def locate(name: str) -> Path | None:
+    """The file that holds the profile with this id or alias (any case), without building any profile.
+
+    The name index written by the last full load answers exactly while no profile file has changed.
+    Without it, only the bundled directory can be guessed from: its files are named after their ids, while a
+    file in a user directory may hold any id and override a bundled one. The caller checks the id and falls
+    back to a full load; None means "not found this way", not "unknown".
+    """
+    from oauthdoctor.profiles import cache
+
+    key = name.strip().lower()
+    names = cache.get_names(profile_files())
+    if names is not None:
+        found = names.get(key)
+        return Path(found) if found else None
+    directories = profile_dirs()
+    if len(directories) == 1 and key.replace("-", "").isalnum():
+        for suffix in (".yaml", ".yml"):
+            if (directories[0] / f"{key}{suffix}").is_file():
+                return directories[0] / f"{key}{suffix}"
+    return None

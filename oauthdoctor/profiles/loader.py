@@ -8,7 +8,7 @@ from pathlib import Path
 
 from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.build import BuildError, build
-from oauthdoctor.profiles.dirs import ENV_VAR, add_profile_dirs, bundled_dir, profile_dirs, stem_candidates
+from oauthdoctor.profiles.dirs import ENV_VAR, add_profile_dirs, bundled_dir, locate, profile_dirs, profile_files
 from oauthdoctor.profiles.model import Profile
 
 __all__ = [
@@ -85,14 +85,8 @@ class _Registry:
         self.by_id = profiles
         self.by_name: dict[str, str] = {}
         for p in profiles.values():
-            for name in (p.id, *p.aliases):
-                self.by_name[name.lower()] = p.id
-
-
-def _profile_files(directory: Path) -> list[Path]:
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+            for name in p.names():
+                self.by_name[name] = p.id
 
 
 _registries: dict[tuple[str, ...], _Registry] = {}
@@ -102,11 +96,12 @@ def _load_all() -> _Registry:
     key = tuple(str(d) for d in profile_dirs())
     if key not in _registries:
         profiles: dict[str, Profile] = {}
-        for directory in profile_dirs():
-            for file in _profile_files(directory):
-                profile = load_file(file)
-                profiles[profile.id] = profile
-        _registries[key] = _Registry(profiles)
+        files = profile_files()
+        for file in files:
+            profile = load_file(file)
+            profiles[profile.id] = profile
+        registry = _registries[key] = _Registry(profiles)
+        cache.put_names(files, {name: str(profiles[pid].path) for name, pid in registry.by_name.items()})
     return _registries[key]
 
 
@@ -129,12 +124,12 @@ def resolve_id(name: str) -> str:
 def get_profile(name: str) -> Profile:
     """The profile for an id or alias.
 
-    Fast path: a name that is a file stem is read from that one file (highest-precedence directory first),
-    so offline commands parse one YAML file instead of all of them.
+    Fast path: the file that ``locate`` finds (name index, else file stem) is read alone, so offline commands
+    parse one profile instead of all of them.
     """
-    for candidate in stem_candidates(name):
-        if candidate.is_file():
-            profile = load_file(candidate)
-            if profile.id == name.strip().lower():
-                return profile
+    path = locate(name)
+    if path is not None:
+        profile = load_file(path)
+        if name.strip().lower() in profile.names():
+            return profile
     return _load_all().by_id[resolve_id(name)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from oauthdoctor.classify.rules import ErrorRules
+from oauthdoctor.profiles.dirs import names_of
 from oauthdoctor.redirect.rule import RedirectRule
 
 AuthMethod = Literal[
@@ -155,3 +156,7 @@ class Profile:
     redirect: RedirectRule = field(default_factory=RedirectRule)
     errors: ErrorRules = field(default_factory=ErrorRules)
     path: str = ""  # where the profile was loaded from (set by the loader, not written in YAML)
+
+    def names(self) -> set[str]:
+        """The lower-cased id and aliases: what ``--provider`` accepts for this profile."""
+        return names_of(self.id, self.aliases)
