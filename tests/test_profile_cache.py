@@ -122,3 +122,39 @@ def _files() -> list[Path]:
     from oauthdoctor.profiles.dirs import profile_files
 
     return profile_files()
+
+
+# --- the classifier's facts: from the checked cache, the same as from a full load ---------------------------
+
+
+def test_classifier_facts_from_the_cache_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.classify.facts import ProviderFacts
+
+    monkeypatch.setenv("OAUTHDOCTOR_NO_CACHE", "1")
+    full = ProviderFacts()
+    monkeypatch.delenv("OAUTHDOCTOR_NO_CACHE")
+    monkeypatch.setattr(loader, "_registries", {})
+    all_profiles()  # fills the cache
+    monkeypatch.setattr(loader, "_registries", {})
+    cached = ProviderFacts()
+    assert cached._raw and not full._raw  # the two really took different paths
+    assert cached.ids == full.ids and cached.ids[-1] == "generic"
+    assert cached.by_name == full.by_name and cached.by_name["entra"] == "microsoft"
+    assert cached.hosts == full.hosts
+    for pid in full.ids:
+        assert cached.signatures(pid) == list(full.errors(pid).signatures), pid
+        assert cached.errors(pid) == full.errors(pid), pid
+    assert cached.errors("no-such-id") is None and cached.signatures("no-such-id") == []
+
+
+def test_explain_detects_a_provider_supplied_only_as_an_override() -> None:
+    from oauthdoctor.classify import classify
+    from oauthdoctor.classify.book import RuleBook
+    from oauthdoctor.classify.rules import ErrorRule, ErrorRules, Signature
+
+    acme = ErrorRules(signatures=[Signature(fields={"acme_trace": ".*"}, weight=9)],
+                      rules=[ErrorRule(error=["nope"], failure_class="invalid_client", cause="acme_secret_rotated",
+                                       decision="fix_config")])
+    book = RuleBook(overrides={"acme": acme})
+    result = classify(400, '{"error": "nope", "acme_trace": "t-1"}', rulebook=book)
+    assert (result.provider, result.failure_class, result.cause) == ("acme", "invalid_client", "acme_secret_rotated")

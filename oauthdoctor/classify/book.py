@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from oauthdoctor.classify.extract import Extracted
+from oauthdoctor.classify.facts import ProviderFacts
 from oauthdoctor.classify.match import CompiledRules
-from oauthdoctor.classify.rules import ErrorRules
+from oauthdoctor.classify.rules import ErrorRules, Signature
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from oauthdoctor.profiles.model import Profile
 
 _EMPTY = ErrorRules()
 
@@ -30,26 +29,30 @@ class RuleBook:
         self.aliases = {k.lower(): v for k, v in (aliases or {}).items()}
         self._compiled: dict[str, CompiledRules] = {}
         self._resolved: dict[str, str | None] = {}
-        self._all: list[tuple[str, CompiledRules]] | None = None
-        self._hosts: list[tuple[str, str]] | None = None
+        self._detectors: list[tuple[str, CompiledRules]] | None = None
+        self._facts: ProviderFacts | None = None
         self.results: dict[object, object] = {}  # classify() memo, cleared when full
+
+    @property
+    def facts(self) -> ProviderFacts:
+        """The profiles' names, hosts and error sections, read on first use."""
+        if self._facts is None:
+            self._facts = ProviderFacts()
+        return self._facts
 
     def resolve(self, name: str, strict: bool = False) -> str | None:
         """Profile id for an id or alias; None (or UnknownProfile when ``strict``) if there is none."""
         key = name.strip().lower()
         if key in self._resolved and (self._resolved[key] is not None or not strict):
             return self._resolved[key]
-        from oauthdoctor.profiles import UnknownProfile, get_profile
-
-        found: str | None = self.aliases.get(key)
+        found: str | None = self.aliases.get(key) or self.facts.by_name.get(key)
         if found is None:
-            try:
+            if key in self.overrides:
+                found = key
+            elif strict:  # UnknownProfile with the close matches, or ProfileError naming a broken file
+                from oauthdoctor.profiles import get_profile
+
                 found = get_profile(key).id
-            except UnknownProfile:
-                if key in self.overrides:
-                    found = key
-                elif strict:
-                    raise
         self._resolved[key] = found
         return found
 
@@ -62,22 +65,25 @@ class RuleBook:
         return rules
 
     def _rules(self, pid: str) -> ErrorRules:
-        from oauthdoctor.profiles import UnknownProfile, get_profile
-
-        try:
-            own = get_profile(pid).errors
-        except (UnknownProfile, KeyError):
-            own = _EMPTY
+        own = self.facts.errors(pid) or _EMPTY
         if own == _EMPTY and pid in self.overrides:
             return self.overrides[pid]
         return own
 
+    def _signatures(self, pid: str) -> list[Signature]:
+        own = self.facts.signatures(pid)
+        if not own and pid in self.overrides and self._rules(pid) is self.overrides[pid]:
+            return list(self.overrides[pid].signatures)
+        return own
+
     def _everything(self) -> list[tuple[str, CompiledRules]]:
-        if self._all is None:
-            ids = [p.id for p in _profiles_or_none()]
+        """Each provider with its compiled signatures (only signatures: detection needs nothing else)."""
+        if self._detectors is None:
+            ids = list(self.facts.ids)
             ids += [pid for pid in self.overrides if pid not in ids]
-            self._all = [(pid, self.compiled(pid)) for pid in ids]
-        return self._all
+            self._detectors = [(pid, CompiledRules(ErrorRules(signatures=self._signatures(pid)), pid))
+                               for pid in ids]
+        return self._detectors
 
     def by_host(self, url: str) -> str | None:
         """The provider whose ``endpoints.hosts`` (or endpoint URLs) cover the URL's host."""
@@ -87,28 +93,13 @@ class RuleBook:
             return None
         if not host:
             return None
-        if self._hosts is None:
-            self._hosts = self._host_table()
-        for pattern, pid in self._hosts:
+        for pattern, pid in self.facts.hosts:
             if pattern.startswith("*."):
                 if host.endswith(pattern[1:]):
                     return pid
             elif host == pattern:
                 return pid
         return None
-
-    def _host_table(self) -> list[tuple[str, str]]:
-        table: list[tuple[str, str]] = []
-        for profile in _profiles_or_none():
-            patterns = [h.lower() for h in profile.endpoints.hosts]
-            for name in ("authorize", "token", "device", "revocation", "discovery"):
-                endpoint = getattr(profile.endpoints, name)
-                host = urlsplit(endpoint.url).hostname if endpoint and "{" not in endpoint.url else None
-                if host:
-                    patterns.append(host.lower())
-            table.extend((p, profile.id) for p in dict.fromkeys(patterns))
-        table.sort(key=lambda item: (item[0].startswith("*."), -len(item[0])))  # exact and longest first
-        return table
 
     def by_body(self, ex: Extracted, error_key: str | None) -> str | None:
         """The provider whose signatures this body matches best; None when nothing or a tie matches."""
@@ -120,16 +111,6 @@ class RuleBook:
             elif weight and weight == best:
                 tie = True
         return None if tie else found
-
-
-def _profiles_or_none() -> list[Profile]:
-    """All profiles, or none when one is broken: detection is a convenience, not worth failing for."""
-    from oauthdoctor.profiles import ProfileError, all_profiles
-
-    try:
-        return all_profiles()
-    except ProfileError:
-        return []
 
 
 _default: tuple[tuple[Path, ...], RuleBook] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,7 +74,11 @@ def _norm(value: str) -> str:
 
 
 class CompiledRules:
-    """One provider's ``ErrorRules`` (or the generic baseline) with every regex compiled."""
+    """One provider's ``ErrorRules`` (or the generic baseline) with every regex compiled.
+
+    Signatures are compiled at once (detecting the provider of a body runs every profile's signatures); the
+    rules only on first use, because a single ``explain`` needs the rules of one provider, not of thirty.
+    """
 
     def __init__(self, rules: ErrorRules, provider: str | None = None) -> None:
         self.provider = provider
@@ -82,8 +87,13 @@ class CompiledRules:
         self.code_pattern = _rx(rules.code_pattern)
         self.code_fields = tuple(rules.code_fields)
         self.codes = {k.upper(): v for k, v in rules.codes.items()}
-        self.rules = [(Matcher.of(r), r) for r in rules.rules]
+        self._error_rules = rules.rules
         self.signatures = [(Matcher.of(s), s) for s in rules.signatures]
+
+    @functools.cached_property
+    def rules(self) -> list[tuple[Matcher, ErrorRule]]:
+        """Each rule with its compiled matcher, in profile order."""
+        return [(Matcher.of(r), r) for r in self._error_rules]
 
     def provider_code(self, ex: Extracted) -> str | None:
         """The provider's own code (AADSTS70008, BAD_REFRESH_TOKEN, E0000047), if the body carries one."""

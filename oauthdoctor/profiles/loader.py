@@ -92,6 +92,11 @@ class _Registry:
 _registries: dict[tuple[str, ...], _Registry] = {}
 
 
+def _loaded() -> _Registry | None:
+    """The registry of the current profile directories if this process has loaded them all already."""
+    return _registries.get(tuple(str(d) for d in profile_dirs()))
+
+
 def _load_all() -> _Registry:
     key = tuple(str(d) for d in profile_dirs())
     if key not in _registries:
@@ -124,9 +129,12 @@ def resolve_id(name: str) -> str:
 def get_profile(name: str) -> Profile:
     """The profile for an id or alias.
 
-    Fast path: the file that ``locate`` finds (name index, else file stem) is read alone, so offline commands
-    parse one profile instead of all of them.
+    Once every profile is loaded, the answer comes from memory. Before that, the file that ``locate`` finds
+    (name index, else file stem) is read alone, so offline commands parse one profile instead of all of them.
     """
+    registry = _loaded()
+    if registry is not None:
+        return registry.by_id[resolve_id(name)]
     path = locate(name)
     if path is not None:
         profile = load_file(path)

@@ -1,25 +1,23 @@
 """One profile's redirect rule, read without building the whole profile: the fast path of ``diff-redirect``.
 
-A profile file that a full load has already checked against the schema sits in the JSON cache; its
-``redirect`` mapping alone is turned into a ``RedirectRule``. Anything else (no cache yet, a changed file,
-a cache entry that no longer fits the rule's fields, an unknown name) goes through ``get_profile``, which
-also fills the cache and raises UnknownProfile with the close matches.
+The ``redirect`` mapping of the profile's checked data (``profiles.sections``) alone becomes a
+``RedirectRule``. Anything else (no cache yet, a changed file, a cache entry that no longer fits the rule's
+fields, an unknown name) goes through ``get_profile``, which also fills the cache and raises UnknownProfile
+with the close matches.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from oauthdoctor.profiles import cache
-from oauthdoctor.profiles.dirs import locate, names_of
+from oauthdoctor.profiles.sections import checked_data
 from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule, WildcardRule
 
 
 def redirect_rule(name: str) -> tuple[str, RedirectRule]:
     """The profile id and redirect rule for a profile id or alias (any case)."""
-    path = locate(name)
-    data = cache.get(path) if path is not None else None
-    if isinstance(data, dict) and name.strip().lower() in names_of(data.get("id", ""), data.get("aliases", [])):
+    data = checked_data(name)
+    if data is not None:
         rule = _from_checked(data.get("redirect", {}))
         if rule is not None:
             return data["id"], rule

@@ -1,0 +1,93 @@
+"""What the classifier needs from the provider profiles: names, endpoint hosts and the ``errors`` section.
+
+Read from the profiles' checked data (``profiles.sections``) when every profile file is cached, so that
+``explain`` neither imports the profile schema nor builds thirty profiles; each ``errors`` section is built
+only when its provider is needed, and detection builds only the signatures. Otherwise (no cache yet) the
+profiles are loaded in full, which fills the cache. A broken profile leaves no facts at all: detection is
+a convenience, not worth failing for, and naming a provider still reports the broken file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from oauthdoctor.classify.rules import ErrorRules, Signature
+
+_ENDPOINTS = ("authorize", "token", "device", "revocation", "discovery")
+
+
+class ProviderFacts:
+    """Every profile's classifier facts; ``ids`` in ``providers list`` order (generic last)."""
+
+    def __init__(self) -> None:
+        from oauthdoctor.profiles.sections import all_checked_data, names
+
+        self._raw: dict[str, dict[str, Any]] = {}
+        self._errors: dict[str, ErrorRules] = {}
+        self._generic: dict[str, bool] = {}
+        self.by_name: dict[str, str] = {}
+        self.hosts: list[tuple[str, str]] = []  # (host pattern, id), exact and longest first
+        entries = all_checked_data()
+        if entries is not None:
+            for data in entries:
+                self._raw[data["id"]] = data.get("errors", {})
+                self._add(data["id"], data.get("kind") == "generic", names(data), _data_hosts(data))
+        else:
+            for profile in _profiles_or_none():
+                self._errors[profile.id] = profile.errors
+                self._add(profile.id, profile.kind == "generic", profile.names(), _profile_hosts(profile))
+        self.ids = sorted(self._generic, key=lambda pid: (self._generic[pid], pid))
+        self.hosts.sort(key=lambda item: (item[0].startswith("*."), -len(item[0])))
+
+    def _add(self, pid: str, generic: bool, names: set[str], hosts: list[str]) -> None:
+        self._generic[pid] = generic
+        self.by_name.update((name, pid) for name in names)
+        self.hosts.extend((pattern, pid) for pattern in dict.fromkeys(h.lower() for h in hosts))
+
+    def errors(self, pid: str) -> ErrorRules | None:
+        """The provider's ``errors`` section, or None for an id that no profile has."""
+        if pid not in self._errors and pid in self._raw:
+            from oauthdoctor.profiles.build import build
+
+            self._errors[pid] = build(ErrorRules, self._raw[pid], ("errors",))
+        return self._errors.get(pid)
+
+    def signatures(self, pid: str) -> list[Signature]:
+        """The provider's detection signatures, without building the rest of its ``errors`` section."""
+        if pid in self._errors or pid not in self._raw:
+            built = self._errors.get(pid)
+            return list(built.signatures) if built is not None else []
+        from oauthdoctor.profiles.build import build
+
+        return build(list[Signature], self._raw[pid].get("signatures", []), ("errors", "signatures"))
+
+
+def _data_hosts(data: dict[str, Any]) -> list[str]:
+    endpoints = data.get("endpoints", {})
+    urls = [(endpoints.get(name) or {}).get("url", "") for name in _ENDPOINTS]
+    return _hosts(endpoints.get("hosts", []), urls)
+
+
+def _profile_hosts(profile: Any) -> list[str]:
+    urls = [getattr(getattr(profile.endpoints, name), "url", "") for name in _ENDPOINTS]
+    return _hosts(profile.endpoints.hosts, urls)
+
+
+def _hosts(patterns: list[str], urls: list[str]) -> list[str]:
+    """The host patterns a profile serves: ``endpoints.hosts`` plus each concrete endpoint URL's host."""
+    found = list(patterns)
+    for url in urls:
+        host = urlsplit(url).hostname if url and "{" not in url else None
+        if host:
+            found.append(host)
+    return found
+
+
+def _profiles_or_none() -> list[Any]:
+    from oauthdoctor.profiles import ProfileError, all_profiles
+
+    try:
+        return all_profiles()
+    except ProfileError:
+        return []

@@ -1,0 +1,41 @@
+"""Profile data as a full load last checked it, read from the cache without building any profile.
+
+Commands that need one section (``diff-redirect`` needs ``redirect`` of one profile; ``explain`` needs
+``errors`` and the endpoint hosts of all) build just that section from this data and skip the profile
+schema. The data was accepted by the profile builder before it was cached, and the cache entry is tied to
+the file's size and modification time. ``None`` means "not cached": the caller does a full load, which
+fills the cache and reports any problem with file, line and YAML path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from oauthdoctor.profiles import cache
+from oauthdoctor.profiles.dirs import locate, names_of, profile_files
+
+
+def names(data: dict[str, Any]) -> set[str]:
+    """The lower-cased id and aliases in one profile's data."""
+    return names_of(data.get("id", ""), data.get("aliases", []))
+
+
+def checked_data(name: str) -> dict[str, Any] | None:
+    """The data of the profile with this id or alias (any case), if a full load has cached it."""
+    path = locate(name)
+    data = cache.get(path) if path is not None else None
+    if isinstance(data, dict) and name.strip().lower() in names(data):
+        return data
+    return None
+
+
+def all_checked_data() -> list[dict[str, Any]] | None:
+    """Every profile's data, one per id (a later directory overrides an earlier one), or None unless every
+    profile file is cached."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for file in profile_files():
+        data = cache.get(file)
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return None
+        by_id[data["id"]] = data
+    return list(by_id.values())
