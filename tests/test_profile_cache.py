@@ -158,3 +158,16 @@ def test_explain_detects_a_provider_supplied_only_as_an_override() -> None:
     book = RuleBook(overrides={"acme": acme})
     result = classify(400, '{"error": "nope", "acme_trace": "t-1"}', rulebook=book)
     assert (result.provider, result.failure_class, result.cause) == ("acme", "invalid_client", "acme_secret_rotated")
+
+
+def test_env_key_provider_names_from_the_cache_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.config.keys import known_provider_names
+
+    monkeypatch.setenv("OAUTHDOCTOR_NO_CACHE", "1")
+    full = known_provider_names()
+    monkeypatch.delenv("OAUTHDOCTOR_NO_CACHE")
+    monkeypatch.setattr(loader, "_registries", {})
+    all_profiles()  # fills the cache
+    monkeypatch.setattr(loader, "_registries", {})
+    assert known_provider_names() == full
+    assert full["ENTRA"] == "microsoft" and "GENERIC" not in full and "RFC6749" not in full

@@ -86,9 +86,15 @@ def normalise_provider_name(name: str) -> str:
 def known_provider_names(resolver: Iterable[tuple[str, Iterable[str]]] | None = None) -> dict[str, str]:
     """Upper-case provider spelling → profile id, from ``(id, aliases)`` pairs or the installed profiles."""
     if resolver is None:
-        from oauthdoctor.profiles import all_profiles
+        from oauthdoctor.profiles.sections import all_checked_data
 
-        resolver = [(p.id, p.aliases) for p in all_profiles() if p.kind != "generic"]
+        entries = all_checked_data()  # every profile's names without building thirty profiles
+        if entries is not None:
+            resolver = [(d["id"], d.get("aliases", [])) for d in entries if d.get("kind") != "generic"]
+        else:
+            from oauthdoctor.profiles import all_profiles
+
+            resolver = [(p.id, p.aliases) for p in all_profiles() if p.kind != "generic"]
     names: dict[str, str] = {}
     for profile_id, aliases in resolver:
         for name in (profile_id, *aliases):
