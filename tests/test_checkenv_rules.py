@@ -33,6 +33,9 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
     "loopback.development.env": [],
     "publishing.staging.env": [],
     "salesforce-my-domain.env": [],
+    # Okta and Auth0 serve tenants from custom domains: an unknown host is a note, another provider's an error.
+    "okta-custom-domain.env": [("endpoint-host", 6, 17, "info")],
+    "auth0-foreign-host.env": [("endpoint-host", 6, 17, "error")],
     "syntax.env": [("env-syntax", 3, 1, "warning")],
     "nothing.env": [("no-oauth-config", 1, 1, "info")],
     "unknown-provider.env": [("unknown-provider", 1, 16, "error")],

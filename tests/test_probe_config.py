@@ -8,7 +8,7 @@ from oauthdoctor.diagnose.settings import Settings
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import config
 from oauthdoctor.probes.base import ProbeContext
-from oauthdoctor.profiles.model import ClientIdFormat, Endpoint, Endpoints, Placeholder, Profile
+from oauthdoctor.profiles.model import ClientIdFormat, CustomDomains, Endpoint, Endpoints, Placeholder, Profile
 
 ENTRA = Profile(
     id="entra",
@@ -102,6 +102,26 @@ def test_token_host_not_the_providers() -> None:
     (finding,) = judge({**GOOD, "token_url": "https://login.microsoftonline.com/common/oauth2/v2.0/token"})
     assert finding.status is Status.WARN
     assert finding.evidence["actual"] == "login.microsoftonline.com"
+
+
+AUTH0 = Profile(
+    id="auth0",
+    name="Auth0",
+    endpoints=Endpoints(token=Endpoint(url="https://{domain}/oauth/token"), hosts=["*.auth0.com"],
+                        custom_domains=CustomDomains(supported=True)),
+)
+
+
+@pytest.mark.parametrize(("token_url", "status"), [
+    ("https://login.example.com/oauth/token", Status.PASS),  # may be the tenant's custom domain
+    ("https://acme.eu.auth0.com/oauth/token", Status.PASS),
+    ("https://oauth2.googleapis.com/token", Status.WARN),  # a host of another bundled profile
+])
+def test_custom_domain_provider_only_flags_another_providers_host(token_url: str, status: Status) -> None:
+    values = {"client_id": "AbCdEfGhIjKlMnOpQrStUvWxYz012345", "client_secret": "s3cret-value-123",
+              "redirect_uri": "https://app.example.com/cb", "token_url": token_url}
+    findings = judge(values, AUTH0)
+    assert [f.status for f in findings] == [status], [f.title for f in findings]
 
 
 def test_client_id_format_and_bad_auth_method() -> None:

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from oauthdoctor.checkenv.context import FileCheck, finding, is_loopback, show_url
 from oauthdoctor.config import PLACEHOLDER_KEYS
-from oauthdoctor.model import Finding
+from oauthdoctor.model import Finding, Severity
+from oauthdoctor.profiles.hosts import host_matches, host_verdict
 
 ENDPOINT_KEYS = ("token_url", "authorize_url", "issuer")
 _PLACEHOLDER_TEXT = re.compile(
@@ -20,24 +21,6 @@ _PLACEHOLDER_TEXT = re.compile(
 # Salesforce: client_credentials is not supported on login.salesforce.com or test.salesforce.com; the org's
 # My Domain URL is required (https://help.salesforce.com/s/articleView?id=000886201&type=1).
 _SALESFORCE_GENERIC_HOSTS = frozenset({"login.salesforce.com", "test.salesforce.com"})
-
-
-def host_belongs(host: str, patterns: list[str]) -> bool:
-    """``host`` equals a profile host, or matches '*.' (any subdomain) or a '{placeholder}' label."""
-    host = host.lower().rstrip(".")
-    for pattern in patterns:
-        pattern = pattern.lower()
-        if pattern.startswith("*."):
-            if host.endswith(pattern[1:]):
-                return True
-        elif "{" in pattern:
-            regex = re.escape(pattern)
-            regex = re.sub(r"\\\{[a-z_]+\\\}", r"[a-z0-9-]+(?:--[a-z0-9-]+)*", regex)
-            if re.fullmatch(regex, host):
-                return True
-        elif host == pattern:
-            return True
-    return False
 
 
 def check_endpoints(check: FileCheck) -> list[Finding]:
@@ -71,13 +54,35 @@ def _check_url(check: FileCheck, canonical: str, url: str) -> list[Finding]:
         out.append(finding("endpoint-http", where, f"{key} uses plain http: {show_url(url)}", key=key,
                            fix=f"Use https:// in {key}; never send a client secret over plain http."))
     profile = check.profile
-    hosts = profile.endpoints.hosts if profile is not None else []
-    if host and hosts and not is_loopback(host) and not host_belongs(host, hosts):
+    if profile is None or not profile.endpoints.hosts or not host or is_loopback(host):
+        return out
+    hosts = profile.endpoints.hosts
+    custom = profile.endpoints.custom_domains
+    owner = _owner(url) if custom is not None and custom.supported and not host_matches(host, hosts) else None
+    verdict = host_verdict(host, hosts, custom is not None and custom.supported, owner, profile.id)
+    evidence = {"host": host, "expected_hosts": list(hosts)}
+    if verdict == "custom_domain":
         out.append(finding("endpoint-host", where,
-                           f"{key} host {host} does not belong to {profile.name} (expected {', '.join(hosts)})",
-                           key=key, fix=f"Use the {profile.name} endpoint in {key}, or pick the right --provider.",
-                           evidence={"host": host, "expected_hosts": list(hosts)}))
+                           f"{key} host {host} is not one of {profile.name}'s hosts ({', '.join(hosts)}); fine if "
+                           f"it is your {profile.name} custom domain", key=key, severity=Severity.INFO,
+                           fix=f"Nothing to do if {host} is the custom domain set up in {profile.name}; "
+                               f"otherwise use the {profile.name} endpoint in {key}.",
+                           evidence={**evidence, "custom_domains": True}))
+    elif verdict == "foreign":
+        belongs = f"; it belongs to the '{owner}' profile" if owner else ""
+        out.append(finding("endpoint-host", where,
+                           f"{key} host {host} does not belong to {profile.name} (expected {', '.join(hosts)})"
+                           f"{belongs}", key=key,
+                           fix=f"Use the {profile.name} endpoint in {key}, or pick the right --provider.",
+                           evidence={**evidence, "owner": owner} if owner else evidence))
     return out
+
+
+def _owner(url: str) -> str | None:
+    """The profile whose hosts cover this URL, if any (only asked for providers with custom domains)."""
+    from oauthdoctor.classify.book import default_rulebook
+
+    return default_rulebook().by_host(url)
 
 
 def _salesforce_my_domain(check: FileCheck) -> list[Finding]:

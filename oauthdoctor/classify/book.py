@@ -13,6 +13,7 @@ from oauthdoctor.classify.extract import Extracted
 from oauthdoctor.classify.facts import ProviderFacts
 from oauthdoctor.classify.match import CompiledRules
 from oauthdoctor.classify.rules import ErrorRules, Signature
+from oauthdoctor.profiles.hosts import host_matches
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -93,13 +94,7 @@ class RuleBook:
             return None
         if not host:
             return None
-        for pattern, pid in self.facts.hosts:
-            if pattern.startswith("*."):
-                if host.endswith(pattern[1:]):
-                    return pid
-            elif host == pattern:
-                return pid
-        return None
+        return next((pid for pattern, pid in self.facts.hosts if host_matches(host, (pattern,))), None)
 
     def by_body(self, ex: Extracted, error_key: str | None) -> str | None:
         """The provider whose signatures this body matches best; None when nothing or a tie matches."""

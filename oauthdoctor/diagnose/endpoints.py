@@ -81,16 +81,3 @@ def host_of(url: str | None) -> str | None:
         return urlsplit(url).hostname or None
     except ValueError:
         return None
-
-
-def host_matches(host: str, patterns: list[str]) -> bool:
-    """``*.example.com`` matches any subdomain; other patterns match exactly (case-insensitive)."""
-    host = host.lower().rstrip(".")
-    for pattern in patterns:
-        pattern = pattern.lower()
-        if pattern.startswith("*."):
-            if host.endswith(pattern[1:]) and host != pattern[2:]:
-                return True
-        elif host == pattern:
-            return True
-    return False

@@ -16,6 +16,7 @@ from oauthdoctor.diagnose.settings import Settings
 from oauthdoctor.model import Report
 from oauthdoctor.probes import REGISTRY
 from oauthdoctor.probes.base import ProbeContext, ProbeOptions
+from oauthdoctor.profiles.hosts import host_matches
 from oauthdoctor.profiles.model import Profile
 from oauthdoctor.redact import fingerprint
 
@@ -43,7 +44,7 @@ def pick_profile(settings: Settings) -> Profile | None:
     profiles = all_profiles()
     if host:
         for profile in profiles:
-            if profile.kind != "generic" and endpoints.host_matches(host, profile.endpoints.hosts):
+            if profile.kind != "generic" and host_matches(host, profile.endpoints.hosts):
                 return profile
     return next((p for p in profiles if p.kind == "generic" or p.id == "generic"), None)
 

@@ -7,13 +7,17 @@ filled in, or a token URL copied from another provider's docs; this probe names 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oauthdoctor.diagnose import endpoints
 from oauthdoctor.diagnose.settings import AUTH_METHODS, SECRET_KEYS
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probes.base import ProbeContext, make_finding
+from oauthdoctor.profiles.hosts import host_matches, host_verdict
 from oauthdoctor.redact import fingerprint
+
+if TYPE_CHECKING:
+    from oauthdoctor.profiles.model import Profile
 
 META = RuleMeta(
     id="config",
@@ -183,7 +187,7 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
         return out
     host = endpoints.host_of(token.url)
     hosts = profile.endpoints.hosts if profile else []
-    if token.origin == "config" and host and hosts and not endpoints.host_matches(host, hosts):
+    if token.origin == "config" and host and profile is not None and hosts and _foreign(host, token.url, profile):
         out.append(
             _finding(
                 Status.WARN,
@@ -195,6 +199,17 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
             )
         )
     return out
+
+
+def _foreign(host: str, url: str, profile: Profile) -> bool:
+    """The token host is not the provider's, nor possibly the customer's custom domain for it."""
+    custom = profile.endpoints.custom_domains is not None and profile.endpoints.custom_domains.supported
+    owner = None
+    if custom and not host_matches(host, profile.endpoints.hosts):
+        from oauthdoctor.classify.book import default_rulebook
+
+        owner = default_rulebook().by_host(url)
+    return host_verdict(host, profile.endpoints.hosts, custom, owner, profile.id) == "foreign"
 
 
 def _placeholder_hint(ctx: ProbeContext, missing: tuple[str, ...]) -> str:

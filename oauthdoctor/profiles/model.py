@@ -49,6 +49,13 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class CustomDomains(Fact):
+    """The provider can serve a tenant from the customer's own domain (``login.example.com``)."""
+
+    supported: bool = True
+
+
+@dataclass(frozen=True)
 class Endpoints:
     authorize: Endpoint | None = None
     token: Endpoint | None = None
@@ -56,6 +63,7 @@ class Endpoints:
     device: Endpoint | None = None
     revocation: Endpoint | None = None
     hosts: list[str] = field(default_factory=list)
+    custom_domains: CustomDomains | None = None  # set: any host may be the customer's own domain
     placeholders: dict[str, Placeholder] = field(default_factory=dict)
 
 
