@@ -86,7 +86,7 @@ def requested_command(argv: list[str]) -> str | None:
     for arg in args:
         if arg in _ROOT_OPTIONS_WITH_VALUE:
             next(args, None)
-        elif arg == "--" or not arg.startswith("-"):
+        elif not arg.startswith("-"):
             return arg if arg in COMMANDS else None
         elif not arg.startswith(tuple(f"{o}=" for o in _ROOT_OPTIONS_WITH_VALUE)):
             return None  # --help, --version or an unknown root option: show the whole tree
