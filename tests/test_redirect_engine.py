@@ -95,6 +95,9 @@ FAMILIES = [
     ("hydra", ["https://127.0.0.1/cb"], "http://127.0.0.1:8080/cb", True, ["scheme", "port"]),
     ("hydra", ["https://127.0.0.1/cb"], "https://127.0.0.1:8080/cb", False, ["port"]),
     ("hydra", ["https://a.example/cb"], "", True, []),
+    # fosite compares Go's decoded url.Path on loopback only
+    ("hydra", ["http://127.0.0.1/a/b"], "http://127.0.0.1:8080/a%2Fb", True, ["port", "percent_encoding"]),
+    ("hydra", ["https://a.example/a/b"], "https://a.example/a%2Fb", False, ["percent_encoding"]),
     ("hydra", ["https://a.example/cb", "https://b.example/cb"], "", False, ["not_absolute"]),
     # oidc-provider: loopback relaxed for native clients only
     ("oidc-provider", ["http://localhost/cb"], "http://localhost:3000/cb", False, ["port"]),
@@ -127,6 +130,10 @@ FAMILIES = [
     ("identityserver", ["http://127.0.0.1"], "http://127.0.0.1:65536/cb", False, ["port", "path"]),
     ("identityserver", ["http://127.0.0.1"], "https://127.0.0.1:5000/cb", False, ["scheme", "port", "path"]),
     ("identityserver", ["http://127.0.0.1/cb"], "http://127.0.0.1:5000/cb", False, ["port"]),
+    # AppAuth: the port ends at the first '/', '?' or '#'; another ':' fails its three-part split
+    ("identityserver", ["http://127.0.0.1"], "http://127.0.0.1:123?q=123", True, ["port", "query"]),
+    ("identityserver", ["http://127.0.0.1"], "http://127.0.0.1:443#abc", True, ["port", "fragment"]),
+    ("identityserver", ["http://127.0.0.1"], "http://127.0.0.1:123/a:b", False, ["port", "path"]),
     # GitHub: subdomain + subdirectory, same port
     ("github", ["http://example.com/path"], "http://example.com/path/subdir/other", True, ["subdirectory"]),
     ("github", ["http://example.com/path"], "http://example.com/", False, ["path"]),
@@ -151,6 +158,9 @@ FAMILIES = [
     # PingOne: '*' in the path or query
     ("pingone", ["https://a.example/cb?tenant=*"], "https://a.example/cb?tenant=acme", True, ["wildcard"]),
     ("pingone", ["https://a.example/th*/cb"], "https://a.example/th/is/cb", False, ["wildcard"]),
+    # PingOne: loopback IP or localhost, http or https, any port
+    ("pingone", ["http://localhost/cb"], "http://localhost:8080/cb", True, ["port"]),
+    ("pingone", ["https://127.0.0.1/cb"], "https://127.0.0.1:8443/cb", True, ["port"]),
     # Slack: sub-paths allowed, https always
     ("slack", ["https://a.example/slack"], "https://a.example/slack/oauth", True, ["subdirectory"]),
     ("slack", ["http://localhost/slack"], "http://localhost/slack", False, ["scheme"]),

@@ -210,7 +210,9 @@ def compare_port(r: ParsedURI, s: ParsedURI, rule: RedirectRule, loopback: bool)
                        f"The port differs: {shown_s} sent, {shown_r} registered.")]
 
 
-def compare_path(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matcher | None) -> list[Difference]:
+def compare_path(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matcher | None,
+                 decoded: bool = False) -> list[Difference]:
+    """Path differences; ``decoded``: the server compares percent-decoded paths (fosite on loopback)."""
     rp, sp = r.path, s.path
     if matcher is not None:
         return _wildcard("path", rp, sp, s.path_at, matcher)
@@ -243,6 +245,10 @@ def compare_path(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matche
             return Difference("dot_segment", rp, sp, pos,
                               f"The path contains '.' or '..' segments{tail}, and this server does not resolve "
                               "them before comparing.")
+        if decoded and unquote(rp) == unquote(sp):
+            return Difference("percent_encoding", rp, sp, pos,
+                              "The paths differ only in percent-encoding, and this server compares the decoded "
+                              "paths of loopback URIs.", tolerated=True)
         if unquote(rp) == unquote(sp) or rp.lower() == sp.lower():
             return Difference("percent_encoding", rp, sp, pos,
                               "The paths differ only in percent-encoding (e.g. '%7E' vs '~' or '%3a' vs '%3A'); "

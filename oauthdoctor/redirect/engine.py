@@ -91,7 +91,8 @@ def _loopback_applies(r: ParsedURI, s: ParsedURI, rule: RedirectRule, client_typ
     return not (lb.sent_port_required and not s.port)
 
 
-_APPAUTH_TAIL = re.compile(r":(\d{1,5})(/.*)?", re.DOTALL)
+# IdentityServer4 AppAuth: the port runs to the first '/', '?' or '#' (StrictRedirectUriValidatorAppAuth.IsLoopback).
+_APPAUTH_TAIL = re.compile(r":(\d{1,5})([/?#].*)?", re.DOTALL)
 
 
 def _appauth(r: ParsedURI, s: ParsedURI, rule: RedirectRule, client_type: str) -> list[Difference] | None:
@@ -109,9 +110,11 @@ def _appauth(r: ParsedURI, s: ParsedURI, rule: RedirectRule, client_type: str) -
         return None
     out = [Difference("port", r.port or "", m.group(1), len(head) + 1,
                       f"The port {m.group(1)} is allowed: this server accepts any port on '{head}'.", tolerated=True)]
-    if m.group(2):
-        out.append(Difference("path", r.path, m.group(2), s.path_at,
-                              f"Everything after the port ('{m.group(2)}') is accepted for '{head}' by this "
+    tail = m.group(2)
+    if tail:
+        kind = {"/": "path", "?": "query", "#": "fragment"}[tail[0]]
+        out.append(Difference(kind, r.raw[len(head):], tail, len(head) + 1 + len(m.group(1)),
+                              f"Everything after the port ('{tail}') is accepted for '{head}' by this "
                               "server's AppAuth loopback rule.", tolerated=True))
     return out
 
@@ -198,7 +201,7 @@ def evaluate(reg: str, sent: str, rule: RedirectRule, client_type: str) -> list[
         *compare_userinfo(r, s, tolerate=rule.ignore_userinfo or (loop and not lb.compare_userinfo)),
         *compare_host(r, s, rule, host_m),
         *compare_port(r, s, rule, loop),
-        *compare_path(r, s, rule, path_m),
+        *compare_path(r, s, rule, path_m, decoded=loop and lb.decoded_path),
         *compare_query(r, s, rule, matcher=query_m),
         *compare_fragment(r, s, rule),
     ]

@@ -40,6 +40,7 @@ class LoopbackRule:
     schemes: list[str] = field(default_factory=_http_only)  # empty list: any scheme
     compare_scheme: bool = True  # False: fosite never compares the registered scheme on loopback
     compare_userinfo: bool = True
+    decoded_path: bool = False  # fosite: compares Go's percent-decoded url.Path, so '/a%2Fb' equals '/a/b'
     registered_port_blocks: bool = False  # True: a port in the registered URI switches the exception off
     vary: Literal["port", "everything_after_port"] = "port"  # IS4 AppAuth: path, query, fragment too
     sent_port_required: bool = False  # IS4 AppAuth: the sent URI must carry an explicit port
