@@ -32,8 +32,15 @@ CASES = [
      "rate_limited", "tenant_throttled", "retry"),
     ("microsoft", 400, aadsts(50196, "The server terminated an operation because it encountered a loop."), None,
      "rate_limited", "request_loop_detected", "fix_config"),
+    # Consent or MFA needed: the class stays what the endpoint said (invalid_grant at /token), the cause is Entra's.
     ("entra", 400, aadsts(65001, "The user or administrator has not consented.", "invalid_grant"), None,
-     "interaction_required", "consent_required", "reauth"),
+     "invalid_grant", "consent_required", "reauth"),
+    ("entra", 400, aadsts(50076, "Due to a configuration change made by your administrator, you must use MFA.",
+                          "interaction_required"), None, "interaction_required", "mfa_required", "reauth"),
+    # A generic code wrapping the specific one: the inner (last) code is the reason.
+    ("entra", 400, aadsts(70002, "Error validating credentials. AADSTS54005: OAuth2 Authorization code was already "
+                          "redeemed, please retry with a new valid code or use an existing refresh token."), None,
+     "invalid_grant", "auth_code_reused", "reauth"),
     ("google", 400, '{"error":"invalid_grant","error_description":"Malformed auth code."}', None,
      "invalid_grant", "auth_code_malformed", "fix_config"),
     ("google", 400, '{"error":"invalid_grant","error_description":"Invalid code verifier."}', None,

@@ -56,6 +56,7 @@ ERROR_CLASS: dict[str, str] = {
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
+    "invalid_code": "invalid_grant",
     "unsupported_token_type": "invalid_request", "internal_error": "server_error",
     "internal_server_error": "server_error", "access-denied": "access_denied",
 }
@@ -79,11 +80,25 @@ _CODE = r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|\bcode\b|verification[ _-
 GENERIC_RULES: list[ErrorRule] = [
     _r(fields={"access_token": ".+"}, failure_class="unknown", cause="not_an_error", decision="retry",
        summary="This is a successful token response (it carries an access_token), not an error."),
+    # RFC 8628 polling answers stay what they say, whatever the description adds ("Too many requests ...").
+    _r(error=["slow_down"], failure_class="slow_down", cause="device_polling_too_fast", references=[RFC8628]),
+    _r(error=["authorization_pending"], failure_class="authorization_pending", cause="device_authorization_pending",
+       references=[RFC8628]),
+    _r(description=r"device[ _-]?code.{0,60}expired|expired.{0,20}device[ _-]?code", failure_class="expired_token",
+       cause="device_code_expired", references=[RFC8628]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
        r"|only one (?:client )?authentication (?:method|mechanism)",
        failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
     _r(description=r"(?:client[ _]?secret|secret key|keys?) .{0,60}\bexpired|expired (?:client )?secret",
        failure_class="invalid_client", cause="client_secret_expired"),
+    _r(error=["invalid_grant"], description=r"\b(?:iat|exp|nbf)\b.{0,80}(?:claim|value)|reasonable time ?frame|"
+       r"short-lived token", failure_class="invalid_grant", cause="clock_skew", decision="fix_config",
+       summary="The JWT assertion's iat/exp/nbf are outside the window the server accepts: the host clock is off, or "
+               "exp is set too far after iat.", references=[RFC7523]),
+    _r(error=["invalid_grant"], description=r"invalid (?:jwt|assertion)|(?:jwt|assertion).{0,20}(?:invalid|malformed)",
+       failure_class="invalid_grant", cause="assertion_invalid", decision="fix_config",
+       summary="The JWT bearer assertion was refused: check its signing key, iss/sub/aud and lifetime.",
+       references=[RFC7523]),
     _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
        failure_class="invalid_client", cause="client_assertion_expired", references=[RFC7523]),
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
@@ -95,8 +110,8 @@ GENERIC_RULES: list[ErrorRule] = [
        references=[RFC7636]),
     _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
-    _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|"
-       r"not registered|not allowed|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
+    _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
+       r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
        r"[ _-]redirect[ _-]?ur[il]|callback url mismatch",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)|client[ _]secret.{0,20}(?:missing|required)"
@@ -142,9 +157,13 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:invalid|unknown|bad|incorrect) " + _CODE + "|" + _CODE +
        r".{0,40}(?:invalid|not valid|not found|incorrect|does ?n[o']t exist)",
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
-    _r(description=r"insufficient[ _]scope|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
+    _r(description=r"insufficient[ _](?:\w+[ _])?scopes?|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
        error=["insufficient_scope", "access_denied", "permission_denied", "forbidden"],
        failure_class="insufficient_scope", cause="missing_scope"),
+    _r(text=r"malformed (?:bearer|access)[ _]token|(?:bearer|access)[ _]token.{0,30}malformed",
+       failure_class="invalid_token", cause="access_token_malformed", decision="fix_config", references=[RFC6750]),
+    _r(description=r"access[ _]token.{0,60}revoked|revoked.{0,30}access[ _]token|token.{0,40}revoked by the user",
+       failure_class="invalid_token", cause="token_revoked", decision="reauth", references=[RFC6750]),
     _r(description=r"access token.{0,40}expired|token (?:has )?expired|expired.{0,20}access token",
        error=["invalid_token", "unauthenticated", "token_expired"],
        failure_class="invalid_token", cause="ambiguous", candidates=[
@@ -167,8 +186,9 @@ INVALID_GRANT_CANDIDATES = [
               "the token expired, was revoked or rotated away"),
 ]
 
+# A gateway (502, 504) or an overloaded server (503) is temporary; 500 is the server failing on this request.
 STATUS_FALLBACK: dict[int, str] = {429: "rate_limited", 503: "temporarily_unavailable", 500: "server_error",
-                                   502: "server_error", 504: "server_error"}
+                                   502: "temporarily_unavailable", 504: "temporarily_unavailable"}
 
 CAUSE_HINTS: dict[str, list[str]] = {
     "bad_client_credentials": [

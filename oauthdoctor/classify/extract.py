@@ -19,13 +19,13 @@ MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, a
 
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
-    "detail", "error_message", "errorMessage", "msg", "statusMessage",
+    "detail", "details", "error_message", "errorMessage", "msg", "statusMessage",
 )
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code")
 KNOWN_KEYS = frozenset({
     "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
-    "ExceptionMessage", "detail", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
+    "ExceptionMessage", "detail", "details", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
 })
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",

@@ -85,6 +85,7 @@ class CompiledRules:
         self.source = rules.source
         self.hints = list(rules.hints)
         self.code_pattern = _rx(rules.code_pattern)
+        self.code_pick_last = rules.code_pick == "last"
         self.code_fields = tuple(rules.code_fields)
         self.codes = {k.upper(): v for k, v in rules.codes.items()}
         self._error_rules = rules.rules
@@ -103,6 +104,8 @@ class CompiledRules:
                 return value
         if self.code_pattern is not None:
             m = self.code_pattern.search(ex.text)
+            if m and self.code_pick_last:
+                *_, m = self.code_pattern.finditer(ex.text, m.start())
             if m:
                 return m.group(1) if m.groups() else m.group(0)
         return None

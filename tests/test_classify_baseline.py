@@ -1,0 +1,46 @@
+"""The generic baseline (no provider): one case per rule family that the RFCs or the error text decide."""
+
+from __future__ import annotations
+
+import pytest
+
+from oauthdoctor.classify import classify
+from oauthdoctor.classify.book import RuleBook
+
+BOOK = RuleBook(overrides={})
+
+
+@pytest.mark.parametrize(("status", "body", "headers", "expected"), [
+    # RFC 8628: a polling answer stays what it says, whatever the description adds.
+    (200, "Too many requests have been made in the same timeframe. (slow_down)", None,
+     ("slow_down", "device_polling_too_fast", "retry")),
+    (400, '{"error":"expired_token","error_description":"This device code has expired."}', None,
+     ("expired_token", "device_code_expired", "reauth")),
+    # RFC 7523 JWT bearer grants: the assertion is the client's to fix.
+    (400, '{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token (60 minutes) '
+          'and in a reasonable timeframe. Check your iat and exp values in the JWT claim."}', None,
+     ("invalid_grant", "clock_skew", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"invalid assertion"}', None,
+     ("invalid_grant", "assertion_invalid", "fix_config")),
+    # Redirect mismatch spelled as invalid_request.
+    (400, "Oauth error invalid_request: The redirect_uri is not whitelisted", None,
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    # RFC 6750 resource errors.
+    (403, '{"error":{"code":403,"message":"Request had insufficient authentication scopes.",'
+          '"status":"PERMISSION_DENIED"}}', None, ("insufficient_scope", "missing_scope", "fix_config")),
+    (401, '{"fault":{"error":[{"message":"AuthenticationFailed","detail":"Malformed bearer token: too short or too '
+          'long","code":"3200"}]}}', None, ("invalid_token", "access_token_malformed", "fix_config")),
+    (401, '{"status":401,"code":"REVOKED_ACCESS_TOKEN","message":"The token used in the request has been revoked '
+          'by the user"}', None, ("invalid_token", "token_revoked", "reauth")),
+    # A single-use code refused under a non-standard name; a description under 'details'.
+    (400, 'Exception while fetching Access Token from grant token{"error":"invalid_code"}', None,
+     ("invalid_grant", "ambiguous", "reauth")),
+    (400, '{"details":"(invalid_grant) Missing code verifier."}', None,
+     ("invalid_grant", "pkce_verifier_mismatch", "fix_config")),
+    # A gateway in front of the token endpoint: transient.
+    (502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", None,
+     ("temporarily_unavailable", "token_service_unavailable", "retry")),
+])
+def test_generic_rule(status: int, body: str, headers: dict[str, str] | None, expected: tuple[str, str, str]) -> None:
+    result = classify(status, body, headers, rulebook=BOOK)
+    assert (result.failure_class, result.cause, result.decision) == expected, result.summary
