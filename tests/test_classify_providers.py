@@ -37,6 +37,11 @@ CASES = [
      "invalid_grant", "consent_required", "reauth"),
     ("entra", 400, aadsts(50076, "Due to a configuration change made by your administrator, you must use MFA.",
                           "interaction_required"), None, "interaction_required", "mfa_required", "reauth"),
+    # A provider's status-only rule lists candidates; the text names one of them.
+    ("linkedin", 401, '{"status":401,"serviceErrorCode":65601,"code":"REVOKED_ACCESS_TOKEN","message":"The token '
+                      'used in the request has been revoked by the user"}', None, "invalid_token", "token_revoked",
+     "reauth"),
+    ("linkedin", 401, '{"status":401,"message":"Unauthorized"}', None, "invalid_token", "ambiguous", "reauth"),
     # A generic code wrapping the specific one: the inner (last) code is the reason.
     ("entra", 400, aadsts(70002, "Error validating credentials. AADSTS54005: OAuth2 Authorization code was already "
                           "redeemed, please retry with a new valid code or use an existing refresh token."), None,

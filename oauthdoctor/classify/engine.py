@@ -6,6 +6,7 @@ thousands of log lines per second.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from oauthdoctor.classify import baseline as B
@@ -13,7 +14,7 @@ from oauthdoctor.classify.book import RuleBook, default_rulebook
 from oauthdoctor.classify.extract import Extracted, extract
 from oauthdoctor.classify.match import CompiledRules
 from oauthdoctor.classify.result import CauseCandidate, Explanation
-from oauthdoctor.classify.rules import Candidate, ErrorRules, Outcome
+from oauthdoctor.classify.rules import Candidate, ErrorRule, ErrorRules, Outcome
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
 CLASSES = frozenset(B.CLASS_DEFAULTS)
@@ -110,7 +111,7 @@ def _generic(ex: Extracted, error_key: str | None) -> Outcome:
 
 def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | None, generic: Outcome,
              rules: CompiledRules | None) -> Explanation:
-    primary = found or generic
+    primary = _narrowed(found, generic) if found is not None else generic
     cls = primary.failure_class or generic.failure_class or "unknown"
     same = generic.failure_class == cls
     default_decision, default_status, default_cause, meaning = B.CLASS_DEFAULTS[cls]
@@ -134,6 +135,21 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
     )
+
+
+def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
+    """A provider's catch-all rule (status or error only) that lists candidate causes, narrowed to the one
+    the error text names ("LinkedIn 401: expired, revoked or scopes changed" + "revoked by the user").
+
+    A provider rule that reads the text itself is left alone: it is ambiguous because that text is.
+    """
+    reads_text = not isinstance(found, ErrorRule) or bool(found.description or found.text or found.fields)
+    if reads_text or found.cause != "ambiguous" or generic.cause in (None, "ambiguous"):
+        return found
+    if generic.cause not in {c.cause for c in found.candidates}:
+        return found
+    return replace(found, cause=generic.cause, decision=generic.decision or found.decision, candidates=[],
+                   summary=None)
 
 
 def _hints(ex: Extracted, primary: Outcome, cause: str, decision: str, candidates: list[Candidate],
