@@ -114,8 +114,9 @@ FAMILIES = [
     ("django-oauth-toolkit", ["https://*.example.com/cb"], "https://a.b.example.com/cb", True, ["wildcard"]),
     ("django-oauth-toolkit", ["http://127.0.0.1:8000/cb"], "http://127.0.0.1:9000/cb", True, ["port"]),
     ("django-oauth-toolkit", ["http://localhost:8000/cb"], "http://localhost:9000/cb", False, ["port"]),
-    # authlib: exact, no loopback exception
+    # authlib: exact, no loopback exception; no redirect_uri means the first registered one
     ("authlib", ["http://127.0.0.1/cb"], "http://127.0.0.1:5000/cb", False, ["port"]),
+    ("authlib", ["https://client.test/a", "https://client.test/b"], "", True, []),
     # keycloak: trailing '*' prefix, port '*', bare '*', loopback only when registered without a port
     ("keycloak", ["https://test.com:*"], "https://test.com:8443/x", True, ["port"]),
     ("keycloak", ["*"], "https://anything.example/x", True, ["wildcard"]),
@@ -124,6 +125,16 @@ FAMILIES = [
     ("keycloak", ["https://k.example/app/*"], "https://k.example/app/a b", False, ["whitespace"]),
     ("keycloak", ["https://k.example/app/*"], "https://evil@k.example/app/x", False, ["userinfo"]),
     ("keycloak", ["http://127.0.0.1:8080/cb"], "http://127.0.0.1:9090/cb", False, ["port"]),
+    # keycloak RedirectUtilsTest: bare '*' is http(s) only; '..' in any spelling switches wildcards off;
+    # characters a URI must encode are refused
+    ("keycloak", ["custom2:*", "*"], "custom3:/test", False, ["scheme"]),  # closest is 'custom2:*'
+    ("keycloak", ["*"], "custom3:/test", False, ["wildcard"]),
+    ("keycloak", ["*"], "http://keycloak.org/test%2Fother", True, ["wildcard"]),
+    ("keycloak", ["https://k.example/test/*"], "https://k.example/test/%2F%2E%2E%2Fdocs", False, ["dot_segment"]),
+    ("keycloak", ["https://k.example/test/*"], "https://k.example/test/a/../b", False, ["dot_segment"]),
+    ("keycloak", ["https://k.example/test/*"], "https://k.example/test/.../", True, ["wildcard"]),
+    ("keycloak", ["https://k.example/*"], "https://k.example/path<less/", False, ["percent_encoding"]),
+    ("keycloak", ["https://k.example/*"], "https://k.example/path%3Cless/", True, ["wildcard"]),
     ("keycloak", ["http://localhost/cb"], "http://localhost:9090/cb", True, ["port"]),
     # IdentityServer: case-insensitive; AppAuth only for a literal 'http://127.0.0.1'
     ("identityserver", ["http://127.0.0.1"], "http://127.0.0.1:65535", True, ["port"]),

@@ -154,6 +154,9 @@ def _policy(r: ParsedURI, s: ParsedURI, rule: RedirectRule, loop: bool) -> list[
         elif item == "percent_encoding" and bad_percent(raw) is not None:
             found = Difference("percent_encoding", "", raw, bad_percent(raw), "This server refuses invalid "
                                "percent-escapes and %00.")
+        elif item == "unencoded_char" and (at := _unencoded(raw)) is not None:
+            found = Difference("percent_encoding", "", raw, at, f"'{raw[at]}' is not allowed unencoded in a URI; this "
+                               f"server refuses it (send %{ord(raw[at]):02X}).")
         elif item == "raw_ip" and is_ip_literal(s.host) and not is_loopback_host(s.host, ["127.0.0.0/8", "::1"]):
             found = Difference("host", "", s.host, s.host_at, "This server refuses raw IP addresses other than "
                                "loopback.")
@@ -162,6 +165,14 @@ def _policy(r: ParsedURI, s: ParsedURI, rule: RedirectRule, loop: bool) -> list[
         if found is not None:
             out.append(found)
     return out
+
+
+_UNENCODED = frozenset('<>"{}|\\^`')
+
+
+def _unencoded(raw: str) -> int | None:
+    """Position of the first ASCII character RFC 3986 allows only percent-encoded (space aside)."""
+    return next((i for i, ch in enumerate(raw) if ch in _UNENCODED), None)
 
 
 def _http_exempt(host: str, rule: RedirectRule) -> bool:

@@ -15,7 +15,7 @@ CaseFold = Literal["whole", "scheme", "host", "path"]
 LoopbackHost = Literal["127.0.0.0/8", "127.0.0.1", "::1", "localhost"]
 ClientType = Literal["web", "native"]
 Forbidden = Literal["fragment", "userinfo", "wildcard", "dot_segment", "control_char", "invisible_char",
-                    "whitespace", "percent_encoding", "raw_ip", "query"]
+                    "whitespace", "percent_encoding", "unencoded_char", "raw_ip", "query"]
 
 
 def _ip_literals() -> list[LoopbackHost]:

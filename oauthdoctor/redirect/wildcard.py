@@ -66,11 +66,24 @@ def glob_matchers(r: ParsedURI, rule: RedirectRule) -> tuple[Matcher | None, Mat
     return None, None
 
 
+# Keycloak (RedirectUtils): a '..' segment, plain or encoded, between '/', '\\' or their encodings, switches
+# wildcards off for that redirect URI; only an exact entry can match it then.
+_UNSAFE_PATH = re.compile(r"(?:/|%2f|\\|%5c)(?:\.\.|%2e\.|\.%2e|%2e%2e)(?:/|%2f|\\|%5c|$)", re.IGNORECASE)
+
+
 def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]:
     """Keycloak: a registered entry ending in ``*`` is a prefix; the query and fragment are not checked."""
     if reg == "*":
-        return [Difference("wildcard", reg, s.raw, 0, "The registered '*' matches any redirect URI.",
+        if (s.scheme or "").lower() not in ("http", "https"):
+            return [Difference("wildcard", reg, s.raw, 0, f"A bare '*' covers http and https only; register "
+                               f"'{s.scheme}:*' (or the exact URI) for the '{s.scheme}' scheme.")]
+        return [Difference("wildcard", reg, s.raw, 0, "The registered '*' matches any http(s) redirect URI.",
                            tolerated=True)]
+    unsafe = _UNSAFE_PATH.search(s.path)
+    if unsafe:
+        return [Difference("dot_segment", reg, s.raw, s.path_at + unsafe.start(),
+                           f"The path has a '..' segment ('{unsafe.group(0)}'), so this server applies no wildcard "
+                           f"to it: only an exact registered URI can match.")]
     prefix = reg[:-1]
     p = parse_uri(prefix)
     diffs = list(compare_scheme(p, s, rule, skip=False))
