@@ -38,9 +38,11 @@ def profile_files() -> list[Path]:
     """Every profile file, lowest precedence first (a later file with the same id wins)."""
     files: list[Path] = []
     for directory in profile_dirs():
-        if directory.is_dir():
-            files.extend(sorted(p for p in directory.iterdir()
-                                if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")))
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:  # missing or not a directory
+            continue
+        files.extend(directory / n for n in names if n.endswith((".yaml", ".yml")) and not n.startswith("."))
     return files
 
 
@@ -52,21 +54,23 @@ def names_of(profile_id: str, aliases: list[str]) -> set[str]:
 def locate(name: str) -> Path | None:
     """The file that holds the profile with this id or alias (any case), without building any profile.
 
-    The name index written by the last full load answers exactly while no profile file has changed.
-    Without it, only the bundled directory can be guessed from: its files are named after their ids, while a
-    file in a user directory may hold any id and override a bundled one. The caller checks the id and falls
+    With only the bundled directory in use, a file named after the id is the answer: bundled files are named
+    after their ids (a test checks it) and nothing overrides them. Otherwise the name index written by the last
+    full load answers, exactly while no profile file has changed; a user file may hold any id and override a
+    bundled one, so it is never guessed from its name. The caller checks the id and falls
     back to a full load; None means "not found this way", not "unknown".
     """
     from oauthdoctor.profiles import cache
 
     key = name.strip().lower()
+    directories = profile_dirs()
+    bundled_only = len(directories) == 1
+    if bundled_only and key.replace("-", "").isalnum():  # exact: nothing can override a bundled file
+        for suffix in (".yaml", ".yml"):
+            if (directories[0] / f"{key}{suffix}").is_file():
+                return directories[0] / f"{key}{suffix}"
     names = cache.get_names(profile_files())
     if names is not None:
         found = names.get(key)
         return Path(found) if found else None
-    directories = profile_dirs()
-    if len(directories) == 1 and key.replace("-", "").isalnum():
-        for suffix in (".yaml", ".yml"):
-            if (directories[0] / f"{key}{suffix}").is_file():
-                return directories[0] / f"{key}{suffix}"
     return None
