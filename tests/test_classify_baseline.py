@@ -37,6 +37,41 @@ BOOK = RuleBook(overrides={})
      ("invalid_grant", "ambiguous", "reauth")),
     (400, '{"details":"(invalid_grant) Missing code verifier."}', None,
      ("invalid_grant", "pkce_verifier_mismatch", "fix_config")),
+    # Formats: an authorization error redirected back to the client; a Ruby hash; the code inside the error
+    # value; an error object nested in a JS error; OAuth 1.0a problem reports; codes in plain text.
+    (302, "https://app.test/cb?error=access_denied&error_description=The+user+has+denied+your+application+access.",
+     None, ("access_denied", "user_denied_consent", "reauth")),
+    (400, '{"error"=>"invalid_client"}', None, ("invalid_client", "bad_client_credentials", "fix_config")),
+    (400, '{"error": "invalid_client: Invalid client_id or client_secret"}', None,
+     ("invalid_client", "bad_client_credentials", "fix_config")),
+    (403, '{"name":"invalid_grant","message":"Wrong email or password.","json":{"error":"invalid_grant",'
+          '"error_description":"Wrong email or password."},"status":403}', None,
+     ("invalid_grant", "ambiguous", "reauth")),
+    (503, "oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying", None,
+     ("rate_limited", "rate_limit_exceeded", "retry")),
+    (200, "invalid_client_id", None, ("invalid_client", "unknown_client_id", "fix_config")),
+    (200, '{"ok": false, "error": "missing_scope", "needed": "client"}', None,
+     ("insufficient_scope", "missing_scope", "fix_config")),
+    (403, "mfa_required: Multifactor authentication required", None, ("invalid_grant", "mfa_required", "reauth")),
+    # Descriptions that name the cause whatever the code says.
+    (400, '{"code":4711,"message":"Invalid access token, does not contain scopes:[user:read:list_users:admin]."}',
+     None, ("insufficient_scope", "missing_scope", "fix_config")),
+    (401, "", {"WWW-Authenticate": 'Bearer error="invalid_token", error_description="The audience \'api1\' is '
+                                   'invalid"'}, ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    (400, '{"error":"access_denied","error_description":"Policy evaluation failed for this request, please check the '
+          'policy configurations."}', None, ("access_denied", "access_policy_denied", "fix_config")),
+    (400, "400 Bad Request: refresh token was not issued to this client", None,
+     ("invalid_grant", "refresh_token_client_mismatch", "fix_config")),
+    (401, '{"error":"unauthorized_client","error_description":"Client secret not provided in request"}', None,
+     ("invalid_client", "client_authentication_missing", "fix_config")),
+    (400, '{"error":"unauthorized_client","error_description":"UNKNOWN_CLIENT: Client was not identified by any '
+          'client authenticator"}', None, ("invalid_client", "unknown_client_id", "fix_config")),
+    (400, "Invalid parameter: redirect_uri", None,
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (403, "REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.", None,
+     ("rate_limited", "rate_limit_exceeded", "retry")),
+    (400, '{"error":"invalid_request","error_description":"PKCE code challenge should be specified in the authorize '
+          'request for code verification."}', None, ("invalid_request", "pkce_challenge_missing", "fix_config")),
     # A gateway in front of the token endpoint: transient.
     (502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", None,
      ("temporarily_unavailable", "token_service_unavailable", "retry")),

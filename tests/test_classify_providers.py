@@ -42,6 +42,8 @@ CASES = [
                       'used in the request has been revoked by the user"}', None, "invalid_token", "token_revoked",
      "reauth"),
     ("linkedin", 401, '{"status":401,"message":"Unauthorized"}', None, "invalid_token", "ambiguous", "reauth"),
+    ("auth0", 302, "http://localhost:8080/?error=access_denied&error_description=Service%20not%20found%3A%20"
+                   "https%3A%2F%2Fapi.example", None, "invalid_scope", "audience_not_found", "fix_config"),
     # A generic code wrapping the specific one: the inner (last) code is the reason.
     ("entra", 400, aadsts(70002, "Error validating credentials. AADSTS54005: OAuth2 Authorization code was already "
                           "redeemed, please retry with a new valid code or use an existing refresh token."), None,

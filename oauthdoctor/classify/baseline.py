@@ -56,7 +56,8 @@ ERROR_CLASS: dict[str, str] = {
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
-    "invalid_code": "invalid_grant",
+    "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant", "mfa_required": "invalid_grant",
+    "invalid_client_id": "invalid_client", "missing_scope": "insufficient_scope",
     "unsupported_token_type": "invalid_request", "internal_error": "server_error",
     "internal_server_error": "server_error", "access-denied": "access_denied",
 }
@@ -66,6 +67,8 @@ ERROR_CAUSE: dict[str, str] = {
     "login_required": "login_required", "consent_required": "consent_required",
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
+    "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
+    "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
 }
 
 
@@ -103,7 +106,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_client", cause="client_assertion_expired", references=[RFC7523]),
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
        failure_class="invalid_grant", cause="clock_skew", decision="fix_config"),
-    _r(description=r"code[ _]challenge.{0,40}(?:required|missing)|(?:missing|requires?).{0,20}code[ _]challenge",
+    _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
+       r"(?:missing|requires?).{0,20}code[ _]challenge",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
     _r(description=r"code[ _]verifier|\bpkce\b",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
@@ -112,10 +116,11 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
     _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
-       r"[ _-]redirect[ _-]?ur[il]|callback url mismatch",
+       r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? redirect_uri|callback url mismatch",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
-    _r(description=r"must contain.{0,30}client_(?:secret|assertion)|client[ _]secret.{0,20}(?:missing|required)"
-       r"|missing.{0,20}client[ _]secret|no client authentication|client authentication (?:is )?required"
+    _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
+       r"|client[ _]secret.{0,20}(?:missing|required|not provided)|missing.{0,20}client[ _]secret"
+       r"|no client authentication|client authentication (?:is )?required"
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
     _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
@@ -124,7 +129,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,30}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
        failure_class="invalid_client", cause="bad_client_secret"),
-    _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id|client.{0,30}(?:not found|does not exist)",
+    _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
+       r"|client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
+       r"|(?:could not|cannot|can't) find.{0,60}(?:application|client)",
        failure_class="invalid_client", cause="unknown_client_id"),
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
        r"missing.{0,20}grant_type",
@@ -137,6 +144,10 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="auth_code_reused"),
     _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|code.{0,20}malformed",
        failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),
+    _r(description=_RT + r".{0,40}(?:not issued to this client|issued to (?:another|a different) client)",
+       failure_class="invalid_grant", cause="refresh_token_client_mismatch", decision="fix_config",
+       summary="The refresh token belongs to another client: send it with the client id and secret it was "
+               "issued to.", references=[RFC6749]),
     _r(description=r"stale (?:refresh )?token|" + _RT + r".{0,40}(?:already (?:been )?used|reuse|rotated)",
        failure_class="invalid_grant", cause="refresh_token_reused_after_rotation"),
     _r(description=_RT + r".{0,60}inactiv|inactiv.{0,60}" + _RT,
@@ -164,12 +175,24 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_token", cause="access_token_malformed", decision="fix_config", references=[RFC6750]),
     _r(description=r"access[ _]token.{0,60}revoked|revoked.{0,30}access[ _]token|token.{0,40}revoked by the user",
        failure_class="invalid_token", cause="token_revoked", decision="reauth", references=[RFC6750]),
+    _r(description=r"does not contain (?:the )?(?:required )?scopes?|scopes? (?:does|do) not match|"
+       r"(?:has ?n[o']t|has not) been granted (?:all )?(?:the )?required scopes",
+       failure_class="insufficient_scope", cause="missing_scope", references=[RFC6750]),
+    _r(error=["invalid_token"], description=r"audience.{0,60}(?:invalid|not valid|mismatch|does not match)"
+       r"|invalid audience", failure_class="invalid_token", cause="token_for_wrong_audience", decision="fix_config",
+       summary="The access token was issued for another API (audience); request one for this API.",
+       references=[RFC6750]),
+    _r(error=["access_denied"], description=r"\bpolic(?:y|ies)\b", failure_class="access_denied",
+       cause="access_policy_denied", decision="fix_config",
+       summary="An access policy on the authorization server refused the request; a sign-in alone will not change "
+               "that, the policy or the app's assignment must."),
     _r(description=r"access token.{0,40}expired|token (?:has )?expired|expired.{0,20}access token",
        error=["invalid_token", "unauthenticated", "token_expired"],
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
-    _r(description=r"rate limit|too many requests|throttl", failure_class="rate_limited",
+    _r(description=r"rate limit|too many requests|throttl|request[ _]limit|limit exceeded|quota exceeded|"
+       r"maximum number of (?:api )?requests", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
     _r(description=r"temporarily unavailable|service unavailable|try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),

@@ -13,15 +13,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
 
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
-    "detail", "details", "error_message", "errorMessage", "msg", "statusMessage",
+    "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
 )
-ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code")
+ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
+              "oauth_problem")
 KNOWN_KEYS = frozenset({
     "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
@@ -34,7 +35,8 @@ OAUTH_CODES = (
     "authorization_pending", "slow_down", "expired_token", "server_error", "temporarily_unavailable",
     "admin_policy_enforced", "org_internal", "disallowed_useragent", "access_not_configured", "deleted_client",
     "invalid_resource", "incorrect_client_credentials", "bad_verification_code", "invalid_auth",
-    "token_revoked", "token_expired", "invalid_redirect_uri", "unsupported_token_type",
+    "token_revoked", "token_expired", "invalid_redirect_uri", "unsupported_token_type", "incorrect_device_code",
+    "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required",
 )
 
 _STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})[^\r\n]*\r?\n")
@@ -46,7 +48,7 @@ _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re
 _CODE_PREFIX = re.compile(r"\s*([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+(.+)", re.S)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
-    r"""["']?([A-Za-z_][\w]*)["']?\s*[:=]\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
+    r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -125,10 +127,12 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             error, description, fmt = _wrapped(text)
     fields = _flatten(data) if data is not None else {}
     if data is not None:
-        error = _first(fields, ERROR_KEYS)
+        error = _first(fields, ERROR_KEYS) or _nested(fields, ".error")
         if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
             error = None
-        description = _first(fields, DESCRIPTION_KEYS)
+        description = _first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
+        if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
+            error, description = m.group(1), description or m.group(2).strip()
     if error is None and visible:
         error = _code_in_text(visible)
     www = hdrs.get("www-authenticate")
@@ -194,9 +198,14 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
                 data = None
             if data is not None:
                 return data, "python"
+    if "error=" in text and "://" in text[:12] and " " not in text:
+        parts = urlsplit(text)
+        form = dict(parse_qsl(parts.query, keep_blank_values=True)) or dict(parse_qsl(parts.fragment))
+        if "error" in form:
+            return form, "url"
     if "=" in text and " " not in text and _FORM.fullmatch(text):
         form = dict(parse_qsl(text, keep_blank_values=True))
-        if "error" in form or "access_token" in form:
+        if "error" in form or "access_token" in form or "oauth_problem" in form:  # OAuth 2, or OAuth 1.0a
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
@@ -248,6 +257,11 @@ def _scalar(value: Any) -> str:
     if isinstance(value, list):
         return " ".join(_scalar(v) for v in value if not isinstance(v, dict | list))
     return str(value)
+
+
+def _nested(fields: dict[str, str], suffix: str) -> str | None:
+    """A value one level down (``{"json": {"error": ...}}`` from a JS error object), when the top has none."""
+    return next((v for k, v in fields.items() if k.endswith(suffix) and v and v != "null"), None)
 
 
 def _first(fields: dict[str, str], keys: tuple[str, ...]) -> str | None:
