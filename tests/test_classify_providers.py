@@ -149,3 +149,13 @@ def test_unknown_provider_is_lenient_unless_strict(merged_profiles: Path) -> Non
     assert (result.provider, result.failure_class) == (None, "invalid_grant")
     with pytest.raises(UnknownProfile):
         classify(400, "{}", provider="no-such-provider", rulebook=RuleBook(), strict=True)
+
+
+def test_catch_all_rule_is_narrowed_by_the_text_to_one_of_its_candidates(merged_profiles: Path) -> None:
+    named = classify(401, "invalid_client: The client secret supplied for a confidential client is invalid.",
+                     provider="okta", rulebook=RuleBook())
+    assert (named.failure_class, named.cause, named.candidates) == ("invalid_client", "bad_client_secret", ())
+    vague = classify(401, '{"error":"invalid_client","error_description":"Client authentication failed."}',
+                     provider="okta", rulebook=RuleBook())
+    assert vague.cause == "bad_client_credentials"
+    assert [c.cause for c in vague.candidates] == ["bad_client_secret", "wrong_client_auth_method"]

@@ -126,7 +126,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
        r"client authentication failed|(?:invalid|bad|wrong) client\b(?! ?id)",
        failure_class="invalid_client", cause="bad_client_credentials"),
-    _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,30}"
+    _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
        failure_class="invalid_client", cause="bad_client_secret"),
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"

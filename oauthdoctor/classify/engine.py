@@ -139,12 +139,13 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
 
 def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
     """A provider's catch-all rule (status or error only) that lists candidate causes, narrowed to the one
-    the error text names ("LinkedIn 401: expired, revoked or scopes changed" + "revoked by the user").
+    the error text names ("LinkedIn 401: expired, revoked or scopes changed" + "revoked by the user";
+    Okta's invalid_client + "The client secret supplied ... is invalid").
 
     A provider rule that reads the text itself is left alone: it is ambiguous because that text is.
     """
     reads_text = not isinstance(found, ErrorRule) or bool(found.description or found.text or found.fields)
-    if reads_text or found.cause != "ambiguous" or generic.cause in (None, "ambiguous"):
+    if reads_text or not found.candidates or generic.cause in (None, "ambiguous"):
         return found
     if generic.cause not in {c.cause for c in found.candidates}:
         return found
