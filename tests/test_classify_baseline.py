@@ -53,6 +53,17 @@ BOOK = RuleBook(overrides={})
     (200, '{"ok": false, "error": "missing_scope", "needed": "client"}', None,
      ("insufficient_scope", "missing_scope", "fix_config")),
     (403, "mfa_required: Multifactor authentication required", None, ("invalid_grant", "mfa_required", "reauth")),
+    (403, '{"statusCode": 403, "message": "Insufficient scope: authorized scope is insufficient", '
+          '"name": "insufficient_scope"}', None, ("insufficient_scope", "missing_scope", "fix_config")),
+    (401, '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\\n  \\"error\\" : \\"deleted_client\\"'
+          ',\\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\\n}\'","code":401}}', None,
+     ("invalid_client", "client_deleted_or_not_found", "fix_config")),
+    (401, '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}',
+     None, ("invalid_token", "ambiguous", "retry")),
+    (400, '{"error":"interaction_required","error_description":"AADSTS50079: you must enroll in MFA"}', None,
+     ("invalid_grant", "mfa_enrollment_required", "reauth")),
+    (400, '{"error":"login_required","error_description":"No session"}', None,
+     ("invalid_grant", "login_required", "reauth")),
     # Descriptions that name the cause whatever the code says.
     (400, '{"code":4711,"message":"Invalid access token, does not contain scopes:[user:read:list_users:admin]."}',
      None, ("insufficient_scope", "missing_scope", "fix_config")),

@@ -32,11 +32,16 @@ CASES = [
      "rate_limited", "tenant_throttled", "retry"),
     ("microsoft", 400, aadsts(50196, "The server terminated an operation because it encountered a loop."), None,
      "rate_limited", "request_loop_detected", "fix_config"),
-    # Consent or MFA needed: the class stays what the endpoint said (invalid_grant at /token), the cause is Entra's.
+    # Consent or MFA needed: invalid_grant (the vocabulary has no interaction class), the cause is Entra's.
     ("entra", 400, aadsts(65001, "The user or administrator has not consented.", "invalid_grant"), None,
      "invalid_grant", "consent_required", "reauth"),
     ("entra", 400, aadsts(50076, "Due to a configuration change made by your administrator, you must use MFA.",
-                          "interaction_required"), None, "interaction_required", "mfa_required", "reauth"),
+                          "interaction_required"), None, "invalid_grant", "mfa_required", "reauth"),
+    # A disabled account: the endpoint's own class when it names one, access_denied on a sign-in page.
+    ("entra", 400, aadsts(50057, "The user account is disabled."), None, "invalid_grant", "user_disabled",
+     "fix_config"),
+    ("entra", 400, "Sorry, but we're having trouble signing you in.\nAADSTS50057: The user account is disabled.",
+     None, "access_denied", "user_disabled", "fix_config"),
     # A provider's status-only rule lists candidates; the text names one of them.
     ("linkedin", 401, '{"status":401,"serviceErrorCode":65601,"code":"REVOKED_ACCESS_TOKEN","message":"The token '
                       'used in the request has been revoked by the user"}', None, "invalid_token", "token_revoked",
@@ -44,6 +49,8 @@ CASES = [
     ("linkedin", 401, '{"status":401,"message":"Unauthorized"}', None, "invalid_token", "ambiguous", "reauth"),
     ("auth0", 302, "http://localhost:8080/?error=access_denied&error_description=Service%20not%20found%3A%20"
                    "https%3A%2F%2Fapi.example", None, "invalid_scope", "audience_not_found", "fix_config"),
+    ("slack", 200, "An API error occurred: oauth_authorization_url_mismatch", None, "invalid_request",
+     "authorize_url_version_mismatch", "fix_config"),  # the code at the end of a library's message
     # A generic code wrapping the specific one: the inner (last) code is the reason.
     ("entra", 400, aadsts(70002, "Error validating credentials. AADSTS54005: OAuth2 Authorization code was already "
                           "redeemed, please retry with a new valid code or use an existing refresh token."), None,

@@ -49,8 +49,10 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
 
 # raw error value (normalised) -> class, for values that are not class names themselves
 ERROR_CLASS: dict[str, str] = {
-    "login_required": "interaction_required", "consent_required": "interaction_required",
-    "account_selection_required": "interaction_required", "invalid_resource": "invalid_scope",
+    # OIDC's "the user must act" errors: the grant cannot be used without a new interactive sign-in. The class
+    # vocabulary (RFC 6749/6750/8628) has no interaction class, so they are invalid_grant with their own cause.
+    "interaction_required": "invalid_grant", "login_required": "invalid_grant", "consent_required": "invalid_grant",
+    "account_selection_required": "invalid_grant", "invalid_resource": "invalid_scope",
     "invalid_target": "invalid_scope", "incorrect_client_credentials": "invalid_client",
     "bad_verification_code": "invalid_grant", "service_unavailable": "temporarily_unavailable",
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
@@ -58,17 +60,22 @@ ERROR_CLASS: dict[str, str] = {
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
     "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant", "mfa_required": "invalid_grant",
     "invalid_client_id": "invalid_client", "missing_scope": "insufficient_scope",
+    # Microsoft Graph / Azure resource APIs name the token problem in CamelCase
+    "invalidauthenticationtoken": "invalid_token", "expiredauthenticationtoken": "invalid_token",
+    "invalidtokenerror": "invalid_token",
     "unsupported_token_type": "invalid_request", "internal_error": "server_error",
     "internal_server_error": "server_error", "access-denied": "access_denied",
 }
 
 # raw error value -> cause, when the value alone says more than its class
 ERROR_CAUSE: dict[str, str] = {
+    "interaction_required": "interaction_required", "account_selection_required": "account_selection_required",
     "login_required": "login_required", "consent_required": "consent_required",
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
+    "expiredauthenticationtoken": "access_token_expired",
 }
 
 
@@ -176,6 +183,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"access[ _]token.{0,60}revoked|revoked.{0,30}access[ _]token|token.{0,40}revoked by the user",
        failure_class="invalid_token", cause="token_revoked", decision="reauth", references=[RFC6750]),
     _r(description=r"does not contain (?:the )?(?:required )?scopes?|scopes? (?:does|do) not match|"
+       r"insufficient authentication scopes|access_token_scope_insufficient|"
        r"(?:has ?n[o']t|has not) been granted (?:all )?(?:the )?required scopes",
        failure_class="insufficient_scope", cause="missing_scope", references=[RFC6750]),
     _r(error=["invalid_token"], description=r"audience.{0,60}(?:invalid|not valid|mismatch|does not match)"

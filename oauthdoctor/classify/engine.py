@@ -113,6 +113,8 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
              rules: CompiledRules | None) -> Explanation:
     primary = _narrowed(found, generic) if found is not None else generic
     cls = primary.failure_class or generic.failure_class or "unknown"
+    if primary.class_from_error and (literal := _literal_class(ex.error_key)):
+        cls = literal
     same = generic.failure_class == cls
     default_decision, default_status, default_cause, meaning = B.CLASS_DEFAULTS[cls]
     cause = primary.cause or (generic.cause if same and generic.cause else None) or default_cause
@@ -135,6 +137,13 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
     )
+
+
+def _literal_class(error_key: str | None) -> str | None:
+    """The class the raw error value names, if any."""
+    if not error_key:
+        return None
+    return error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
 
 
 def _narrowed(found: Outcome, generic: Outcome) -> Outcome:

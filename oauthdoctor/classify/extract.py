@@ -46,6 +46,7 @@ _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
 _CODE_PREFIX = re.compile(r"\s*([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+(.+)", re.S)
+_TRAILING_CODE = re.compile(r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
     r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
@@ -133,6 +134,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         description = _first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1), description or m.group(2).strip()
+        if error is None and (name := fields.get("name")) and _KNOWN_CODE.fullmatch(name.strip()):
+            error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
+        if error is None:  # an error body quoted inside a message string
+            error = _code_in_text(" ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k))
     if error is None and visible:
         error = _code_in_text(visible)
     www = hdrs.get("www-authenticate")
@@ -284,6 +289,8 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return code, rest or None, "wrapped"
     if m := _CODE_PREFIX.match(text):
         return m.group(1), m.group(2).strip(), "wrapped"
+    if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
+        return m.group(1), None, "wrapped"
     return None, (text if len(text) < 500 else None), "text"
 
 

@@ -38,9 +38,13 @@ class Outcome:
 
     ``failure_class`` is what the response really is (a server that says ``unauthorized_client`` for a bad
     secret is ``invalid_client``); ``normalized_status`` is the HTTP status RFC 6749/6750 would have used.
+    ``class_from_error``: the endpoint's own error value, when it names a class, wins over ``failure_class``
+    (Entra sends a disabled account as ``invalid_grant`` from /token and shows it on a sign-in page without
+    one; ``failure_class`` then covers the page).
     """
 
     failure_class: FailureClass | None = None
+    class_from_error: bool = False
     cause: str | None = None
     decision: DecisionName | None = None
     normalized_status: int | None = None
