@@ -98,6 +98,5 @@ def test_entra_code_table_covers_the_reference() -> None:
     assert codes - set(rules.codes) == set()
     for code, outcome in rules.codes.items():
         assert outcome.cause and outcome.decision and outcome.summary, code
-        # Without a class the endpoint's own error stands (invalid_grant at /token, interaction_required at
-        # /authorize): only for the sign-in-again codes (MFA, consent, no session).
+        # Without a class the endpoint's own error decides the class: only for sign-in-again codes.
         assert outcome.failure_class or outcome.decision == "reauth", code

@@ -35,7 +35,6 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
                                   "the response_type is not allowed for this client"),
     "invalid_token": ("retry", 401, "ambiguous", "the access token was refused"),
     "insufficient_scope": ("fix_config", 403, "missing_scope", "the access token lacks a required scope"),
-    "interaction_required": ("reauth", 400, "interaction_required", "the user must sign in interactively"),
     "authorization_pending": ("retry", 400, "device_authorization_pending",
                               "the user has not finished the device authorization yet"),
     "slow_down": ("retry", 400, "device_polling_too_fast", "the device flow is polled too often"),

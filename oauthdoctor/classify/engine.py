@@ -23,7 +23,6 @@ _CLASS_REFS = {
     "invalid_token": B.RFC6750, "insufficient_scope": B.RFC6750, "authorization_pending": B.RFC8628,
     "slow_down": B.RFC8628, "expired_token": B.RFC8628, "access_denied": B.RFC6749_AUTHZ,
     "unsupported_response_type": B.RFC6749_AUTHZ, "rate_limited": B.RFC6585, "unknown": None,
-    "interaction_required": "https://openid.net/specs/openid-connect-core-1_0.html#AuthError",
 }
 _401_CANDIDATES = (
     Candidate("access_token_expired", "a freshly refreshed access token is accepted",

@@ -17,7 +17,7 @@ from typing import Literal
 FailureClass = Literal[
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
     "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
-    "insufficient_scope", "interaction_required", "authorization_pending", "slow_down", "expired_token",
+    "insufficient_scope", "authorization_pending", "slow_down", "expired_token",
     "server_error", "temporarily_unavailable", "rate_limited", "unknown",
 ]
 DecisionName = Literal["reauth", "fix_config", "retry"]
