@@ -51,6 +51,9 @@ CASES = [
                    "https%3A%2F%2Fapi.example", None, "invalid_scope", "audience_not_found", "fix_config"),
     ("slack", 200, "An API error occurred: oauth_authorization_url_mismatch", None, "invalid_request",
      "authorize_url_version_mismatch", "fix_config"),  # the code at the end of a library's message
+    ("github", 403, '{"message": "Resource not accessible by integration", "documentation_url": '
+                    '"https://docs.github.com/rest/users/users#get-the-authenticated-user", "status": "403"}', None,
+     "insufficient_scope", "missing_permission", "fix_config"),
     # A generic code wrapping the specific one: the inner (last) code is the reason.
     ("entra", 400, aadsts(70002, "Error validating credentials. AADSTS54005: OAuth2 Authorization code was already "
                           "redeemed, please retry with a new valid code or use an existing refresh token."), None,
