@@ -21,6 +21,7 @@ DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
 )
+# "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
               "oauth_problem")
 KNOWN_KEYS = frozenset({
