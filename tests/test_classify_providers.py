@@ -169,3 +169,9 @@ def test_catch_all_rule_is_narrowed_by_the_text_to_one_of_its_candidates(merged_
                      provider="okta", rulebook=RuleBook())
     assert vague.cause == "bad_client_credentials"
     assert [c.cause for c in vague.candidates] == ["bad_client_secret", "wrong_client_auth_method"]
+
+
+def test_auth0_unknown_audience_is_detected_without_provider(merged_profiles: Path) -> None:
+    result = classify(302, "https://app.example/cb?error=access_denied&error_description=Service%20not%20found%3A"
+                           "%20https%3A%2F%2Fapi.example", rulebook=RuleBook())
+    assert (result.provider, result.failure_class, result.cause) == ("auth0", "invalid_scope", "audience_not_found")
