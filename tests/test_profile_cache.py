@@ -1,10 +1,13 @@
-"""The parsed-profile cache: used when a file is unchanged, bypassed as soon as it changes; and the
-redirect-rule fast path that reads one profile's rule from it."""
+"""The parsed-profile cache: used when a file is unchanged, bypassed as soon as it changes; and what reads
+straight from it (the name index, the redirect-rule fast path, the classifier's facts, the env-key names),
+which must answer exactly as a full load does."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -13,6 +16,8 @@ from oauthdoctor.profiles.dirs import ENV_VAR
 from oauthdoctor.profiles.loader import ProfileError, UnknownProfile, all_profiles, get_profile, load_file
 from oauthdoctor.profiles.redirect_rule import redirect_rule
 from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule
+
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True)
@@ -127,16 +132,22 @@ def _files() -> list[Path]:
 # --- the classifier's facts: from the checked cache, the same as from a full load ---------------------------
 
 
-def test_classifier_facts_from_the_cache_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    from oauthdoctor.classify.facts import ProviderFacts
-
+def _uncached_then_cached(monkeypatch: pytest.MonkeyPatch, read: Callable[[], T]) -> tuple[T, T]:
+    """``read()`` once with the cache off (a full load) and once from a freshly filled cache, each as if in a
+    new process."""
     monkeypatch.setenv("OAUTHDOCTOR_NO_CACHE", "1")
-    full = ProviderFacts()
+    full = read()
     monkeypatch.delenv("OAUTHDOCTOR_NO_CACHE")
     monkeypatch.setattr(loader, "_registries", {})
     all_profiles()  # fills the cache
     monkeypatch.setattr(loader, "_registries", {})
-    cached = ProviderFacts()
+    return full, read()
+
+
+def test_classifier_facts_from_the_cache_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.classify.facts import ProviderFacts
+
+    full, cached = _uncached_then_cached(monkeypatch, ProviderFacts)
     assert cached._raw and not full._raw  # the two really took different paths
     assert cached.ids == full.ids and cached.ids[-1] == "generic"
     assert cached.by_name == full.by_name and cached.by_name["entra"] == "microsoft"
@@ -163,11 +174,6 @@ def test_explain_detects_a_provider_supplied_only_as_an_override() -> None:
 def test_env_key_provider_names_from_the_cache_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
     from oauthdoctor.config.keys import known_provider_names
 
-    monkeypatch.setenv("OAUTHDOCTOR_NO_CACHE", "1")
-    full = known_provider_names()
-    monkeypatch.delenv("OAUTHDOCTOR_NO_CACHE")
-    monkeypatch.setattr(loader, "_registries", {})
-    all_profiles()  # fills the cache
-    monkeypatch.setattr(loader, "_registries", {})
-    assert known_provider_names() == full
+    full, cached = _uncached_then_cached(monkeypatch, known_provider_names)
+    assert cached == full
     assert full["ENTRA"] == "microsoft" and "GENERIC" not in full and "RFC6749" not in full
