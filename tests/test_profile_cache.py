@@ -20,6 +20,15 @@ from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule
 T = TypeVar("T")
 
 
+@pytest.fixture
+def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty user profile directory, in use through OAUTHDOCTOR_PROFILES."""
+    directory = tmp_path / "profiles"
+    directory.mkdir()
+    monkeypatch.setenv(ENV_VAR, str(directory))
+    return directory
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -73,44 +82,32 @@ def test_unknown_provider_names_close_matches() -> None:
     assert exc.value.suggestions == ["github"]
 
 
-def test_user_profile_overrides_the_bundled_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    user = tmp_path / "profiles"
-    user.mkdir()
-    (user / "github.yaml").write_text("id: github\nname: Mine\nredirect:\n  name: mine\n  loopback:\n"
-                                      "    enabled: false\n")
-    monkeypatch.setenv(ENV_VAR, str(user))
+def test_user_profile_overrides_the_bundled_rule(user_dir: Path) -> None:
+    (user_dir / "github.yaml").write_text("id: github\nname: Mine\nredirect:\n  name: mine\n  loopback:\n"
+                                          "    enabled: false\n")
     for _ in range(2):  # first from the YAML, then from the cache
         assert redirect_rule("github") == ("github", RedirectRule(name="mine", loopback=LoopbackRule(enabled=False)))
 
 
-def test_cache_entry_with_a_key_the_rule_lacks_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    user = tmp_path / "profiles"
-    user.mkdir()
-    path = user / "acme.yaml"
+def test_cache_entry_with_a_key_the_rule_lacks_falls_back(user_dir: Path) -> None:
+    path = user_dir / "acme.yaml"
     path.write_text("id: acme\nname: Acme\nredirect:\n  name: acme-rule\n")
-    monkeypatch.setenv(ENV_VAR, str(user))
     cache.put(path, {"id": "acme", "name": "Acme", "redirect": {"name": "stale", "gone_field": True}})
     assert redirect_rule("acme") == ("acme", RedirectRule(name="acme-rule"))
 
 
-def test_a_differently_named_user_file_overrides_by_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    user = tmp_path / "profiles"
-    user.mkdir()
-    (user / "my-github.yaml").write_text("id: github\nname: Mine\naliases: [octo]\nredirect:\n  name: mine\n")
-    monkeypatch.setenv(ENV_VAR, str(user))
+def test_a_differently_named_user_file_overrides_by_id(user_dir: Path) -> None:
+    (user_dir / "my-github.yaml").write_text("id: github\nname: Mine\naliases: [octo]\nredirect:\n  name: mine\n")
     for _ in range(2):  # first by a full load (no index for these files yet), then through the name index
         assert redirect_rule("github") == ("github", RedirectRule(name="mine"))
         assert redirect_rule("OCTO") == ("github", RedirectRule(name="mine"))
         assert get_profile("github").name == "Mine"
-    assert cache.get_names(_files())["octo"] == str(user / "my-github.yaml")
+    assert cache.get_names(_files())["octo"] == str(user_dir / "my-github.yaml")
 
 
-def test_name_index_goes_stale_when_a_profile_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    user = tmp_path / "profiles"
-    user.mkdir()
-    path = user / "acme.yaml"
+def test_name_index_goes_stale_when_a_profile_file_changes(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = user_dir / "acme.yaml"
     path.write_text("id: acme\nname: Acme\naliases: [roadrunner]\n")
-    monkeypatch.setenv(ENV_VAR, str(user))
     assert get_profile("roadrunner").id == "acme"
     all_profiles()  # writes the index
     assert cache.get_names(_files())["roadrunner"] == str(path)
