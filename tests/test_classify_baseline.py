@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from oauthdoctor.classify import classify
@@ -90,3 +92,16 @@ BOOK = RuleBook(overrides={})
 def test_generic_rule(status: int, body: str, headers: dict[str, str] | None, expected: tuple[str, str, str]) -> None:
     result = classify(status, body, headers, rulebook=BOOK)
     assert (result.failure_class, result.cause, result.decision) == expected, result.summary
+
+
+@pytest.mark.parametrize("body", [
+    "https://app.test/cb?code=4/0AQSTgCANARY-code-123&error=access_denied&error_description=code+"
+    "4/0AQSTgCANARY-code-123+refused&state=s1",
+    '{"error":"invalid_grant","error_description":"refresh token CANARY-refresh-456 is revoked",'
+    '"refresh_token":"CANARY-refresh-456"}',
+])
+def test_credentials_in_the_input_are_never_echoed(body: str) -> None:
+    result = classify(400, body, rulebook=BOOK)
+    shown = json.dumps(result.to_json())
+    assert "CANARY" not in shown
+    assert "…(" in (result.error_description or "")  # replaced by a fingerprint, not dropped

@@ -131,11 +131,21 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         refs.append(uri)
     return Explanation(
         failure_class=cls, cause=cause, decision=decision, provider=pid, status=ex.status,
-        normalized_status=normalized, error=ex.error, error_description=ex.description, provider_code=code,
+        normalized_status=normalized, error=ex.error, provider_code=code, error_description=_shown(ex),
         summary=primary.summary or _summary(cls, cause, meaning, code, pid, len(candidates)),
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
     )
+
+
+def _shown(ex: Extracted) -> str | None:
+    """The description as it may be shown: credentials found in the input (a callback URL's code, a pasted
+    token response) are replaced by their fingerprints."""
+    if not ex.description or not ex.secrets:
+        return ex.description
+    from oauthdoctor.redact import scrub_text
+
+    return scrub_text(ex.description, ex.secrets)
 
 
 def _literal_class(error_key: str | None) -> str | None:

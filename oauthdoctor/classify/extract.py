@@ -40,6 +40,12 @@ OAUTH_CODES = (
     "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required",
 )
 
+# Fields whose values are credentials: never echoed back, even inside a description (a pasted callback URL
+# carries the code; a pasted request or token response carries tokens and secrets).
+SECRET_FIELDS = frozenset({
+    "code", "access_token", "refresh_token", "id_token", "client_secret", "password", "assertion",
+    "client_assertion", "device_code", "code_verifier",
+})
 _STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})[^\r\n]*\r?\n")
 _HEADER_LINE = re.compile(r"([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*([^\r\n]*)")
 _GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*(?:\r?\n\s*)?(?:Response:\s*)?(.*)", re.S)
@@ -72,6 +78,7 @@ class Extracted:
     text: str = ""
     empty: bool = True
     fmt: str = "empty"
+    secrets: tuple[str, ...] = ()
 
     @property
     def error_key(self) -> str | None:
@@ -153,8 +160,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     desc_text = " ".join(desc_parts)
     readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
     empty = not text and not www
+    secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
-                     desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt)
+                     desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
+                     secrets=secrets)
 
 
 def _split_http(text: str, status: int | None, hdrs: dict[str, str]) -> tuple[int | None, str]:
