@@ -174,3 +174,15 @@ def test_env_key_provider_names_from_the_cache_equal_a_full_load(monkeypatch: py
     full, cached = _uncached_then_cached(monkeypatch, known_provider_names)
     assert cached == full
     assert full["ENTRA"] == "microsoft" and "GENERIC" not in full and "RFC6749" not in full
+
+
+def test_classifier_facts_survive_a_cache_entry_the_schema_no_longer_accepts(user_dir: Path) -> None:
+    from oauthdoctor.classify.facts import ProviderFacts
+
+    path = user_dir / "acme.yaml"
+    path.write_text("id: acme\nname: Acme\nerrors:\n  signatures:\n    - {error: [acme_down], weight: 3}\n")
+    all_profiles()  # fills the cache with what the current schema accepts
+    cache.put(path, {"id": "acme", "name": "Acme", "errors": {"signatures": [{"error": "not-a-list"}]}})
+    facts = ProviderFacts()
+    assert [s.error for s in facts.signatures("acme")] == [["acme_down"]]
+    assert facts.errors("acme") is not None and facts.errors("acme").signatures[0].weight == 3

@@ -48,9 +48,14 @@ class ProviderFacts:
     def errors(self, pid: str) -> ErrorRules | None:
         """The provider's ``errors`` section, or None for an id that no profile has."""
         if pid not in self._errors and pid in self._raw:
-            from oauthdoctor.profiles.build import build
+            from oauthdoctor.profiles.build import BuildError, build
 
-            self._errors[pid] = build(ErrorRules, self._raw[pid], ("errors",))
+            try:
+                self._errors[pid] = build(ErrorRules, self._raw[pid], ("errors",))
+            except BuildError:  # a cache written by another schema: the full load reports or rebuilds it
+                from oauthdoctor.profiles import get_profile
+
+                self._errors[pid] = get_profile(pid).errors
         return self._errors.get(pid)
 
     def signatures(self, pid: str) -> list[Signature]:
@@ -58,9 +63,13 @@ class ProviderFacts:
         if pid in self._errors or pid not in self._raw:
             built = self._errors.get(pid)
             return list(built.signatures) if built is not None else []
-        from oauthdoctor.profiles.build import build
+        from oauthdoctor.profiles.build import BuildError, build
 
-        return build(list[Signature], self._raw[pid].get("signatures", []), ("errors", "signatures"))
+        try:
+            return build(list[Signature], self._raw[pid].get("signatures", []), ("errors", "signatures"))
+        except BuildError:
+            errors = self.errors(pid)
+            return list(errors.signatures) if errors is not None else []
 
 
 def _data_hosts(data: dict[str, Any]) -> list[str]:
