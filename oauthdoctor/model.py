@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class Status(StrEnum):
@@ -37,6 +37,10 @@ class Decision(StrEnum):
     RETRY = "retry"
     NONE = "none"
 
+
+Basis = Literal["confirmed", "heuristic", "unconfirmed"]
+"""How firm a provider fact is: read in the provider's own docs or code (``confirmed``), a rule of thumb kept on
+purpose with a named non-primary source (``heuristic``), or not (yet) found in any source (``unconfirmed``)."""
 
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 

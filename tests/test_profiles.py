@@ -114,6 +114,22 @@ def test_undeclared_placeholder_and_id_mismatch(tmp_path: Path) -> None:
     assert expected in issues
 
 
+def test_a_confirmed_fact_needs_a_source_url_and_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text(
+        "id: acme\nname: Acme\n"
+        "pkce:\n  supported: true\n  basis: confirmed\n  source: the vendor's forum\n"
+        "grants:\n  supported: [authorization_code]\n  basis: confirmed\n  source: https://acme.test/docs\n"
+        "  checked: 2026-12-05\n"
+        "client_auth:\n  accepted: [none]\n  basis: heuristic\n"
+    )
+    issues = [str(i) for i in validate_file(path)]
+    assert issues == [
+        f"{path}:5: pkce.basis: a confirmed fact needs the URL it was read from in 'source'",
+        f"{path}:5: pkce.basis: a confirmed fact needs the date it was read ('checked: YYYY-MM-DD')",
+    ]
+
+
 def test_user_profiles_override_bundled(tmp_path: Path) -> None:
     (tmp_path / "google.yaml").write_text("id: google\nname: My Google\naliases: [goog]\n")
     result = run_cli("--profiles", str(tmp_path), "providers", "list", "--format", "json")

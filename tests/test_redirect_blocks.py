@@ -25,7 +25,7 @@ def test_block_passes_strict_profile_validation(pid: str, tmp_path: Path) -> Non
     assert validate_file(path) == []
     rule = block_rule(pid)
     assert rule.name and rule.note
-    assert rule.confirmed or rule.note
+    assert rule.basis == "confirmed" or rule.note
 
 
 def test_generic_block_is_the_default_rule_with_provenance() -> None:

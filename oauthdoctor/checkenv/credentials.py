@@ -81,7 +81,7 @@ def check_client_id_format(check: FileCheck) -> list[Finding]:
         return []
     key = check.display_key("client_id")
     example = f" (expected something like {fmt.example})" if fmt.example else ""
-    severity = Severity.ERROR if fmt.confirmed else Severity.WARNING
+    severity = Severity.WARNING if fmt.basis == "unconfirmed" else Severity.ERROR
     return [finding("client-id-format", check.at("client_id"),
                     f"{key} ({len(value)} characters) does not look like a {profile.name} client id{example}", key=key,
                     fix=f"Copy the client id from the {profile.name} console; check you did not paste the secret "

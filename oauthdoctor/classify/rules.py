@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from oauthdoctor.model import Basis
+
 FailureClass = Literal[
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
     "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
@@ -54,7 +56,7 @@ class Outcome:
     candidates: list[Candidate] = field(default_factory=list)
     source: str | None = None
     checked: str | None = None
-    confirmed: bool = True
+    basis: Basis = "unconfirmed"
     note: str | None = None
 
 
@@ -100,7 +102,7 @@ class Signature:
     weight: int = 1
     source: str | None = None
     checked: str | None = None
-    confirmed: bool = True
+    basis: Basis = "unconfirmed"
     note: str | None = None
 
 
@@ -127,5 +129,5 @@ class ErrorRules:
     hints: list[str] = field(default_factory=list)
     source: str | None = None
     checked: str | None = None
-    confirmed: bool = True
+    basis: Basis = "unconfirmed"
     note: str | None = None

@@ -44,8 +44,8 @@ def _evidence(expected: Any, actual: Any, duration: Duration | None = None) -> d
     out: dict[str, Any] = {"expected": expected, "actual": actual}
     if duration is not None and duration.source:
         out["source"] = duration.source
-    if duration is not None and not duration.confirmed:
-        out["confirmed"] = False
+    if duration is not None:
+        out["basis"] = duration.basis
     return out
 
 

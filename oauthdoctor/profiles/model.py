@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from oauthdoctor.classify.rules import ErrorRules
+from oauthdoctor.model import Basis
 from oauthdoctor.profiles.dirs import names_of
 from oauthdoctor.redirect.rule import RedirectRule
 
@@ -31,7 +32,7 @@ class Fact:
 
     source: str | None = None
     checked: str | None = None
-    confirmed: bool = True
+    basis: Basis = "unconfirmed"
     note: str | None = None
 
 

@@ -117,6 +117,13 @@ def _semantic_issues(path: Path, text: str, data: dict[str, Any]) -> list[Profil
         for ph in re.findall(r"\{([a-z_]+)\}", url or ""):
             if ph not in declared:
                 add(("endpoints", name, "url"), f"placeholder '{{{ph}}}' is not declared in endpoints.placeholders")
+    for loc, fact in _facts(data, ()):
+        if fact.get("basis") != "confirmed":
+            continue
+        if not str(fact.get("source") or "").startswith(("https://", "http://")):
+            add((*loc, "basis"), "a confirmed fact needs the URL it was read from in 'source'")
+        if not fact.get("checked"):
+            add((*loc, "basis"), "a confirmed fact needs the date it was read ('checked: YYYY-MM-DD')")
     pattern = (data.get("client_id") or {}).get("pattern")
     if pattern:
         try:
@@ -124,3 +131,17 @@ def _semantic_issues(path: Path, text: str, data: dict[str, Any]) -> list[Profil
         except re.error as exc:
             add(("client_id", "pattern"), f"invalid regular expression: {exc}")
     return issues
+
+
+def _facts(value: Any, loc: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every mapping in the profile that carries a ``basis`` (a fact with provenance), with its YAML path."""
+    found: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
+    if isinstance(value, dict):
+        if "basis" in value:
+            found.append((loc, value))
+        for key, child in value.items():
+            found.extend(_facts(child, (*loc, str(key))))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            found.extend(_facts(child, (*loc, i)))
+    return found

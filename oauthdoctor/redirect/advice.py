@@ -33,8 +33,8 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
                        "on whitespace, so it does no harm, but clean it up.")
     if rule.max_callback_urls is not None and len(entries) > rule.max_callback_urls:
         out.append(f"{len(entries)} URIs are registered, but {provider} allows at most {rule.max_callback_urls}.")
-    if not rule.confirmed:
-        out.append(f"The {provider} matching rule is not confirmed by an official source"
+    if rule.basis != "confirmed":
+        out.append(f"The {provider} matching rule is {rule.basis}, not confirmed by an official source"
                    + (f": {rule.note}" if rule.note else "."))
     return out
 

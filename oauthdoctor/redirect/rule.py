@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from oauthdoctor.model import Basis
+
 CaseFold = Literal["whole", "scheme", "host", "path"]
 LoopbackHost = Literal["127.0.0.0/8", "127.0.0.1", "::1", "localhost"]
 ClientType = Literal["web", "native"]
@@ -81,5 +83,5 @@ class RedirectRule:
     max_callback_urls: int | None = None
     source: str | None = None
     checked: str | None = None
-    confirmed: bool = True
+    basis: Basis = "unconfirmed"
     note: str | None = None

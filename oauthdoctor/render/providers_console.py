@@ -31,7 +31,7 @@ def print_facts(profile: Profile, facts: list[FactRow]) -> None:
     for column in ("fact", "value", "source", "checked"):
         table.add_column(column, overflow="fold")
     for fact in facts:
-        value = fact.value if fact.confirmed else f"{fact.value}  [unconfirmed]"
+        value = fact.value if fact.basis == "confirmed" else f"{fact.value}  [{fact.basis}]"
         if fact.note:
             value += f"\nnote: {fact.note}"
         table.add_row(fact.path, value, fact.source or "-", fact.checked or "-")

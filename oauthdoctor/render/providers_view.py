@@ -6,10 +6,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from oauthdoctor.model import Basis
 from oauthdoctor.profiles.model import Fact, Profile
 
 SCHEMA_VERSION = 1
-_PROVENANCE = ("source", "checked", "confirmed", "note")
+_PROVENANCE = ("source", "checked", "basis", "note")
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class FactRow:
     value: str
     source: str | None
     checked: str | None
-    confirmed: bool
+    basis: Basis
     note: str | None
 
 
@@ -88,7 +89,7 @@ def _walk(value: Any, path: str, default_checked: str | None, rows: list[FactRow
         if summary:
             rows.append(FactRow(
                 path=path, value=_short(summary), source=value.source,
-                checked=value.checked or default_checked, confirmed=value.confirmed, note=value.note,
+                checked=value.checked or default_checked, basis=value.basis, note=value.note,
             ))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
