@@ -58,6 +58,17 @@ def parse_ntp_server(value: str) -> tuple[str, int]:
     return host, port
 
 
+def parse_trust_host(value: str) -> str:
+    """``--trust-host``: a host name or IP literal (a URL is accepted and reduced to its host)."""
+    from oauthdoctor.hosts import host_of
+
+    text = value.strip()
+    host = host_of(text) if "://" in text else text.strip("[]").lower().rstrip(".")
+    if not host or any(ch in host for ch in "/ @?#") or host.count(":") == 1:
+        raise UsageError(f"--trust-host {value!r}: expected a host name such as auth.example.com (no port or path)")
+    return host
+
+
 def _port(value: str, text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
         raise UsageError(f"--ntp-server {value!r}: port must be 1-65535")
@@ -104,6 +115,11 @@ def diagnose_command(
     skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable)."),
     timeout: float = typer.Option(5.0, "--timeout", metavar="SECONDS", help="Per-request timeout."),
     active: bool = typer.Option(False, "--active", help="Also try client_credentials (issues a real token)."),
+    trust_host: list[str] = typer.Option(
+        [], "--trust-host", metavar="HOST",
+        help="Send credentials to HOST although it is not one of the provider's hosts (repeatable). "
+        "Without it, trials never send the secret to a host the profile does not list.",
+    ),
     ntp_server: list[str] = typer.Option(
         [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
     ),
@@ -160,6 +176,7 @@ def diagnose_command(
         active=active,
         timeout=timeout,
         ntp_servers=tuple(parse_ntp_server(s) for s in ntp_server),
+        trust_hosts=tuple(parse_trust_host(h) for h in trust_host),
     )
     from oauthdoctor.diagnose.decide import exit_code
     from oauthdoctor.diagnose.report import diagnose, pick_profile

@@ -49,8 +49,8 @@ def pick_profile(settings: Settings) -> Profile | None:
     return next((p for p in profiles if p.kind == "generic" or p.id == "generic"), None)
 
 
-def inputs(settings: Settings, profile: Profile | None) -> dict[str, Any]:
-    """What was diagnosed: endpoints, ids, the secret's fingerprint, and where each value came from."""
+def inputs(settings: Settings, profile: Profile | None, trusted_hosts: Iterable[str] = ()) -> dict[str, Any]:
+    """What was diagnosed: endpoints, ids, the secret's fingerprint, trusted hosts, and each value's source."""
     token = endpoints.token_url(settings, profile)
     out: dict[str, Any] = {
         "provider": profile.id if profile else settings.get("provider"),
@@ -65,6 +65,7 @@ def inputs(settings: Settings, profile: Profile | None) -> dict[str, Any]:
         if settings.raw("client_secret")
         else None,
         "redirect_uri": settings.get("redirect_uri"),
+        "trusted_hosts": list(trusted_hosts),
     }
     out["sources"] = {k: settings.source(k) for k in sorted(settings.values) if settings.source(k)}
     return out
@@ -92,6 +93,6 @@ def diagnose(
         environment=settings.get("environment"),
         decision=decision,
         root_cause=cause,
-        inputs=inputs(settings, profile),
+        inputs=inputs(settings, profile, options.trust_hosts),
         secrets=settings.secrets,
     )

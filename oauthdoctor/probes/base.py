@@ -26,6 +26,7 @@ class ProbeOptions:
     active: bool = False
     timeout: float = 5.0
     ntp_servers: tuple[tuple[str, int], ...] = ()
+    trust_hosts: tuple[str, ...] = ()  # --trust-host: hosts the user vouches for as the provider's
 
 
 @dataclass(frozen=True)

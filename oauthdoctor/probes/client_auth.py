@@ -82,8 +82,10 @@ async def observe(ctx: ProbeContext) -> ClientAuthObservation | Skipped:
     methods = [NONE] if configured == NONE else [BASIC, POST]
     from oauthdoctor.net.http import make_client
 
+    guard = common.credential_guard(ctx)
     async with make_client(ctx.options.timeout, verify=True) as client:
-        answers = await asyncio.gather(*(post_trial(client, target, *trial_request(ctx, m)) for m in methods))
+        trials = (post_trial(client, target, *trial_request(ctx, m), guard=guard) for m in methods)
+        answers = await asyncio.gather(*trials)
     return ClientAuthObservation(target, configured, dict(zip(methods, answers, strict=True)))
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from oauthdoctor.diagnose import endpoints
 from oauthdoctor.diagnose.settings import AUTH_METHODS, SECRET_KEYS
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.probes import common
 from oauthdoctor.probes.base import ProbeContext, make_finding
 from oauthdoctor.profiles.hosts import host_matches, host_verdict
 from oauthdoctor.redact import fingerprint
@@ -187,11 +188,27 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
         return out
     host = endpoints.host_of(token.url)
     hosts = profile.endpoints.hosts if profile else []
-    if token.origin == "config" and host and profile is not None and hosts and _foreign(host, token.url, profile):
+    if token.origin != "config" or not host:
+        return out
+    refused = common.credential_guard(ctx).refusal(token.url or "", common.credential_name(ctx))
+    if refused is not None and refused.kind == "refused_untrusted_host":
+        name = profile.name if profile else "configured provider"
+        out.append(
+            _finding(
+                Status.FAIL,
+                f"token URL host {host} is not a {name} host: credentials are not sent there",
+                "token_url",
+                ctx,
+                evidence={"expected": hosts, "actual": host, "refused": refused.message},
+                hint="Check that OAUTH_TOKEN_URL was not mistyped or copied from another provider, environment or "
+                f"tutorial; if {host} really is your provider's, pass --trust-host {host}.",
+            )
+        )
+    elif profile is not None and hosts and _foreign(host, token.url or "", profile):
         out.append(
             _finding(
                 Status.WARN,
-                f"token URL host {host} is not a {profile.name if profile else ''} host",
+                f"token URL host {host} is not a {profile.name} host (trusted with --trust-host)",
                 "token_url",
                 ctx,
                 evidence={"expected": hosts, "actual": host},

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from oauthdoctor.diagnose import endpoints
+from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.probes import common
 from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
 from oauthdoctor.probes.client_auth import configured_method
 
@@ -124,6 +126,32 @@ def _mismatch(
     )
 
 
+def _token_endpoint_elsewhere(ctx: ProbeContext, url: str, advertised: Any) -> Finding | None:
+    """A document that sends the token endpoint to a host credentials may not go to (mix-up defence).
+
+    RFC 9207's concern: a document (or a man in the middle) that names another server's token endpoint
+    collects the client's credentials there. Such a host gets nothing unless the user trusts it.
+    """
+    if not isinstance(advertised, str) or not advertised:
+        return None
+    token_host, issuer_host = host_of(advertised), host_of(url)
+    refused = common.credential_guard(ctx).refusal(advertised, common.credential_name(ctx), named_by=url)
+    if refused is None or refused.kind != "refused_untrusted_host" or token_host == issuer_host:
+        return None
+    return make_finding(
+        META,
+        Status.FAIL,
+        f"the discovery document names a token endpoint on {token_host}, not on its issuer's host "
+        f"{issuer_host}: credentials are not sent there",
+        decision=Decision.FIX_CONFIG,
+        evidence={"document": url, "token_endpoint": advertised, "refused": refused.message},
+        hint=f"Check OAUTH_ISSUER: a document that points elsewhere is how an authorization-server mix-up "
+        f"collects credentials (RFC 9207). If {token_host} really serves your tokens, pass --trust-host "
+        f"{token_host}.",
+        key="OAUTH_ISSUER",
+    )
+
+
 def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
     s, out = ctx.settings, []
     issuer = s.get("issuer")
@@ -151,6 +179,9 @@ def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
                 Status.WARN,
             )
         )
+    mixup = _token_endpoint_elsewhere(ctx, url, advertised)
+    if mixup is not None:
+        out.append(mixup)
     method = configured_method(ctx)
     methods = doc.get("token_endpoint_auth_methods_supported") or ["client_secret_basic"]
     if method not in methods:

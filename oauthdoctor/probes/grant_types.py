@@ -87,8 +87,9 @@ async def observe(ctx: ProbeContext) -> GrantObservation | Skipped:
         return GrantObservation(target, {}, not_tried)
     from oauthdoctor.net.http import make_client
 
+    guard = common.credential_guard(ctx)
     async with make_client(ctx.options.timeout, verify=True) as client:
-        answers = await asyncio.gather(*(post_trial(client, target, *_request(ctx, g)) for g in tried))
+        answers = await asyncio.gather(*(post_trial(client, target, *_request(ctx, g), guard=guard) for g in tried))
     return GrantObservation(target, dict(zip(tried, answers, strict=True)), not_tried)
 
 

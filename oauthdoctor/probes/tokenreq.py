@@ -144,14 +144,15 @@ def grant_outcome(answer: TokenAnswer) -> str:
 
 
 async def post_trial(
-    client: Any, url: str, data: dict[str, str], basic_auth: tuple[str, str] | None = None
+    client: Any, url: str, data: dict[str, str], basic_auth: tuple[str, str] | None, *, guard: Any
 ) -> TokenAnswer:
-    """POST one trial; a transport fault becomes an answer with ``failure_kind`` instead of an exception."""
+    """POST one trial through the credential guard; a refusal or a transport fault becomes an answer with
+    ``failure_kind`` instead of an exception."""
     from oauthdoctor.net.failures import NetFailure, classify_exception
     from oauthdoctor.net.http import post_form
 
     try:
-        obs = await post_form(client, url, data, basic_auth=basic_auth)
+        obs = await post_form(client, url, data, guard=guard, basic_auth=basic_auth)
     except NetFailure as exc:
         return TokenAnswer(failure_kind=str(exc.kind), failure_message=exc.message)
     except Exception as exc:  # noqa: BLE001 - every transport fault is a result, not a crash
