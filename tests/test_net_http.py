@@ -16,10 +16,10 @@ from pytest_httpserver import HTTPServer
 from servers.quirks import SERVICENOW_BODY, Quirks
 from servers.strict_server import REDIRECT_URI, StrictClient, StrictServer, run_strict_server
 
-from oauthdoctor import __version__
 from oauthdoctor.net.failures import NetFailure
 from oauthdoctor.net.guard import CredentialGuard
 from oauthdoctor.net.http import HttpObservation, get_json, make_client, post_form
+from oauthdoctor.version import __version__
 
 # Loopback servers stand in for a self-hosted provider: the generic profile's guard lets credentials go there.
 GUARD = CredentialGuard.for_profile(provider="Test", kind="generic")

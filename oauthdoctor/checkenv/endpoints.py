@@ -80,7 +80,7 @@ def _check_url(check: FileCheck, canonical: str, url: str) -> list[Finding]:
 
 def _owner(url: str) -> str | None:
     """The profile whose hosts cover this URL, if any (only asked for providers with custom domains)."""
-    from oauthdoctor.classify.book import default_rulebook
+    from oauthdoctor.classifier.book import default_rulebook
 
     return default_rulebook().by_host(url)
 

@@ -31,7 +31,7 @@ class Verdict:
 
 
 def _rule_of(check: FileCheck) -> Any:
-    from oauthdoctor.redirect.rule import RedirectRule
+    from oauthdoctor.profiles.redirect_schema import RedirectRule
 
     return check.profile.redirect if check.profile is not None else RedirectRule()
 

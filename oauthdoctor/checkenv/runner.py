@@ -74,7 +74,7 @@ def check_files(
 
 
 def _resolve(provider: str) -> str:
-    from oauthdoctor.profiles import resolve_id
+    from oauthdoctor.profiles.loader import resolve_id
 
     return resolve_id(provider)
 
@@ -128,7 +128,7 @@ def _check_one(env: EnvFile, prefix: str | None, provider: str | None, names: Ma
 
 
 def _profile_for(check: FileCheck) -> tuple[object | None, Finding | None]:
-    from oauthdoctor.profiles import UnknownProfile, get_profile
+    from oauthdoctor.profiles.loader import UnknownProfile, get_profile
 
     name = check.config.provider
     if not name:

@@ -92,7 +92,7 @@ def known_provider_names(resolver: Iterable[tuple[str, Iterable[str]]] | None = 
         if entries is not None:
             resolver = [(d["id"], d.get("aliases", [])) for d in entries if d.get("kind") != "generic"]
         else:
-            from oauthdoctor.profiles import all_profiles
+            from oauthdoctor.profiles.loader import all_profiles
 
             resolver = [(p.id, p.aliases) for p in all_profiles() if p.kind != "generic"]
     names: dict[str, str] = {}

@@ -35,7 +35,7 @@ INPUT_KEYS = (
 
 def pick_profile(settings: Settings) -> Profile | None:
     """The named provider's profile; else the one whose hosts include the token URL's host; else generic."""
-    from oauthdoctor.profiles import all_profiles, get_profile
+    from oauthdoctor.profiles.loader import all_profiles, get_profile
 
     name = settings.get("provider")
     if name:

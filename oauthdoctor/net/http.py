@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
-from oauthdoctor import __version__
 from oauthdoctor.net.failures import NetFailure, classify_exception
+from oauthdoctor.version import __version__
 
 if TYPE_CHECKING:
     import httpx

@@ -18,7 +18,7 @@ def credential_guard(ctx: ProbeContext) -> CredentialGuard:
     custom = bool(profile and profile.endpoints.custom_domains and profile.endpoints.custom_domains.supported)
     claimed: set[str] = set()
     if custom and profile is not None:
-        from oauthdoctor.classify.book import default_rulebook
+        from oauthdoctor.classifier.book import default_rulebook
 
         for url in (issuer, ctx.settings.get("token_url")):
             host = host_of(url)

@@ -223,7 +223,7 @@ def _foreign(host: str, url: str, profile: Profile) -> bool:
     custom = profile.endpoints.custom_domains is not None and profile.endpoints.custom_domains.supported
     owner = None
     if custom and not host_matches(host, profile.endpoints.hosts):
-        from oauthdoctor.classify.book import default_rulebook
+        from oauthdoctor.classifier.book import default_rulebook
 
         owner = default_rulebook().by_host(url)
     return host_verdict(host, profile.endpoints.hosts, custom, owner, profile.id) == "foreign"

@@ -38,7 +38,7 @@ _TIE_SUFFIX = {"clock_skew": " — fix the clock", "token_policy": ""}
 
 def classify_last_error(ctx: ProbeContext) -> Any:
     """Explain's classifier on OAUTH_LAST_ERROR (with OAUTH_LAST_ERROR_STATUS and the provider)."""
-    from oauthdoctor.classify import classify
+    from oauthdoctor.classifier import classify
 
     body = ctx.settings.get("last_error") or ""
     provider = ctx.profile_id if ctx.profile is not None and ctx.profile.kind != "generic" else None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.components import Difference
 from oauthdoctor.redirect.parse import is_loopback_host, parse_uri, specials
-from oauthdoctor.redirect.rule import RedirectRule
 
 _SENT_PROBLEMS = {"not_absolute", "fragment", "whitespace", "control_char", "invisible_char"}
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
 
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.parse import (
     ParsedURI,
     byte_offset,
@@ -20,7 +21,6 @@ from oauthdoctor.redirect.parse import (
     specials,
     visible,
 )
-from oauthdoctor.redirect.rule import RedirectRule
 
 DEFAULT_PORTS = {"https": "443", "http": "80"}
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")

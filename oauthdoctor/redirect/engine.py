@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.components import (
     Difference,
     compare_authority_shape,
@@ -31,7 +32,6 @@ from oauthdoctor.redirect.parse import (
     parse_uri,
     specials,
 )
-from oauthdoctor.redirect.rule import RedirectRule
 from oauthdoctor.redirect.wildcard import glob_matchers, host_matcher, prefix_match
 
 SCHEMA_VERSION = 1
