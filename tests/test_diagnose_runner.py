@@ -7,13 +7,13 @@ import time
 
 import pytest
 
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.diagnose import runner
-from oauthdoctor.diagnose.settings import Settings
 from oauthdoctor.model import Status
 from oauthdoctor.probes import PROBE_IDS, client_auth, clock_skew, config, discovery, grant_types
 from oauthdoctor.probes.base import ProbeContext, ProbeOptions, Skipped
 
-SETTINGS = Settings(
+SETTINGS = ResolvedConfig(
     {
         "client_id": "app",
         "client_secret": "s3cret-value-123",
@@ -24,8 +24,8 @@ SETTINGS = Settings(
 NETWORK = (discovery, clock_skew, client_auth, grant_types)
 
 
-def run(settings: Settings = SETTINGS, **options) -> list:
-    return runner.run(ProbeContext(settings=settings, profile=None, options=ProbeOptions(**options)))
+def run(settings: ResolvedConfig = SETTINGS, **options) -> list:
+    return runner.run(ProbeContext(config=settings, profile=None, options=ProbeOptions(**options)))
 
 
 def by_probe(findings: list) -> dict[str, list]:
@@ -45,7 +45,7 @@ def test_offline_skips_network_probes_and_keeps_order() -> None:
 
 def test_probe_and_skip_selection() -> None:
     findings = runner.run(
-        ProbeContext(settings=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
+        ProbeContext(config=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
         only=["config", "transport"],
         skip=["transport"],
     )
@@ -105,7 +105,7 @@ def test_observe_timeout_and_crash(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_plain_http_token_endpoint_skips_secret_probes(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_network(monkeypatch, 0.0)
-    settings = Settings({**SETTINGS.values, "token_url": "http://idp.example.com/token"})
+    settings = ResolvedConfig({**SETTINGS.values, "token_url": "http://idp.example.com/token"})
     grouped = by_probe(run(settings))
     assert grouped["transport"][0].status is Status.FAIL
     for pid in ("client_auth", "grant_types"):
@@ -117,11 +117,11 @@ def test_plain_http_token_endpoint_skips_secret_probes(monkeypatch: pytest.Monke
 def test_spinner_callback_brackets_network_work(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_network(monkeypatch, 0.0)
     calls: list[bool] = []
-    runner.run(ProbeContext(settings=SETTINGS, profile=None), on_network=calls.append)
+    runner.run(ProbeContext(config=SETTINGS, profile=None), on_network=calls.append)
     assert calls == [True, False]
     calls.clear()
     runner.run(
-        ProbeContext(settings=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
+        ProbeContext(config=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
         on_network=calls.append,
     )
     assert calls == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import config
 from oauthdoctor.probes.base import ProbeContext
@@ -40,7 +40,7 @@ GOOD = {
 
 
 def judge(values: dict[str, str], profile: Profile | None = GOOGLE, sources: dict[str, str] | None = None):
-    return config.judge(ProbeContext(settings=Settings(values, sources or {}), profile=profile), None)
+    return config.judge(ProbeContext(config=ResolvedConfig(values, sources or {}), profile=profile), None)
 
 
 def test_clean_configuration_passes() -> None:

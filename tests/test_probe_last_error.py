@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Finding, Severity, Status
 from oauthdoctor.probes import last_error
 from oauthdoctor.probes.base import ProbeContext
@@ -33,7 +33,7 @@ def problem(
 def judge(body: str | None, prior: dict[str, tuple[Finding, ...]] | None = None, status: str = "400"):
     values = {"last_error": body, "last_error_status": status} if body else {}
     (finding,) = last_error.judge(
-        ProbeContext(settings=Settings(values), profile=None, prior=prior or {}), None
+        ProbeContext(config=ResolvedConfig(values), profile=None, prior=prior or {}), None
     )
     return finding
 

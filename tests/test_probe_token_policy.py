@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import token_policy
 from oauthdoctor.probes.base import ProbeContext
@@ -28,7 +28,7 @@ ROTATING = Profile(
 
 
 def judge(values: dict[str, str], profile: Profile | None = GOOGLE):
-    return token_policy.judge(ProbeContext(settings=Settings(values), profile=profile, now=NOW), None)
+    return token_policy.judge(ProbeContext(config=ResolvedConfig(values), profile=profile, now=NOW), None)
 
 
 def test_testing_mode_token_older_than_seven_days() -> None:

@@ -86,7 +86,7 @@ def _owner(url: str) -> str | None:
 
 
 def _salesforce_my_domain(check: FileCheck) -> list[Finding]:
-    if check.config.provider != "salesforce" or (check.value("grant_type") or "").lower() != "client_credentials":
+    if check.provider != "salesforce" or (check.value("grant_type") or "").lower() != "client_credentials":
         return []
     url, canonical = check.value("token_url"), "token_url"
     if url is None and check.profile is not None and check.profile.endpoints.token is not None:

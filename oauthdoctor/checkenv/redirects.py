@@ -117,7 +117,7 @@ def check_across_files(checks: Sequence[FileCheck]) -> list[Finding]:
     for check in checks:
         client_id, uri = check.value("client_id"), check.value("redirect_uri")
         if client_id and uri and _SCHEME.match(uri):
-            groups.setdefault((check.config.provider, client_id), []).append(check)
+            groups.setdefault((check.provider, client_id), []).append(check)
     out: list[Finding] = []
     for members in groups.values():
         if len({m.path for m in members}) > 1:

@@ -13,7 +13,6 @@ from oauthdoctor.cli.options import FailOn, ReportFormat
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 if TYPE_CHECKING:
-    from oauthdoctor.diagnose.settings import Settings
     from oauthdoctor.model import Report
 
 PROBES_HELP = (
@@ -132,7 +131,7 @@ def diagnose_command(
     no_color: bool = typer.Option(False, "--no-color", help="No colours in the rich report."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show evidence for passing probes too."),
 ) -> None:
-    from oauthdoctor.diagnose.sources import ConfigError, resolve
+    from oauthdoctor.config.sources import ConfigError, resolve
     from oauthdoctor.probes import PROBE_IDS
     from oauthdoctor.probes.base import ProbeOptions
 
@@ -164,13 +163,12 @@ def diagnose_command(
         "last_error": last_error,
     }
     try:
-        settings = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix)
+        resolved = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    settings = _with_environment(settings, env_file)
     from oauthdoctor.redact import remember
 
-    remember(settings.secrets)
+    remember(resolved.secrets)
     options = ProbeOptions(
         offline=offline,
         active=active,
@@ -181,35 +179,17 @@ def diagnose_command(
     from oauthdoctor.diagnose.decide import exit_code
     from oauthdoctor.diagnose.report import diagnose, pick_profile
 
-    profile = pick_profile(settings)
+    profile = pick_profile(resolved)
     on_network = None
     if not offline and sys.stderr.isatty():
         from oauthdoctor.render.diagnose_console import spinner
 
         on_network = spinner()
-    report = diagnose(settings, profile, options, probe, skip, on_network)
+    report = diagnose(resolved, profile, options, probe, skip, on_network)
     _emit(report, fmt, no_color, verbose)
     code = exit_code(report.findings, str(fail_on))
     if code is not ExitCode.OK:
         raise CommandExit(code)
-
-
-def _with_environment(settings: Settings, env_file: str | None) -> Settings:
-    """Fill ``environment`` from the env file's name (``.env.production``) when nothing declared it."""
-    from dataclasses import replace
-
-    from oauthdoctor.config import environment_of
-
-    declared = settings.get("environment")
-    found = environment_of(env_file or "", declared)
-    if not found or found == declared:
-        return settings
-    source = settings.source("environment") or f"file name ({env_file})"
-    return replace(
-        settings,
-        values={**settings.values, "environment": found},
-        sources={**settings.sources, "environment": source},
-    )
 
 
 def _emit(report: Report, fmt: ReportFormat, no_color: bool, verbose: bool) -> None:

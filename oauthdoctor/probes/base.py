@@ -8,12 +8,14 @@ judgement pure lets the tests drive every verdict from a table of observations w
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.endpoints import ResolvedEndpoints, resolve_endpoints
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.profiles.model import Profile
 
@@ -59,12 +61,17 @@ class Shared:
 class ProbeContext:
     """Everything a probe may read. ``prior`` holds the findings of probes reported before this one."""
 
-    settings: Settings
+    config: ResolvedConfig
     profile: Profile | None
     options: ProbeOptions = field(default_factory=ProbeOptions)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     shared: Shared = field(default_factory=Shared)
     prior: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def endpoints(self) -> ResolvedEndpoints:
+        """Token, authorize and discovery URLs, worked out once from the configuration and the profile."""
+        return resolve_endpoints(self.config, self.profile)
 
     @property
     def profile_id(self) -> str | None:

@@ -40,10 +40,10 @@ class ClientAuthObservation:
 
 def configured_method(ctx: ProbeContext) -> str:
     """OAUTH_AUTH_METHOD, else the profile's preferred method, else RFC 6749's default (Basic)."""
-    method = ctx.settings.get("auth_method")
+    method = ctx.config.get("auth_method")
     if method:
         return method
-    if not ctx.settings.get("client_secret"):
+    if not ctx.config.get("client_secret"):
         return NONE
     preferred = ctx.profile.client_auth.preferred if ctx.profile else None
     return preferred if preferred in (BASIC, POST) else BASIC
@@ -53,19 +53,19 @@ def with_credentials(
     ctx: ProbeContext, data: dict[str, str], method: str
 ) -> tuple[dict[str, str], tuple[str, str] | None]:
     """Place the client credentials for ``method``: Basic credentials, or client_id (+ secret) in the body."""
-    client_id = ctx.settings.get("client_id") or ""
+    client_id = ctx.config.get("client_id") or ""
     if method == BASIC:
-        return data, (client_id, ctx.settings.get("client_secret") or "")
+        return data, (client_id, ctx.config.get("client_secret") or "")
     data["client_id"] = client_id
     if method == POST:
-        data["client_secret"] = ctx.settings.get("client_secret") or ""
+        data["client_secret"] = ctx.config.get("client_secret") or ""
     return data, None
 
 
 def trial_request(ctx: ProbeContext, method: str) -> tuple[dict[str, str], tuple[str, str] | None]:
     """Form body and Basic credentials of one trial with a random code."""
     data = {"grant_type": "authorization_code", "code": bogus("code")}
-    redirect = ctx.settings.get("redirect_uri")
+    redirect = ctx.config.get("redirect_uri")
     if redirect:
         data["redirect_uri"] = redirect
     return with_credentials(ctx, data, method)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from oauthdoctor.diagnose import endpoints
 from oauthdoctor.hosts import host_matches, host_of
 from oauthdoctor.net.guard import CredentialGuard
 from oauthdoctor.probes.base import ProbeContext, Skipped
@@ -14,13 +13,13 @@ from oauthdoctor.probes.base import ProbeContext, Skipped
 def credential_guard(ctx: ProbeContext) -> CredentialGuard:
     """The run's guard: the profile's hosts, the hosts the user configured, and ``--trust-host``."""
     profile = ctx.profile
-    issuer = ctx.settings.get("issuer")
+    issuer = ctx.config.get("issuer")
     custom = bool(profile and profile.endpoints.custom_domains and profile.endpoints.custom_domains.supported)
     claimed: set[str] = set()
     if custom and profile is not None:
         from oauthdoctor.classifier.book import default_rulebook
 
-        for url in (issuer, ctx.settings.get("token_url")):
+        for url in (issuer, ctx.config.get("token_url")):
             host = host_of(url)
             if host and not host_matches(host, profile.endpoints.hosts):
                 if default_rulebook().by_host(url or "") not in (None, profile.id):
@@ -31,7 +30,7 @@ def credential_guard(ctx: ProbeContext) -> CredentialGuard:
         own_hosts=profile.endpoints.hosts if profile else (),
         custom_domains=custom,
         issuer=issuer,
-        token_url=ctx.settings.get("token_url"),
+        token_url=ctx.config.get("token_url"),
         claimed_by_other=frozenset(claimed),
         trusted=ctx.options.trust_hosts,
     )
@@ -39,7 +38,7 @@ def credential_guard(ctx: ProbeContext) -> CredentialGuard:
 
 def credential_name(ctx: ProbeContext) -> str:
     """What a token trial would carry, for refusal messages."""
-    return "the client secret" if ctx.settings.get("client_secret") else "the client credentials"
+    return "the client secret" if ctx.config.get("client_secret") else "the client credentials"
 
 
 async def token_endpoint(ctx: ProbeContext) -> str | Skipped:
@@ -50,7 +49,7 @@ async def token_endpoint(ctx: ProbeContext) -> str | Skipped:
 
 async def _token_endpoint(ctx: ProbeContext) -> tuple[str, str | None] | Skipped:
     """The token URL and, when the discovery document named it, that document's URL."""
-    resolved = endpoints.token_url(ctx.settings, ctx.profile)
+    resolved = ctx.endpoints.token
     if resolved.missing:
         return Skipped(f"token URL has unresolved placeholders ({', '.join(resolved.missing)})")
     if resolved.url:
@@ -65,7 +64,7 @@ async def _token_endpoint(ctx: ProbeContext) -> tuple[str, str | None] | Skipped
 
 async def token_target(ctx: ProbeContext) -> str | Skipped:
     """The token endpoint, when a trial has what it needs (a client id) and may carry the credentials there."""
-    if not ctx.settings.get("client_id"):
+    if not ctx.config.get("client_id"):
         return Skipped("no client id configured")
     found = await _token_endpoint(ctx)
     if isinstance(found, Skipped):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from oauthdoctor.diagnose import endpoints
-from oauthdoctor.diagnose.settings import AUTH_METHODS, SECRET_KEYS
+from oauthdoctor.config.keys import AUTH_METHODS, SECRET_KEYS
+from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probes import common
 from oauthdoctor.probes.base import ProbeContext, make_finding
@@ -71,8 +71,8 @@ def _finding(
     decision: Decision | None = None,
 ) -> Finding:
     ev = dict(evidence or {})
-    if key is not None and ctx.settings.source(key):
-        ev.setdefault("supplied_by", ctx.settings.source(key))
+    if key is not None and ctx.config.source(key):
+        ev.setdefault("supplied_by", ctx.config.source(key))
     if decision is None:
         decision = Decision.FIX_CONFIG if status in (Status.FAIL, Status.WARN) else Decision.NONE
     return make_finding(
@@ -89,7 +89,7 @@ def _finding(
 
 def _stray(ctx: ProbeContext) -> list[Finding]:
     out: list[Finding] = []
-    for key, raw in sorted(ctx.settings.values.items()):
+    for key, raw in sorted(ctx.config.values.items()):
         if key in _FREE_TEXT_KEYS:
             continue
         problems = stray_characters(raw)
@@ -103,7 +103,7 @@ def _stray(ctx: ProbeContext) -> list[Finding]:
                 key,
                 ctx,
                 evidence={"expected": "the bare value", "actual": shown, "problems": problems},
-                hint=f"Remove the stray characters from {ctx.settings.source(key) or env_name(key)}; the "
+                hint=f"Remove the stray characters from {ctx.config.source(key) or env_name(key)}; the "
                 "provider compares the value byte for byte.",
                 failure_class="invalid_client" if key in ("client_id", "client_secret") else None,
             )
@@ -112,7 +112,7 @@ def _stray(ctx: ProbeContext) -> list[Finding]:
 
 
 def _required(ctx: ProbeContext) -> list[Finding]:
-    s, out = ctx.settings, []
+    s, out = ctx.config, []
     if not s.get("client_id"):
         out.append(
             _finding(
@@ -161,8 +161,8 @@ def _required(ctx: ProbeContext) -> list[Finding]:
 
 
 def _endpoint(ctx: ProbeContext) -> list[Finding]:
-    s, profile, out = ctx.settings, ctx.profile, []
-    token = endpoints.token_url(s, profile)
+    s, profile, out = ctx.config, ctx.profile, []
+    token = ctx.endpoints.token
     if token.url is None and not s.get("issuer"):
         out.append(
             _finding(
@@ -186,7 +186,7 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
             )
         )
         return out
-    host = endpoints.host_of(token.url)
+    host = host_of(token.url)
     hosts = profile.endpoints.hosts if profile else []
     if token.origin != "config" or not host:
         return out
@@ -239,7 +239,7 @@ def _placeholder_hint(ctx: ProbeContext, missing: tuple[str, ...]) -> str:
 
 
 def _formats(ctx: ProbeContext) -> list[Finding]:
-    s, profile, out = ctx.settings, ctx.profile, []
+    s, profile, out = ctx.config, ctx.profile, []
     for key in _TIMESTAMP_KEYS:
         if s.get(key) and s.timestamp(key) is None:
             out.append(
@@ -306,7 +306,7 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     findings = [*_required(ctx), *_stray(ctx), *_endpoint(ctx), *_formats(ctx)]
     if findings:
         return findings
-    source = ctx.settings.source("client_id")
+    source = ctx.config.source("client_id")
     return [
         make_finding(
             META,

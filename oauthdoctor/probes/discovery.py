@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from oauthdoctor.diagnose import endpoints
 from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probes import common
@@ -49,7 +48,7 @@ class DiscoveryObservation:
 
 async def fetch(ctx: ProbeContext) -> DiscoveryObservation | Skipped:
     """GET the discovery document once (the runner memoises this for every probe that needs it)."""
-    resolved = endpoints.discovery_url(ctx.settings, ctx.profile)
+    resolved = ctx.endpoints.discovery
     if resolved.url is None:
         return Skipped("no discovery document (set OAUTH_ISSUER; this provider publishes none)")
     if resolved.missing:
@@ -153,7 +152,7 @@ def _token_endpoint_elsewhere(ctx: ProbeContext, url: str, advertised: Any) -> F
 
 
 def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
-    s, out = ctx.settings, []
+    s, out = ctx.config, []
     issuer = s.get("issuer")
     if issuer and doc.get("issuer") and doc["issuer"] != issuer:
         out.append(
@@ -166,7 +165,7 @@ def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
                 "OAUTH_ISSUER",
             )
         )
-    token = endpoints.token_url(s, ctx.profile)
+    token = ctx.endpoints.token
     advertised = doc.get("token_endpoint")
     if token.url and not token.missing and advertised and advertised != token.url:
         out.append(

@@ -49,7 +49,7 @@ def grants_to_try(ctx: ProbeContext) -> list[str]:
 
     client_credentials gets no refresh token (RFC 6749 §4.4.3), so its apps never need the refresh grant.
     """
-    grants = [ctx.settings.grant_type]
+    grants = [ctx.config.grant_type]
     if grants == ["client_credentials"]:
         return grants
     supported = ctx.profile.grants.supported if ctx.profile else []
@@ -64,8 +64,8 @@ def _request(ctx: ProbeContext, grant: str) -> tuple[dict[str, str], tuple[str, 
     else:
         name, param = _TRIAL_VALUES[grant]
         data = {"grant_type": name, param: bogus(param)}
-        if grant == "authorization_code" and ctx.settings.get("redirect_uri"):
-            data["redirect_uri"] = ctx.settings.get("redirect_uri") or ""
+        if grant == "authorization_code" and ctx.config.get("redirect_uri"):
+            data["redirect_uri"] = ctx.config.get("redirect_uri") or ""
     return with_credentials(ctx, data, configured_method(ctx))
 
 
@@ -105,8 +105,8 @@ def judge(ctx: ProbeContext, observation: GrantObservation | Skipped | None) -> 
     evidence = {"token_url": observation.token_url, "grants": matrix}
     if not outcomes:
         return [skip_finding(META, "; ".join(f"{g}: {w}" for g, w in observation.not_tried.items()))]
-    configured = ctx.settings.grant_type
-    uses_refresh = configured == "refresh_token" or bool(ctx.settings.get("refresh_token_issued_at"))
+    configured = ctx.config.grant_type
+    uses_refresh = configured == "refresh_token" or bool(ctx.config.get("refresh_token_issued_at"))
     refused = [g for g, o in outcomes.items() if o == "not_allowed"]
     if refused:
         decisive = [g for g in refused if g == configured or (g == "refresh_token" and uses_refresh)]

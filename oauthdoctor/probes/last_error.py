@@ -40,9 +40,9 @@ def classify_last_error(ctx: ProbeContext) -> Any:
     """Explain's classifier on OAUTH_LAST_ERROR (with OAUTH_LAST_ERROR_STATUS and the provider)."""
     from oauthdoctor.classifier import classify
 
-    body = ctx.settings.get("last_error") or ""
+    body = ctx.config.get("last_error") or ""
     provider = ctx.profile_id if ctx.profile is not None and ctx.profile.kind != "generic" else None
-    return classify(ctx.settings.integer("last_error_status"), body, provider=provider)
+    return classify(ctx.config.integer("last_error_status"), body, provider=provider)
 
 
 def tie(failure_class: str, ctx: ProbeContext) -> Finding | None:
@@ -71,7 +71,7 @@ def _relevant(failure_class: str, pid: str, finding: Finding) -> bool:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """Classify, then tie: a tie's decision wins because it names what to change."""
-    if not ctx.settings.get("last_error"):
+    if not ctx.config.get("last_error"):
         return [skip_finding(META, "no OAUTH_LAST_ERROR supplied")]
     exp = classify_last_error(ctx)
     cls = exp.failure_class

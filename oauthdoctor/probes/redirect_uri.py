@@ -34,7 +34,7 @@ def compare(sent: str, registered: list[str], ctx: ProbeContext) -> Any:
     from oauthdoctor.redirect import RedirectRule, compare_with_rule
 
     rule = ctx.profile.redirect if ctx.profile is not None else RedirectRule()
-    client_type = "native" if ctx.settings.get("client_type") == "native" else "web"
+    client_type = "native" if ctx.config.get("client_type") == "native" else "web"
     return compare_with_rule(registered, sent, rule, client_type, provider=ctx.profile_id or "generic")
 
 
@@ -61,10 +61,10 @@ def _sentence_part(text: str) -> str:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """Scheme first (independent of the registration), then the comparison with the provider's rule."""
-    sent = ctx.settings.get("redirect_uri")
+    sent = ctx.config.get("redirect_uri")
     if not sent:
         return [skip_finding(META, "no OAUTH_REDIRECT_URI configured")]
-    registered = ctx.settings.items("registered_redirect_uris")
+    registered = ctx.config.items("registered_redirect_uris")
     out: list[Finding] = []
     problem = _https_problem(sent)
     if problem:

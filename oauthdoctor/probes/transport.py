@@ -10,7 +10,6 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from oauthdoctor.diagnose import endpoints
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
 
@@ -40,10 +39,10 @@ def is_loopback(host: str | None) -> bool:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """https → pass; http on loopback → pass (test servers); anything else → fail, secret-sending skipped."""
-    token = endpoints.token_url(ctx.settings, ctx.profile)
+    token = ctx.endpoints.token
     url, which = token.url, "token endpoint"
     if not url:
-        resolved = endpoints.discovery_url(ctx.settings, ctx.profile)
+        resolved = ctx.endpoints.discovery
         url, which = resolved.url, "issuer"
     if not url:
         return [skip_finding(META, "no token endpoint configured")]
