@@ -114,7 +114,7 @@ def test_every_credential_leaves_through_the_guarded_post_form() -> None:
         "net/ntp.py": ["request"],  # NTP over UDP: carries no credential
         "probes/client_auth.py": ["post_trial"],
         "probes/grant_types.py": ["post_trial"],
-        "probes/tokenreq.py": ["post_form"],
+        "probing/trials.py": ["post_form"],
     }
     source = (PACKAGE / "net" / "http.py").read_text(encoding="utf-8")
     signature = re.search(r"async def post_form\((.*?)\) ->", source, re.S)

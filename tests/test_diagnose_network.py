@@ -13,7 +13,7 @@ import pytest
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.diagnose.report import diagnose
 from oauthdoctor.model import Decision, Report, Status
-from oauthdoctor.probes.base import ProbeOptions
+from oauthdoctor.probing.contract import ProbeOptions
 
 pytestmark = pytest.mark.network
 

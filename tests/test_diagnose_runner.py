@@ -9,9 +9,11 @@ import pytest
 
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.diagnose import runner
+from oauthdoctor.diagnose.decide import exit_code
+from oauthdoctor.exitcodes import ExitCode
 from oauthdoctor.model import Status
 from oauthdoctor.probes import PROBE_IDS, client_auth, clock_skew, config, discovery, grant_types
-from oauthdoctor.probes.base import ProbeContext, ProbeOptions, Skipped
+from oauthdoctor.probing.contract import ProbeContext, ProbeOptions, Skipped
 
 SETTINGS = ResolvedConfig(
     {
@@ -55,17 +57,21 @@ def test_probe_and_skip_selection() -> None:
     assert grouped["last_error"][0].title == "skipped: not selected (--probe)"
 
 
-def test_a_crashing_judge_is_an_error_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crashing_judge_is_a_crash_finding_and_exit_4(monkeypatch: pytest.MonkeyPatch) -> None:
+    # #12: a probe that raises is a bug in oauthdoctor (flutter doctor's crash status), not "inconclusive".
     def boom(ctx, obs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(config, "judge", boom)
-    (finding,) = by_probe(run(offline=True))["config"]
-    assert finding.status is Status.ERROR and finding.title == "probe failed: RuntimeError: boom"
+    findings = run(offline=True)
+    (finding,) = by_probe(findings)["config"]
+    assert finding.status is Status.CRASH and finding.title == "the config probe crashed: RuntimeError: boom"
+    assert exit_code(findings, "error") is ExitCode.INTERNAL
+    assert [f.id for f in findings] == list(PROBE_IDS)  # the rest of the report still renders
 
 
 def _fake_network(monkeypatch: pytest.MonkeyPatch, delay: float) -> None:
-    async def slow(ctx):
+    async def slow(ctx, client):
         await asyncio.sleep(delay)
         return Skipped("fake")
 
@@ -85,10 +91,10 @@ def test_wall_time_is_the_slowest_probe_not_the_sum(monkeypatch: pytest.MonkeyPa
 def test_observe_timeout_and_crash(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_network(monkeypatch, 0.0)
 
-    async def hang(ctx):
+    async def hang(ctx, client):
         await asyncio.sleep(30)
 
-    async def crash(ctx):
+    async def crash(ctx, client):
         raise ValueError("bad")
 
     monkeypatch.setattr(discovery, "observe", hang)
@@ -100,7 +106,9 @@ def test_observe_timeout_and_crash(monkeypatch: pytest.MonkeyPatch) -> None:
         grouped["discovery"][0].status is Status.ERROR
         and "timed out after 1 s" in grouped["discovery"][0].title
     )
-    assert grouped["client_auth"][0].title == "probe failed: ValueError: bad"
+    assert grouped["discovery"][0].title == "discovery did not finish: timed out after 1 s"
+    assert grouped["client_auth"][0].status is Status.CRASH
+    assert grouped["client_auth"][0].title == "the client_auth probe crashed: ValueError: bad"
 
 
 def test_plain_http_token_endpoint_skips_secret_probes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,9 +7,9 @@ import pytest
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import client_auth
-from oauthdoctor.probes.base import ProbeContext, Skipped
 from oauthdoctor.probes.client_auth import BASIC, NONE, POST, ClientAuthObservation
-from oauthdoctor.probes.tokenreq import TokenAnswer, read_answer
+from oauthdoctor.probing.contract import ProbeContext, Skipped
+from oauthdoctor.probing.trials import TokenAnswer, read_answer
 from oauthdoctor.profiles.model import ClientAuth, Profile
 
 GRANT = read_answer(400, '{"error":"invalid_grant"}')

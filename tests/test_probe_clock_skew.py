@@ -7,8 +7,8 @@ import pytest
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import clock_skew
-from oauthdoctor.probes.base import ProbeContext
 from oauthdoctor.probes.clock_skew import ClockObservation, NtpReading
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Clock, Profile
 
 CTX = ProbeContext(config=ResolvedConfig({}), profile=None)

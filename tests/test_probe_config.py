@@ -7,7 +7,7 @@ import pytest
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import config
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import ClientIdFormat, CustomDomains, Endpoint, Endpoints, Placeholder, Profile
 
 ENTRA = Profile(

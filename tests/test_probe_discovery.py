@@ -5,8 +5,8 @@ from __future__ import annotations
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
 from oauthdoctor.probes import discovery
-from oauthdoctor.probes.base import ProbeContext, Skipped
 from oauthdoctor.probes.discovery import DiscoveryObservation
+from oauthdoctor.probing.contract import ProbeContext, Skipped
 
 DOC = {
     "issuer": "https://idp.test",

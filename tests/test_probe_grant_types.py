@@ -5,9 +5,9 @@ from __future__ import annotations
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import grant_types
-from oauthdoctor.probes.base import ProbeContext, ProbeOptions
 from oauthdoctor.probes.grant_types import GrantObservation
-from oauthdoctor.probes.tokenreq import read_answer
+from oauthdoctor.probing.contract import ProbeContext, ProbeOptions
+from oauthdoctor.probing.trials import read_answer
 from oauthdoctor.profiles.model import Grants, Profile
 
 ALLOWED = read_answer(400, '{"error":"invalid_grant"}')

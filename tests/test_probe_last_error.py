@@ -5,7 +5,7 @@ from __future__ import annotations
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Finding, Severity, Status
 from oauthdoctor.probes import last_error
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 
 EXPIRED = '{"error": "invalid_grant", "error_description": "Token has been expired or revoked."}'
 MISMATCH = '{"error":"redirect_uri_mismatch","error_description":"The redirect_uri MUST match"}'

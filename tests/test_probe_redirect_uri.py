@@ -5,7 +5,7 @@ from __future__ import annotations
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import redirect_uri
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Profile
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import token_policy
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Duration, Profile, Rotation, TokenCap, TokenPolicy
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

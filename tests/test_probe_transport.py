@@ -7,7 +7,7 @@ import pytest
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
 from oauthdoctor.probes import transport
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 
 
 @pytest.mark.parametrize(

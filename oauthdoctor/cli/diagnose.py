@@ -133,7 +133,7 @@ def diagnose_command(
 ) -> None:
     from oauthdoctor.config.sources import ConfigError, resolve
     from oauthdoctor.probes import PROBE_IDS
-    from oauthdoctor.probes.base import ProbeOptions
+    from oauthdoctor.probing.contract import ProbeOptions
 
     for pid in (*probe, *skip):
         if pid not in PROBE_IDS:

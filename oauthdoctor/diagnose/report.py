@@ -15,7 +15,7 @@ from oauthdoctor.diagnose.decide import decide
 from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Report
 from oauthdoctor.probes import REGISTRY
-from oauthdoctor.probes.base import ProbeContext, ProbeOptions
+from oauthdoctor.probing.contract import ProbeContext, ProbeOptions
 from oauthdoctor.profiles.hosts import host_matches
 from oauthdoctor.profiles.model import Profile
 from oauthdoctor.redact import fingerprint

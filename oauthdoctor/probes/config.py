@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from oauthdoctor.config.keys import AUTH_METHODS, SECRET_KEYS
 from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes import common
-from oauthdoctor.probes.base import ProbeContext, make_finding
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe
 from oauthdoctor.profiles.hosts import host_matches, host_verdict
 from oauthdoctor.redact import fingerprint
 
@@ -29,6 +29,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 _TIMESTAMP_KEYS = ("refresh_token_issued_at", "refresh_token_last_used_at", "client_secret_expires_at")
 _INTEGER_KEYS = ("active_refresh_tokens", "last_error_status")
@@ -190,7 +191,7 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
     hosts = profile.endpoints.hosts if profile else []
     if token.origin != "config" or not host:
         return out
-    refused = common.credential_guard(ctx).refusal(token.url or "", common.credential_name(ctx))
+    refused = target.credential_guard(ctx).refusal(token.url or "", target.credential_name(ctx))
     if refused is not None and refused.kind == "refused_untrusted_host":
         name = profile.name if profile else "configured provider"
         out.append(

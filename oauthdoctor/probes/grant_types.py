@@ -13,10 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes import common
-from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
-from oauthdoctor.probes.client_auth import BASIC, NONE, POST, configured_method, with_credentials
-from oauthdoctor.probes.tokenreq import TokenAnswer, bogus, grant_outcome, post_trial
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probing.trials import (
+    BASIC,
+    NONE,
+    POST,
+    TokenAnswer,
+    bogus,
+    configured_method,
+    grant_outcome,
+    post_trial,
+    with_credentials,
+)
 
 META = RuleMeta(
     id="grant_types",
@@ -69,10 +78,11 @@ def _request(ctx: ProbeContext, grant: str) -> tuple[dict[str, str], tuple[str, 
     return with_credentials(ctx, data, configured_method(ctx))
 
 
-async def observe(ctx: ProbeContext) -> GrantObservation | Skipped:
-    target = await common.token_target(ctx)
-    if isinstance(target, Skipped):
-        return target
+async def observe(ctx: ProbeContext, client: Any) -> GrantObservation | Skipped:
+    """Try the configured grant (and refresh_token) with random values; client_credentials only with --active."""
+    url = await target.token_target(ctx)
+    if isinstance(url, Skipped):
+        return url
     if configured_method(ctx) not in (BASIC, POST, NONE):
         return Skipped(f"auth method {configured_method(ctx)} is not trialled")
     tried, not_tried = [], {}
@@ -84,13 +94,10 @@ async def observe(ctx: ProbeContext) -> GrantObservation | Skipped:
         else:
             not_tried[grant] = "no non-destructive trial for this grant"
     if not tried:
-        return GrantObservation(target, {}, not_tried)
-    from oauthdoctor.net.http import make_client
-
-    guard = common.credential_guard(ctx)
-    async with make_client(ctx.options.timeout, verify=True) as client:
-        answers = await asyncio.gather(*(post_trial(client, target, *_request(ctx, g), guard=guard) for g in tried))
-    return GrantObservation(target, dict(zip(tried, answers, strict=True)), not_tried)
+        return GrantObservation(url, {}, not_tried)
+    guard = target.credential_guard(ctx)
+    answers = await asyncio.gather(*(post_trial(client, url, *_request(ctx, g), guard=guard) for g in tried))
+    return GrantObservation(url, dict(zip(tried, answers, strict=True)), not_tried)
 
 
 def judge(ctx: ProbeContext, observation: GrantObservation | Skipped | None) -> list[Finding]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
 META = RuleMeta(
     id="last_error",
@@ -22,6 +22,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 # class of the last error → probes whose problem findings can explain it, in order of preference.
 EXPLAINED_BY: dict[str, tuple[str, ...]] = {

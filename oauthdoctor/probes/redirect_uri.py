@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
 from oauthdoctor.probes.transport import is_loopback
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
 META = RuleMeta(
     id="redirect_uri",
@@ -23,6 +23,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 HINT_REGISTER = (
     "Make OAUTH_REDIRECT_URI byte-identical to a registered redirect URI (or register the one you send)."

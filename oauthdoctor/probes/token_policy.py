@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 from oauthdoctor.profiles.model import Duration
 
 META = RuleMeta(
@@ -23,6 +23,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 SECRET_EXPIRY_WARN = timedelta(days=30)
 ROTATION_HINT = (

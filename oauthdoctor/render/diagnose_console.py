@@ -23,6 +23,7 @@ _MARK = {
     Status.FAIL: ("✗", "red"),
     Status.SKIP: ("-", "dim"),
     Status.ERROR: ("?", "magenta"),
+    Status.CRASH: ("‼", "bold red"),
 }
 _DECISION_STYLE = {
     Decision.FIX_CONFIG: "bold yellow",

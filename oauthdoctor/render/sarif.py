@@ -24,7 +24,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 def reportable(report: Report) -> list[Finding]:
     """Findings CI output shows: problems (warn/fail) and checks that could not decide (error)."""
-    return [f for f in report.findings if f.is_problem or f.status is Status.ERROR]
+    return [f for f in report.findings if f.is_problem or f.status in (Status.ERROR, Status.CRASH)]
 
 
 def finding_message(finding: Finding, with_fix: bool = True) -> str:

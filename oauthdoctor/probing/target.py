@@ -1,13 +1,11 @@
-"""Inputs the network probes share: where the token endpoint is, whether a trial can run at all, and where
-credentials may go."""
+"""Where the token endpoint is, whether a trial can run at all, and where credentials may go."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from oauthdoctor.hosts import host_matches, host_of
 from oauthdoctor.net.guard import CredentialGuard
-from oauthdoctor.probes.base import ProbeContext, Skipped
+from oauthdoctor.probing.contract import ProbeContext, Skipped
+from oauthdoctor.probing.discovery_doc import discovery_document
 
 
 def credential_guard(ctx: ProbeContext) -> CredentialGuard:
@@ -72,9 +70,3 @@ async def token_target(ctx: ProbeContext) -> str | Skipped:
     target, named_by = found
     refused = credential_guard(ctx).refusal(target, credential_name(ctx), named_by=named_by)
     return Skipped(refused.message) if refused else target
-
-
-def discovery_document(observation: Any) -> dict[str, Any] | None:
-    """The parsed discovery JSON of a discovery observation, when it has one."""
-    doc = getattr(observation, "document", None)
-    return doc if isinstance(doc, dict) else None
