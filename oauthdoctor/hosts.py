@@ -9,30 +9,47 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterable
+from typing import Literal
 from urllib.parse import urlsplit
 
-_LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
+LoopbackForm = Literal["localhost", "127.0.0.1", "127.0.0.0/8", "::1", "ipv4-mapped"]
 
 
-def is_loopback_host(host: str | None) -> bool:
-    """True for 127.0.0.0/8, ::1 (also IPv4-mapped ::ffff:127.x) and ``localhost``.
+def loopback_form(host: str | None) -> LoopbackForm | None:
+    """Which loopback spelling ``host`` is (brackets, case and a trailing dot ignored), or None.
 
-    Other names are never trusted, even if they resolve to loopback today: DNS can change under us.
+    ``localhost``; ``127.0.0.1`` exactly; another address of ``127.0.0.0/8``; ``::1``; an IPv4-mapped
+    ``::ffff:127.x``. Redirect rules say which of these forms a server treats as loopback; for everything
+    else any form counts. Other names are never trusted, even if they resolve to loopback today (a
+    ``*.localhost`` name included): DNS can change under us.
     """
     if not host:
-        return False
+        return None
     name = host.strip().lower()
     if name.startswith("[") and name.endswith("]"):
         name = name[1:-1]
-    if name in _LOOPBACK_NAMES:
-        return True
+    if name in ("localhost", "localhost."):
+        return "localhost"
     try:
         address = ipaddress.ip_address(name)
     except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address.ipv4_mapped.is_loopback
-    return address.is_loopback
+        return None
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return "ipv4-mapped" if address.ipv4_mapped.is_loopback else None
+        return "::1" if address.is_loopback else None
+    if not address.is_loopback:
+        return None
+    return "127.0.0.1" if name == "127.0.0.1" else "127.0.0.0/8"
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """True for ``localhost``, 127.0.0.0/8, ::1 and IPv4-mapped ::ffff:127.x: the one loopback predicate.
+
+    Loopback is where plain http may carry a secret, where a redirect URI may use http, and what a production
+    configuration must not point at.
+    """
+    return loopback_form(host) is not None
 
 
 _LABEL = "[a-z0-9-]+(?:--[a-z0-9-]+)*"

@@ -22,20 +22,6 @@ INVISIBLE = frozenset(
     "\u00a0\u00ad\u061c\u180e\u2007\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u202f"
     "\u205f\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3000\ufeff"
 )
-LOOPBACK_NAMES = frozenset({"localhost", "::1", "[::1]", "0:0:0:0:0:0:0:1"})
-
-
-def is_loopback(host: str | None) -> bool:
-    """localhost, *.localhost, 127.0.0.0/8 and ::1."""
-    if not host:
-        return False
-    host = host.lower().strip("[]")
-    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
-        return True
-    parts = host.split(".")
-    return len(parts) == 4 and parts[0] == "127" and all(p.isdigit() for p in parts)
-
-
 def show_url(url: str) -> str:
     """A URL fit for a message: any ``user:password@`` is masked."""
     return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", r"\1***@", url)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from oauthdoctor.checkenv.context import FileCheck, finding, is_loopback, show_url
+from oauthdoctor.checkenv.context import FileCheck, finding, show_url
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Finding
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -82,10 +83,10 @@ def check_redirect(check: FileCheck) -> list[Finding]:
         out.append(finding("redirect-fragment", where, f"{key} contains a fragment ('#{parts.fragment}')", key=key,
                            fix=f"Remove everything from '#' in {key}."))
     host = parts.hostname or ""
-    if parts.scheme.lower() == "http" and not is_loopback(host):
+    if parts.scheme.lower() == "http" and not is_loopback_host(host):
         out.append(finding("redirect-http", where, f"{key} uses plain http on {host}", key=key,
                            fix=f"Use https:// in {key} (and in the registration)."))
-    if is_loopback(host) and check.environment == "production":
+    if is_loopback_host(host) and check.environment == "production":
         out.append(finding("redirect-loopback-in-production", where,
                            f"{key} points at {host} in a production file", key=key,
                            fix=f"Set {key} to the public callback URL of the production site."))

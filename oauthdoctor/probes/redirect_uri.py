@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.transport import is_loopback
 from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
 META = RuleMeta(
@@ -44,7 +44,7 @@ def _https_problem(sent: str) -> str | None:
         parts = urlsplit(sent)
     except ValueError:
         return "not a valid URI"
-    if parts.scheme.lower() == "http" and not is_loopback(parts.hostname):
+    if parts.scheme.lower() == "http" and not is_loopback_host(parts.hostname):
         return "uses http on a host that is not loopback (providers require https)"
     return None
 

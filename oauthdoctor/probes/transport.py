@@ -7,9 +7,9 @@ Certificates are always verified by the HTTP client; a TLS failure shows up in t
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
 
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
@@ -23,19 +23,6 @@ META = RuleMeta(
 NETWORK = False
 SENDS_SECRET = False
 observe = nothing_to_observe
-
-
-def is_loopback(host: str | None) -> bool:
-    """``localhost`` and loopback IP literals (127.0.0.0/8, ::1)."""
-    if not host:
-        return False
-    host = host.strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
@@ -56,7 +43,7 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
                 META, Status.PASS, f"the {which} uses https (certificates verified)", evidence=evidence
             )
         ]
-    if scheme == "http" and is_loopback(host):
+    if scheme == "http" and is_loopback_host(host):
         return [
             make_finding(
                 META,
