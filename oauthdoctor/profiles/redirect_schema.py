@@ -60,6 +60,22 @@ class WildcardRule:
 
 
 @dataclass(frozen=True)
+class CallbackLimitRule:
+    """The callback-URL limit of one kind of app, for providers whose app kinds differ (GitHub: OAuth apps one,
+    GitHub Apps ten). ``kind`` is the value of ``OAUTH_APP_KIND`` that selects it; ``client_id`` a regex (full
+    match) on the client id that betrays the kind when ``OAUTH_APP_KIND`` is not set."""
+
+    kind: str = ""
+    app: str = ""
+    count: int = 1
+    client_id: str | None = None
+    source: str | None = None
+    checked: str | None = None
+    basis: Basis = "unconfirmed"
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class RedirectRule:
     """How one authorization server decides that a sent redirect_uri matches a registered one."""
 
@@ -80,7 +96,8 @@ class RedirectRule:
     https_enforced: bool = False  # False: plain http only warns (RFC 6749 §3.1.2.1 says SHOULD)
     forbidden: list[Forbidden] = field(default_factory=list)  # rejected even when the strings are equal
     missing_sent: Literal["rejected", "single_registered", "first_registered"] = "rejected"
-    max_callback_urls: int | None = None
+    max_callback_urls: int | None = None  # when no ``callback_limits`` entry applies
+    callback_limits: list[CallbackLimitRule] = field(default_factory=list)
     source: str | None = None
     checked: str | None = None
     basis: Basis = "unconfirmed"

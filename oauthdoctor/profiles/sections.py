@@ -13,7 +13,7 @@ from typing import Any
 
 from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.dirs import locate, names_of, profile_files
-from oauthdoctor.profiles.redirect_schema import LoopbackRule, RedirectRule, WildcardRule
+from oauthdoctor.profiles.redirect_schema import CallbackLimitRule, LoopbackRule, RedirectRule, WildcardRule
 
 
 def names(data: dict[str, Any]) -> set[str]:
@@ -63,6 +63,8 @@ def _from_checked(data: Any) -> RedirectRule | None:
             fields["loopback"] = LoopbackRule(**fields["loopback"])
         if "wildcard" in fields:
             fields["wildcard"] = WildcardRule(**fields["wildcard"])
+        if "callback_limits" in fields:
+            fields["callback_limits"] = [CallbackLimitRule(**item) for item in fields["callback_limits"]]
         return RedirectRule(**fields)
     except TypeError:  # a key this version's rule does not have
         return None

@@ -31,8 +31,9 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
                 item) and len(item.split()) <= 1:
             out.append(f"The registered value {item!r} has surrounding whitespace; this server splits the field "
                        "on whitespace, so it does no harm, but clean it up.")
-    if rule.max_callback_urls is not None and len(entries) > rule.max_callback_urls:
-        out.append(f"{len(entries)} URIs are registered, but {provider} allows at most {rule.max_callback_urls}.")
+    limit = max([rule.max_callback_urls or 0, *(c.count for c in rule.callback_limits)]) or None
+    if limit is not None and len(entries) > limit:
+        out.append(f"{len(entries)} URIs are registered, but {provider} allows at most {limit}.")
     if rule.basis != "confirmed":
         out.append(f"The {provider} matching rule is {rule.basis}, not confirmed by an official source"
                    + (f": {rule.note}" if rule.note else "."))
