@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from oauthdoctor.profiles.sections import checked_data
-from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule, WildcardRule
+from oauthdoctor.redirect.rule import LoopbackRule, MissingSentRule, PathTraversalRule, RedirectRule, WildcardRule
 
 
 def redirect_rule(name: str) -> tuple[str, RedirectRule]:
@@ -35,6 +35,10 @@ def _from_checked(data: Any) -> RedirectRule | None:
             fields["loopback"] = LoopbackRule(**fields["loopback"])
         if "wildcard" in fields:
             fields["wildcard"] = WildcardRule(**fields["wildcard"])
+        if isinstance(fields.get("missing_sent"), dict):  # a bare string is the shorthand form
+            fields["missing_sent"] = MissingSentRule(**fields["missing_sent"])
+        if "path_traversal" in fields:
+            fields["path_traversal"] = PathTraversalRule(**fields["path_traversal"])
         return RedirectRule(**fields)
     except TypeError:  # a key this version's rule does not have
         return None

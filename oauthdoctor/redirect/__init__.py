@@ -8,24 +8,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule, WildcardRule
+from oauthdoctor.redirect.rule import LoopbackRule, MissingSentRule, PathTraversalRule, RedirectRule, WildcardRule
 
 if TYPE_CHECKING:
     from oauthdoctor.redirect.engine import RedirectMatch
 
 __all__ = [
-    "SCHEMA_VERSION", "Difference", "LoopbackRule", "RedirectMatch", "RedirectRule", "WildcardRule", "compare",
-    "compare_with_rule",
+    "SCHEMA_VERSION", "Difference", "LoopbackRule", "MissingSentRule", "PathTraversalRule", "RedirectMatch",
+    "RedirectRule", "WildcardRule", "compare", "compare_with_rule",
 ]
 
 
-def compare(registered: list[str], sent: str, provider: str = "generic", client_type: str = "web") -> RedirectMatch:
-    """Would ``provider`` accept ``sent`` given the ``registered`` URIs? Raises UnknownProfile for a bad id."""
+def compare(registered: list[str], sent: str | None, provider: str = "generic", client_type: str = "web",
+            openid: bool = False) -> RedirectMatch:
+    """Would ``provider`` accept ``sent`` given the ``registered`` URIs? Raises UnknownProfile for a bad id.
+
+    ``sent=None``: the request carries no redirect_uri (the answer says which URI the server uses instead);
+    ``openid``: the request asks for scope openid, which makes redirect_uri required on some servers.
+    """
     from oauthdoctor.profiles.redirect_rule import redirect_rule
     from oauthdoctor.redirect.engine import compare_with_rule
 
     profile_id, rule = redirect_rule(provider)
-    return compare_with_rule(registered, sent, rule, client_type, provider=profile_id)
+    return compare_with_rule(registered, sent, rule, client_type, provider=profile_id, openid=openid)
 
 
 def __getattr__(name: str) -> Any:

@@ -16,6 +16,8 @@ from oauthdoctor.redirect.components import (
     compare_port,
     compare_scheme,
     compare_userinfo,
+    literal_traversal,
+    traversal_difference,
 )
 from oauthdoctor.redirect.parse import ParsedURI, has_dot_segment, parse_uri, remove_dot_segments
 from oauthdoctor.redirect.rule import RedirectRule
@@ -66,11 +68,6 @@ def glob_matchers(r: ParsedURI, rule: RedirectRule) -> tuple[Matcher | None, Mat
     return None, None
 
 
-# Keycloak (RedirectUtils): a '..' segment, plain or encoded, between '/', '\\' or their encodings, switches
-# wildcards off for that redirect URI; only an exact entry can match it then.
-_UNSAFE_PATH = re.compile(r"(?:/|%2f|\\|%5c)(?:\.\.|%2e\.|\.%2e|%2e%2e)(?:/|%2f|\\|%5c|$)", re.IGNORECASE)
-
-
 def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]:
     """Keycloak: a registered entry ending in ``*`` is a prefix; the query and fragment are not checked."""
     if reg == "*":
@@ -79,11 +76,9 @@ def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]
                                f"'{s.scheme}:*' (or the exact URI) for the '{s.scheme}' scheme.")]
         return [Difference("wildcard", reg, s.raw, 0, "The registered '*' matches any http(s) redirect URI.",
                            tolerated=True)]
-    unsafe = _UNSAFE_PATH.search(s.path)
-    if unsafe:
-        return [Difference("dot_segment", reg, s.raw, s.path_at + unsafe.start(),
-                           f"The path has a '..' segment ('{unsafe.group(0)}'), so this server applies no wildcard "
-                           f"to it: only an exact registered URI can match.")]
+    blocked = traversal_difference(reg, s, rule, "wildcard")
+    if blocked is not None:
+        return [blocked]
     prefix = reg[:-1]
     p = parse_uri(prefix)
     diffs = list(compare_scheme(p, s, rule, skip=False))
@@ -124,8 +119,10 @@ def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]
     elif sp != base:
         diffs.append(Difference("wildcard", base + "*", sp, s.path_at,
                                 f"The path '{sp}' is covered by the wildcard '{base}*'.", tolerated=True))
+        diffs += literal_traversal(reg, s, rule)
     if s.query is not None or s.fragment is not None:
         diffs.append(Difference("query" if s.query is not None else "fragment", "", s.query or s.fragment or "",
                                 s.query_at if s.query is not None else s.fragment_at,
                                 "The query and fragment are not checked under a wildcard entry.", tolerated=True))
     return diffs
+
