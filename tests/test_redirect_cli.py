@@ -150,7 +150,7 @@ def test_omitted_refused_by_doorkeeper_exits_1_with_the_fix(env: dict[str, str])
     proc = run(env, "--omitted", "--provider", "doorkeeper", "https://a.example/cb")
     assert proc.returncode == 1
     assert "uses      nothing: the server refuses the request" in proc.stdout
-    assert "fix: Send redirect_uri=https://a.example/cb" in proc.stdout
+    assert "fix: Send redirect_uri with exactly the registered URI: https://a.example/cb" in proc.stdout
 
 
 def test_openid_makes_redirect_uri_required_on_spring(env: dict[str, str]) -> None:
@@ -195,3 +195,12 @@ def test_empty_sent_follows_the_server(env: dict[str, str]) -> None:
     assert (generic["accepted"], generic["omitted"], generic["sent"]) == (True, True, "")
     dot = run(env, "--provider", "django-oauth-toolkit", "--format", "json", "https://a.example/cb", "")
     assert dot.returncode == 1 and json.loads(dot.stdout)["differences"][0]["kind"] == "not_absolute"
+
+
+def test_rich_view_at_60_columns_keeps_the_caret_on_the_character(env: dict[str, str]) -> None:
+    uri = "https://app.example-company.com/oauth2/callbacks/handler"  # 56 characters (issue 13)
+    proc = run({**env, "COLUMNS": "60"}, uri, uri.replace("handler", "Handler"))
+    lines = proc.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    sent = next(i for i, line in enumerate(lines) if line.startswith("sent"))
+    assert lines[sent][lines[sent + 1].index("^")] == "H"

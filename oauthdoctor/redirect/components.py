@@ -358,8 +358,10 @@ def literal_traversal(registered: str, s: ParsedURI, rule: RedirectRule) -> list
     found = find_traversal(s.path, None)
     if found is None or found.depth <= rounds:
         return []
-    decodes = "once" if rounds == 1 else f"{rounds} times" if rounds else "never"
+    decodes = "decodes once" if rounds == 1 else f"decodes {rounds} times" if rounds else "does not decode it"
+    rounds_text = "1 round" if found.depth == 1 else f"{found.depth} rounds"
+    browser = ("a browser does not resolve it either" if found.depth > 1 else
+               "but a browser resolves it as '..' (WHATWG URL), so the user lands outside the registered path")
     return [Difference("dot_segment", registered, s.path, s.path_at + found.at,
-                       f"{_spelled(found)} becomes '..' only after {found.depth} rounds of percent-decoding; this "
-                       f"server decodes {decodes}, so it stays an ordinary path segment (a browser does not resolve "
-                       "it either).", tolerated=True)]
+                       f"'{found.spelling}' becomes '..' only after {rounds_text} of percent-decoding; this server "
+                       f"{decodes}, so it stays an ordinary path segment here ({browser}).", tolerated=True)]

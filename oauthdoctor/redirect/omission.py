@@ -80,10 +80,10 @@ def _refused(text: str, entries: list[str], registered: list[str], rule: Redirec
              provider: str, warnings: list[str], empty: bool) -> RedirectMatch:
     closest = entries[0] if len(entries) == 1 else None
     if closest is not None:
-        fix = f"Send redirect_uri={closest}"
+        fix = f"Send redirect_uri with exactly the registered URI: {closest}"
     else:
-        shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
-        fix = f"Send redirect_uri with the registered URI the user should return to (one of: {shown})"
+        shown = " or ".join(entries[:3]) + (" or another registered URI" if len(entries) > 3 else "")
+        fix = f"Send redirect_uri with the registered URI the user should return to: {shown}"
     return _answer(False, provider, rule, None, closest, [_omitted(text, False)], registered, omission, warnings,
                    fix, empty)
 

@@ -19,7 +19,7 @@ from oauthdoctor.redirect.components import (
     literal_traversal,
     traversal_difference,
 )
-from oauthdoctor.redirect.parse import ParsedURI, has_dot_segment, parse_uri, remove_dot_segments
+from oauthdoctor.redirect.parse import ParsedURI, parse_uri
 from oauthdoctor.redirect.rule import RedirectRule
 
 
@@ -105,15 +105,10 @@ def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]
             return diffs
     base = p.path
     sp = s.path
-    dotted = has_dot_segment(sp)
-    resolved = remove_dot_segments(sp) if dotted else sp
-    inside = resolved.startswith(base) or (base.endswith("/") and resolved == base[:-1])
-    if dotted and not inside:
-        diffs.append(Difference("dot_segment", base + "*", sp, s.path_at,
-                                f"The path '{sp}' uses dot segments that climb out of the wildcard prefix "
-                                f"'{base}*', which this server rejects."))
-    elif not inside:
-        kind = "path_case" if resolved.lower().startswith(base.lower()) else "wildcard"
+    # A '..' the server spots was refused above; what is left is compared as written (Keycloak: startsWith).
+    inside = sp.startswith(base) or (base.endswith("/") and sp == base[:-1])
+    if not inside:
+        kind = "path_case" if sp.lower().startswith(base.lower()) else "wildcard"
         diffs.append(Difference(kind, base + "*", sp, s.path_at,
                                 f"The path '{sp}' is not under the wildcard prefix '{base}*'."))
     elif sp != base:

@@ -7,6 +7,8 @@ sentences wrap with a hanging indent under their text.
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
@@ -118,10 +120,32 @@ def _print_notes(console: Console, rows: list[tuple[str, Text]], label_style: st
 
 
 def _hanging(console: Console, label: Text, text: Text) -> None:
-    """``label`` then ``text``, wrapped to the console width with every further line indented under it."""
+    """``label`` then ``text``, wrapped to the console width with every further line indented under it.
+
+    A word too long for the indented column (a URI) gets a line of its own from column 0 when it fits
+    there, so it is never broken; only a word wider than the terminal is folded.
+    """
+    width = console.size.width
     indent = cell_len(label.plain)
-    lines = text.wrap(console, max(console.size.width - indent, 20), overflow="fold")
+    lines = text.divide(_breaks(text.plain, max(width - indent, 20)))
     for i, line in enumerate(lines):
         line.rstrip()
         head = label if i == 0 else Text(" " * indent)
-        console.print(Text.assemble(head, line), no_wrap=True, overflow="ignore")
+        if indent + cell_len(line.plain) <= width:
+            console.print(Text.assemble(head, line), no_wrap=True, overflow="ignore")
+            continue
+        if i == 0:
+            console.print(label, no_wrap=True, overflow="ignore")
+        console.print(line, overflow="fold")
+
+
+def _breaks(plain: str, width: int) -> list[int]:
+    """Offsets where greedy word wrapping to ``width`` starts a new line; a longer word stays whole."""
+    offsets: list[int] = []
+    line_start = 0
+    for word in re.finditer(r"\S+\s*", plain):
+        end = word.start() + len(word.group().rstrip())
+        if word.start() > line_start and cell_len(plain[line_start:end]) > width:
+            offsets.append(word.start())
+            line_start = word.start()
+    return offsets
