@@ -173,3 +173,22 @@ def test_json_of_an_omission() -> None:
     assert data["omission"]["when"] == "first_registered" and data["omission"]["source"].startswith("https://")
     sent = compare_with_rule(ONE, ONE[0], block_rule("github"), provider="github").to_json()
     assert (sent["sent"], sent["omitted"], sent["redirect_to"], sent["omission"]) == (ONE[0], False, ONE[0], None)
+
+
+def test_the_documented_table_matches_the_profiles() -> None:
+    from test_redirect_support import ROOT
+
+    text = (ROOT / "docs" / "redirect-rules.md").read_text(encoding="utf-8")
+    table = text.split("What each profile says", 1)[1].split("###", 1)[0]
+    documented: dict[str, tuple[str, ...]] = {}
+    for row in table.splitlines():
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) != 5 or cells[0] in ("profile", "---"):
+            continue
+        for name in cells[0].split(","):
+            documented[name.split()[0]] = (cells[1], cells[2], cells[3], cells[4].split()[0])
+    assert sorted(documented) == sorted(PROFILE_IDS)
+    for pid in PROFILE_IDS:
+        o = block_rule(pid).omission()
+        assert documented[pid] == (o.when, str(o.openid_requires).lower(), str(o.empty_is_omitted).lower(),
+                                   o.basis), pid
