@@ -170,7 +170,8 @@ def _bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ids: dict[str, str
     ("Iv1.0123456789abcdef", "", []),
     ("Iv23liAbCdEf12345678", "GITHUB_APP_KIND=oauth_app\n",
      [(".env.staging", "redirect-too-many", "GitHub OAuth app", "app kind setting")]),
-    ("some-unknown-shape", "", []),  # neither shape: the limit is not guessed
+    # Neither shape: the profile's own rule is the OAuth app rule (subdirectory matching), so its limit applies.
+    ("some-unknown-shape", "", [(".env.staging", "redirect-too-many", None, "profile")]),
 ])
 def test_github_callback_limit_comes_from_the_bundled_profile(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, client_id: str, kind: str, expected: list[tuple]) -> None:

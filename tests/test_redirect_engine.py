@@ -94,11 +94,11 @@ FAMILIES = [
     # fosite: sent http loopback ignores port and the registered scheme
     ("hydra", ["https://127.0.0.1/cb"], "http://127.0.0.1:8080/cb", True, ["scheme", "port"]),
     ("hydra", ["https://127.0.0.1/cb"], "https://127.0.0.1:8080/cb", False, ["port"]),
-    ("hydra", ["https://a.example/cb"], "", True, []),
+    ("hydra", ["https://a.example/cb"], "", True, ["omitted"]),  # Go's Form.Get: empty is absent
     # fosite compares Go's decoded url.Path on loopback only
     ("hydra", ["http://127.0.0.1/a/b"], "http://127.0.0.1:8080/a%2Fb", True, ["port", "percent_encoding"]),
     ("hydra", ["https://a.example/a/b"], "https://a.example/a%2Fb", False, ["percent_encoding"]),
-    ("hydra", ["https://a.example/cb", "https://b.example/cb"], "", False, ["not_absolute"]),
+    ("hydra", ["https://a.example/cb", "https://b.example/cb"], "", False, ["omitted"]),
     # oidc-provider: loopback relaxed for native clients only
     ("oidc-provider", ["http://localhost/cb"], "http://localhost:3000/cb", False, ["port"]),
     # spring: loopback any scheme, equal scheme; localhost exact
@@ -116,7 +116,7 @@ FAMILIES = [
     ("django-oauth-toolkit", ["http://localhost:8000/cb"], "http://localhost:9000/cb", False, ["port"]),
     # authlib: exact, no loopback exception; no redirect_uri means the first registered one
     ("authlib", ["http://127.0.0.1/cb"], "http://127.0.0.1:5000/cb", False, ["port"]),
-    ("authlib", ["https://client.test/a", "https://client.test/b"], "", True, []),
+    ("authlib", ["https://client.test/a", "https://client.test/b"], "", True, ["omitted"]),
     # keycloak: trailing '*' prefix, port '*', bare '*', loopback only when registered without a port
     ("keycloak", ["https://test.com:*"], "https://test.com:8443/x", True, ["port"]),
     ("keycloak", ["*"], "https://anything.example/x", True, ["wildcard"]),
@@ -200,7 +200,7 @@ def test_closest_prefers_case_only_difference() -> None:
     result = compare_with_rule(["https://other.example/x", "https://a.example/Callback"],
                                "https://a.example/callback", GENERIC)
     assert result.closest == "https://a.example/Callback"
-    assert result.fix == "Send exactly https://a.example/Callback, or register exactly https://a.example/callback"
+    assert result.fix == "Send exactly https://a.example/Callback or register exactly https://a.example/callback"
 
 
 def test_fix_for_invisible_character_is_the_string_to_send() -> None:

@@ -61,4 +61,4 @@ def fix_for(rule: RedirectRule, diffs: list[Difference], closest: str | None, se
         return f"Register exactly {_clean(sent)} (the registered '*' does not cover it on this server)"
     if sent_side or kinds & {"userinfo", "dot_segment", "percent_encoding", "wildcard"}:
         return f"Send exactly the registered URI: {clean_closest}"
-    return f"Send exactly {clean_closest}, or register exactly {_clean(sent)}"
+    return f"Send exactly {clean_closest} or register exactly {_clean(sent)}"
