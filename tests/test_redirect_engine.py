@@ -213,9 +213,13 @@ def test_warnings_for_risky_tolerances() -> None:
     assert http.accepted and any("plain http" in w for w in http.warnings)
     wild = compare_with_rule(["https://*.example.com/cb"], "https://a.example.com/cb", block_rule("auth0"))
     assert wild.accepted and any("RFC 9700 §2.1" in w for w in wild.warnings)
-    too_many = compare_with_rule([f"https://a.example/{i}" for i in range(11)], "https://a.example/1",
+    # GitHub OAuth Apps have one callback URL (GitHub Apps allow 10, but the profile models OAuth Apps)
+    too_many = compare_with_rule(["https://a.example/0", "https://b.example/1"], "https://a.example/0",
                                  block_rule("github"))
-    assert any("at most 10" in w for w in too_many.warnings)
+    assert "2 URIs are registered: fine for a GitHub App (up to 10), but a GitHub OAuth app has 1." in too_many.warnings
+    eleven = compare_with_rule([f"https://a.example/{i}" for i in range(11)], "https://a.example/1",
+                               block_rule("github"))
+    assert "11 URIs are registered, but generic allows at most 10." in eleven.warnings
     unconfirmed = compare_with_rule(["https://a.example/cb"], "https://a.example/cb", block_rule("zoom"))
     assert any("not confirmed" in w for w in unconfirmed.warnings)
 
