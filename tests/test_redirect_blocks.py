@@ -30,4 +30,5 @@ def test_block_passes_strict_profile_validation(pid: str, tmp_path: Path) -> Non
 
 def test_generic_block_is_the_default_rule_with_provenance() -> None:
     rule = block_rule("generic")
-    assert RedirectRule(name=rule.name, source=rule.source, note=rule.note) == rule
+    provenance = {"source": rule.source, "note": rule.note, "checked": rule.checked, "basis": rule.basis}
+    assert RedirectRule(name=rule.name, **provenance) == rule
