@@ -33,7 +33,8 @@ def test_generic_block_is_the_default_rule_with_provenance() -> None:
     omission = rule.omission()
     sourced = MissingSentRule(source=omission.source, checked=omission.checked, basis=omission.basis,
                               note=omission.note)
-    assert RedirectRule(name=rule.name, source=rule.source, note=rule.note, missing_sent=sourced) == rule
+    provenance = {"source": rule.source, "note": rule.note, "checked": rule.checked, "basis": rule.basis}
+    assert RedirectRule(name=rule.name, missing_sent=sourced, **provenance) == rule
     assert omission.basis == "confirmed"
 
 
