@@ -46,6 +46,8 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
     "newline.env": [("value-newline", 3, 45, "error"), ("value-newline", 5, 57, "error")],
     "quote.env": [("redirect-not-absolute", 4, 20, "error"), ("value-quote", 4, 20, "error"),
                   ("value-quote", 5, 26, "error")],
+    # Django OAuth Toolkit's admin shows the stored hash; pasting it instead of the secret gives invalid_client.
+    "hashed-secret.env": [("credential-hashed", 4, 21, "error")],
     "unclosed-quote.env": [("missing-required", 1, 1, "error"), ("client-id-format", 2, 17, "error"),
                            ("value-quote", 2, 17, "error")],
     "invisible.env": [("value-invisible", 1, 1, "error"), ("value-invisible", 2, 34, "error")],

@@ -8,7 +8,12 @@ from datetime import datetime
 
 from oauthdoctor.checkenv.context import FileCheck
 from oauthdoctor.checkenv.registry import finding, rule
-from oauthdoctor.checks.credentials import client_id_mismatch, secret_expiry
+from oauthdoctor.checks.credentials import (
+    HASHED_SECRET_HINT,
+    client_id_mismatch,
+    password_hash_scheme,
+    secret_expiry,
+)
 from oauthdoctor.checks.values import is_placeholder
 from oauthdoctor.model import Finding, Severity, SeverityVariant
 
@@ -76,6 +81,20 @@ def credential_placeholder(check: FileCheck, now: datetime) -> list[Finding]:
                                f"{key} holds a placeholder, not a real {label}", key=key,
                                fix=f"Copy the {label} from the provider's app registration into {key}."))
     return out
+
+
+@rule("credential-hashed", "Client secret is a password hash",
+      "Is the client secret the plain secret rather than the hash an admin page shows (pbkdf2_sha256$..., bcrypt, "
+      "argon2)?", _E, scope="client",
+      help_uri="https://django-oauth-toolkit.readthedocs.io/en/latest/getting_started.html")
+def credential_hashed(check: FileCheck, now: datetime) -> list[Finding]:
+    scheme = password_hash_scheme(check.value("client_secret") or "")
+    if scheme is None:
+        return []
+    key = check.display_key("client_secret")
+    return [finding("credential-hashed", check.at("client_secret"),
+                    f"{key} is a {scheme} password hash, not the secret itself", key=key, fix=HASHED_SECRET_HINT,
+                    evidence={"hash_scheme": scheme})]
 
 
 @rule("client-id-format", "Client id does not look like the provider's",

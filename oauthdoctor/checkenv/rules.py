@@ -35,6 +35,7 @@ REGISTRY: tuple[Rule, ...] = (
     endpoints.salesforce_my_domain,
     credentials.client_id_format,
     credentials.credential_placeholder,
+    credentials.credential_hashed,
     credentials.secret_expiry_rule,
     credentials.testing_mode_in_production,
 )

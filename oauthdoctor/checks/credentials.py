@@ -11,6 +11,19 @@ from oauthdoctor.checks.values import is_placeholder
 from oauthdoctor.profiles.model import ClientIdFormat
 
 SECRET_EXPIRY_WARN_DAYS = 30
+# Password-hash formats an admin page shows instead of the secret (Django OAuth Toolkit hashes client secrets
+# since 2.0 and shows 'pbkdf2_sha256$...'; other servers store bcrypt or argon2). Pasting one gives invalid_client.
+_HASHES = (
+    (re.compile(r"^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt)\$"), None),
+    (re.compile(r"^\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}$"), "bcrypt"),
+    (re.compile(r"^\$argon2(id|i|d)\$"), "argon2"),
+    (re.compile(r"^\$(pbkdf2|pbkdf2-sha256|pbkdf2-sha512)\$"), "pbkdf2"),
+    (re.compile(r"^\$scrypt\$"), "scrypt"),
+)
+HASHED_SECRET_HINT = (
+    "Servers such as Django OAuth Toolkit store only a hash of the client secret and show that hash afterwards: "
+    "use the plain secret shown once when the client was created, or generate a new one."
+)
 
 
 def client_id_mismatch(value: str | None, fmt: ClientIdFormat | None) -> bool:
@@ -21,6 +34,16 @@ def client_id_mismatch(value: str | None, fmt: ClientIdFormat | None) -> bool:
     if not value or fmt is None or not fmt.pattern or is_placeholder(value):
         return False
     return re.fullmatch(fmt.pattern, value.strip()) is None
+
+
+def password_hash_scheme(value: str) -> str | None:
+    """The password-hash scheme ``value`` is written in (``pbkdf2_sha256``, ``bcrypt``...), or None."""
+    text = value.strip()
+    for pattern, name in _HASHES:
+        match = pattern.match(text)
+        if match:
+            return name or match.group(1)
+    return None
 
 
 def parse_when(text: str) -> datetime | None:
