@@ -3,9 +3,9 @@
 A fact is every part of a profile that carries provenance (``basis``, ``source``, ``checked``): endpoints,
 client authentication, grants, each token-policy entry, the redirect rule and its parts, the errors section
 and each error rule and code — as far as the profile states it (with a source, a date, a note or a basis):
-a schema default nobody wrote down is not a fact. The *decision-driving* ones are those a verdict rests on: client authentication,
-grants, token policy, the redirect rule, and the error rules and codes (``#15``: at least 85 % of them should be
-confirmed against a primary source).
+a schema default nobody wrote down is not a fact. The *decision-driving* ones are those a verdict rests on:
+client authentication, grants, token policy, the redirect rule, and the error rules and codes (``#15``: at
+least 85 % of them should be confirmed against a primary source).
 """
 
 from __future__ import annotations
