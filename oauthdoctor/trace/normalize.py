@@ -1,0 +1,213 @@
+"""From a raw ``Capture`` to an ``Exchange``: what kind of OAuth step it is, and its secrets as fingerprints.
+
+This is the only place that sees raw codes and tokens from a HAR. It decides the endpoint kind from what
+was sent (a ``grant_type`` makes a token request, ``response_type`` an authorization request, ``code``
+or ``error`` with ``state`` a callback, a Bearer header an API call), never from the provider's name, so a
+self-hosted server with odd paths is read like any other.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from oauthdoctor.redact import is_stable_fingerprint
+from oauthdoctor.trace.model import Callback, Capture, Exchange, Kind
+from oauthdoctor.trace.wire import (
+    SECRET_PARAMS,
+    basic_credentials,
+    fingerprint_value,
+    parse_body,
+    s256,
+    scrub_json,
+    scrub_text_known,
+    scrub_url,
+)
+
+# Parameters copied onto the exchange as they are (not secrets; the detections compare them).
+PLAIN_PARAMS = ("grant_type", "redirect_uri", "scope", "code_challenge_method", "response_type", "client_id",
+                "audience", "resource")
+_TOKENISH_PATH = re.compile(r"token|access|oauth|/auth/?$", re.IGNORECASE)
+_CALLBACK_KEYS = ("code", "error")
+_CLASSIFIER_HEADERS = ("content-type", "www-authenticate", "retry-after", "x-ratelimit-remaining")
+_WWW_ERROR = re.compile(r'error\s*=\s*"?([A-Za-z_]+)')
+
+ProviderOf = Callable[[str], str | None]
+
+
+def body_wanted(method: str, url: str, status: int | None, request_headers: tuple[tuple[str, str], ...]) -> bool:
+    """Is this response's body worth decoding? Token endpoint answers and refused API calls are; the
+    megabytes of scripts and pages around them are not."""
+    if method == "POST" and _TOKENISH_PATH.search(urlsplit(url).path or ""):
+        return True
+    if status in (400, 401, 403):
+        return any(name.lower() == "authorization" for name, _ in request_headers) or "token" in url
+    return method == "POST" and status is not None and status < 300 and "oauth" in url.lower()
+
+
+def normalize(capture: Capture, provider_of: ProviderOf) -> Exchange:
+    """The fingerprinted, typed view of one capture (``number`` is set when the timeline is sorted)."""
+    parts = _split(capture.url)
+    host, path = (parts.hostname or "").lower(), parts.path or "/"
+    request_headers = {k.lower(): v for k, v in capture.request_headers}
+    response_headers = {k.lower(): v for k, v in capture.response_headers}
+    query = dict(parse_qsl(parts.query, keep_blank_values=True)) if parts.query else {}
+    form: dict[str, Any] = {}
+    if capture.request_body and capture.method not in ("GET", "HEAD"):
+        form = parse_body(capture.request_body, request_headers.get("content-type", "")) or {}
+    kind = _kind(capture.method, path, query, form, request_headers)
+    params = form if kind == "token" or (kind != "authorize" and form and not query) else query
+    if kind == "authorize" and not query:
+        params = form  # pushed authorization request: the same parameters in the body
+    credentials = basic_credentials(request_headers.get("authorization", ""))
+    known = _raw_secrets(params, credentials, request_headers)
+    sent = _sent(params, capture.derived)
+    client_id = str(params.get("client_id") or "") or (credentials[0] if credentials else None) or (
+        capture.derived.get("client_id"))
+    if credentials is not None:
+        sent["client_secret"] = fingerprint_value(credentials[1])
+    exchange = Exchange(
+        number=0, source=capture.source, position=capture.position, line_based=capture.line_based,
+        started=capture.started, ended=None if capture.duration is None else capture.started + capture.duration,
+        method=capture.method, url=scrub_url(capture.url), host=host, path=path, kind=kind,
+        status=capture.status, client_id=client_id or None,
+        grant_type=_grant(kind, params, path), sent=sent, bearer=_bearer(request_headers, query),
+        date=None if "from_cache" in capture.derived else _date(response_headers.get("date")),
+        failure=capture.failure,
+        callback=_callback(kind, params, response_headers.get("location") or capture.redirect_url),
+        headers={k: response_headers[k] for k in _CLASSIFIER_HEADERS if k in response_headers},
+        provider=provider_of(host) if kind != "other" else None, origin=capture.derived.get("origin"),
+    )
+    return _with_response(exchange, capture.response_body, response_headers, known)
+
+
+def _split(url: str) -> Any:
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
+def _kind(method: str, path: str, query: dict[str, str], form: dict[str, Any],
+          headers: dict[str, str]) -> Kind:
+    if "grant_type" in form or (method == "POST" and ("code" in form or "refresh_token" in form)
+                                and _TOKENISH_PATH.search(path)):
+        return "token"
+    if "response_type" in query or (method == "POST" and "response_type" in form):
+        return "authorize"
+    source = query or form
+    if any(k in source for k in _CALLBACK_KEYS) and ("state" in source or "callback" in path.lower()):
+        return "callback"
+    if headers.get("authorization", "").lower().startswith(("bearer ", "dpop ")) or "access_token" in query:
+        return "api"
+    return "other"
+
+
+def _grant(kind: Kind, params: dict[str, Any], path: str) -> str | None:
+    if kind != "token":
+        return None
+    grant = params.get("grant_type")
+    if grant:
+        return str(grant)
+    return "authorization_code" if "code" in params else "refresh_token" if "refresh_token" in params else None
+
+
+def _sent(params: dict[str, Any], derived: dict[str, str]) -> dict[str, str]:
+    sent: dict[str, str] = {}
+    for key, value in params.items():
+        text = value if isinstance(value, str) else str(value)
+        if key in SECRET_PARAMS:
+            sent[key] = fingerprint_value(text)
+        elif key in PLAIN_PARAMS:
+            sent[key] = text
+    verifier = params.get("code_verifier")
+    if isinstance(verifier, str) and verifier and not is_stable_fingerprint(verifier):
+        sent["code_verifier_s256"] = fingerprint_value(s256(verifier))
+    elif derived.get("code_verifier_s256"):
+        sent["code_verifier_s256"] = derived["code_verifier_s256"]
+    return sent
+
+
+def _raw_secrets(params: dict[str, Any], credentials: tuple[str, str] | None,
+                 headers: dict[str, str]) -> list[str]:
+    """The request's own secrets, to be scrubbed from a free-text answer that might echo them."""
+    known = [str(v) for k, v in params.items() if k in SECRET_PARAMS and isinstance(v, str)]
+    if credentials is not None:
+        known.append(credentials[1])
+    auth = headers.get("authorization", "")
+    if " " in auth:
+        known.append(auth.split(" ", 1)[1].strip())
+    return known
+
+
+def _bearer(headers: dict[str, str], query: dict[str, str]) -> str | None:
+    scheme, _, token = headers.get("authorization", "").strip().partition(" ")
+    if scheme.lower() in ("bearer", "dpop") and token.strip():
+        return fingerprint_value(token.strip())
+    if query.get("access_token"):
+        return fingerprint_value(query["access_token"])
+    return None
+
+
+def _callback(kind: Kind, params: dict[str, Any], location: str | None) -> Callback | None:
+    if kind == "callback":
+        return _callback_of(params, via_redirect=False)
+    if not location or not any(f"{k}=" in location for k in _CALLBACK_KEYS):
+        return None
+    parts = _split(location)
+    found = dict(parse_qsl(parts.query or parts.fragment, keep_blank_values=True))
+    if not any(k in found for k in _CALLBACK_KEYS) or ("state" not in found and kind != "authorize"):
+        return None
+    return _callback_of(found, via_redirect=True)
+
+
+def _callback_of(params: dict[str, Any], via_redirect: bool) -> Callback:
+    code, state = params.get("code"), params.get("state")
+    return Callback(code=fingerprint_value(str(code)) if code is not None else None,
+                    state=fingerprint_value(str(state)) if state is not None else None,
+                    error=str(params["error"]) if params.get("error") else None, via_redirect=via_redirect)
+
+
+@lru_cache(maxsize=4096)
+def _date(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _with_response(exchange: Exchange, text: str | None, headers: dict[str, str], known: list[str]) -> Exchange:
+    from dataclasses import replace
+
+    www = _WWW_ERROR.search(headers.get("www-authenticate", ""))
+    changes: dict[str, Any] = {"www_authenticate_error": www.group(1) if www else None}
+    data = parse_body(text, headers.get("content-type", "")) if text else None
+    if data is not None and exchange.kind != "other":
+        changes["body"] = scrub_json(data)
+        error = data.get("error")
+        if isinstance(error, str) and error:
+            changes["error"] = error
+        elif isinstance(error, dict):  # {"error": {"code": ..., "message": ...}} (Google APIs, Graph)
+            changes["error"] = str(error.get("status") or error.get("code") or "error")
+        description = data.get("error_description") or data.get("message")
+        if isinstance(description, str):
+            changes["error_description"] = scrub_text_known(description[:500], known)
+        changes["ok_false"] = data.get("ok") is False
+        if isinstance(data.get("access_token"), str) and data["access_token"]:
+            changes["issued_access"] = fingerprint_value(data["access_token"])
+        if isinstance(data.get("refresh_token"), str) and data["refresh_token"]:
+            changes["issued_refresh"] = fingerprint_value(data["refresh_token"])
+        expires = data.get("expires_in")
+        if isinstance(expires, int | float | str) and str(expires).replace(".", "", 1).isdigit():
+            changes["expires_in"] = float(expires)
+    elif text and exchange.kind in ("token", "api") and exchange.status is not None and exchange.status >= 400:
+        changes["body"] = scrub_text_known(text[:1000], known)
+    if changes.get("ok_false") and not changes.get("error"):
+        changes["error"] = "ok_false"
+    return replace(exchange, **changes)

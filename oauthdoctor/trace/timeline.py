@@ -1,0 +1,76 @@
+"""Merge every input onto one timeline: sorted by start time, numbered, filtered by time and client.
+
+Exporters do not promise order (a HAR lists entries as requests finished, a log as answers arrived), and
+the detections reason about "before" and "overlapping", so sorting by ``started`` comes first. Numbers are
+given after sorting and filtering: they are what findings and the rendered timeline point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from oauthdoctor.trace.inputs import read_captures
+from oauthdoctor.trace.model import Exchange
+from oauthdoctor.trace.normalize import ProviderOf, body_wanted, normalize
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The exchanges trace judges, in time order, with the inputs they came from."""
+
+    exchanges: tuple[Exchange, ...]
+    files: tuple[str, ...]
+    read: int  # exchanges read before --since/--until/--client-id
+
+    def of_kind(self, *kinds: str) -> list[Exchange]:
+        """Exchanges of the given kinds, in time order."""
+        return [e for e in self.exchanges if e.kind in kinds]
+
+    @property
+    def oauth(self) -> list[Exchange]:
+        """Everything but unrelated page traffic."""
+        return [e for e in self.exchanges if e.kind != "other"]
+
+    @property
+    def start(self) -> float:
+        return self.exchanges[0].started if self.exchanges else 0.0
+
+
+def build_timeline(files: Sequence[str], provider_of: ProviderOf, client_id: str | None = None,
+                   since: float | None = None, until: float | None = None) -> Timeline:
+    """Read, normalise, sort, filter and number every exchange of every file."""
+    exchanges: list[Exchange] = []
+    for name in files:
+        exchanges.extend(normalize(c, provider_of) for c in read_captures(name, body_wanted))
+    read = len(exchanges)
+    exchanges.sort(key=lambda e: e.started)  # stable: file order breaks ties
+    if since is not None:
+        exchanges = [e for e in exchanges if e.started >= since]
+    if until is not None:
+        exchanges = [e for e in exchanges if e.started <= until]
+    if client_id:
+        exchanges = list(_of_client(exchanges, client_id))
+    numbered = tuple(replace(e, number=n) for n, e in enumerate(exchanges, 1))
+    return Timeline(numbered, tuple("<stdin>" if f == "-" else f for f in files), read)
+
+
+def _of_client(exchanges: list[Exchange], client_id: str) -> Iterable[Exchange]:
+    """Keep the client's own steps, API calls with tokens issued to it, callbacks of its authorizations,
+    and unrelated traffic (its Date headers still tell the clock)."""
+    mine = [e for e in exchanges if e.client_id == client_id]
+    issued = {e.issued_access for e in mine if e.issued_access}
+    states = {e.sent.get("state") for e in mine if e.kind == "authorize"} - {None}
+    codes = {e.sent.get("code") for e in mine if e.kind == "token"} - {None}
+    for e in exchanges:
+        if e.client_id is not None:
+            if e.client_id == client_id:
+                yield e
+        elif e.kind == "api":
+            if e.bearer in issued:
+                yield e
+        elif e.kind == "callback" and e.callback is not None:
+            if e.callback.state in states or e.callback.code in codes:
+                yield e
+        elif e.kind == "other":
+            yield e
