@@ -49,7 +49,7 @@ def trace_files(files: Sequence[str], provider: str | None = None, client_id: st
         command="trace", findings=tuple(findings), rules=tuple(d.meta for d in DETECTIONS),
         provider=forced or (providers[0] if len(providers) == 1 else None), decision=decision,
         root_cause=root_cause, files=timeline.files,
-        inputs={"files": list(timeline.files), "exchanges_read": timeline.read,
+        inputs={"files": list(timeline.files), "exchanges_read": timeline.read, "duplicates": timeline.duplicates,
                 "exchanges": len(timeline.exchanges), "oauth_exchanges": len(timeline.oauth),
                 "provider": provider, "client_id": client_id, "since": since, "until": until,
                 "providers_seen": providers},

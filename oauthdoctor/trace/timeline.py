@@ -14,6 +14,8 @@ from oauthdoctor.trace.inputs import read_captures
 from oauthdoctor.trace.model import Exchange
 from oauthdoctor.trace.normalize import ProviderOf, body_wanted, normalize
 
+DUPLICATE_SECONDS = 1.0  # clocks of a proxy and the app that recorded the same exchange differ by this little
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -22,6 +24,7 @@ class Timeline:
     exchanges: tuple[Exchange, ...]
     files: tuple[str, ...]
     read: int  # exchanges read before --since/--until/--client-id
+    duplicates: int = 0  # the same exchange seen in two inputs (a HAR and a log of one flow), kept once
 
     def of_kind(self, *kinds: str) -> list[Exchange]:
         """Exchanges of the given kinds, in time order."""
@@ -45,6 +48,9 @@ def build_timeline(files: Sequence[str], provider_of: ProviderOf, client_id: str
         exchanges.extend(normalize(c, provider_of) for c in read_captures(name, body_wanted))
     read = len(exchanges)
     exchanges.sort(key=lambda e: e.started)  # stable: file order breaks ties
+    if len(files) > 1:
+        exchanges = _without_duplicates(exchanges)
+    duplicates = read - len(exchanges)
     if since is not None:
         exchanges = [e for e in exchanges if e.started >= since]
     if until is not None:
@@ -52,7 +58,26 @@ def build_timeline(files: Sequence[str], provider_of: ProviderOf, client_id: str
     if client_id:
         exchanges = list(_of_client(exchanges, client_id))
     numbered = tuple(replace(e, number=n) for n, e in enumerate(exchanges, 1))
-    return Timeline(numbered, tuple("<stdin>" if f == "-" else f for f in files), read)
+    return Timeline(numbered, tuple("<stdin>" if f == "-" else f for f in files), read, duplicates)
+
+
+def _without_duplicates(exchanges: list[Exchange]) -> list[Exchange]:
+    """One exchange recorded by two inputs (a proxy's HAR and the app's log) counts once, or it would look
+    like a code redeemed twice. Same request, same answer, other input, starts within a second."""
+    seen: dict[tuple[object, ...], list[Exchange]] = {}
+    kept = []
+    for e in exchanges:
+        if e.kind == "other":
+            kept.append(e)
+            continue
+        sent = tuple(sorted((k, v) for k, v in e.sent.items() if k != "client_secret"))  # a log hides Basic
+        key = (e.method, e.url, e.status, sent, e.bearer, e.issued_access, e.issued_refresh, e.error)
+        twins = seen.setdefault(key, [])
+        if any(t.source != e.source and abs(t.started - e.started) <= DUPLICATE_SECONDS for t in twins):
+            continue
+        twins.append(e)
+        kept.append(e)
+    return kept
 
 
 def _of_client(exchanges: list[Exchange], client_id: str) -> Iterable[Exchange]:

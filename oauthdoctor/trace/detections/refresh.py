@@ -71,7 +71,7 @@ def refresh_race(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
             losers = [e for e in cluster if e.failed and e.status is not None]
             if not winners or not losers:
                 continue
-            after = _fallout(timeline, winners, cluster[-1].finished)
+            after = _fallout(timeline, winners, max(e.number for e in cluster))
             overlap = cluster[1].started < cluster[0].finished
             gap = cluster[1].started - cluster[0].started
             origins = sorted({e.origin for e in cluster if e.origin})
@@ -99,11 +99,11 @@ def refresh_race(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
                                         "concurrent with a failing one", used)]
 
 
-def _fallout(timeline: Timeline, winners: list[Exchange], since: float) -> list[Exchange]:
+def _fallout(timeline: Timeline, winners: list[Exchange], after: int) -> list[Exchange]:
     """Later uses of the winner's fresh tokens that failed: the server revoked the grant on reuse."""
     fresh_refresh = {e.issued_refresh for e in winners if e.issued_refresh}
     fresh_access = {e.issued_access for e in winners if e.issued_access}
-    return [e for e in timeline.exchanges if e.started >= since and e.failed and e.status is not None and (
+    return [e for e in timeline.exchanges if e.number > after and e.failed and e.status is not None and (
         (e.kind == "token" and e.sent.get("refresh_token") in fresh_refresh)
         or (e.kind == "api" and e.bearer in fresh_access))]
 
@@ -160,8 +160,8 @@ def lost_refresh_token(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
     out, kept = [], []
     for answer in bare:
         token = answer.sent.get("refresh_token")
-        later = [e for e in timeline.exchanges if e.started >= answer.finished and e.number != answer.number
-                 and e.kind in ("token", "authorize") and (answer.client_id in (None, e.client_id))]
+        later = [e for e in timeline.exchanges if e.number > answer.number and e.kind in ("token", "authorize")
+                 and (answer.client_id in (None, e.client_id))]
         following = next((e for e in later if e.kind == "token" and e.grant_type == "refresh_token"), None)
         if following is not None:
             sent = following.sent.get("refresh_token")
