@@ -47,7 +47,7 @@ _LINE = msgspec.json.Decoder(LogLine, strict=False)
 
 def read_exchange_log(data: bytes, source: str) -> Iterator[Capture]:
     """Every non-blank line as a ``Capture``; ``TraceInputError`` names the file, the line and why."""
-    for number, line in enumerate(data.splitlines(), 1):
+    for number, line in _lines(data):
         if not line.strip():
             continue
         try:
@@ -57,6 +57,17 @@ def read_exchange_log(data: bytes, source: str) -> Iterator[Capture]:
         except msgspec.DecodeError:
             raise TraceInputError(source, f"line {number} is not JSON") from None
         yield _capture(item, number, source)
+
+
+def _lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines, one slice at a time (``splitlines`` would copy a large log whole)."""
+    start, number = 0, 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        number += 1
+        yield number, data[start:end]
+        start = end + 1
 
 
 def _message(exc: msgspec.ValidationError) -> str:

@@ -4,13 +4,14 @@ Parsing uses msgspec with typed structs that name only the fields trace reads: e
 cookies, initiators, page lists) is skipped without being built, and bodies are kept as ``msgspec.Raw``
 slices of the input until something asks for them. A 100 MB capture of page traffic therefore costs the
 input bytes plus a few small objects per entry, and decodes several times faster than ``json.load``
-(numbers in the README). Each entry is decoded on its own, so a broken entry is named by its number.
+(numbers in the README). A type error inside an entry is reported with the entry's number and field.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -26,38 +27,38 @@ SUPPORTED_VERSIONS = ("1.1", "1.2")
 BodyWanted = Callable[[str, str, int | None, tuple[tuple[str, str], ...]], bool]
 
 
-class _NameValue(msgspec.Struct):
+class _NameValue(msgspec.Struct, gc=False):
     name: str = ""
     value: str | None = ""
 
 
-class _PostData(msgspec.Struct):
+class _PostData(msgspec.Struct, gc=False):
     mimeType: str | None = None  # noqa: N815 - HAR field names
     text: str | None = None
     params: list[_NameValue] | None = None
 
 
-class _Content(msgspec.Struct):
+class _Content(msgspec.Struct, gc=False):
     mimeType: str | None = None  # noqa: N815
     text: str | None = None
     encoding: str | None = None
 
 
-class _Request(msgspec.Struct):
+class _Request(msgspec.Struct, gc=False):
     method: str = "GET"
     url: str = ""
     headers: list[_NameValue] | None = None
     postData: msgspec.Raw = msgspec.Raw()  # noqa: N815 - empty when absent
 
 
-class _Response(msgspec.Struct):
+class _Response(msgspec.Struct, gc=False):
     status: int | None = None
     headers: list[_NameValue] | None = None
     content: msgspec.Raw = msgspec.Raw()
     redirectURL: str | None = None  # noqa: N815
 
 
-class _Entry(msgspec.Struct):
+class _Entry(msgspec.Struct, gc=False):
     startedDateTime: str | None = None  # noqa: N815
     time: float | None = None
     request: _Request | None = None
@@ -65,41 +66,46 @@ class _Entry(msgspec.Struct):
     from_cache: str | None = msgspec.field(default=None, name="_fromCache")  # Chrome: "disk" or "memory"
 
 
-class _Log(msgspec.Struct):
+class _Log(msgspec.Struct, gc=False):
     version: str | None = None
-    entries: list[msgspec.Raw] | None = None
+    entries: list[_Entry] | None = None
 
 
-class _Har(msgspec.Struct):
+class _Har(msgspec.Struct, gc=False):
     log: _Log
 
 
-_HAR = msgspec.json.Decoder(_Har)
-_ENTRY = msgspec.json.Decoder(_Entry, strict=False)
+_HAR = msgspec.json.Decoder(_Har, strict=False)
+_ENTRY_PATH = re.compile(r"`\$\.log\.entries\[(\d+)\]\.?([^`]*)`")
 _POST = msgspec.json.Decoder(_PostData, strict=False)
 _CONTENT = msgspec.json.Decoder(_Content, strict=False)
 
 
-def read_har(data: bytes, source: str, body_wanted: BodyWanted) -> Iterator[Capture]:
+def read_har(data: bytes | memoryview, source: str, body_wanted: BodyWanted) -> Iterator[Capture]:
     """Every entry of the HAR as a ``Capture``; ``TraceInputError`` names the file and what is wrong."""
     try:
         har = _HAR.decode(data)
     except msgspec.ValidationError as exc:
-        raise TraceInputError(source, f"not a HAR: {_path_message(exc)}") from None
+        raise TraceInputError(source, _validation_problem(str(exc))) from None
     except msgspec.DecodeError as exc:
         raise TraceInputError(source, json_problem(str(exc), data)) from None
     version = har.log.version
     if version is not None and version.strip() not in SUPPORTED_VERSIONS:
         raise TraceInputError(source, f"HAR version {version!r} is not supported (1.1 and 1.2 are)")
-    for number, raw in enumerate(har.log.entries or (), 1):
-        try:
-            entry = _ENTRY.decode(raw)
-        except msgspec.DecodeError as exc:
-            raise TraceInputError(source, f"entry {number}: {_path_message(exc)}") from None
+    for number, entry in enumerate(har.log.entries or (), 1):
         yield _capture(entry, number, source, body_wanted)
 
 
-def json_problem(message: str, data: bytes) -> str:
+def _validation_problem(message: str) -> str:
+    """A type error inside an entry names the entry (1-based) and the field; elsewhere the HAR is not one."""
+    found = _ENTRY_PATH.search(message)
+    if found is None:
+        return "not a HAR: " + message.replace("`$.", "`").replace("`$`", "the top level")
+    where = f" - at `{found.group(2)}`" if found.group(2) else ""
+    return f"entry {int(found.group(1)) + 1}: {message[:found.start()].removesuffix(' - at ')}{where}"
+
+
+def json_problem(message: str, data: bytes | memoryview) -> str:
     """msgspec's decode error as a sentence naming the byte: truncated, or not JSON at a position."""
     if "truncated" in message:
         return f"truncated at byte {len(data)} (the JSON ends before the document is complete)"
@@ -107,11 +113,6 @@ def json_problem(message: str, data: bytes) -> str:
     if len(where) == 2 and where[1].rstrip(")").isdigit():
         return f"not JSON at byte {where[1].rstrip(')')}"
     return f"not JSON ({message})"
-
-
-def _path_message(exc: msgspec.DecodeError) -> str:
-    text = str(exc)
-    return text.replace("`$.", "`").replace("`$`", "the top level")
 
 
 def _capture(entry: _Entry, number: int, source: str, body_wanted: BodyWanted) -> Capture:
@@ -143,7 +144,7 @@ def _capture(entry: _Entry, number: int, source: str, body_wanted: BodyWanted) -
 def _headers(items: list[_NameValue] | None) -> tuple[tuple[str, str], ...]:
     if not items:
         return ()
-    return tuple((h.name, h.value or "") for h in items if h.name)
+    return tuple([(h.name, h.value or "") for h in items])
 
 
 def _post_text(raw: msgspec.Raw) -> str | None:

@@ -33,19 +33,23 @@ def read_bytes(name: str) -> bytes:
 
 
 def input_format(data: bytes, source: str) -> str:
-    """``har`` or ``log`` for data that can be one, else ``TraceInputError`` saying why not."""
-    text = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not text:
+    """``har`` or ``log`` for data that can be one, else ``TraceInputError`` saying why not.
+
+    Works with offsets into ``data``: a slice of a 100 MB input would be a 100 MB copy.
+    """
+    start = _leading_blank(data)
+    if start >= len(data):
         raise TraceInputError(source, "is empty: not a HAR or an exchange log")
-    if not text.startswith(b"{"):
-        shown = text[:1].decode("latin-1")
+    if data[start:start + 1] != b"{":
+        shown = data[start:start + 1].decode("latin-1")
         raise TraceInputError(source, f"not a HAR or an exchange log: it does not start with a JSON object "
                                       f"(first character {shown!r})")
-    first = text.split(b"\n", 1)[0]
+    end = data.find(b"\n", start)
+    first = data[start:end if end >= 0 else len(data)]
     try:
         head = msgspec.json.decode(first)
     except msgspec.DecodeError:
-        return "log" if _looks_like_lines(text) else "har"
+        return "log" if _looks_like_lines(data, start) else "har"
     if isinstance(head, dict) and "log" in head:
         return "har"
     if isinstance(head, dict) and "url" in head and "method" in head:
@@ -54,10 +58,25 @@ def input_format(data: bytes, source: str) -> str:
                                   "(HAR) nor 'method' and 'url' (exchange log)")
 
 
-def _looks_like_lines(text: bytes) -> bool:
-    """A broken first line in a file whose other lines are objects of their own: an exchange log."""
-    lines = [line.strip() for line in text.split(b"\n", 4)[:4] if line.strip()]
+def _looks_like_lines(data: bytes, start: int) -> bool:
+    """A broken first line in a file whose next lines are objects of their own: an exchange log."""
+    lines: list[bytes] = []
+    while len(lines) < 4 and start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end].strip()
+        if line:
+            lines.append(line)
+        start = end + 1
     return len(lines) >= 2 and all(line.startswith(b'{"') and line.endswith(b"}") for line in lines[1:])
+
+
+def _leading_blank(data: bytes) -> int:
+    """How many bytes of byte-order mark and white space come first."""
+    index = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while index < len(data) and data[index] in b" \t\r\n":
+        index += 1
+    return index
 
 
 def read_captures(name: str, body_wanted: BodyWanted) -> Iterator[Capture]:
@@ -66,4 +85,5 @@ def read_captures(name: str, body_wanted: BodyWanted) -> Iterator[Capture]:
     source = "<stdin>" if name == STDIN else name
     if input_format(data, source) == "log":
         return read_exchange_log(data, source)
-    return read_har(data.lstrip(b"\xef\xbb\xbf"), source, body_wanted)
+    skip = _leading_blank(data)
+    return read_har(memoryview(data)[skip:] if skip else data, source, body_wanted)

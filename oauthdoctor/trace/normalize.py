@@ -49,8 +49,10 @@ def body_wanted(method: str, url: str, status: int | None, request_headers: tupl
     return method == "POST" and status is not None and status < 300 and "oauth" in url.lower()
 
 
-def normalize(capture: Capture, provider_of: ProviderOf) -> Exchange:
-    """The fingerprinted, typed view of one capture (``number`` is set when the timeline is sorted)."""
+def normalize(capture: Capture, provider_of: ProviderOf, number: int = 0) -> Exchange:
+    """The fingerprinted, typed view of one capture, as entry ``number`` of the timeline."""
+    if _plain(capture):
+        return _plain_exchange(capture, number)
     parts = _split(capture.url)
     host, path = (parts.hostname or "").lower(), parts.path or "/"
     request_headers = {k.lower(): v for k, v in capture.request_headers}
@@ -70,8 +72,8 @@ def normalize(capture: Capture, provider_of: ProviderOf) -> Exchange:
         capture.derived.get("client_id"))
     if credentials is not None:
         sent["client_secret"] = fingerprint_value(credentials[1])
-    exchange = Exchange(
-        number=0, source=capture.source, position=capture.position, line_based=capture.line_based,
+    return Exchange(
+        number=number, source=capture.source, position=capture.position, line_based=capture.line_based,
         started=capture.started, ended=None if capture.duration is None else capture.started + capture.duration,
         method=capture.method, url=scrub_url(capture.url), host=host, path=path, kind=kind,
         status=capture.status, client_id=client_id or None,
@@ -81,8 +83,65 @@ def normalize(capture: Capture, provider_of: ProviderOf) -> Exchange:
         callback=_callback(kind, params, response_headers.get("location") or capture.redirect_url),
         headers={k: response_headers[k] for k in _CLASSIFIER_HEADERS if k in response_headers},
         provider=provider_of(host) if kind != "other" else None, origin=capture.derived.get("origin"),
+        **_response_fields(kind, capture.status, capture.response_body, response_headers, known),
     )
-    return _with_response(exchange, capture.response_body, response_headers, known)
+
+
+_OAUTH_MARKERS = ("code=", "error=", "state=", "response_type=", "access_token=", "token=")
+
+
+def _plain(capture: Capture) -> bool:
+    """Page traffic, told apart cheaply: a GET without credentials, OAuth parameters or a refusal. Most
+    entries of a big browser capture are this, and only their host, times and Date header matter."""
+    if capture.method not in ("GET", "HEAD", "OPTIONS") or capture.status in (400, 401, 403):
+        return False
+    url = capture.url
+    cut = url.find("?")
+    if cut < 0:
+        cut = url.find("#")
+    if cut >= 0 and any(marker in url[cut:] for marker in _OAUTH_MARKERS):
+        return False
+    if capture.request_headers and "authorization" in "\n".join([n for n, _ in capture.request_headers]).lower():
+        return False
+    redirect = capture.redirect_url or next((v for k, v in capture.response_headers if k.lower() == "location"), "")
+    return not redirect or not any(marker in redirect for marker in _OAUTH_MARKERS)
+
+
+def _plain_exchange(capture: Capture, number: int) -> Exchange:
+    host, path = _host_path(capture.url)
+    date = None
+    if "from_cache" not in capture.derived:
+        date = _date(next((v for k, v in capture.response_headers if k.lower() == "date"), None))
+    return Exchange(
+        number=number, source=capture.source, position=capture.position, line_based=capture.line_based,
+        started=capture.started, ended=None if capture.duration is None else capture.started + capture.duration,
+        method=capture.method, url=scrub_url(capture.url) if "@" in capture.url else capture.url, host=host,
+        path=path, kind="other", status=capture.status, date=date, failure=capture.failure,
+    )
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    """Host and path of an ordinary ``scheme://host[:port]/path`` URL without urlsplit's generality."""
+    start = url.find("://")
+    if start < 0 or "@" in url or "[" in url:
+        parts = _split(url)
+        return (parts.hostname or "").lower(), parts.path or "/"
+    start += 3
+    end = _first(url, "/?#", start)
+    host = url[start:end]
+    if ":" in host:
+        host = host.rsplit(":", 1)[0]
+    return host.lower(), url[end:_first(url, "?#", end)] or "/"
+
+
+def _first(text: str, characters: str, start: int) -> int:
+    """Index of the first of ``characters`` in ``text`` from ``start``, else ``len(text)``."""
+    found = len(text)
+    for character in characters:
+        index = text.find(character, start, found)
+        if index >= 0:
+            found = index
+    return found
 
 
 def _split(url: str) -> Any:
@@ -182,32 +241,32 @@ def _date(value: str | None) -> float | None:
         return None
 
 
-def _with_response(exchange: Exchange, text: str | None, headers: dict[str, str], known: list[str]) -> Exchange:
-    from dataclasses import replace
-
+def _response_fields(kind: Kind, status: int | None, text: str | None, headers: dict[str, str],
+                     known: list[str]) -> dict[str, Any]:
+    """What the answer says: issued tokens (fingerprinted), expiry, error, a scrubbed body for the classifier."""
     www = _WWW_ERROR.search(headers.get("www-authenticate", ""))
-    changes: dict[str, Any] = {"www_authenticate_error": www.group(1) if www else None}
+    fields: dict[str, Any] = {"www_authenticate_error": www.group(1) if www else None}
     data = parse_body(text, headers.get("content-type", "")) if text else None
-    if data is not None and exchange.kind != "other":
-        changes["body"] = scrub_json(data)
+    if data is not None and kind != "other":
+        fields["body"] = scrub_json(data)
         error = data.get("error")
         if isinstance(error, str) and error:
-            changes["error"] = error
+            fields["error"] = error
         elif isinstance(error, dict):  # {"error": {"code": ..., "message": ...}} (Google APIs, Graph)
-            changes["error"] = str(error.get("status") or error.get("code") or "error")
+            fields["error"] = str(error.get("status") or error.get("code") or "error")
         description = data.get("error_description") or data.get("message")
         if isinstance(description, str):
-            changes["error_description"] = scrub_text_known(description[:500], known)
-        changes["ok_false"] = data.get("ok") is False
+            fields["error_description"] = scrub_text_known(description[:500], known)
+        fields["ok_false"] = data.get("ok") is False
         if isinstance(data.get("access_token"), str) and data["access_token"]:
-            changes["issued_access"] = fingerprint_value(data["access_token"])
+            fields["issued_access"] = fingerprint_value(data["access_token"])
         if isinstance(data.get("refresh_token"), str) and data["refresh_token"]:
-            changes["issued_refresh"] = fingerprint_value(data["refresh_token"])
+            fields["issued_refresh"] = fingerprint_value(data["refresh_token"])
         expires = data.get("expires_in")
         if isinstance(expires, int | float | str) and str(expires).replace(".", "", 1).isdigit():
-            changes["expires_in"] = float(expires)
-    elif text and exchange.kind in ("token", "api") and exchange.status is not None and exchange.status >= 400:
-        changes["body"] = scrub_text_known(text[:1000], known)
-    if changes.get("ok_false") and not changes.get("error"):
-        changes["error"] = "ok_false"
-    return replace(exchange, **changes)
+            fields["expires_in"] = float(expires)
+    elif text and kind in ("token", "api") and status is not None and status >= 400:
+        fields["body"] = scrub_text_known(text[:1000], known)
+    if fields.get("ok_false") and not fields.get("error"):
+        fields["error"] = "ok_false"
+    return fields

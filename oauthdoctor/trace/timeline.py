@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from oauthdoctor.trace.inputs import read_captures
-from oauthdoctor.trace.model import Exchange
+from oauthdoctor.trace.model import Capture, Exchange
 from oauthdoctor.trace.normalize import ProviderOf, body_wanted, normalize
 
 DUPLICATE_SECONDS = 1.0  # clocks of a proxy and the app that recorded the same exchange differ by this little
@@ -42,23 +42,26 @@ class Timeline:
 
 def build_timeline(files: Sequence[str], provider_of: ProviderOf, client_id: str | None = None,
                    since: float | None = None, until: float | None = None) -> Timeline:
-    """Read, normalise, sort, filter and number every exchange of every file."""
-    exchanges: list[Exchange] = []
+    """Read, sort, filter, normalise and number every exchange of every file."""
+    captures: list[Capture] = []
     for name in files:
-        exchanges.extend(normalize(c, provider_of) for c in read_captures(name, body_wanted))
-    read = len(exchanges)
-    exchanges.sort(key=lambda e: e.started)  # stable: file order breaks ties
+        captures.extend(read_captures(name, body_wanted))
+    read = len(captures)
+    captures.sort(key=lambda c: c.started)  # stable: file order breaks ties
+    if since is not None or until is not None:
+        low, high = since if since is not None else float("-inf"), until if until is not None else float("inf")
+        captures = [c for c in captures if low <= c.started <= high]
+    exchanges = [normalize(c, provider_of, n) for n, c in enumerate(captures, 1)]
+    duplicates = 0
     if len(files) > 1:
-        exchanges = _without_duplicates(exchanges)
-    duplicates = read - len(exchanges)
-    if since is not None:
-        exchanges = [e for e in exchanges if e.started >= since]
-    if until is not None:
-        exchanges = [e for e in exchanges if e.started <= until]
+        kept = _without_duplicates(exchanges)
+        duplicates = len(exchanges) - len(kept)
+        exchanges = kept
     if client_id:
         exchanges = list(_of_client(exchanges, client_id))
-    numbered = tuple(replace(e, number=n) for n, e in enumerate(exchanges, 1))
-    return Timeline(numbered, tuple("<stdin>" if f == "-" else f for f in files), read, duplicates)
+    if len(exchanges) != len(captures):  # something was left out: number again, without gaps
+        exchanges = [replace(e, number=n) for n, e in enumerate(exchanges, 1)]
+    return Timeline(tuple(exchanges), tuple("<stdin>" if f == "-" else f for f in files), read, duplicates)
 
 
 def _without_duplicates(exchanges: list[Exchange]) -> list[Exchange]:
