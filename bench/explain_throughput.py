@@ -82,7 +82,7 @@ def main() -> None:
         generate(args.n, path)
         if args.in_process:
             sys.path.insert(0, str(ROOT))
-            from oauthdoctor.classify import classify
+            from oauthdoctor.classifier import classify
 
             items = [json.loads(x) if x.startswith("{") else {} for x in path.read_text().splitlines()]
             start = time.perf_counter()

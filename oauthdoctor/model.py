@@ -12,13 +12,18 @@ from typing import Any, Literal
 
 
 class Status(StrEnum):
-    """Outcome of one check. ``error`` means the check could not decide (network fault, bug)."""
+    """Outcome of one check.
+
+    ``pass`` means observed and fine; ``skip`` not observed (the title says why); ``error`` observed but
+    undecidable (a network fault, an unreadable answer); ``crash`` a bug in oauthdoctor's own check (exit 4).
+    """
 
     PASS = "pass"
     WARN = "warn"
     FAIL = "fail"
     SKIP = "skip"
     ERROR = "error"
+    CRASH = "crash"
 
 
 class Severity(StrEnum):

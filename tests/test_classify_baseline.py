@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from oauthdoctor.classify import classify
-from oauthdoctor.classify.book import RuleBook
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook(overrides={})
 

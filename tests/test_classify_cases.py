@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from oauthdoctor.classify import classify
-from oauthdoctor.classify.book import RuleBook
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
 
 pytest_plugins = ["test_classify_support"]
 

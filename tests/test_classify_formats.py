@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oauthdoctor.classify import classify
-from oauthdoctor.classify.book import RuleBook
-from oauthdoctor.classify.extract import extract
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+from oauthdoctor.classifier.extract import extract
 
 BOOK = RuleBook()
 

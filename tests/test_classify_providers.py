@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from oauthdoctor.classify import classify
-from oauthdoctor.classify.book import RuleBook
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
 
 pytest_plugins = ["test_classify_support"]
 
@@ -153,7 +153,7 @@ def test_github_200_is_normalised_to_401_for_bad_credentials(merged_profiles: Pa
 
 
 def test_unknown_provider_is_lenient_unless_strict(merged_profiles: Path) -> None:
-    from oauthdoctor.profiles import UnknownProfile
+    from oauthdoctor.profiles.loader import UnknownProfile
 
     result = classify(400, '{"error":"invalid_grant"}', provider="no-such-provider", rulebook=RuleBook())
     assert (result.provider, result.failure_class) == (None, "invalid_grant")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from oauthdoctor.classify.rules import ErrorRules
 from oauthdoctor.profiles.build import build
+from oauthdoctor.profiles.error_schema import ErrorRules
 from oauthdoctor.profiles.yamlpos import load_text
 
 ROOT = Path(__file__).resolve().parents[1]

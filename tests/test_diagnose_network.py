@@ -10,10 +10,10 @@ from collections.abc import Callable
 
 import pytest
 
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.diagnose.report import diagnose
-from oauthdoctor.diagnose.settings import Settings
 from oauthdoctor.model import Decision, Report, Status
-from oauthdoctor.probes.base import ProbeOptions
+from oauthdoctor.probing.contract import ProbeOptions
 
 pytestmark = pytest.mark.network
 
@@ -27,7 +27,7 @@ def run(
     skip: tuple[str, ...] = ("clock_skew",),
 ) -> Report:
     options = ProbeOptions(timeout=timeout, active=active, ntp_servers=ntp)
-    return diagnose(Settings(values), None, options, skip=skip)
+    return diagnose(ResolvedConfig(values), None, options, skip=skip)
 
 
 def status(report: Report, probe: str) -> Status:

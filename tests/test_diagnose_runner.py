@@ -7,13 +7,15 @@ import time
 
 import pytest
 
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.diagnose import runner
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.diagnose.decide import exit_code
+from oauthdoctor.exitcodes import ExitCode
 from oauthdoctor.model import Status
 from oauthdoctor.probes import PROBE_IDS, client_auth, clock_skew, config, discovery, grant_types
-from oauthdoctor.probes.base import ProbeContext, ProbeOptions, Skipped
+from oauthdoctor.probing.contract import ProbeContext, ProbeOptions, Skipped
 
-SETTINGS = Settings(
+SETTINGS = ResolvedConfig(
     {
         "client_id": "app",
         "client_secret": "s3cret-value-123",
@@ -24,8 +26,8 @@ SETTINGS = Settings(
 NETWORK = (discovery, clock_skew, client_auth, grant_types)
 
 
-def run(settings: Settings = SETTINGS, **options) -> list:
-    return runner.run(ProbeContext(settings=settings, profile=None, options=ProbeOptions(**options)))
+def run(settings: ResolvedConfig = SETTINGS, **options) -> list:
+    return runner.run(ProbeContext(config=settings, profile=None, options=ProbeOptions(**options)))
 
 
 def by_probe(findings: list) -> dict[str, list]:
@@ -45,7 +47,7 @@ def test_offline_skips_network_probes_and_keeps_order() -> None:
 
 def test_probe_and_skip_selection() -> None:
     findings = runner.run(
-        ProbeContext(settings=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
+        ProbeContext(config=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
         only=["config", "transport"],
         skip=["transport"],
     )
@@ -55,17 +57,21 @@ def test_probe_and_skip_selection() -> None:
     assert grouped["last_error"][0].title == "skipped: not selected (--probe)"
 
 
-def test_a_crashing_judge_is_an_error_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crashing_judge_is_a_crash_finding_and_exit_4(monkeypatch: pytest.MonkeyPatch) -> None:
+    # #12: a probe that raises is a bug in oauthdoctor (flutter doctor's crash status), not "inconclusive".
     def boom(ctx, obs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(config, "judge", boom)
-    (finding,) = by_probe(run(offline=True))["config"]
-    assert finding.status is Status.ERROR and finding.title == "probe failed: RuntimeError: boom"
+    findings = run(offline=True)
+    (finding,) = by_probe(findings)["config"]
+    assert finding.status is Status.CRASH and finding.title == "the config probe crashed: RuntimeError: boom"
+    assert exit_code(findings, "error") is ExitCode.INTERNAL
+    assert [f.id for f in findings] == list(PROBE_IDS)  # the rest of the report still renders
 
 
 def _fake_network(monkeypatch: pytest.MonkeyPatch, delay: float) -> None:
-    async def slow(ctx):
+    async def slow(ctx, client):
         await asyncio.sleep(delay)
         return Skipped("fake")
 
@@ -85,10 +91,10 @@ def test_wall_time_is_the_slowest_probe_not_the_sum(monkeypatch: pytest.MonkeyPa
 def test_observe_timeout_and_crash(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_network(monkeypatch, 0.0)
 
-    async def hang(ctx):
+    async def hang(ctx, client):
         await asyncio.sleep(30)
 
-    async def crash(ctx):
+    async def crash(ctx, client):
         raise ValueError("bad")
 
     monkeypatch.setattr(discovery, "observe", hang)
@@ -100,12 +106,14 @@ def test_observe_timeout_and_crash(monkeypatch: pytest.MonkeyPatch) -> None:
         grouped["discovery"][0].status is Status.ERROR
         and "timed out after 1 s" in grouped["discovery"][0].title
     )
-    assert grouped["client_auth"][0].title == "probe failed: ValueError: bad"
+    assert grouped["discovery"][0].title == "discovery did not finish: timed out after 1 s"
+    assert grouped["client_auth"][0].status is Status.CRASH
+    assert grouped["client_auth"][0].title == "the client_auth probe crashed: ValueError: bad"
 
 
 def test_plain_http_token_endpoint_skips_secret_probes(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_network(monkeypatch, 0.0)
-    settings = Settings({**SETTINGS.values, "token_url": "http://idp.example.com/token"})
+    settings = ResolvedConfig({**SETTINGS.values, "token_url": "http://idp.example.com/token"})
     grouped = by_probe(run(settings))
     assert grouped["transport"][0].status is Status.FAIL
     for pid in ("client_auth", "grant_types"):
@@ -117,11 +125,11 @@ def test_plain_http_token_endpoint_skips_secret_probes(monkeypatch: pytest.Monke
 def test_spinner_callback_brackets_network_work(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_network(monkeypatch, 0.0)
     calls: list[bool] = []
-    runner.run(ProbeContext(settings=SETTINGS, profile=None), on_network=calls.append)
+    runner.run(ProbeContext(config=SETTINGS, profile=None), on_network=calls.append)
     assert calls == [True, False]
     calls.clear()
     runner.run(
-        ProbeContext(settings=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
+        ProbeContext(config=SETTINGS, profile=None, options=ProbeOptions(offline=True)),
         on_network=calls.append,
     )
     assert calls == []

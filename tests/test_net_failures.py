@@ -10,9 +10,9 @@ import httpx
 import ntplib
 import pytest
 
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.net.clock import date_header_skew
 from oauthdoctor.net.failures import NetFailure, classify_exception
-from oauthdoctor.net.hosts import is_loopback_host
 from oauthdoctor.net.http import HttpObservation, basic_auth_header, parse_http_date
 
 

@@ -16,9 +16,14 @@ from pytest_httpserver import HTTPServer
 from servers.quirks import SERVICENOW_BODY, Quirks
 from servers.strict_server import REDIRECT_URI, StrictClient, StrictServer, run_strict_server
 
-from oauthdoctor import __version__
 from oauthdoctor.net.failures import NetFailure
+from oauthdoctor.net.guard import CredentialGuard
 from oauthdoctor.net.http import HttpObservation, get_json, make_client, post_form
+from oauthdoctor.version import __version__
+
+# Loopback servers stand in for a self-hosted provider: the generic profile's guard lets credentials go there.
+GUARD = CredentialGuard.for_profile(provider="Test", kind="generic")
+
 
 pytestmark = pytest.mark.network
 
@@ -32,7 +37,7 @@ def _post(url: str, data: dict[str, str], basic: tuple[str, str] | None = None,
           timeout: float = 5.0) -> HttpObservation:
     async def run() -> HttpObservation:
         async with make_client(timeout) as client:
-            return await post_form(client, url, data, basic_auth=basic)
+            return await post_form(client, url, data, guard=GUARD, basic_auth=basic)
 
     return asyncio.run(run())
 

@@ -10,7 +10,12 @@ import httpx
 import pytest
 from servers.oidc_server import OidcServer
 
+from oauthdoctor.net.guard import CredentialGuard
 from oauthdoctor.net.http import HttpObservation, get_json, make_client, post_form
+
+# Loopback servers stand in for a self-hosted provider: the generic profile's guard lets credentials go there.
+GUARD = CredentialGuard.for_profile(provider="Test", kind="generic")
+
 
 pytestmark = [pytest.mark.network, pytest.mark.slow]
 
@@ -18,7 +23,7 @@ pytestmark = [pytest.mark.network, pytest.mark.slow]
 def _post(url: str, data: dict[str, str], basic: tuple[str, str] | None = None) -> HttpObservation:
     async def run() -> HttpObservation:
         async with make_client(5.0) as client:
-            return await post_form(client, url, data, basic_auth=basic)
+            return await post_form(client, url, data, guard=GUARD, basic_auth=basic)
 
     return asyncio.run(run())
 

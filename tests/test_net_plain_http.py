@@ -12,7 +12,11 @@ import httpx
 import pytest
 
 from oauthdoctor.net.failures import NetFailure
+from oauthdoctor.net.guard import CredentialGuard
 from oauthdoctor.net.http import get_json, post_form
+
+GUARD = CredentialGuard.for_profile(provider="Test", kind="generic", trusted=["203.0.113.7"])
+
 
 SECRET = "super-secret-value-123"
 
@@ -29,7 +33,7 @@ def _run(url: str, data: dict[str, str], basic: tuple[str, str] | None = None,
     async def run() -> None:
         async with httpx.AsyncClient(transport=httpx.MockTransport(record)) as client:
             if method == "post":
-                await post_form(client, url, data, basic_auth=basic)
+                await post_form(client, url, data, guard=GUARD, basic_auth=basic)
             else:
                 await get_json(client, url)
 

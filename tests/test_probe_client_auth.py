@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import client_auth
-from oauthdoctor.probes.base import ProbeContext, Skipped
 from oauthdoctor.probes.client_auth import BASIC, NONE, POST, ClientAuthObservation
-from oauthdoctor.probes.tokenreq import TokenAnswer, read_answer
+from oauthdoctor.probing.contract import ProbeContext, Skipped
+from oauthdoctor.probing.trials import TokenAnswer, read_answer
 from oauthdoctor.profiles.model import ClientAuth, Profile
 
 GRANT = read_answer(400, '{"error":"invalid_grant"}')
 CLIENT = read_answer(401, '{"error":"invalid_client"}')
 CATCH_ALL = read_answer(401, '{"error":"server_error","error_description":"access_denied"}')
 DOWN = TokenAnswer(failure_kind="connect", failure_message="could not connect")
-SETTINGS = Settings(
+SETTINGS = ResolvedConfig(
     {"client_id": "app", "client_secret": "s3cret-value-123", "redirect_uri": "https://a.test/cb"}
 )
 
 
 def verdict(configured: str, answers: dict[str, TokenAnswer], strict: bool = False):
     ctx = ProbeContext(
-        settings=SETTINGS, profile=Profile(id="p", name="P", client_auth=ClientAuth(strict=strict))
+        config=SETTINGS, profile=Profile(id="p", name="P", client_auth=ClientAuth(strict=strict))
     )
     (finding,) = client_auth.judge(ctx, ClientAuthObservation("https://a.test/token", configured, answers))
     return finding
@@ -64,13 +64,13 @@ def test_public_client() -> None:
 
 
 def test_skipped_observation() -> None:
-    ctx = ProbeContext(settings=SETTINGS, profile=None)
+    ctx = ProbeContext(config=SETTINGS, profile=None)
     (finding,) = client_auth.judge(ctx, Skipped("--offline"))
     assert finding.status is Status.SKIP and finding.title == "skipped: --offline"
 
 
 def test_trial_requests_carry_random_code_and_right_credentials() -> None:
-    ctx = ProbeContext(settings=SETTINGS, profile=None)
+    ctx = ProbeContext(config=SETTINGS, profile=None)
     data, basic = client_auth.trial_request(ctx, BASIC)
     assert basic == ("app", "s3cret-value-123") and "client_secret" not in data and "client_id" not in data
     assert data["grant_type"] == "authorization_code" and data["code"].startswith("oauthdoctor-probe-code-")
@@ -91,4 +91,4 @@ def test_trial_requests_carry_random_code_and_right_credentials() -> None:
 )
 def test_configured_method(values, preferred, expected) -> None:
     profile = Profile(id="p", name="P", client_auth=ClientAuth(preferred=preferred))
-    assert client_auth.configured_method(ProbeContext(settings=Settings(values), profile=profile)) == expected
+    assert client_auth.configured_method(ProbeContext(config=ResolvedConfig(values), profile=profile)) == expected

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import clock_skew
-from oauthdoctor.probes.base import ProbeContext
 from oauthdoctor.probes.clock_skew import ClockObservation, NtpReading
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Clock, Profile
 
-CTX = ProbeContext(settings=Settings({}), profile=None)
+CTX = ProbeContext(config=ResolvedConfig({}), profile=None)
 
 
 def judge(obs: ClockObservation, profile: Profile | None = None):
-    (finding,) = clock_skew.judge(ProbeContext(settings=Settings({}), profile=profile), obs)
+    (finding,) = clock_skew.judge(ProbeContext(config=ResolvedConfig({}), profile=profile), obs)
     return finding
 
 

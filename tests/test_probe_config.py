@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import config
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import ClientIdFormat, CustomDomains, Endpoint, Endpoints, Placeholder, Profile
 
 ENTRA = Profile(
@@ -40,7 +40,7 @@ GOOD = {
 
 
 def judge(values: dict[str, str], profile: Profile | None = GOOGLE, sources: dict[str, str] | None = None):
-    return config.judge(ProbeContext(settings=Settings(values, sources or {}), profile=profile), None)
+    return config.judge(ProbeContext(config=ResolvedConfig(values, sources or {}), profile=profile), None)
 
 
 def test_clean_configuration_passes() -> None:
@@ -99,8 +99,10 @@ def test_placeholder_filled_from_settings_passes() -> None:
 
 
 def test_token_host_not_the_providers() -> None:
+    # Since #19 a token host that is not the provider's is a fail: the trials refuse to send the secret there.
     (finding,) = judge({**GOOD, "token_url": "https://login.microsoftonline.com/common/oauth2/v2.0/token"})
-    assert finding.status is Status.WARN
+    assert finding.status is Status.FAIL and finding.decision is Decision.FIX_CONFIG
+    assert "credentials are not sent there" in finding.title
     assert finding.evidence["actual"] == "login.microsoftonline.com"
 
 
@@ -115,7 +117,7 @@ AUTH0 = Profile(
 @pytest.mark.parametrize(("token_url", "status"), [
     ("https://login.example.com/oauth/token", Status.PASS),  # may be the tenant's custom domain
     ("https://acme.eu.auth0.com/oauth/token", Status.PASS),
-    ("https://oauth2.googleapis.com/token", Status.WARN),  # a host of another bundled profile
+    ("https://oauth2.googleapis.com/token", Status.FAIL),  # a host of another bundled profile: never sent there
 ])
 def test_custom_domain_provider_only_flags_another_providers_host(token_url: str, status: Status) -> None:
     values = {"client_id": "AbCdEfGhIjKlMnOpQrStUvWxYz012345", "client_secret": "s3cret-value-123",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
 from oauthdoctor.probes import discovery
-from oauthdoctor.probes.base import ProbeContext, Skipped
 from oauthdoctor.probes.discovery import DiscoveryObservation
+from oauthdoctor.probing.contract import ProbeContext, Skipped
 
 DOC = {
     "issuer": "https://idp.test",
@@ -20,7 +20,7 @@ BASE = {"issuer": "https://idp.test", "client_id": "a", "client_secret": "s"}
 
 def judge(values: dict[str, str], doc: dict | None = DOC, status: int = 200):
     obs = DiscoveryObservation("https://idp.test/.well-known/openid-configuration", "config", status, doc)
-    return discovery.judge(ProbeContext(settings=Settings(values), profile=None), obs)
+    return discovery.judge(ProbeContext(config=ResolvedConfig(values), profile=None), obs)
 
 
 def test_agreement_passes() -> None:
@@ -55,9 +55,9 @@ def test_fetch_failure_and_skip() -> None:
     obs = DiscoveryObservation(
         "https://idp.test/x", "config", failure_kind="timeout", failure_message="timed out"
     )
-    (f,) = discovery.judge(ProbeContext(settings=Settings(BASE), profile=None), obs)
+    (f,) = discovery.judge(ProbeContext(config=ResolvedConfig(BASE), profile=None), obs)
     assert f.status is Status.ERROR
     (f,) = discovery.judge(
-        ProbeContext(settings=Settings(BASE), profile=None), Skipped("no discovery document")
+        ProbeContext(config=ResolvedConfig(BASE), profile=None), Skipped("no discovery document")
     )
     assert f.status is Status.SKIP

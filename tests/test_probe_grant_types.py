@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import grant_types
-from oauthdoctor.probes.base import ProbeContext, ProbeOptions
 from oauthdoctor.probes.grant_types import GrantObservation
-from oauthdoctor.probes.tokenreq import read_answer
+from oauthdoctor.probing.contract import ProbeContext, ProbeOptions
+from oauthdoctor.probing.trials import read_answer
 from oauthdoctor.profiles.model import Grants, Profile
 
 ALLOWED = read_answer(400, '{"error":"invalid_grant"}')
@@ -20,7 +20,7 @@ CLIENT = read_answer(401, '{"error":"invalid_client"}')
 
 
 def judge(answers, values=None, not_tried=None):
-    ctx = ProbeContext(settings=Settings(values or {"client_id": "app"}), profile=None)
+    ctx = ProbeContext(config=ResolvedConfig(values or {"client_id": "app"}), profile=None)
     return grant_types.judge(ctx, GrantObservation("https://a.test/token", answers, not_tried or {}))
 
 
@@ -53,21 +53,21 @@ def test_client_rejected_is_a_skip_pointing_at_client_auth() -> None:
 
 def test_client_credentials_needs_active() -> None:
     ctx = ProbeContext(
-        settings=Settings({"client_id": "a", "grant_type": "client_credentials"}),
+        config=ResolvedConfig({"client_id": "a", "grant_type": "client_credentials"}),
         profile=Profile(id="p", name="P", grants=Grants(supported=["client_credentials"])),
     )
     assert grant_types.grants_to_try(ctx) == ["client_credentials"]
     (f,) = judge({}, not_tried={"client_credentials": "needs --active (it issues a real token)"})
     assert f.status is Status.SKIP and "--active" in f.title
-    active = ProbeContext(settings=ctx.settings, profile=ctx.profile, options=ProbeOptions(active=True))
+    active = ProbeContext(config=ctx.config, profile=ctx.profile, options=ProbeOptions(active=True))
     assert active.options.active
 
 
 def test_refresh_trial_only_when_the_provider_issues_refresh_tokens() -> None:
     no_refresh = Profile(id="p", name="P", grants=Grants(supported=["authorization_code"]))
-    ctx = ProbeContext(settings=Settings({"client_id": "a"}), profile=no_refresh)
+    ctx = ProbeContext(config=ResolvedConfig({"client_id": "a"}), profile=no_refresh)
     assert grant_types.grants_to_try(ctx) == ["authorization_code"]
-    assert grant_types.grants_to_try(ProbeContext(settings=ctx.settings, profile=None)) == [
+    assert grant_types.grants_to_try(ProbeContext(config=ctx.config, profile=None)) == [
         "authorization_code",
         "refresh_token",
     ]

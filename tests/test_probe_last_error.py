@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Finding, Severity, Status
 from oauthdoctor.probes import last_error
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 
 EXPIRED = '{"error": "invalid_grant", "error_description": "Token has been expired or revoked."}'
 MISMATCH = '{"error":"redirect_uri_mismatch","error_description":"The redirect_uri MUST match"}'
@@ -33,7 +33,7 @@ def problem(
 def judge(body: str | None, prior: dict[str, tuple[Finding, ...]] | None = None, status: str = "400"):
     values = {"last_error": body, "last_error_status": status} if body else {}
     (finding,) = last_error.judge(
-        ProbeContext(settings=Settings(values), profile=None, prior=prior or {}), None
+        ProbeContext(config=ResolvedConfig(values), profile=None, prior=prior or {}), None
     )
     return finding
 

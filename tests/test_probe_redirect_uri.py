@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import redirect_uri
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Profile
 
 
 def judge(sent: str | None, registered: str | None, profile: Profile | None = None):
     values = {k: v for k, v in {"redirect_uri": sent, "registered_redirect_uris": registered}.items() if v}
-    return redirect_uri.judge(ProbeContext(settings=Settings(values), profile=profile), None)
+    return redirect_uri.judge(ProbeContext(config=ResolvedConfig(values), profile=profile), None)
 
 
 def test_exact_match_passes() -> None:

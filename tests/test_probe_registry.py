@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 
 import oauthdoctor.probes as probes_pkg
 from oauthdoctor.model import RuleMeta
 from oauthdoctor.probes import PROBE_IDS, REGISTRY
+from oauthdoctor.probing.contract import nothing_to_observe
 
 EXPECTED_ORDER = (
     "config",
@@ -40,8 +42,16 @@ def test_probe_metadata_is_complete() -> None:
         meta = probe.META
         assert meta.title and meta.question.endswith("?") and meta.help_uri, meta.id
         assert isinstance(probe.NETWORK, bool) and isinstance(probe.SENDS_SECRET, bool)
-        assert callable(probe.judge)
-        assert hasattr(probe, "observe") == probe.NETWORK, meta.id
+        assert callable(probe.judge) and inspect.iscoroutinefunction(probe.observe)
+        assert list(inspect.signature(probe.observe).parameters) == ["ctx", "client"], meta.id
+        # A probe that judges configuration alone says so explicitly, and only those do.
+        assert (probe.observe is nothing_to_observe) == (not probe.NETWORK), meta.id
+
+
+def test_the_probe_package_holds_only_probes() -> None:
+    """Helpers that are not probes live in oauthdoctor.probing, not beside the probes."""
+    modules = {info.name for info in pkgutil.iter_modules(probes_pkg.__path__)}
+    assert modules == set(PROBE_IDS)
 
 
 def test_only_network_probes_send_the_secret() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import token_policy
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Duration, Profile, Rotation, TokenCap, TokenPolicy
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -28,7 +28,7 @@ ROTATING = Profile(
 
 
 def judge(values: dict[str, str], profile: Profile | None = GOOGLE):
-    return token_policy.judge(ProbeContext(settings=Settings(values), profile=profile, now=NOW), None)
+    return token_policy.judge(ProbeContext(config=ResolvedConfig(values), profile=profile, now=NOW), None)
 
 
 def test_testing_mode_token_older_than_seven_days() -> None:

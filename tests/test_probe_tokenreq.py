@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oauthdoctor.probes.tokenreq import TokenAnswer, auth_outcome, bogus, grant_outcome, read_answer
+from oauthdoctor.probing.trials import TokenAnswer, auth_outcome, bogus, grant_outcome, read_answer
 
 ANSWERS = [
     # (status, body, expected error, auth outcome, grant outcome)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
 from oauthdoctor.probes import transport
-from oauthdoctor.probes.base import ProbeContext
+from oauthdoctor.probing.contract import ProbeContext
 
 
 @pytest.mark.parametrize(
@@ -22,16 +22,16 @@ from oauthdoctor.probes.base import ProbeContext
     ],
 )
 def test_token_url_scheme(url: str, status: Status) -> None:
-    (finding,) = transport.judge(ProbeContext(settings=Settings({"token_url": url}), profile=None))
+    (finding,) = transport.judge(ProbeContext(config=ResolvedConfig({"token_url": url}), profile=None))
     assert finding.status is status
 
 
 def test_issuer_when_no_token_url() -> None:
-    ctx = ProbeContext(settings=Settings({"issuer": "http://idp.example.com"}), profile=None)
+    ctx = ProbeContext(config=ResolvedConfig({"issuer": "http://idp.example.com"}), profile=None)
     (finding,) = transport.judge(ctx)
     assert finding.status is Status.FAIL and "issuer" in finding.title
 
 
 def test_nothing_configured() -> None:
-    (finding,) = transport.judge(ProbeContext(settings=Settings({}), profile=None))
+    (finding,) = transport.judge(ProbeContext(config=ResolvedConfig({}), profile=None))
     assert finding.status is Status.SKIP

@@ -14,8 +14,8 @@ import pytest
 from oauthdoctor.profiles import cache, loader
 from oauthdoctor.profiles.dirs import ENV_VAR
 from oauthdoctor.profiles.loader import ProfileError, UnknownProfile, all_profiles, get_profile, load_file
-from oauthdoctor.profiles.redirect_rule import redirect_rule
-from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule
+from oauthdoctor.profiles.redirect_schema import LoopbackRule, RedirectRule
+from oauthdoctor.profiles.sections import redirect_rule
 
 T = TypeVar("T")
 
@@ -142,7 +142,7 @@ def _uncached_then_cached(monkeypatch: pytest.MonkeyPatch, read: Callable[[], T]
 
 
 def test_classifier_facts_from_the_cache_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    from oauthdoctor.classify.facts import ProviderFacts
+    from oauthdoctor.classifier.facts import ProviderFacts
 
     full, cached = _uncached_then_cached(monkeypatch, ProviderFacts)
     assert cached._raw and not full._raw  # the two really took different paths
@@ -156,9 +156,9 @@ def test_classifier_facts_from_the_cache_equal_a_full_load(monkeypatch: pytest.M
 
 
 def test_explain_detects_a_provider_supplied_only_as_an_override() -> None:
-    from oauthdoctor.classify import classify
-    from oauthdoctor.classify.book import RuleBook
-    from oauthdoctor.classify.rules import ErrorRule, ErrorRules, Signature
+    from oauthdoctor.classifier import classify
+    from oauthdoctor.classifier.book import RuleBook
+    from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Signature
 
     acme = ErrorRules(signatures=[Signature(fields={"acme_trace": ".*"}, weight=9)],
                       rules=[ErrorRule(error=["nope"], failure_class="invalid_client", cause="acme_secret_rotated",
@@ -177,7 +177,7 @@ def test_env_key_provider_names_from_the_cache_equal_a_full_load(monkeypatch: py
 
 
 def test_classifier_facts_survive_a_cache_entry_the_schema_no_longer_accepts(user_dir: Path) -> None:
-    from oauthdoctor.classify.facts import ProviderFacts
+    from oauthdoctor.classifier.facts import ProviderFacts
 
     path = user_dir / "acme.yaml"
     path.write_text("id: acme\nname: Acme\nerrors:\n  signatures:\n    - {error: [acme_down], weight: 3}\n")

@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from oauthdoctor.profiles import UnknownProfile, all_profiles, get_profile, resolve_id
-from oauthdoctor.profiles.loader import ProfileError, bundled_dir, load_file
+from oauthdoctor.profiles.loader import (
+    ProfileError,
+    UnknownProfile,
+    all_profiles,
+    bundled_dir,
+    get_profile,
+    load_file,
+    resolve_id,
+)
 from oauthdoctor.profiles.validate import validate_file
 
 REQUIRED = {

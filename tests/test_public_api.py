@@ -10,7 +10,7 @@ import pytest
 SNIPPETS = {
     "classify-first": "from oauthdoctor import classify",
     "classify-after-profiles": "import oauthdoctor.profiles; from oauthdoctor import classify",
-    "classify-after-subpackage": "import oauthdoctor.classify.rules; from oauthdoctor import classify",
+    "classify-after-subpackage": "import oauthdoctor.profiles.error_schema; from oauthdoctor import classify",
 }
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from oauthdoctor.profiles import get_profile
 from oauthdoctor.profiles.build import build
+from oauthdoctor.profiles.loader import get_profile
 from oauthdoctor.redirect import RedirectRule
 
 ROOT = Path(__file__).resolve().parents[1]

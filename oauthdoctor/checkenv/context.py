@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from oauthdoctor.checkenv.rules import RULES_BY_ID
-from oauthdoctor.config import EnvEntry, EnvFile, MappedConfig, env_name
+from oauthdoctor.config import EnvEntry, EnvFile, ResolvedConfig, env_name
 from oauthdoctor.model import Finding, Location, Severity, Status
 
 if TYPE_CHECKING:
@@ -22,20 +22,6 @@ INVISIBLE = frozenset(
     "\u00a0\u00ad\u061c\u180e\u2007\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u202f"
     "\u205f\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3000\ufeff"
 )
-LOOPBACK_NAMES = frozenset({"localhost", "::1", "[::1]", "0:0:0:0:0:0:0:1"})
-
-
-def is_loopback(host: str | None) -> bool:
-    """localhost, *.localhost, 127.0.0.0/8 and ::1."""
-    if not host:
-        return False
-    host = host.lower().strip("[]")
-    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
-        return True
-    parts = host.split(".")
-    return len(parts) == 4 and parts[0] == "127" and all(p.isdigit() for p in parts)
-
-
 def show_url(url: str) -> str:
     """A URL fit for a message: any ``user:password@`` is masked."""
     return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", r"\1***@", url)
@@ -47,12 +33,12 @@ def strip_invisible(text: str) -> str:
 
 @dataclass(frozen=True)
 class FileCheck:
-    """One client configuration found in one env file."""
+    """One client configuration found in one env file: its resolved values, provider id and profile."""
 
     env: EnvFile
-    config: MappedConfig
+    config: ResolvedConfig
+    provider: str | None  # profile id (normalised from OAUTH_PROVIDER, a framework name, --prefix or --provider)
     profile: Profile | None
-    environment: str | None
     oauth_keys: frozenset[str]  # env keys the OAuth rules look at (hygiene rules skip the rest)
     key_names: dict[str, str]  # stripped-of-invisibles key → key as written
     framework: bool = False  # the client id came from a framework name (AUTH_GITHUB_ID), not OAUTH_*/--prefix
@@ -61,10 +47,16 @@ class FileCheck:
     def path(self) -> str:
         return self.env.path
 
+    @property
+    def environment(self) -> str | None:
+        return self.config.environment
+
     def key_of(self, canonical: str) -> str | None:
         """The env key as written in the file that supplied ``canonical``."""
-        key = self.config.origin.get(canonical)
-        return self.key_names.get(key, key) if key else None
+        origin = self.config.origin(canonical)
+        if origin is None or origin.kind != "env_file":
+            return None
+        return self.key_names.get(origin.key, origin.key)
 
     def display_key(self, canonical: str) -> str:
         """The key to name in a message: the one in the file, or the OAUTH_* name when it is absent."""
@@ -76,7 +68,7 @@ class FileCheck:
 
     def value(self, canonical: str) -> str | None:
         """The value with whitespace and invisible characters removed; '' becomes None."""
-        raw = self.config.values.get(canonical)
+        raw = self.config.raw(canonical)
         if raw is None:
             return None
         cleaned = strip_invisible(raw).strip()

@@ -48,7 +48,7 @@ def required_keys(check: FileCheck) -> list[str]:
 
 def check_required(check: FileCheck) -> list[Finding]:
     out = []
-    provider = check.config.provider or "the provider"
+    provider = check.provider or "the provider"
     for canonical in required_keys(check):
         if check.value(canonical) is not None:
             continue

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from oauthdoctor.checkenv.context import FileCheck, finding, is_loopback, show_url
+from oauthdoctor.checkenv.context import FileCheck, finding, show_url
 from oauthdoctor.config import PLACEHOLDER_KEYS
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Finding, Severity
 from oauthdoctor.profiles.hosts import host_matches, host_verdict
 
@@ -50,11 +51,11 @@ def _check_url(check: FileCheck, canonical: str, url: str) -> list[Finding]:
     parts = urlsplit(url)
     host = parts.hostname or ""
     out = []
-    if parts.scheme.lower() == "http" and not is_loopback(host):
+    if parts.scheme.lower() == "http" and not is_loopback_host(host):
         out.append(finding("endpoint-http", where, f"{key} uses plain http: {show_url(url)}", key=key,
                            fix=f"Use https:// in {key}; never send a client secret over plain http."))
     profile = check.profile
-    if profile is None or not profile.endpoints.hosts or not host or is_loopback(host):
+    if profile is None or not profile.endpoints.hosts or not host or is_loopback_host(host):
         return out
     hosts = profile.endpoints.hosts
     custom = profile.endpoints.custom_domains
@@ -80,13 +81,13 @@ def _check_url(check: FileCheck, canonical: str, url: str) -> list[Finding]:
 
 def _owner(url: str) -> str | None:
     """The profile whose hosts cover this URL, if any (only asked for providers with custom domains)."""
-    from oauthdoctor.classify.book import default_rulebook
+    from oauthdoctor.classifier.book import default_rulebook
 
     return default_rulebook().by_host(url)
 
 
 def _salesforce_my_domain(check: FileCheck) -> list[Finding]:
-    if check.config.provider != "salesforce" or (check.value("grant_type") or "").lower() != "client_credentials":
+    if check.provider != "salesforce" or (check.value("grant_type") or "").lower() != "client_credentials":
         return []
     url, canonical = check.value("token_url"), "token_url"
     if url is None and check.profile is not None and check.profile.endpoints.token is not None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from oauthdoctor.checkenv.context import FileCheck, finding, is_loopback, show_url
+from oauthdoctor.checkenv.context import FileCheck, finding, show_url
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Finding
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -31,7 +32,7 @@ class Verdict:
 
 
 def _rule_of(check: FileCheck) -> Any:
-    from oauthdoctor.redirect.rule import RedirectRule
+    from oauthdoctor.profiles.redirect_schema import RedirectRule
 
     return check.profile.redirect if check.profile is not None else RedirectRule()
 
@@ -82,10 +83,10 @@ def check_redirect(check: FileCheck) -> list[Finding]:
         out.append(finding("redirect-fragment", where, f"{key} contains a fragment ('#{parts.fragment}')", key=key,
                            fix=f"Remove everything from '#' in {key}."))
     host = parts.hostname or ""
-    if parts.scheme.lower() == "http" and not is_loopback(host):
+    if parts.scheme.lower() == "http" and not is_loopback_host(host):
         out.append(finding("redirect-http", where, f"{key} uses plain http on {host}", key=key,
                            fix=f"Use https:// in {key} (and in the registration)."))
-    if is_loopback(host) and check.environment == "production":
+    if is_loopback_host(host) and check.environment == "production":
         out.append(finding("redirect-loopback-in-production", where,
                            f"{key} points at {host} in a production file", key=key,
                            fix=f"Set {key} to the public callback URL of the production site."))
@@ -117,7 +118,7 @@ def check_across_files(checks: Sequence[FileCheck]) -> list[Finding]:
     for check in checks:
         client_id, uri = check.value("client_id"), check.value("redirect_uri")
         if client_id and uri and _SCHEME.match(uri):
-            groups.setdefault((check.config.provider, client_id), []).append(check)
+            groups.setdefault((check.provider, client_id), []).append(check)
     out: list[Finding] = []
     for members in groups.values():
         if len({m.path for m in members}) > 1:

@@ -18,12 +18,12 @@ from oauthdoctor.config import (
     SECRET_KEYS,
     EnvFile,
     MappedConfig,
-    environment_of,
     known_provider_names,
     map_keys,
     read_env_file,
 )
 from oauthdoctor.config.keys import framework_match
+from oauthdoctor.config.sources import from_mapped, with_environment
 from oauthdoctor.model import Finding, Location, Report
 
 _SECRET_NAME = re.compile(r"SECRET|TOKEN|PASSW|PRIVATE|API_?KEY|CREDENTIAL|SIGNING_KEY", re.IGNORECASE)
@@ -62,7 +62,7 @@ def check_files(
         key=lambda f: (order.get(f.location.file, len(order)), f.location.line, f.location.column, f.id)
         if f.location else (len(order), 0, 0, f.id),
     )
-    providers_seen = {c.config.provider for c in checks if c.config.provider}
+    providers_seen = {c.provider for c in checks if c.provider}
     return Report(
         command="check-env",
         findings=tuple(kept),
@@ -74,7 +74,7 @@ def check_files(
 
 
 def _resolve(provider: str) -> str:
-    from oauthdoctor.profiles import resolve_id
+    from oauthdoctor.profiles.loader import resolve_id
 
     return resolve_id(provider)
 
@@ -107,15 +107,14 @@ def _check_one(env: EnvFile, prefix: str | None, provider: str | None, names: Ma
         return [], findings
     checks = []
     for config in configs:
-        declared = config.values.get("environment")
         framework = bool(config.origin.get("client_id")) and not config.origin["client_id"].startswith("OAUTH_") \
             and not (prefix and config.origin["client_id"].upper().startswith(prefix.upper()))
-        check = FileCheck(env, config, None, environment_of(env.path, declared), frozenset(oauth), key_names,
-                          framework)
+        resolved = with_environment(from_mapped(config, "env_file", env.path, prefix), env.path)
+        check = FileCheck(env, resolved, config.provider, None, frozenset(oauth), key_names, framework)
         profile, problem = _profile_for(check)
         if problem:
             findings.append(problem)
-        check = FileCheck(env, config, profile, check.environment, check.oauth_keys, key_names, framework)
+        check = FileCheck(env, resolved, config.provider, profile, check.oauth_keys, key_names, framework)
         checks.append(check)
         findings += credentials.check_required(check)
         findings += credentials.check_placeholders(check)
@@ -128,9 +127,9 @@ def _check_one(env: EnvFile, prefix: str | None, provider: str | None, names: Ma
 
 
 def _profile_for(check: FileCheck) -> tuple[object | None, Finding | None]:
-    from oauthdoctor.profiles import UnknownProfile, get_profile
+    from oauthdoctor.profiles.loader import UnknownProfile, get_profile
 
-    name = check.config.provider
+    name = check.provider
     if not name:
         return None, None
     try:
@@ -160,7 +159,7 @@ def is_secret_key(key: str) -> bool:
 
 def _secrets_of(env: EnvFile, checks: list[FileCheck]) -> set[str]:
     secret_keys = {c.key_of(k) for c in checks for k in SECRET_KEYS} - {None}
-    public_keys = {c.key_of(k) for c in checks for k in c.config.origin if k not in SECRET_KEYS} - {None}
+    public_keys = {c.key_of(k) for c in checks for k in c.config.origins if k not in SECRET_KEYS} - {None}
     found: set[str] = set()
     for entry in env.entries:
         if entry.key in secret_keys or (entry.key not in public_keys and is_secret_key(entry.key)):

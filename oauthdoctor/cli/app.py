@@ -13,9 +13,9 @@ import sys
 
 import typer
 
-from oauthdoctor import __version__
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
+from oauthdoctor.version import __version__
 
 # Typer vendors click from 0.25 on; find click's base exception through a public Typer class.
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -64,7 +64,7 @@ def _root(
     ),
 ) -> None:
     if profiles:
-        from oauthdoctor.profiles import add_profile_dirs
+        from oauthdoctor.profiles.dirs import add_profile_dirs
 
         add_profile_dirs(profiles)
 
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as exc:
         _fail(str(exc), ExitCode.USAGE)
     except LookupError as exc:  # UnknownProfile and friends: the profiles module is loaded by then
-        from oauthdoctor.profiles import UnknownProfile
+        from oauthdoctor.profiles.loader import UnknownProfile
 
         if not isinstance(exc, UnknownProfile):
             _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
             _fail(f"{exc.format_message()}{where}", ExitCode.USAGE)  # type: ignore[attr-defined]
         if isinstance(exc, typer.Exit):
             sys.exit(exc.exit_code)
-        from oauthdoctor.profiles import ProfileError
+        from oauthdoctor.profiles.loader import ProfileError
 
         if isinstance(exc, ProfileError):
             for issue in exc.issues:

@@ -13,7 +13,6 @@ from oauthdoctor.cli.options import FailOn, ReportFormat
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 if TYPE_CHECKING:
-    from oauthdoctor.diagnose.settings import Settings
     from oauthdoctor.model import Report
 
 PROBES_HELP = (
@@ -56,6 +55,17 @@ def parse_ntp_server(value: str) -> tuple[str, int]:
     if not host:
         raise UsageError(f"--ntp-server {value!r}: empty host")
     return host, port
+
+
+def parse_trust_host(value: str) -> str:
+    """``--trust-host``: a host name or IP literal (a URL is accepted and reduced to its host)."""
+    from oauthdoctor.hosts import host_of
+
+    text = value.strip()
+    host = host_of(text) if "://" in text else text.strip("[]").lower().rstrip(".")
+    if not host or any(ch in host for ch in "/ @?#") or host.count(":") == 1:
+        raise UsageError(f"--trust-host {value!r}: expected a host name such as auth.example.com (no port or path)")
+    return host
 
 
 def _port(value: str, text: str) -> int:
@@ -104,6 +114,11 @@ def diagnose_command(
     skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable)."),
     timeout: float = typer.Option(5.0, "--timeout", metavar="SECONDS", help="Per-request timeout."),
     active: bool = typer.Option(False, "--active", help="Also try client_credentials (issues a real token)."),
+    trust_host: list[str] = typer.Option(
+        [], "--trust-host", metavar="HOST",
+        help="Send credentials to HOST although it is not one of the provider's hosts (repeatable). "
+        "Without it, trials never send the secret to a host the profile does not list.",
+    ),
     ntp_server: list[str] = typer.Option(
         [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
     ),
@@ -116,9 +131,9 @@ def diagnose_command(
     no_color: bool = typer.Option(False, "--no-color", help="No colours in the rich report."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show evidence for passing probes too."),
 ) -> None:
-    from oauthdoctor.diagnose.sources import ConfigError, resolve
+    from oauthdoctor.config.sources import ConfigError, resolve
     from oauthdoctor.probes import PROBE_IDS
-    from oauthdoctor.probes.base import ProbeOptions
+    from oauthdoctor.probing.contract import ProbeOptions
 
     for pid in (*probe, *skip):
         if pid not in PROBE_IDS:
@@ -148,51 +163,33 @@ def diagnose_command(
         "last_error": last_error,
     }
     try:
-        settings = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix)
+        resolved = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    settings = _with_environment(settings, env_file)
     from oauthdoctor.redact import remember
 
-    remember(settings.secrets)
+    remember(resolved.secrets)
     options = ProbeOptions(
         offline=offline,
         active=active,
         timeout=timeout,
         ntp_servers=tuple(parse_ntp_server(s) for s in ntp_server),
+        trust_hosts=tuple(parse_trust_host(h) for h in trust_host),
     )
     from oauthdoctor.diagnose.decide import exit_code
     from oauthdoctor.diagnose.report import diagnose, pick_profile
 
-    profile = pick_profile(settings)
+    profile = pick_profile(resolved)
     on_network = None
     if not offline and sys.stderr.isatty():
         from oauthdoctor.render.diagnose_console import spinner
 
         on_network = spinner()
-    report = diagnose(settings, profile, options, probe, skip, on_network)
+    report = diagnose(resolved, profile, options, probe, skip, on_network)
     _emit(report, fmt, no_color, verbose)
     code = exit_code(report.findings, str(fail_on))
     if code is not ExitCode.OK:
         raise CommandExit(code)
-
-
-def _with_environment(settings: Settings, env_file: str | None) -> Settings:
-    """Fill ``environment`` from the env file's name (``.env.production``) when nothing declared it."""
-    from dataclasses import replace
-
-    from oauthdoctor.config import environment_of
-
-    declared = settings.get("environment")
-    found = environment_of(env_file or "", declared)
-    if not found or found == declared:
-        return settings
-    source = settings.source("environment") or f"file name ({env_file})"
-    return replace(
-        settings,
-        values={**settings.values, "environment": found},
-        sources={**settings.sources, "environment": source},
-    )
 
 
 def _emit(report: Report, fmt: ReportFormat, no_color: bool, verbose: bool) -> None:

@@ -14,8 +14,8 @@ from oauthdoctor.cli.errors import UsageError
 from oauthdoctor.cli.options import ViewFormat
 
 if TYPE_CHECKING:
-    from oauthdoctor.classify.book import RuleBook
-    from oauthdoctor.classify.result import Explanation
+    from oauthdoctor.classifier.book import RuleBook
+    from oauthdoctor.classifier.result import Explanation
 
 HELP = (
     "Explain an OAuth error response: its class, the most likely cause, and whether to reauth, fix_config or "
@@ -47,8 +47,8 @@ def explain_command(
     fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),
 ) -> None:
-    from oauthdoctor.classify import classify
-    from oauthdoctor.classify.book import default_rulebook
+    from oauthdoctor.classifier import classify
+    from oauthdoctor.classifier.book import default_rulebook
 
     book = default_rulebook()
     if provider:
@@ -104,7 +104,7 @@ def _open_lines(source: str) -> TextIO:
 
 def _batch(source: str, provider: str | None, url: str | None, book: RuleBook) -> None:
     """One result line per input line, in order; a bad line is a result too, never the end of the run."""
-    from oauthdoctor.classify import classify
+    from oauthdoctor.classifier import classify
 
     stream = _open_lines(source)
     out: list[str] = []
@@ -150,7 +150,7 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
 
 
 def _unreadable(number: int, message: str) -> Explanation:
-    from oauthdoctor.classify.result import Explanation
+    from oauthdoctor.classifier.result import Explanation
 
     return Explanation(failure_class="unknown", cause="unreadable_input", decision="fix_config", provider=None,
                        status=None, normalized_status=None, error=None, error_description=None,

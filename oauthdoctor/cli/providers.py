@@ -29,7 +29,7 @@ def register(root: typer.Typer) -> None:
 def list_command(
     fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich (table) or json."),
 ) -> None:
-    from oauthdoctor.profiles import all_profiles
+    from oauthdoctor.profiles.loader import all_profiles
     from oauthdoctor.render.providers_view import providers_json, summary_rows
 
     profiles = all_profiles()
@@ -47,7 +47,7 @@ def show_command(
     provider: str = typer.Argument(..., help="Profile id or alias."),
     fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
 ) -> None:
-    from oauthdoctor.profiles import get_profile
+    from oauthdoctor.profiles.loader import get_profile
     from oauthdoctor.render.providers_view import profile_facts, profile_json
 
     profile = get_profile(provider)

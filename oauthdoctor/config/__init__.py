@@ -1,4 +1,10 @@
-"""Configuration input shared by ``check-env`` and ``diagnose``: env files and key mapping.
+"""Configuration input shared by ``diagnose``, ``check-env`` and ``trace``: the one input model.
+
+- ``ResolvedConfig`` (``resolved.py``): canonical key → raw value and its ``Origin`` (flag, ``--config``,
+  env file, environment, the env file's name, profile, discovery), the deployment environment included.
+- ``resolve(flags, config_file=, env_file=, environ=, prefix=)`` (``sources.py``): the precedence flags >
+  --config > --env-file > environment; ``from_mapped`` turns one mapped env file into a ``ResolvedConfig``.
+- ``resolve_endpoints(config, profile)`` (``endpoints.py``): token/authorize/discovery URLs, once per run.
 
 API (pure apart from reading the file; python-dotenv is imported lazily):
 
@@ -25,6 +31,7 @@ Values are returned as supplied (whitespace, newlines and stray quotes kept): th
 from oauthdoctor.config.envfile import EnvEntry, EnvFile, EnvFileError, SyntaxProblem, parse_env_text, read_env_file
 from oauthdoctor.config.environment import environment_from_name, environment_of, normalise_environment
 from oauthdoctor.config.keys import (
+    AUTH_METHODS,
     CANONICAL_KEYS,
     PLACEHOLDER_KEYS,
     SECRET_KEYS,
@@ -34,9 +41,11 @@ from oauthdoctor.config.keys import (
     known_provider_names,
     map_keys,
 )
+from oauthdoctor.config.resolved import Origin, ResolvedConfig
 
 __all__ = [
-    "CANONICAL_KEYS", "PLACEHOLDER_KEYS", "SECRET_KEYS", "EnvEntry", "EnvFile", "EnvFileError", "MappedConfig",
+    "AUTH_METHODS", "CANONICAL_KEYS", "PLACEHOLDER_KEYS", "SECRET_KEYS", "EnvEntry", "EnvFile", "EnvFileError",
+    "MappedConfig", "Origin", "ResolvedConfig",
     "SyntaxProblem", "detect_providers", "env_name", "environment_from_name", "environment_of",
     "known_provider_names", "map_keys", "normalise_environment", "parse_env_text", "read_env_file",
 ]

@@ -30,6 +30,7 @@ CANONICAL_KEYS = (
 # Profile placeholders ({tenant}, {instance}, ...) are supplied as OAUTH_TENANT, OAUTH_INSTANCE, ...
 PLACEHOLDER_KEYS = ("tenant", "instance", "shop", "domain", "account_id", "subdomain", "org", "realm")
 SECRET_KEYS = frozenset({"client_secret", "refresh_token", "access_token"})
+AUTH_METHODS = ("client_secret_basic", "client_secret_post", "none")
 
 # Other spellings of a canonical key's suffix seen in frameworks and tutorials.
 SUFFIX_ALIASES: dict[str, str] = {
@@ -92,7 +93,7 @@ def known_provider_names(resolver: Iterable[tuple[str, Iterable[str]]] | None = 
         if entries is not None:
             resolver = [(d["id"], d.get("aliases", [])) for d in entries if d.get("kind") != "generic"]
         else:
-            from oauthdoctor.profiles import all_profiles
+            from oauthdoctor.profiles.loader import all_profiles
 
             resolver = [(p.id, p.aliases) for p in all_profiles() if p.kind != "generic"]
     names: dict[str, str] = {}

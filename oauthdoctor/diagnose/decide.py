@@ -51,7 +51,10 @@ def decide(findings: Sequence[Finding]) -> tuple[Decision, str | None]:
 
 
 def exit_code(findings: Sequence[Finding], fail_on: str) -> ExitCode:
-    """``--fail-on`` threshold: findings at or above it → 1; otherwise undecided probes → 3; else 0."""
+    """A crashed probe → 4 (a bug in oauthdoctor); ``--fail-on`` threshold: findings at or above it → 1;
+    otherwise undecided probes → 3; else 0."""
+    if any(f.status is Status.CRASH for f in findings):
+        return ExitCode.INTERNAL
     if fail_on == "never":
         return ExitCode.OK
     threshold = Severity.ERROR if fail_on == "error" else Severity.WARNING

@@ -10,37 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from oauthdoctor.diagnose import endpoints
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.diagnose.decide import decide
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Report
 from oauthdoctor.probes import REGISTRY
-from oauthdoctor.probes.base import ProbeContext, ProbeOptions
+from oauthdoctor.probing.contract import ProbeContext, ProbeOptions
 from oauthdoctor.profiles.hosts import host_matches
 from oauthdoctor.profiles.model import Profile
 from oauthdoctor.redact import fingerprint
 
-INPUT_KEYS = (
-    "provider",
-    "environment",
-    "token_url",
-    "issuer",
-    "grant_type",
-    "auth_method",
-    "client_id",
-    "client_secret",
-    "redirect_uri",
-)
 
-
-def pick_profile(settings: Settings) -> Profile | None:
+def pick_profile(config: ResolvedConfig) -> Profile | None:
     """The named provider's profile; else the one whose hosts include the token URL's host; else generic."""
-    from oauthdoctor.profiles import all_profiles, get_profile
+    from oauthdoctor.profiles.loader import all_profiles, get_profile
 
-    name = settings.get("provider")
+    name = config.get("provider")
     if name:
         return get_profile(name)  # UnknownProfile → usage error with close matches
-    host = endpoints.host_of(settings.get("token_url") or settings.get("issuer"))
+    host = host_of(config.get("token_url") or config.get("issuer"))
     profiles = all_profiles()
     if host:
         for profile in profiles:
@@ -49,29 +37,30 @@ def pick_profile(settings: Settings) -> Profile | None:
     return next((p for p in profiles if p.kind == "generic" or p.id == "generic"), None)
 
 
-def inputs(settings: Settings, profile: Profile | None) -> dict[str, Any]:
-    """What was diagnosed: endpoints, ids, the secret's fingerprint, and where each value came from."""
-    token = endpoints.token_url(settings, profile)
+def inputs(ctx: ProbeContext) -> dict[str, Any]:
+    """What was diagnosed: endpoints, ids, the secret's fingerprint, trusted hosts, and each value's source."""
+    config, profile, token = ctx.config, ctx.profile, ctx.endpoints.token
     out: dict[str, Any] = {
-        "provider": profile.id if profile else settings.get("provider"),
-        "environment": settings.get("environment"),
+        "provider": profile.id if profile else config.get("provider"),
+        "environment": config.get("environment"),
         "token_endpoint": token.url,
         "token_endpoint_from": token.origin,
-        "issuer": settings.get("issuer"),
-        "grant_type": settings.grant_type,
-        "auth_method": settings.get("auth_method"),
-        "client_id": settings.get("client_id"),
-        "client_secret": fingerprint(settings.raw("client_secret") or "")
-        if settings.raw("client_secret")
+        "issuer": config.get("issuer"),
+        "grant_type": config.grant_type,
+        "auth_method": config.get("auth_method"),
+        "client_id": config.get("client_id"),
+        "client_secret": fingerprint(config.raw("client_secret") or "")
+        if config.raw("client_secret")
         else None,
-        "redirect_uri": settings.get("redirect_uri"),
+        "redirect_uri": config.get("redirect_uri"),
+        "trusted_hosts": list(ctx.options.trust_hosts),
     }
-    out["sources"] = {k: settings.source(k) for k in sorted(settings.values) if settings.source(k)}
+    out["sources"] = {k: config.source(k) for k in sorted(config.values) if config.source(k)}
     return out
 
 
 def diagnose(
-    settings: Settings,
+    config: ResolvedConfig,
     profile: Profile | None,
     options: ProbeOptions,
     only: Iterable[str] = (),
@@ -81,17 +70,17 @@ def diagnose(
     """Run the checklist and return the report (the CLI renders it and picks the exit code)."""
     from oauthdoctor.diagnose.runner import run
 
-    ctx = ProbeContext(settings=settings, profile=profile, options=options)
+    ctx = ProbeContext(config=config, profile=profile, options=options)
     findings = run(ctx, only, skip, on_network)
     decision, cause = decide(findings)
     return Report(
         command="diagnose",
         findings=tuple(findings),
         rules=tuple(p.META for p in REGISTRY),
-        provider=profile.id if profile else settings.get("provider"),
-        environment=settings.get("environment"),
+        provider=profile.id if profile else config.get("provider"),
+        environment=config.get("environment"),
         decision=decision,
         root_cause=cause,
-        inputs=inputs(settings, profile),
-        secrets=settings.secrets,
+        inputs=inputs(ctx),
+        secrets=config.secrets,
     )

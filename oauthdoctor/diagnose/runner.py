@@ -1,21 +1,31 @@
 """Run the probes: all observations at once, each time-boxed; judgements in registry order.
 
-Start everything, report in order (flutter doctor): wall time is the slowest probe, not the sum. A probe
-that raises becomes an ``error`` finding naming the bug, never a crashed run. Probes that would send the
-secret are skipped, with the reason, when ``transport`` fails.
+Start everything, report in order (flutter doctor): wall time is the slowest probe, not the sum. The run owns
+one HTTP client (verified TLS, no redirects, explicit timeouts) and one memoised discovery fetch, both handed to
+the probes. A probe that raises is a ``crash`` finding naming the bug (exit 4), never a crashed run; one that
+runs out of time is an ``error``. Probes that would send the secret are skipped, with the reason, when
+``transport`` fails.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable
-from types import ModuleType
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from oauthdoctor.model import Finding, Status
 from oauthdoctor.probes import REGISTRY, transport
-from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, skip_finding
+from oauthdoctor.probing.contract import (
+    Probe,
+    ProbeContext,
+    Shared,
+    crash_finding,
+    error_finding,
+    skip_finding,
+)
+from oauthdoctor.probing.discovery_doc import fetch_discovery
 
 # Each probe's observation may make a few sequential requests; its box is a few request timeouts.
 _REQUESTS_PER_PROBE = 3
@@ -36,31 +46,44 @@ def select(only: Iterable[str] = (), skip: Iterable[str] = ()) -> dict[str, str 
     return out
 
 
-def _pre_skip(
-    probe: ModuleType, ctx: ProbeContext, chosen: dict[str, str | None], transport_failed: bool
-) -> str | None:
+def _pre_skip(probe: Probe, ctx: ProbeContext, chosen: dict[str, str | None], transport_failed: bool) -> str | None:
     reason = chosen.get(probe.META.id)
     if reason:
         return reason
-    if getattr(probe, "NETWORK", False) and ctx.options.offline:
+    if probe.NETWORK and ctx.options.offline:
         return "--offline"
-    if getattr(probe, "SENDS_SECRET", False) and transport_failed:
+    if probe.SENDS_SECRET and transport_failed:
         return "the token endpoint is not https; the secret is not sent in clear text (see transport)"
     return None
 
 
-async def _observe(probe: ModuleType, ctx: ProbeContext, box: float) -> Any:
-    try:
-        return await asyncio.wait_for(probe.observe(ctx), timeout=box)
-    except TimeoutError:
-        return _Crash(f"timed out after {box:g} s")
-    except Exception as exc:  # noqa: BLE001 - a bug or fault in one probe must not end the run
-        return _Crash(f"probe failed: {type(exc).__name__}: {exc}")
-
-
 @dataclasses.dataclass(frozen=True)
-class _Crash:
-    message: str
+class _Failed:
+    """An observation that ended without a result: a timeout (``error``) or an exception (``crash``)."""
+
+    timeout: str | None = None
+    exception: BaseException | None = None
+
+
+async def _observe(probe: Probe, ctx: ProbeContext, client: Any, box: float) -> Any:
+    try:
+        return await asyncio.wait_for(probe.observe(ctx, client), timeout=box)
+    except TimeoutError:
+        return _Failed(timeout=f"timed out after {box:g} s")
+    except Exception as exc:  # noqa: BLE001 - a bug in one probe must not end the run
+        return _Failed(exception=exc)
+
+
+@contextlib.asynccontextmanager
+async def _http_client(ctx: ProbeContext, needed: bool) -> AsyncIterator[Any]:
+    """The run's one HTTP client, or None when no network probe runs (nothing imports httpx then)."""
+    if not needed:
+        yield None
+        return
+    from oauthdoctor.net.http import make_client
+
+    async with make_client(ctx.options.timeout, verify=True) as client:
+        yield client
 
 
 async def run_probes(
@@ -70,28 +93,28 @@ async def run_probes(
     on_network: Callable[[bool], None] | None = None,
 ) -> list[Finding]:
     """Every selected probe's findings, in registry order. ``on_network(True/False)`` drives a spinner."""
-    from oauthdoctor.probes import discovery
-
     chosen = select(only, skip)
     transport_failed = any(f.status is Status.FAIL for f in transport.judge(ctx, None))
-    if ctx.shared.fetch_discovery is None:
-        ctx.shared.fetch_discovery = lambda: discovery.fetch(ctx)
+    pre = {p.META.id: r for p in REGISTRY if (r := _pre_skip(p, ctx, chosen, transport_failed))}
+    running = [p for p in REGISTRY if p.META.id not in pre]
+    networked = any(p.NETWORK for p in running)
     box = max(ctx.options.timeout * _REQUESTS_PER_PROBE, 1.0)
-    pending: dict[str, asyncio.Task[Any]] = {}
-    pre: dict[str, str] = {}
-    for probe in REGISTRY:
-        reason = _pre_skip(probe, ctx, chosen, transport_failed)
-        if reason:
-            pre[probe.META.id] = reason
-        elif hasattr(probe, "observe"):
-            pending[probe.META.id] = asyncio.ensure_future(_observe(probe, ctx, box))
-    if pending and on_network:
-        on_network(True)
-    try:
-        observed = dict(zip(pending, await asyncio.gather(*pending.values()), strict=True))
-    finally:
-        if pending and on_network:
-            on_network(False)
+    async with _http_client(ctx, networked) as client:
+        if client is not None:
+            run_ctx = ctx
+
+            async def discovery() -> Any:
+                return await fetch_discovery(run_ctx, client)
+
+            ctx = dataclasses.replace(ctx, shared=Shared(discovery))
+        if networked and on_network:
+            on_network(True)
+        try:
+            results = await asyncio.gather(*(_observe(p, ctx, client, box) for p in running))
+        finally:
+            if networked and on_network:
+                on_network(False)
+    observed = {p.META.id: r for p, r in zip(running, results, strict=True)}
     findings: list[Finding] = []
     prior: dict[str, tuple[Finding, ...]] = {}
     for probe in REGISTRY:
@@ -105,13 +128,15 @@ async def run_probes(
     return findings
 
 
-def _judge(probe: ModuleType, ctx: ProbeContext, observation: Any) -> list[Finding]:
-    if isinstance(observation, _Crash):
-        return [error_finding(probe.META, observation.message)]
+def _judge(probe: Probe, ctx: ProbeContext, observation: Any) -> list[Finding]:
+    if isinstance(observation, _Failed):
+        if observation.exception is not None:
+            return [crash_finding(probe.META, observation.exception)]
+        return [error_finding(probe.META, f"{probe.META.id} did not finish: {observation.timeout}")]
     try:
         result = list(probe.judge(ctx, observation))
     except Exception as exc:  # noqa: BLE001 - a bug in a judge is reported as such
-        return [error_finding(probe.META, f"probe failed: {type(exc).__name__}: {exc}")]
+        return [crash_finding(probe.META, exc)]
     if not result:
         return [skip_finding(probe.META, "nothing to check")]
     return result
@@ -127,4 +152,4 @@ def run(
     return asyncio.run(run_probes(ctx, only, skip, on_network))
 
 
-__all__ = ["Skipped", "run", "run_probes", "select"]
+__all__ = ["run", "run_probes", "select"]

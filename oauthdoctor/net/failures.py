@@ -10,7 +10,9 @@ import socket
 import ssl
 from typing import Literal
 
-FailureKind = Literal["timeout", "connect", "dns", "tls", "protocol", "refused_plain_http"]
+FailureKind = Literal[
+    "timeout", "connect", "dns", "tls", "protocol", "refused_plain_http", "refused_untrusted_host"
+]
 
 _MAX_MESSAGE = 200
 
@@ -115,6 +117,7 @@ _LABELS: dict[str, str] = {
     "tls": "TLS handshake or certificate check failed",
     "protocol": "unexpected reply",
     "refused_plain_http": "refused to send a secret over plain http",
+    "refused_untrusted_host": "refused to send a credential to a host it does not belong to",
 }
 
 

@@ -1,8 +1,9 @@
 """HTTP requests for the live probes: explicit timeouts, verified TLS, no redirects, typed failures.
 
 Redirects are never followed: a token endpoint that redirects is itself a finding, and following a redirect
-could carry a secret to another host. Bodies are read up to a cap so a misbehaving server cannot exhaust
-memory.
+could carry a secret to another host. Every request that carries a credential goes through ``post_form``,
+which asks the run's ``CredentialGuard`` first (``oauthdoctor.net.guard``): no other function here sends a
+credential. Bodies are read up to a cap so a misbehaving server cannot exhaust memory.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from urllib.parse import quote_plus, urlsplit
+from urllib.parse import quote_plus
 
-from oauthdoctor import __version__
 from oauthdoctor.net.failures import NetFailure, classify_exception
-from oauthdoctor.net.hosts import is_loopback_host
+from oauthdoctor.version import __version__
 
 if TYPE_CHECKING:
     import httpx
+
+    from oauthdoctor.net.guard import CredentialGuard
 
 USER_AGENT = f"oauthdoctor/{__version__}"
 MAX_BODY_BYTES = 1024 * 1024
@@ -83,24 +85,28 @@ def parse_http_date(value: str | None) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
-def refuse_plain_http(url: str, carries_secret: bool) -> None:
-    """Raise ``refused_plain_http`` before any connection if a secret would cross plain http off loopback."""
-    parts = urlsplit(url)
-    if carries_secret and parts.scheme.lower() == "http" and not is_loopback_host(parts.hostname):
-        raise NetFailure(
-            "refused_plain_http",
-            f"refused to send credentials over plain http to {parts.hostname}; use https",
-        )
+def carries_credential(data: dict[str, str], basic_auth: tuple[str, str] | None) -> bool:
+    """True when a request with this form body and Basic credentials carries anything secret."""
+    return basic_auth is not None or any(key in SECRET_FIELDS for key in data)
 
 
 async def post_form(
     client: httpx.AsyncClient,
     url: str,
     data: dict[str, str],
+    *,
+    guard: CredentialGuard,
     basic_auth: tuple[str, str] | None = None,
 ) -> HttpObservation:
-    """POST ``data`` as application/x-www-form-urlencoded, optionally with §2.3.1 Basic credentials."""
-    refuse_plain_http(url, basic_auth is not None or any(key in SECRET_FIELDS for key in data))
+    """POST ``data`` as application/x-www-form-urlencoded, optionally with §2.3.1 Basic credentials.
+
+    The guard is asked before any connection when the request carries a credential; a refusal is a
+    ``NetFailure`` of kind ``refused_untrusted_host`` (or ``refused_plain_http``) and nothing is sent.
+    """
+    if carries_credential(data, basic_auth):
+        refused = guard.refusal(url)
+        if refused is not None:
+            raise NetFailure(refused.kind, refused.message)
     headers = {"Accept": "application/json"}
     if basic_auth is not None:
         headers["Authorization"] = basic_auth_header(*basic_auth)

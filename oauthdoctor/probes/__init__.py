@@ -6,8 +6,6 @@ rule table all read it. A test checks that every module in this package that dec
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from oauthdoctor.probes import (
     client_auth,
     clock_skew,
@@ -19,8 +17,9 @@ from oauthdoctor.probes import (
     token_policy,
     transport,
 )
+from oauthdoctor.probing.contract import Probe
 
-REGISTRY: tuple[ModuleType, ...] = (
+REGISTRY: tuple[Probe, ...] = (
     config,
     redirect_uri,
     transport,

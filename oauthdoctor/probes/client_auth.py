@@ -12,9 +12,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes import common
-from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
-from oauthdoctor.probes.tokenreq import TokenAnswer, auth_outcome, bogus, is_catch_all, post_trial
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probing.trials import (
+    BASIC,
+    NONE,
+    POST,
+    TokenAnswer,
+    auth_outcome,
+    bogus,
+    configured_method,
+    is_catch_all,
+    post_trial,
+    with_credentials,
+)
 
 META = RuleMeta(
     id="client_auth",
@@ -26,9 +37,6 @@ META = RuleMeta(
 NETWORK = True
 SENDS_SECRET = True
 
-BASIC, POST, NONE = "client_secret_basic", "client_secret_post", "none"
-
-
 @dataclass(frozen=True)
 class ClientAuthObservation:
     """One answer per method tried; ``configured`` is the method the app uses."""
@@ -38,53 +46,28 @@ class ClientAuthObservation:
     answers: dict[str, TokenAnswer] = field(default_factory=dict)
 
 
-def configured_method(ctx: ProbeContext) -> str:
-    """OAUTH_AUTH_METHOD, else the profile's preferred method, else RFC 6749's default (Basic)."""
-    method = ctx.settings.get("auth_method")
-    if method:
-        return method
-    if not ctx.settings.get("client_secret"):
-        return NONE
-    preferred = ctx.profile.client_auth.preferred if ctx.profile else None
-    return preferred if preferred in (BASIC, POST) else BASIC
-
-
-def with_credentials(
-    ctx: ProbeContext, data: dict[str, str], method: str
-) -> tuple[dict[str, str], tuple[str, str] | None]:
-    """Place the client credentials for ``method``: Basic credentials, or client_id (+ secret) in the body."""
-    client_id = ctx.settings.get("client_id") or ""
-    if method == BASIC:
-        return data, (client_id, ctx.settings.get("client_secret") or "")
-    data["client_id"] = client_id
-    if method == POST:
-        data["client_secret"] = ctx.settings.get("client_secret") or ""
-    return data, None
-
-
 def trial_request(ctx: ProbeContext, method: str) -> tuple[dict[str, str], tuple[str, str] | None]:
     """Form body and Basic credentials of one trial with a random code."""
     data = {"grant_type": "authorization_code", "code": bogus("code")}
-    redirect = ctx.settings.get("redirect_uri")
+    redirect = ctx.config.get("redirect_uri")
     if redirect:
         data["redirect_uri"] = redirect
     return with_credentials(ctx, data, method)
 
 
-async def observe(ctx: ProbeContext) -> ClientAuthObservation | Skipped:
+async def observe(ctx: ProbeContext, client: Any) -> ClientAuthObservation | Skipped:
     """Try the configured method and the other one, concurrently."""
-    target = await common.token_target(ctx)
-    if isinstance(target, Skipped):
-        return target
+    url = await target.token_target(ctx)
+    if isinstance(url, Skipped):
+        return url
     configured = configured_method(ctx)
     if configured not in (BASIC, POST, NONE):
         return Skipped(f"auth method {configured} is not trialled")
     methods = [NONE] if configured == NONE else [BASIC, POST]
-    from oauthdoctor.net.http import make_client
-
-    async with make_client(ctx.options.timeout, verify=True) as client:
-        answers = await asyncio.gather(*(post_trial(client, target, *trial_request(ctx, m)) for m in methods))
-    return ClientAuthObservation(target, configured, dict(zip(methods, answers, strict=True)))
+    guard = target.credential_guard(ctx)
+    trials = (post_trial(client, url, *trial_request(ctx, m), guard=guard) for m in methods)
+    answers = await asyncio.gather(*trials)
+    return ClientAuthObservation(url, configured, dict(zip(methods, answers, strict=True)))
 
 
 def _matrix(obs: ClientAuthObservation) -> dict[str, Any]:

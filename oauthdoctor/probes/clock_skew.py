@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes import common
-from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
 
 META = RuleMeta(
     id="clock_skew",
@@ -60,32 +60,31 @@ async def _ntp(server: str, port: int, timeout: float) -> NtpReading:
     return NtpReading(name, offset=float(obs.offset), stratum=getattr(obs, "stratum", None))
 
 
-async def _date(ctx: ProbeContext) -> tuple[float | None, str | None, str | None]:
-    target = await common.token_endpoint(ctx)
-    if isinstance(target, Skipped):
-        return None, None, target.reason
+async def _date(ctx: ProbeContext, client: Any) -> tuple[float | None, str | None, str | None]:
+    url = await target.token_endpoint(ctx)
+    if isinstance(url, Skipped):
+        return None, None, url.reason
     from datetime import UTC, datetime
 
     from oauthdoctor.net.clock import date_header_skew
-    from oauthdoctor.net.http import get_json, make_client
+    from oauthdoctor.net.http import get_json
 
     try:
-        async with make_client(ctx.options.timeout, verify=True) as client:
-            obs, _ = await get_json(client, target)
+        obs, _ = await get_json(client, url)
         skew = date_header_skew(obs, datetime.now(UTC))
     except Exception as exc:  # noqa: BLE001 - no Date header is a missing signal, not a crash
-        return None, target, getattr(exc, "message", None) or type(exc).__name__
+        return None, url, getattr(exc, "message", None) or type(exc).__name__
     if skew is None:
-        return None, target, "no Date header"
-    return float(skew), target, None
+        return None, url, "no Date header"
+    return float(skew), url, None
 
 
-async def observe(ctx: ProbeContext) -> ClockObservation:
+async def observe(ctx: ProbeContext, client: Any) -> ClockObservation:
     """Ask every NTP server and the token endpoint at once."""
     servers = ctx.options.ntp_servers or DEFAULT_NTP_SERVERS
     timeout = min(ctx.options.timeout, 3.0)
     readings, (skew, url, date_error) = await asyncio.gather(
-        asyncio.gather(*(_ntp(host, port, timeout) for host, port in servers)), _date(ctx)
+        asyncio.gather(*(_ntp(host, port, timeout) for host, port in servers)), _date(ctx, client)
     )
     return ClockObservation(tuple(readings), skew, url, date_error)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from oauthdoctor.diagnose import endpoints
-from oauthdoctor.diagnose.settings import AUTH_METHODS, SECRET_KEYS
+from oauthdoctor.config.keys import AUTH_METHODS, SECRET_KEYS
+from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe
 from oauthdoctor.profiles.hosts import host_matches, host_verdict
 from oauthdoctor.redact import fingerprint
 
@@ -28,6 +29,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 _TIMESTAMP_KEYS = ("refresh_token_issued_at", "refresh_token_last_used_at", "client_secret_expires_at")
 _INTEGER_KEYS = ("active_refresh_tokens", "last_error_status")
@@ -70,8 +72,8 @@ def _finding(
     decision: Decision | None = None,
 ) -> Finding:
     ev = dict(evidence or {})
-    if key is not None and ctx.settings.source(key):
-        ev.setdefault("supplied_by", ctx.settings.source(key))
+    if key is not None and ctx.config.source(key):
+        ev.setdefault("supplied_by", ctx.config.source(key))
     if decision is None:
         decision = Decision.FIX_CONFIG if status in (Status.FAIL, Status.WARN) else Decision.NONE
     return make_finding(
@@ -88,7 +90,7 @@ def _finding(
 
 def _stray(ctx: ProbeContext) -> list[Finding]:
     out: list[Finding] = []
-    for key, raw in sorted(ctx.settings.values.items()):
+    for key, raw in sorted(ctx.config.values.items()):
         if key in _FREE_TEXT_KEYS:
             continue
         problems = stray_characters(raw)
@@ -102,7 +104,7 @@ def _stray(ctx: ProbeContext) -> list[Finding]:
                 key,
                 ctx,
                 evidence={"expected": "the bare value", "actual": shown, "problems": problems},
-                hint=f"Remove the stray characters from {ctx.settings.source(key) or env_name(key)}; the "
+                hint=f"Remove the stray characters from {ctx.config.source(key) or env_name(key)}; the "
                 "provider compares the value byte for byte.",
                 failure_class="invalid_client" if key in ("client_id", "client_secret") else None,
             )
@@ -111,7 +113,7 @@ def _stray(ctx: ProbeContext) -> list[Finding]:
 
 
 def _required(ctx: ProbeContext) -> list[Finding]:
-    s, out = ctx.settings, []
+    s, out = ctx.config, []
     if not s.get("client_id"):
         out.append(
             _finding(
@@ -160,8 +162,8 @@ def _required(ctx: ProbeContext) -> list[Finding]:
 
 
 def _endpoint(ctx: ProbeContext) -> list[Finding]:
-    s, profile, out = ctx.settings, ctx.profile, []
-    token = endpoints.token_url(s, profile)
+    s, profile, out = ctx.config, ctx.profile, []
+    token = ctx.endpoints.token
     if token.url is None and not s.get("issuer"):
         out.append(
             _finding(
@@ -185,13 +187,29 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
             )
         )
         return out
-    host = endpoints.host_of(token.url)
+    host = host_of(token.url)
     hosts = profile.endpoints.hosts if profile else []
-    if token.origin == "config" and host and profile is not None and hosts and _foreign(host, token.url, profile):
+    if token.origin != "config" or not host:
+        return out
+    refused = target.credential_guard(ctx).refusal(token.url or "", target.credential_name(ctx))
+    if refused is not None and refused.kind == "refused_untrusted_host":
+        name = profile.name if profile else "configured provider"
+        out.append(
+            _finding(
+                Status.FAIL,
+                f"token URL host {host} is not a {name} host: credentials are not sent there",
+                "token_url",
+                ctx,
+                evidence={"expected": hosts, "actual": host, "refused": refused.message},
+                hint="Check that OAUTH_TOKEN_URL was not mistyped or copied from another provider, environment or "
+                f"tutorial; if {host} really is your provider's, pass --trust-host {host}.",
+            )
+        )
+    elif profile is not None and hosts and _foreign(host, token.url or "", profile):
         out.append(
             _finding(
                 Status.WARN,
-                f"token URL host {host} is not a {profile.name if profile else ''} host",
+                f"token URL host {host} is not a {profile.name} host (trusted with --trust-host)",
                 "token_url",
                 ctx,
                 evidence={"expected": hosts, "actual": host},
@@ -206,7 +224,7 @@ def _foreign(host: str, url: str, profile: Profile) -> bool:
     custom = profile.endpoints.custom_domains is not None and profile.endpoints.custom_domains.supported
     owner = None
     if custom and not host_matches(host, profile.endpoints.hosts):
-        from oauthdoctor.classify.book import default_rulebook
+        from oauthdoctor.classifier.book import default_rulebook
 
         owner = default_rulebook().by_host(url)
     return host_verdict(host, profile.endpoints.hosts, custom, owner, profile.id) == "foreign"
@@ -222,7 +240,7 @@ def _placeholder_hint(ctx: ProbeContext, missing: tuple[str, ...]) -> str:
 
 
 def _formats(ctx: ProbeContext) -> list[Finding]:
-    s, profile, out = ctx.settings, ctx.profile, []
+    s, profile, out = ctx.config, ctx.profile, []
     for key in _TIMESTAMP_KEYS:
         if s.get(key) and s.timestamp(key) is None:
             out.append(
@@ -289,7 +307,7 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     findings = [*_required(ctx), *_stray(ctx), *_endpoint(ctx), *_formats(ctx)]
     if findings:
         return findings
-    source = ctx.settings.source("client_id")
+    source = ctx.config.source("client_id")
     return [
         make_finding(
             META,

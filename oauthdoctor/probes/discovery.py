@@ -6,13 +6,14 @@ methods; a disagreement there explains failures before any request is sent (RFC 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from oauthdoctor.diagnose import endpoints
+from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
-from oauthdoctor.probes.client_auth import configured_method
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probing.discovery_doc import DiscoveryObservation
+from oauthdoctor.probing.trials import configured_method
 
 META = RuleMeta(
     id="discovery",
@@ -33,48 +34,10 @@ GRANT_URNS = {
 }
 
 
-@dataclass(frozen=True)
-class DiscoveryObservation:
-    """The fetched document (``document`` is None when the body was not a JSON object)."""
-
-    url: str
-    origin: str
-    status: int | None = None
-    document: dict[str, Any] | None = None
-    failure_kind: str | None = None
-    failure_message: str | None = None
-
-
-async def fetch(ctx: ProbeContext) -> DiscoveryObservation | Skipped:
-    """GET the discovery document once (the runner memoises this for every probe that needs it)."""
-    resolved = endpoints.discovery_url(ctx.settings, ctx.profile)
-    if resolved.url is None:
-        return Skipped("no discovery document (set OAUTH_ISSUER; this provider publishes none)")
-    if resolved.missing:
-        return Skipped(f"discovery URL has unresolved placeholders ({', '.join(resolved.missing)})")
-    from oauthdoctor.net.failures import NetFailure, classify_exception
-    from oauthdoctor.net.http import get_json, make_client
-
-    try:
-        async with make_client(ctx.options.timeout, verify=True) as client:
-            obs, parsed = await get_json(client, resolved.url)
-    except NetFailure as exc:
-        return DiscoveryObservation(
-            resolved.url, resolved.origin, failure_kind=str(exc.kind), failure_message=exc.message
-        )
-    except Exception as exc:  # noqa: BLE001 - a network fault is a result
-        failure = classify_exception(exc)
-        return DiscoveryObservation(
-            resolved.url, resolved.origin, failure_kind=str(failure.kind), failure_message=failure.message
-        )
-    return DiscoveryObservation(
-        resolved.url, resolved.origin, obs.status, parsed if isinstance(parsed, dict) else None
-    )
-
-
-async def observe(ctx: ProbeContext) -> DiscoveryObservation | Skipped:
-    result = await ctx.shared.discovery()
-    return result  # type: ignore[no-any-return]
+async def observe(ctx: ProbeContext, client: Any) -> DiscoveryObservation | Skipped:
+    """The run's one discovery fetch (shared with every probe that reads the document)."""
+    result: DiscoveryObservation | Skipped = await ctx.shared.discovery()
+    return result
 
 
 def _grant_name(grant: str) -> str:
@@ -124,8 +87,34 @@ def _mismatch(
     )
 
 
+def _token_endpoint_elsewhere(ctx: ProbeContext, url: str, advertised: Any) -> Finding | None:
+    """A document that sends the token endpoint to a host credentials may not go to (mix-up defence).
+
+    RFC 9207's concern: a document (or a man in the middle) that names another server's token endpoint
+    collects the client's credentials there. Such a host gets nothing unless the user trusts it.
+    """
+    if not isinstance(advertised, str) or not advertised:
+        return None
+    token_host, issuer_host = host_of(advertised), host_of(url)
+    refused = target.credential_guard(ctx).refusal(advertised, target.credential_name(ctx), named_by=url)
+    if refused is None or refused.kind != "refused_untrusted_host" or token_host == issuer_host:
+        return None
+    return make_finding(
+        META,
+        Status.FAIL,
+        f"the discovery document names a token endpoint on {token_host}, not on its issuer's host "
+        f"{issuer_host}: credentials are not sent there",
+        decision=Decision.FIX_CONFIG,
+        evidence={"document": url, "token_endpoint": advertised, "refused": refused.message},
+        hint=f"Check OAUTH_ISSUER: a document that points elsewhere is how an authorization-server mix-up "
+        f"collects credentials (RFC 9207). If {token_host} really serves your tokens, pass --trust-host "
+        f"{token_host}.",
+        key="OAUTH_ISSUER",
+    )
+
+
 def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
-    s, out = ctx.settings, []
+    s, out = ctx.config, []
     issuer = s.get("issuer")
     if issuer and doc.get("issuer") and doc["issuer"] != issuer:
         out.append(
@@ -138,7 +127,7 @@ def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
                 "OAUTH_ISSUER",
             )
         )
-    token = endpoints.token_url(s, ctx.profile)
+    token = ctx.endpoints.token
     advertised = doc.get("token_endpoint")
     if token.url and not token.missing and advertised and advertised != token.url:
         out.append(
@@ -151,6 +140,9 @@ def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
                 Status.WARN,
             )
         )
+    mixup = _token_endpoint_elsewhere(ctx, url, advertised)
+    if mixup is not None:
+        out.append(mixup)
     method = configured_method(ctx)
     methods = doc.get("token_endpoint_auth_methods_supported") or ["client_secret_basic"]
     if method not in methods:

@@ -13,10 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes import common
-from oauthdoctor.probes.base import ProbeContext, Skipped, error_finding, make_finding, skip_finding
-from oauthdoctor.probes.client_auth import BASIC, NONE, POST, configured_method, with_credentials
-from oauthdoctor.probes.tokenreq import TokenAnswer, bogus, grant_outcome, post_trial
+from oauthdoctor.probing import target
+from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
+from oauthdoctor.probing.trials import (
+    BASIC,
+    NONE,
+    POST,
+    TokenAnswer,
+    bogus,
+    configured_method,
+    grant_outcome,
+    post_trial,
+    with_credentials,
+)
 
 META = RuleMeta(
     id="grant_types",
@@ -49,7 +58,7 @@ def grants_to_try(ctx: ProbeContext) -> list[str]:
 
     client_credentials gets no refresh token (RFC 6749 §4.4.3), so its apps never need the refresh grant.
     """
-    grants = [ctx.settings.grant_type]
+    grants = [ctx.config.grant_type]
     if grants == ["client_credentials"]:
         return grants
     supported = ctx.profile.grants.supported if ctx.profile else []
@@ -64,15 +73,16 @@ def _request(ctx: ProbeContext, grant: str) -> tuple[dict[str, str], tuple[str, 
     else:
         name, param = _TRIAL_VALUES[grant]
         data = {"grant_type": name, param: bogus(param)}
-        if grant == "authorization_code" and ctx.settings.get("redirect_uri"):
-            data["redirect_uri"] = ctx.settings.get("redirect_uri") or ""
+        if grant == "authorization_code" and ctx.config.get("redirect_uri"):
+            data["redirect_uri"] = ctx.config.get("redirect_uri") or ""
     return with_credentials(ctx, data, configured_method(ctx))
 
 
-async def observe(ctx: ProbeContext) -> GrantObservation | Skipped:
-    target = await common.token_target(ctx)
-    if isinstance(target, Skipped):
-        return target
+async def observe(ctx: ProbeContext, client: Any) -> GrantObservation | Skipped:
+    """Try the configured grant (and refresh_token) with random values; client_credentials only with --active."""
+    url = await target.token_target(ctx)
+    if isinstance(url, Skipped):
+        return url
     if configured_method(ctx) not in (BASIC, POST, NONE):
         return Skipped(f"auth method {configured_method(ctx)} is not trialled")
     tried, not_tried = [], {}
@@ -84,12 +94,10 @@ async def observe(ctx: ProbeContext) -> GrantObservation | Skipped:
         else:
             not_tried[grant] = "no non-destructive trial for this grant"
     if not tried:
-        return GrantObservation(target, {}, not_tried)
-    from oauthdoctor.net.http import make_client
-
-    async with make_client(ctx.options.timeout, verify=True) as client:
-        answers = await asyncio.gather(*(post_trial(client, target, *_request(ctx, g)) for g in tried))
-    return GrantObservation(target, dict(zip(tried, answers, strict=True)), not_tried)
+        return GrantObservation(url, {}, not_tried)
+    guard = target.credential_guard(ctx)
+    answers = await asyncio.gather(*(post_trial(client, url, *_request(ctx, g), guard=guard) for g in tried))
+    return GrantObservation(url, dict(zip(tried, answers, strict=True)), not_tried)
 
 
 def judge(ctx: ProbeContext, observation: GrantObservation | Skipped | None) -> list[Finding]:
@@ -104,8 +112,8 @@ def judge(ctx: ProbeContext, observation: GrantObservation | Skipped | None) -> 
     evidence = {"token_url": observation.token_url, "grants": matrix}
     if not outcomes:
         return [skip_finding(META, "; ".join(f"{g}: {w}" for g, w in observation.not_tried.items()))]
-    configured = ctx.settings.grant_type
-    uses_refresh = configured == "refresh_token" or bool(ctx.settings.get("refresh_token_issued_at"))
+    configured = ctx.config.grant_type
+    uses_refresh = configured == "refresh_token" or bool(ctx.config.get("refresh_token_issued_at"))
     refused = [g for g, o in outcomes.items() if o == "not_allowed"]
     if refused:
         decisive = [g for g in refused if g == configured or (g == "refresh_token" and uses_refresh)]

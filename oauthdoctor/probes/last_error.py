@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
 META = RuleMeta(
     id="last_error",
@@ -22,6 +22,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 # class of the last error → probes whose problem findings can explain it, in order of preference.
 EXPLAINED_BY: dict[str, tuple[str, ...]] = {
@@ -38,11 +39,11 @@ _TIE_SUFFIX = {"clock_skew": " — fix the clock", "token_policy": ""}
 
 def classify_last_error(ctx: ProbeContext) -> Any:
     """Explain's classifier on OAUTH_LAST_ERROR (with OAUTH_LAST_ERROR_STATUS and the provider)."""
-    from oauthdoctor.classify import classify
+    from oauthdoctor.classifier import classify
 
-    body = ctx.settings.get("last_error") or ""
+    body = ctx.config.get("last_error") or ""
     provider = ctx.profile_id if ctx.profile is not None and ctx.profile.kind != "generic" else None
-    return classify(ctx.settings.integer("last_error_status"), body, provider=provider)
+    return classify(ctx.config.integer("last_error_status"), body, provider=provider)
 
 
 def tie(failure_class: str, ctx: ProbeContext) -> Finding | None:
@@ -71,7 +72,7 @@ def _relevant(failure_class: str, pid: str, finding: Finding) -> bool:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """Classify, then tie: a tie's decision wins because it names what to change."""
-    if not ctx.settings.get("last_error"):
+    if not ctx.config.get("last_error"):
         return [skip_finding(META, "no OAUTH_LAST_ERROR supplied")]
     exp = classify_last_error(ctx)
     cls = exp.failure_class

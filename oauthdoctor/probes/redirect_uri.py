@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
-from oauthdoctor.probes.transport import is_loopback
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
 META = RuleMeta(
     id="redirect_uri",
@@ -23,6 +23,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 HINT_REGISTER = (
     "Make OAUTH_REDIRECT_URI byte-identical to a registered redirect URI (or register the one you send)."
@@ -34,7 +35,7 @@ def compare(sent: str, registered: list[str], ctx: ProbeContext) -> Any:
     from oauthdoctor.redirect import RedirectRule, compare_with_rule
 
     rule = ctx.profile.redirect if ctx.profile is not None else RedirectRule()
-    client_type = "native" if ctx.settings.get("client_type") == "native" else "web"
+    client_type = "native" if ctx.config.get("client_type") == "native" else "web"
     return compare_with_rule(registered, sent, rule, client_type, provider=ctx.profile_id or "generic")
 
 
@@ -43,7 +44,7 @@ def _https_problem(sent: str) -> str | None:
         parts = urlsplit(sent)
     except ValueError:
         return "not a valid URI"
-    if parts.scheme.lower() == "http" and not is_loopback(parts.hostname):
+    if parts.scheme.lower() == "http" and not is_loopback_host(parts.hostname):
         return "uses http on a host that is not loopback (providers require https)"
     return None
 
@@ -61,10 +62,10 @@ def _sentence_part(text: str) -> str:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """Scheme first (independent of the registration), then the comparison with the provider's rule."""
-    sent = ctx.settings.get("redirect_uri")
+    sent = ctx.config.get("redirect_uri")
     if not sent:
         return [skip_finding(META, "no OAUTH_REDIRECT_URI configured")]
-    registered = ctx.settings.items("registered_redirect_uris")
+    registered = ctx.config.items("registered_redirect_uris")
     out: list[Finding] = []
     problem = _https_problem(sent)
     if problem:

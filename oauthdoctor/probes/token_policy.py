@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 from oauthdoctor.profiles.model import Duration
 
 META = RuleMeta(
@@ -23,6 +23,7 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
+observe = nothing_to_observe
 
 SECRET_EXPIRY_WARN = timedelta(days=30)
 ROTATION_HINT = (
@@ -50,7 +51,7 @@ def _evidence(expected: Any, actual: Any, duration: Duration | None = None) -> d
 
 
 def _testing(ctx: ProbeContext, issued: datetime | None) -> list[Finding]:
-    if (ctx.settings.get("app_publishing_status") or "").lower() != "testing" or ctx.profile is None:
+    if (ctx.config.get("app_publishing_status") or "").lower() != "testing" or ctx.profile is None:
         return []
     rule = ctx.profile.token_policy.testing_mode_expiry
     limit = _limit(rule)
@@ -105,7 +106,7 @@ def _age(ctx: ProbeContext, issued: datetime | None) -> list[Finding]:
         return []
     out: list[Finding] = []
     policy = ctx.profile.token_policy
-    last_used = ctx.settings.timestamp("refresh_token_last_used_at")
+    last_used = ctx.config.timestamp("refresh_token_last_used_at")
     idle_limit = _limit(policy.refresh_inactivity_expiry)
     if idle_limit and last_used and ctx.now - last_used > idle_limit:
         out.append(
@@ -145,7 +146,7 @@ def _age(ctx: ProbeContext, issued: datetime | None) -> list[Finding]:
 
 
 def _cap(ctx: ProbeContext) -> list[Finding]:
-    count = ctx.settings.integer("active_refresh_tokens")
+    count = ctx.config.integer("active_refresh_tokens")
     cap = ctx.profile.token_policy.max_refresh_tokens if ctx.profile else None
     if count is None or cap is None or not cap.count or count < cap.count:
         return []
@@ -185,7 +186,7 @@ def _cap(ctx: ProbeContext) -> list[Finding]:
 
 
 def _secret(ctx: ProbeContext) -> list[Finding]:
-    expires = ctx.settings.timestamp("client_secret_expires_at")
+    expires = ctx.config.timestamp("client_secret_expires_at")
     if expires is None:
         return []
     left = expires - ctx.now
@@ -230,7 +231,7 @@ def _rotation_note(ctx: ProbeContext) -> tuple[str | None, dict[str, Any]]:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """Each broken limit is its own finding; otherwise a pass (with the rotation advice when it applies)."""
-    issued = ctx.settings.timestamp("refresh_token_issued_at")
+    issued = ctx.config.timestamp("refresh_token_issued_at")
     findings = [*_testing(ctx, issued), *_age(ctx, issued), *_cap(ctx), *_secret(ctx)]
     hint, rotation = _rotation_note(ctx)
     if findings:
@@ -242,7 +243,7 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
         "app_publishing_status",
         "client_secret_expires_at",
     )
-    if not any(ctx.settings.get(k) for k in state_keys) and hint is None:
+    if not any(ctx.config.get(k) for k in state_keys) and hint is None:
         return [skip_finding(META, "no token state supplied (OAUTH_REFRESH_TOKEN_ISSUED_AT, ...)")]
     return [
         make_finding(

@@ -7,12 +7,11 @@ Certificates are always verified by the HTTP client; a TLS failure shows up in t
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
 
-from oauthdoctor.diagnose import endpoints
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probes.base import ProbeContext, make_finding, skip_finding
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
 META = RuleMeta(
     id="transport",
@@ -23,27 +22,15 @@ META = RuleMeta(
 )
 NETWORK = False
 SENDS_SECRET = False
-
-
-def is_loopback(host: str | None) -> bool:
-    """``localhost`` and loopback IP literals (127.0.0.0/8, ::1)."""
-    if not host:
-        return False
-    host = host.strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+observe = nothing_to_observe
 
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """https → pass; http on loopback → pass (test servers); anything else → fail, secret-sending skipped."""
-    token = endpoints.token_url(ctx.settings, ctx.profile)
+    token = ctx.endpoints.token
     url, which = token.url, "token endpoint"
     if not url:
-        resolved = endpoints.discovery_url(ctx.settings, ctx.profile)
+        resolved = ctx.endpoints.discovery
         url, which = resolved.url, "issuer"
     if not url:
         return [skip_finding(META, "no token endpoint configured")]
@@ -56,7 +43,7 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
                 META, Status.PASS, f"the {which} uses https (certificates verified)", evidence=evidence
             )
         ]
-    if scheme == "http" and is_loopback(host):
+    if scheme == "http" and is_loopback_host(host):
         return [
             make_finding(
                 META,

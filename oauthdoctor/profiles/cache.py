@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from oauthdoctor import __version__
+from oauthdoctor.version import __version__
 
 
 def _cache_dir() -> Path:

@@ -8,29 +8,14 @@ is only a problem there when it is another provider's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Literal
 
-_LABEL = "[a-z0-9-]+(?:--[a-z0-9-]+)*"
+from oauthdoctor.hosts import host_matches
+
+__all__ = ["HostVerdict", "host_matches", "host_verdict"]
 
 HostVerdict = Literal["own", "custom_domain", "foreign"]
-
-
-def host_matches(host: str, patterns: Iterable[str]) -> bool:
-    """``host`` (any case, trailing dot ignored) is one of the profile host ``patterns``."""
-    host = host.lower().rstrip(".")
-    for pattern in patterns:
-        pattern = pattern.lower()
-        if pattern.startswith("*."):
-            if host.endswith(pattern[1:]):
-                return True
-        elif "{" in pattern:
-            if re.fullmatch(re.sub(r"\\\{[a-z_]+\\\}", _LABEL, re.escape(pattern)), host):
-                return True
-        elif host == pattern:
-            return True
-    return False
 
 
 def host_verdict(host: str, patterns: Iterable[str], custom_domains: bool, owner: str | None,

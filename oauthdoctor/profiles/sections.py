@@ -1,9 +1,9 @@
 """Profile data as a full load last checked it, read from the cache without building any profile.
 
-Commands that need one section (``diff-redirect`` needs ``redirect`` of one profile; ``explain`` needs
-``errors`` and the endpoint hosts of all) build just that section from this data and skip the profile
-schema. The data was accepted by the profile builder before it was cached, and the cache entry is tied to
-the file's size and modification time. ``None`` means "not cached": the caller does a full load, which
+Commands that need one section (``diff-redirect`` needs ``redirect`` of one profile: ``redirect_rule``;
+``explain`` needs ``errors`` and the endpoint hosts of all) build just that section from this data and skip
+the whole profile schema. The data was accepted by the profile builder before it was cached, and the cache
+entry is tied to the file's size and modification time. ``None`` means "not cached": the caller does a full load, which
 fills the cache and reports any problem with file, line and YAML path.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.dirs import locate, names_of, profile_files
+from oauthdoctor.profiles.redirect_schema import LoopbackRule, RedirectRule, WildcardRule
 
 
 def names(data: dict[str, Any]) -> set[str]:
@@ -39,3 +40,29 @@ def all_checked_data() -> list[dict[str, Any]] | None:
             return None
         by_id[data["id"]] = data
     return list(by_id.values())
+
+
+def redirect_rule(name: str) -> tuple[str, RedirectRule]:
+    """The profile id and redirect rule for a profile id or alias (any case)."""
+    data = checked_data(name)
+    if data is not None:
+        rule = _from_checked(data.get("redirect", {}))
+        if rule is not None:
+            return data["id"], rule
+    from oauthdoctor.profiles.loader import get_profile
+
+    profile = get_profile(name)
+    return profile.id, profile.redirect
+
+
+def _from_checked(data: Any) -> RedirectRule | None:
+    """The rule from data that ``build`` accepted before it was cached; None if it no longer fits."""
+    try:
+        fields = dict(data)
+        if "loopback" in fields:
+            fields["loopback"] = LoopbackRule(**fields["loopback"])
+        if "wildcard" in fields:
+            fields["wildcard"] = WildcardRule(**fields["wildcard"])
+        return RedirectRule(**fields)
+    except TypeError:  # a key this version's rule does not have
+        return None

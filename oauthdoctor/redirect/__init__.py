@@ -1,17 +1,14 @@
 """Redirect-URI comparison (pure; no network imports): ``compare`` answers "will this server accept SENT?".
 
-Names are resolved lazily: the profile schema imports ``oauthdoctor.redirect.rule`` on every command, and
-that must not pull in the comparison engine.
+The matching rule of each server is profile data (``oauthdoctor.profiles.redirect_schema``); this package is
+the engine that applies it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule, WildcardRule
-
-if TYPE_CHECKING:
-    from oauthdoctor.redirect.engine import RedirectMatch
+from oauthdoctor.profiles.redirect_schema import LoopbackRule, RedirectRule, WildcardRule
+from oauthdoctor.redirect.components import Difference
+from oauthdoctor.redirect.engine import SCHEMA_VERSION, RedirectMatch, compare_with_rule
 
 __all__ = [
     "SCHEMA_VERSION", "Difference", "LoopbackRule", "RedirectMatch", "RedirectRule", "WildcardRule", "compare",
@@ -21,20 +18,7 @@ __all__ = [
 
 def compare(registered: list[str], sent: str, provider: str = "generic", client_type: str = "web") -> RedirectMatch:
     """Would ``provider`` accept ``sent`` given the ``registered`` URIs? Raises UnknownProfile for a bad id."""
-    from oauthdoctor.profiles.redirect_rule import redirect_rule
-    from oauthdoctor.redirect.engine import compare_with_rule
+    from oauthdoctor.profiles.sections import redirect_rule
 
     profile_id, rule = redirect_rule(provider)
     return compare_with_rule(registered, sent, rule, client_type, provider=profile_id)
-
-
-def __getattr__(name: str) -> Any:
-    if name in ("SCHEMA_VERSION", "RedirectMatch", "compare_with_rule"):
-        from oauthdoctor.redirect import engine
-
-        return getattr(engine, name)
-    if name == "Difference":
-        from oauthdoctor.redirect.components import Difference
-
-        return Difference
-    raise AttributeError(name)

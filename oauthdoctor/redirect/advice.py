@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.components import Difference
-from oauthdoctor.redirect.parse import is_loopback_host, parse_uri, specials
-from oauthdoctor.redirect.rule import RedirectRule
+from oauthdoctor.redirect.parse import parse_uri, rule_allows_loopback, specials
 
 _SENT_PROBLEMS = {"not_absolute", "fragment", "whitespace", "control_char", "invisible_char"}
 
@@ -23,7 +23,7 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
                    "URI; RFC 9700 §2.1 asks for exact matching, so register the exact URI instead.")
     s = parse_uri(sent)
     if (accepted and (s.scheme or "").lower() == "http" and s.host
-            and not is_loopback_host(s.host, ["localhost", "127.0.0.0/8", "::1"])):
+            and not rule_allows_loopback(s.host, ["localhost", "127.0.0.0/8", "::1"])):
         out.append(f"'{s.host}' is reached over plain http; {provider} tolerates it, but the authorization code "
                    "travels unencrypted (RFC 6749 §3.1.2.1, RFC 9700 §2.6). Use https.")
     for item in registered:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
 
+from oauthdoctor.hosts import is_loopback_host
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.parse import (
     ParsedURI,
     byte_offset,
@@ -20,10 +22,8 @@ from oauthdoctor.redirect.parse import (
     specials,
     visible,
 )
-from oauthdoctor.redirect.rule import RedirectRule
 
 DEFAULT_PORTS = {"https": "443", "http": "80"}
-LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,6 @@ def compare_userinfo(r: ParsedURI, s: ParsedURI, tolerate: bool) -> list[Differe
     return [Difference("userinfo", ru, su, pos, text, tolerated=tolerate)]
 
 
-def _is_loopback_name(host: str) -> bool:
-    return host.lower() in LOOPBACK_NAMES or host.startswith("127.")
-
-
 def _wildcard(part: str, registered: str, sent: str, at: int, matcher: Matcher) -> list[Difference]:
     """A registered part with a wildcard: tolerated when it matches, the difference when it does not."""
     if matcher(registered, sent):
@@ -170,7 +166,7 @@ def compare_host(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matche
             return Difference("wildcard", rh, sh, pos,
                               f"The registered host '{rh}' contains '*', which this server does not treat as a "
                               "wildcard here, so it only matches itself.")
-        if _is_loopback_name(rh) and _is_loopback_name(sh):
+        if is_loopback_host(rh) and is_loopback_host(sh):
             return Difference("loopback_alias", rh, sh, pos,
                               f"'{sh}' and '{rh}' both mean this machine, but the server compares the names as "
                               "written; send the one that is registered.")

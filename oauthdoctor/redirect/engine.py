@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.components import (
     Difference,
     compare_authority_shape,
@@ -27,11 +28,10 @@ from oauthdoctor.redirect.parse import (
     bad_percent,
     has_dot_segment,
     is_ip_literal,
-    is_loopback_host,
     parse_uri,
+    rule_allows_loopback,
     specials,
 )
-from oauthdoctor.redirect.rule import RedirectRule
 from oauthdoctor.redirect.wildcard import glob_matchers, host_matcher, prefix_match
 
 SCHEMA_VERSION = 1
@@ -82,7 +82,7 @@ def _loopback_applies(r: ParsedURI, s: ParsedURI, rule: RedirectRule, client_typ
         return False
     if lb.only_when_registered is not None and r.raw != lb.only_when_registered:
         return False
-    if not (is_loopback_host(s.host, list(lb.hosts)) and is_loopback_host(r.host, list(lb.hosts))):
+    if not (rule_allows_loopback(s.host, list(lb.hosts)) and rule_allows_loopback(r.host, list(lb.hosts))):
         return False
     if lb.schemes and (s.scheme or "").lower() not in lb.schemes:
         return False
@@ -103,7 +103,7 @@ def _appauth(r: ParsedURI, s: ParsedURI, rule: RedirectRule, client_type: str) -
     if lb.only_when_registered is not None and r.raw != lb.only_when_registered:
         return None
     head = r.raw.rstrip("/")
-    if not s.raw.startswith(head) or not is_loopback_host(r.host, list(lb.hosts)):
+    if not s.raw.startswith(head) or not rule_allows_loopback(r.host, list(lb.hosts)):
         return None
     m = _APPAUTH_TAIL.fullmatch(s.raw[len(head):])
     if m is None or int(m.group(1)) > 65535 or ":" in (m.group(2) or ""):
@@ -157,7 +157,7 @@ def _policy(r: ParsedURI, s: ParsedURI, rule: RedirectRule, loop: bool) -> list[
         elif item == "unencoded_char" and (at := _unencoded(raw)) is not None:
             found = Difference("percent_encoding", "", raw, at, f"'{raw[at]}' is not allowed unencoded in a URI; this "
                                f"server refuses it (send %{ord(raw[at]):02X}).")
-        elif item == "raw_ip" and is_ip_literal(s.host) and not is_loopback_host(s.host, ["127.0.0.0/8", "::1"]):
+        elif item == "raw_ip" and is_ip_literal(s.host) and not rule_allows_loopback(s.host, ["127.0.0.0/8", "::1"]):
             found = Difference("host", "", s.host, s.host_at, "This server refuses raw IP addresses other than "
                                "loopback.")
         elif item == "query" and s.query is not None:
@@ -181,7 +181,7 @@ def _http_exempt(host: str, rule: RedirectRule) -> bool:
     if rule.https_required == "except_localhost":
         return host.lower() == "localhost"
     if rule.https_required == "except_loopback":
-        return is_loopback_host(host, ["localhost", "127.0.0.0/8", "::1"])
+        return rule_allows_loopback(host, ["localhost", "127.0.0.0/8", "::1"])
     return False
 
 

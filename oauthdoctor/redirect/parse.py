@@ -11,6 +11,8 @@ import ipaddress
 import re
 from typing import NamedTuple
 
+from oauthdoctor.hosts import loopback_form
+
 # Plain string scans instead of regular expressions: compiling patterns at import was a tenth of the
 # start-up budget of diff-redirect.
 _ALPHA = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -212,21 +214,12 @@ def bad_percent(text: str) -> int | None:
     return None
 
 
-def is_loopback_host(host: str, allowed: list[str]) -> bool:
-    """Is ``host`` (as written in a URI) one of the loopback names in ``allowed``?"""
-    if host.lower() == "localhost":
-        return "localhost" in allowed
-    if host.startswith("[") and host.endswith("]"):
-        try:
-            return "::1" in allowed and ipaddress.IPv6Address(host[1:-1]) == ipaddress.IPv6Address("::1")
-        except ValueError:
-            return False
-    if host == "127.0.0.1" and "127.0.0.1" in allowed:
-        return True
-    try:
-        return "127.0.0.0/8" in allowed and ipaddress.IPv4Address(host).is_loopback
-    except ValueError:
-        return False
+def rule_allows_loopback(host: str, allowed: list[str]) -> bool:
+    """Is ``host`` (as written in a URI) a loopback form the rule's ``allowed`` list names?"""
+    form = loopback_form(host)
+    if form == "127.0.0.1":
+        return "127.0.0.1" in allowed or "127.0.0.0/8" in allowed
+    return form is not None and form in allowed
 
 
 def is_ip_literal(host: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.components import (
     Difference,
     Matcher,
@@ -18,7 +19,6 @@ from oauthdoctor.redirect.components import (
     compare_userinfo,
 )
 from oauthdoctor.redirect.parse import ParsedURI, has_dot_segment, parse_uri, remove_dot_segments
-from oauthdoctor.redirect.rule import RedirectRule
 
 
 def host_matcher(r: ParsedURI, rule: RedirectRule) -> Matcher | None:

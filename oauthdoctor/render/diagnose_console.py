@@ -23,6 +23,7 @@ _MARK = {
     Status.FAIL: ("✗", "red"),
     Status.SKIP: ("-", "dim"),
     Status.ERROR: ("?", "magenta"),
+    Status.CRASH: ("‼", "bold red"),
 }
 _DECISION_STYLE = {
     Decision.FIX_CONFIG: "bold yellow",
@@ -82,12 +83,12 @@ def _inputs(console: Console, inputs: dict[str, Any]) -> None:
     table.add_column("from", style="dim", overflow="fold")
     sources = inputs.get("sources", {})
     for key, value in inputs.items():
-        if key in ("sources", "token_endpoint_from") or value is None:
+        if key in ("sources", "token_endpoint_from") or value is None or value == []:
             continue
         source_key = {"token_endpoint": "token_url"}.get(key, key)
         origin = sources.get(source_key) or (
             inputs.get("token_endpoint_from") if key == "token_endpoint" else ""
-        )
+        ) or ("--trust-host" if key == "trusted_hosts" else "")
         table.add_row(Text(key), Text(_value(value)), Text(str(origin or "")))
     console.print(table)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from oauthdoctor.classify.result import Explanation
+from oauthdoctor.classifier.result import Explanation
 
 _DECISION_STYLE = {"reauth": "bold yellow", "fix_config": "bold red", "retry": "bold green"}
 _DECISION_TEXT = {

@@ -38,7 +38,7 @@ def junit_tree(report: Report) -> ET.Element:
                                  classname=file if file is not None else f"oauthdoctor.{clean.command}")
             totals["tests"] += 1
             problems = [f for f in mine if f.is_problem and f.severity is not Severity.INFO]
-            errors = [f for f in mine if f.status is Status.ERROR]
+            errors = [f for f in mine if f.status in (Status.ERROR, Status.CRASH)]
             notes = [f for f in mine if f.is_problem and f.severity is Severity.INFO]
             if problems:
                 totals["failures"] += 1

@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from oauthdoctor import __version__
 from oauthdoctor.model import Finding, Report, RuleMeta, Severity, Status
 from oauthdoctor.redact import scrub
+from oauthdoctor.version import __version__
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -24,7 +24,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 def reportable(report: Report) -> list[Finding]:
     """Findings CI output shows: problems (warn/fail) and checks that could not decide (error)."""
-    return [f for f in report.findings if f.is_problem or f.status is Status.ERROR]
+    return [f for f in report.findings if f.is_problem or f.status in (Status.ERROR, Status.CRASH)]
 
 
 def finding_message(finding: Finding, with_fix: bool = True) -> str:

@@ -7,7 +7,7 @@ telling description (``invalid_grant`` "Incorrect redirect_uri" is a redirect mi
 
 from __future__ import annotations
 
-from oauthdoctor.classify.rules import Candidate, ErrorRule
+from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
 
 RFC6749 = "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"
 RFC6749_AUTHZ = "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1"

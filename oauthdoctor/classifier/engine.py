@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from oauthdoctor.classify import baseline as B
-from oauthdoctor.classify.book import RuleBook, default_rulebook
-from oauthdoctor.classify.extract import Extracted, extract
-from oauthdoctor.classify.match import CompiledRules
-from oauthdoctor.classify.result import CauseCandidate, Explanation
-from oauthdoctor.classify.rules import Candidate, ErrorRule, ErrorRules, Outcome
+from oauthdoctor.classifier import baseline as B
+from oauthdoctor.classifier.book import RuleBook, default_rulebook
+from oauthdoctor.classifier.extract import Extracted, extract
+from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.classifier.result import CauseCandidate, Explanation
+from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
 CLASSES = frozenset(B.CLASS_DEFAULTS)

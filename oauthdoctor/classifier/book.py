@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from oauthdoctor.classify.extract import Extracted
-from oauthdoctor.classify.facts import ProviderFacts
-from oauthdoctor.classify.match import CompiledRules
-from oauthdoctor.classify.rules import ErrorRules, Signature
+from oauthdoctor.classifier.extract import Extracted
+from oauthdoctor.classifier.facts import ProviderFacts
+from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 from oauthdoctor.profiles.hosts import host_matches
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class RuleBook:
             if key in self.overrides:
                 found = key
             elif strict:  # UnknownProfile with the close matches, or ProfileError naming a broken file
-                from oauthdoctor.profiles import get_profile
+                from oauthdoctor.profiles.loader import get_profile
 
                 found = get_profile(key).id
         self._resolved[key] = found

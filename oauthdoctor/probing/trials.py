@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+from oauthdoctor.probing.contract import ProbeContext
+
+BASIC, POST, NONE = "client_secret_basic", "client_secret_post", "none"
+
 _AUTHENTICATED_ERRORS = {"invalid_grant", "bad_verification_code", "bad_refresh_token", "invalid_code"}
 _CLIENT_ERRORS = {
     "invalid_client",
@@ -28,6 +32,30 @@ _GRANT_REFUSED = {"unauthorized_client", "unsupported_grant_type"}
 _GRANT_REFUSED_TEXT = re.compile(
     r"grant[ _-]?type.*not (allowed|supported|authori[sz]ed)|not allowed.*grant", re.IGNORECASE
 )
+
+
+def configured_method(ctx: ProbeContext) -> str:
+    """OAUTH_AUTH_METHOD, else the profile's preferred method, else RFC 6749's default (Basic)."""
+    method = ctx.config.get("auth_method")
+    if method:
+        return method
+    if not ctx.config.get("client_secret"):
+        return NONE
+    preferred = ctx.profile.client_auth.preferred if ctx.profile else None
+    return preferred if preferred in (BASIC, POST) else BASIC
+
+
+def with_credentials(
+    ctx: ProbeContext, data: dict[str, str], method: str
+) -> tuple[dict[str, str], tuple[str, str] | None]:
+    """Place the client credentials for ``method``: Basic credentials, or client_id (+ secret) in the body."""
+    client_id = ctx.config.get("client_id") or ""
+    if method == BASIC:
+        return data, (client_id, ctx.config.get("client_secret") or "")
+    data["client_id"] = client_id
+    if method == POST:
+        data["client_secret"] = ctx.config.get("client_secret") or ""
+    return data, None
 
 
 def bogus(kind: str) -> str:
@@ -144,14 +172,15 @@ def grant_outcome(answer: TokenAnswer) -> str:
 
 
 async def post_trial(
-    client: Any, url: str, data: dict[str, str], basic_auth: tuple[str, str] | None = None
+    client: Any, url: str, data: dict[str, str], basic_auth: tuple[str, str] | None, *, guard: Any
 ) -> TokenAnswer:
-    """POST one trial; a transport fault becomes an answer with ``failure_kind`` instead of an exception."""
+    """POST one trial through the credential guard; a refusal or a transport fault becomes an answer with
+    ``failure_kind`` instead of an exception."""
     from oauthdoctor.net.failures import NetFailure, classify_exception
     from oauthdoctor.net.http import post_form
 
     try:
-        obs = await post_form(client, url, data, basic_auth=basic_auth)
+        obs = await post_form(client, url, data, guard=guard, basic_auth=basic_auth)
     except NetFailure as exc:
         return TokenAnswer(failure_kind=str(exc.kind), failure_message=exc.message)
     except Exception as exc:  # noqa: BLE001 - every transport fault is a result, not a crash

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from oauthdoctor.diagnose.sources import ConfigError, read_config_file, resolve
+from oauthdoctor.config.resolved import Origin
+from oauthdoctor.config.sources import ConfigError, read_config_file, resolve
 
 
 def write(path: Path, text: str) -> str:
@@ -79,3 +80,34 @@ def test_config_file_errors_name_the_key(tmp_path: Path) -> None:
 def test_secrets_are_collected_raw_and_trimmed() -> None:
     s = resolve({"client_secret": " padded-secret \n"}, environ={"OAUTH_REFRESH_TOKEN": "rt-value-1234"})
     assert s.secrets == {" padded-secret \n", "padded-secret", "rt-value-1234"}
+
+
+def test_every_value_has_a_typed_origin(tmp_path: Path) -> None:
+    env_file = write(tmp_path / ".env.production", "OAUTH_CLIENT_ID=from-file\n")
+    config = write(tmp_path / "c.yaml", "scopes: openid\n")
+    s = resolve({"issuer": "https://as.example"}, config_file=config, env_file=env_file,
+                environ={"OAUTH_TOKEN_URL": "https://as.example/token"})
+    assert s.origin("issuer") == Origin("flag", "--issuer")
+    assert s.origin("scopes") == Origin("config_file", "scopes", config)
+    assert s.origin("client_id") == Origin("env_file", "OAUTH_CLIENT_ID", env_file)
+    assert s.origin("token_url") == Origin("environment", "OAUTH_TOKEN_URL")
+    assert s.key_name("client_id") == "OAUTH_CLIENT_ID"
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "expected", "origin"),
+    [
+        (".env.production", None, "production", "file name (.env.production)"),
+        ("prod.env", None, "production", "file name (prod.env)"),
+        (".env.staging", "prod", "production", "OAUTH_ENVIRONMENT (.env.staging)"),
+        ("app.env", None, None, None),
+    ],
+)
+def test_the_environment_is_resolved_once_with_its_origin(
+        tmp_path: Path, name: str, declared: str | None, expected: str | None, origin: str | None) -> None:
+    path = tmp_path / name
+    path.write_text("OAUTH_CLIENT_ID=x\n" + (f"OAUTH_ENVIRONMENT={declared}\n" if declared else ""), encoding="utf-8")
+    s = resolve({}, env_file=str(path), environ={})
+    assert s.environment == expected
+    shown = s.source("environment")
+    assert (shown.replace(str(tmp_path) + "/", "") if shown else None) == origin

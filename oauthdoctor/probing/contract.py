@@ -1,19 +1,23 @@
-"""What every probe shares: the context it reads, the skip marker and the finding constructor.
+"""The probe contract: what a probe declares, what it may read, and how its findings are built.
 
-A probe is a module with ``META`` (a ``RuleMeta``), ``NETWORK`` and ``SENDS_SECRET`` flags, an optional
-``async observe(ctx)`` that does the I/O and a pure ``judge(ctx, observation) -> list[Finding]``. Keeping
-judgement pure lets the tests drive every verdict from a table of observations without a server.
+A probe is a module that implements ``Probe``: ``META`` (a ``RuleMeta``: id, title, question, severity, link),
+``NETWORK`` and ``SENDS_SECRET`` flags, ``async observe(ctx, client)`` that does the I/O with the run's one HTTP
+client (``None`` under ``--offline``), and a pure ``judge(ctx, observation) -> list[Finding]``. Probes that
+judge configuration alone use ``nothing_to_observe``. Keeping judgement pure lets the tests drive every
+verdict from a table of observations without a server.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from oauthdoctor.diagnose.settings import Settings
+from oauthdoctor.config.endpoints import ResolvedEndpoints, resolve_endpoints
+from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.profiles.model import Profile
 
@@ -26,6 +30,7 @@ class ProbeOptions:
     active: bool = False
     timeout: float = 5.0
     ntp_servers: tuple[tuple[str, int], ...] = ()
+    trust_hosts: tuple[str, ...] = ()  # --trust-host: hosts the user vouches for as the provider's
 
 
 @dataclass(frozen=True)
@@ -36,21 +41,22 @@ class Skipped:
 
 
 class Shared:
-    """Work several probes need once per run (the discovery document), memoised per event loop.
+    """Work several probes need once per run (the discovery document), memoised.
 
-    The fetcher is injected by the runner so that this module never imports the network stack.
+    The runner constructs it with the fetcher bound to the run's HTTP client; without one (``--offline``,
+    unit tests) there is no discovery document.
     """
 
     def __init__(self, fetch_discovery: Callable[[], Awaitable[Any]] | None = None) -> None:
-        self.fetch_discovery = fetch_discovery
+        self._fetch_discovery = fetch_discovery
         self._task: asyncio.Task[Any] | None = None
 
     async def discovery(self) -> Any:
         """The discovery observation (or a Skipped); fetched at most once per run."""
-        if self.fetch_discovery is None:
-            return Skipped("no discovery document configured")
+        if self._fetch_discovery is None:
+            return Skipped("no discovery document fetched (offline)")
         if self._task is None:
-            self._task = asyncio.ensure_future(self.fetch_discovery())
+            self._task = asyncio.ensure_future(self._fetch_discovery())
         return await asyncio.shield(self._task)
 
 
@@ -58,22 +64,48 @@ class Shared:
 class ProbeContext:
     """Everything a probe may read. ``prior`` holds the findings of probes reported before this one."""
 
-    settings: Settings
+    config: ResolvedConfig
     profile: Profile | None
     options: ProbeOptions = field(default_factory=ProbeOptions)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     shared: Shared = field(default_factory=Shared)
     prior: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
+    @functools.cached_property
+    def endpoints(self) -> ResolvedEndpoints:
+        """Token, authorize and discovery URLs, worked out once from the configuration and the profile."""
+        return resolve_endpoints(self.config, self.profile)
+
     @property
     def profile_id(self) -> str | None:
         return self.profile.id if self.profile else None
+
+
+class Probe(Protocol):
+    """What the runner, ``--probe``/``--skip``, ``--help``, the SARIF rule table and the docs read of a probe.
+
+    Probe modules implement it (PEP 544 modules-as-protocols); ``probes.REGISTRY`` lists them in report order.
+    """
+
+    META: RuleMeta
+    NETWORK: bool
+    SENDS_SECRET: bool
+
+    async def observe(self, ctx: ProbeContext, client: Any) -> Any: ...
+
+    def judge(self, ctx: ProbeContext, observation: Any) -> list[Finding]: ...
+
+
+async def nothing_to_observe(ctx: ProbeContext, client: Any) -> None:
+    """``observe`` of a probe that judges the configuration alone."""
+    return None
 
 
 _SEVERITY_BY_STATUS = {
     Status.PASS: Severity.INFO,
     Status.SKIP: Severity.INFO,
     Status.ERROR: Severity.WARNING,
+    Status.CRASH: Severity.ERROR,
     Status.WARN: Severity.WARNING,
 }
 
@@ -109,6 +141,14 @@ def make_finding(
 def skip_finding(meta: RuleMeta, reason: str) -> Finding:
     """The finding for a probe that did not run."""
     return make_finding(meta, Status.SKIP, f"skipped: {reason}")
+
+
+def crash_finding(meta: RuleMeta, exc: BaseException) -> Finding:
+    """A probe raised: a bug in oauthdoctor, reported as such (exit 4) while the rest of the report renders."""
+    return make_finding(
+        meta, Status.CRASH, f"the {meta.id} probe crashed: {type(exc).__name__}: {exc}",
+        hint="This is a bug in oauthdoctor, not in your setup; please report it with this output.",
+    )
 
 
 def error_finding(

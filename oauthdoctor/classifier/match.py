@@ -6,8 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from oauthdoctor.classify.extract import Extracted
-from oauthdoctor.classify.rules import ErrorRule, ErrorRules, Outcome, Signature
+from oauthdoctor.classifier.extract import Extracted
+from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Outcome, Signature
 
 _FLAGS = re.I | re.S
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from oauthdoctor.classify.rules import ErrorRules, Signature
+from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 
 _ENDPOINTS = ("authorize", "token", "device", "revocation", "discovery")
 
@@ -53,7 +53,7 @@ class ProviderFacts:
             try:
                 self._errors[pid] = build(ErrorRules, self._raw[pid], ("errors",))
             except BuildError:  # a cache written by another schema: the full load reports or rebuilds it
-                from oauthdoctor.profiles import get_profile
+                from oauthdoctor.profiles.loader import get_profile
 
                 self._errors[pid] = get_profile(pid).errors
         return self._errors.get(pid)
@@ -94,7 +94,7 @@ def _hosts(patterns: list[str], urls: list[str]) -> list[str]:
 
 
 def _profiles_or_none() -> list[Any]:
-    from oauthdoctor.profiles import ProfileError, all_profiles
+    from oauthdoctor.profiles.loader import ProfileError, all_profiles
 
     try:
         return all_profiles()
