@@ -63,7 +63,7 @@ def test_httpx_hooks_record_a_real_code_flow_and_refresh_without_a_secret(oidc_s
         ("POST", 200, "test-worker", "good-client"), ("POST", 200, "test-worker", "good-client"),
         ("GET", 401, "test-worker", None)]
     assert written[0]["derived"] == {"code_verifier_s256": stable_fingerprint(
-        __import__("oauthdoctor.trace.wire", fromlist=["s256"]).s256(verifier))}
+        __import__("oauthdoctor.record.wire", fromlist=["s256"]).s256(verifier))}
     assert_absent(path, spec.client_secret or "", first["id_token"], named=(
         code, verifier, first["refresh_token"], first["access_token"], second["refresh_token"],
         second["access_token"]))

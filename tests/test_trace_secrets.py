@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 import pytest
 
+from oauthdoctor.record.wire import SECRET_PARAMS, fingerprint_value, scrub_header, scrub_url
 from oauthdoctor.redact import is_stable_fingerprint, stable_fingerprint
-from oauthdoctor.trace.wire import SECRET_PARAMS, fingerprint_value, scrub_header, scrub_url
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "trace"

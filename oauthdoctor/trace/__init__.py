@@ -2,6 +2,6 @@
 
 Inputs are HAR captures and exchange logs (``oauthdoctor.record``); ``run.trace_files`` reads them onto one
 timeline, runs the detections (``detections/``) and returns the shared ``model.Report``. Nothing here
-sends a request. Import the submodules you need: this package imports nothing itself, so the recorder's
-use of ``trace.wire`` stays light.
+sends a request. What counts as a secret on the wire comes from ``record.wire``, the table the recorder
+writes with, so a HAR and a recorded log name the same value alike.
 """

@@ -15,9 +15,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from oauthdoctor.redact import is_stable_fingerprint
-from oauthdoctor.trace.model import Callback, Capture, Exchange, Kind
-from oauthdoctor.trace.wire import (
+from oauthdoctor.record.wire import (
     SECRET_PARAMS,
     basic_credentials,
     fingerprint_value,
@@ -27,6 +25,8 @@ from oauthdoctor.trace.wire import (
     scrub_text_known,
     scrub_url,
 )
+from oauthdoctor.redact import is_stable_fingerprint
+from oauthdoctor.trace.model import Callback, Capture, Exchange, Kind
 
 # Parameters copied onto the exchange as they are (not secrets; the detections compare them).
 PLAIN_PARAMS = ("grant_type", "redirect_uri", "scope", "code_challenge_method", "response_type", "client_id",

@@ -18,8 +18,8 @@ from oauthdoctor.trace.model import Exchange
 from oauthdoctor.trace.timeline import Timeline, build_timeline
 
 if TYPE_CHECKING:
-    from oauthdoctor.classify.book import RuleBook
-    from oauthdoctor.classify.result import Explanation
+    from oauthdoctor.classifier.book import RuleBook
+    from oauthdoctor.classifier.result import Explanation
 
 MAX_ROWS = 5000  # timeline rows carried in the report; the counts say how many more there were
 
@@ -27,7 +27,7 @@ MAX_ROWS = 5000  # timeline rows carried in the report; the counts say how many 
 def trace_files(files: Sequence[str], provider: str | None = None, client_id: str | None = None,
                 since: float | None = None, until: float | None = None) -> Report:
     """Trace the given HAR files and exchange logs (``-`` is stdin) into one report."""
-    from oauthdoctor.classify.book import default_rulebook
+    from oauthdoctor.classifier.book import default_rulebook
 
     book = default_rulebook()
     forced = book.resolve(provider, strict=True) if provider else None
@@ -72,7 +72,7 @@ def run_detections(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
 
 
 def _classifier(book: RuleBook, forced: str | None) -> Any:
-    from oauthdoctor.classify.engine import classify
+    from oauthdoctor.classifier.engine import classify
 
     def explain(e: Exchange) -> Explanation:
         return classify(e.status, e.body, e.headers or None, provider=forced or e.provider, url=e.url,

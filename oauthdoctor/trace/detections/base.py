@@ -15,7 +15,7 @@ from oauthdoctor.trace.model import Exchange
 from oauthdoctor.trace.timeline import Timeline
 
 if TYPE_CHECKING:
-    from oauthdoctor.classify.result import Explanation
+    from oauthdoctor.classifier.result import Explanation
 
 # Refreshes of one token that start within this many seconds of each other (or of the previous answer)
 # come from processes that read the stored token before either wrote the new one: a race.

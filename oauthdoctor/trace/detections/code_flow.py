@@ -139,8 +139,8 @@ def _differences(registered: str, sent: str | None) -> list[dict[str, object]]:
     if sent is None:
         return [{"kind": "missing", "position": None, "explanation": "The token request has no redirect_uri, "
                  "but the authorization request had one (RFC 6749 §4.1.3 requires it then)."}]
+    from oauthdoctor.profiles.redirect_schema import LoopbackRule, RedirectRule
     from oauthdoctor.redirect.engine import compare_with_rule
-    from oauthdoctor.redirect.rule import LoopbackRule, RedirectRule
 
     rule = RedirectRule(name=_IDENTICAL_RULE_NAME, loopback=LoopbackRule(enabled=False), https_required="never")
     match = compare_with_rule([registered], sent, rule)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
+from oauthdoctor.record.wire import SENTINELS
 from oauthdoctor.trace.detections.base import TraceContext, finding, numbers, passed, refs, seconds, skipped
 from oauthdoctor.trace.model import Exchange
 from oauthdoctor.trace.timeline import Timeline
-from oauthdoctor.trace.wire import SENTINELS
 
 RFC9700_ROTATION = "https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2"
 RFC6749_REFRESH = "https://datatracker.ietf.org/doc/html/rfc6749#section-6"

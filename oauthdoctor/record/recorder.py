@@ -1,4 +1,4 @@
-"""``oauthdoctor.record``: append your app's token-endpoint exchanges to an exchange log that is safe to share.
+"""The exchange recorder: your app's token-endpoint exchanges, appended to a log that is safe to share.
 
 Back-end token traffic (refresh jobs, workers, webhooks) never shows up in a browser's HAR. Hook this recorder
 into the HTTP client the app already uses and every token request and answer — plus API calls refused with
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from oauthdoctor.trace.wire import (
+from oauthdoctor.record.wire import (
     SECRET_PARAMS,
     basic_credentials,
     fingerprint_value,
@@ -39,8 +39,6 @@ from oauthdoctor.trace.wire import (
     scrub_text_known,
     scrub_url,
 )
-
-__all__ = ["ExchangeRecorder"]
 
 FORMAT_VERSION = 1
 _TOKEN_PATH = re.compile(r"/(token|access_token|oauth2?/v\d+/token|oauth\.v2\.access|oauth_token\.do)/?$",
