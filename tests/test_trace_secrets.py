@@ -132,3 +132,24 @@ def test_urls_keep_everything_but_secret_parameters() -> None:
                               f"#access_token={stable_fingerprint('t0k')}")
     assert scrub_url("https://user:pa55word@host.example/x") == (
         f"https://user:{stable_fingerprint('pa55word')}@host.example/x")
+
+
+def test_an_error_description_that_quotes_the_refused_token_is_scrubbed() -> None:
+    from oauthdoctor.trace.model import Capture
+    from oauthdoctor.trace.normalize import normalize
+
+    token = "quoted-refresh-token-0123456789"
+    capture = Capture(
+        source="unit", position=1, line_based=True, started=0.0, duration=0.1, method="POST",
+        url="https://idp.example/oauth/token",
+        request_headers=(("Content-Type", "application/x-www-form-urlencoded"),),
+        request_body=f"grant_type=refresh_token&refresh_token={token}", status=400,
+        response_headers=(("Content-Type", "application/json"),),
+        response_body=json.dumps({"error": "invalid_grant", "error_description": f"token {token} is revoked",
+                                  "details": [{"token": token, "why": f"{token} expired"}]}))
+    exchange = normalize(capture, lambda host: None)
+    assert token not in repr(exchange)
+    assert exchange.error_description == f"token {stable_fingerprint(token)} is revoked"
+    assert exchange.body == {"error": "invalid_grant", "error_description": f"token {stable_fingerprint(token)} is "
+                             "revoked", "details": [{"token": stable_fingerprint(token),
+                                                     "why": f"{stable_fingerprint(token)} expired"}]}

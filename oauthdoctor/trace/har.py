@@ -23,8 +23,8 @@ from oauthdoctor.trace.model import Capture
 
 SUPPORTED_VERSIONS = ("1.1", "1.2")
 
-# (method, url, status, request headers) -> should the response body be decoded?
-BodyWanted = Callable[[str, str, int | None, tuple[tuple[str, str], ...]], bool]
+# (method, url, status, request headers, request body) -> should the response body be decoded?
+BodyWanted = Callable[[str, str, int | None, tuple[tuple[str, str], ...], str | None], bool]
 
 
 class _NameValue(msgspec.Struct, gc=False):
@@ -128,7 +128,7 @@ def _capture(entry: _Entry, number: int, source: str, body_wanted: BodyWanted) -
     status = response.status if response.status else None  # devtools write 0 for a request that failed
     request_body = _post_text(request.postData) if len(request.postData) else None
     response_body = None
-    if len(response.content) and body_wanted(request.method, request.url, status, request_headers):
+    if len(response.content) and body_wanted(request.method, request.url, status, request_headers, request_body):
         response_body = _content_text(response.content)
     duration = entry.time / 1000.0 if entry.time is not None and entry.time >= 0 else None
     return Capture(

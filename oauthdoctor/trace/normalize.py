@@ -39,10 +39,12 @@ _WWW_ERROR = re.compile(r'error\s*=\s*"?([A-Za-z_]+)')
 ProviderOf = Callable[[str], str | None]
 
 
-def body_wanted(method: str, url: str, status: int | None, request_headers: tuple[tuple[str, str], ...]) -> bool:
+def body_wanted(method: str, url: str, status: int | None, request_headers: tuple[tuple[str, str], ...],
+                request_body: str | None = None) -> bool:
     """Is this response's body worth decoding? Token endpoint answers and refused API calls are; the
     megabytes of scripts and pages around them are not."""
-    if method == "POST" and _TOKENISH_PATH.search(urlsplit(url).path or ""):
+    if method == "POST" and (_TOKENISH_PATH.search(urlsplit(url).path or "")
+                             or (request_body is not None and "grant_type" in request_body)):
         return True
     if status in (400, 401, 403):
         return any(name.lower() == "authorization" for name, _ in request_headers) or "token" in url
@@ -241,6 +243,18 @@ def _date(value: str | None) -> float | None:
         return None
 
 
+def _scrub_known_deep(value: Any, known: list[str]) -> Any:
+    """Every string in a parsed body with the request's own raw secrets replaced: an error description that
+    quotes the refresh token it refuses must not carry it into a report."""
+    if isinstance(value, str):
+        return scrub_text_known(value, known)
+    if isinstance(value, dict):
+        return {k: _scrub_known_deep(v, known) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub_known_deep(v, known) for v in value]
+    return value
+
+
 def _response_fields(kind: Kind, status: int | None, text: str | None, headers: dict[str, str],
                      known: list[str]) -> dict[str, Any]:
     """What the answer says: issued tokens (fingerprinted), expiry, error, a scrubbed body for the classifier."""
@@ -248,7 +262,7 @@ def _response_fields(kind: Kind, status: int | None, text: str | None, headers: 
     fields: dict[str, Any] = {"www_authenticate_error": www.group(1) if www else None}
     data = parse_body(text, headers.get("content-type", "")) if text else None
     if data is not None and kind != "other":
-        fields["body"] = scrub_json(data)
+        fields["body"] = _scrub_known_deep(scrub_json(data), known)
         error = data.get("error")
         if isinstance(error, str) and error:
             fields["error"] = error
