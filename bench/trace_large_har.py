@@ -3,7 +3,7 @@
 Not a test (timings vary by machine); run it and read the ratios:
 
     python bench/trace_large_har.py              # 5 rounds, 100 MB
-    python bench/trace_large_har.py --runs 9 --megabytes 200 --check
+    python bench/trace_large_har.py --runs 9 --bodies small --check
 
 The HAR is generated: pages, scripts, styles, JSON calls and base64 images with the headers browsers send,
 and in the middle the entries of ``tests/fixtures/trace/refresh_race.har`` (a real race recorded against
@@ -51,9 +51,12 @@ def _headers(rng: random.Random, extra: list[tuple[str, str]]) -> list[dict[str,
     return [{"name": k, "value": v} for k, v in base + extra]
 
 
-def _page_entry(rng: random.Random, when: float, n: int) -> dict[str, Any]:
+BODY_SIZES = {"mixed": (800, 3000, 12000, 40000, 120000), "small": (200, 800, 1500)}
+
+
+def _page_entry(rng: random.Random, when: float, n: int, sizes: tuple[int, ...]) -> dict[str, Any]:
     kind = rng.choices(("html", "js", "css", "json", "png"), weights=(1, 4, 2, 4, 3))[0]
-    size = rng.choice((800, 3000, 12000, 40000, 120000))
+    size = rng.choice(sizes)
     mime = {"html": "text/html", "js": "application/javascript", "css": "text/css", "json": "application/json",
             "png": "image/png"}[kind]
     content: dict[str, Any] = {"size": size, "mimeType": mime}
@@ -79,7 +82,7 @@ def _page_entry(rng: random.Random, when: float, n: int) -> dict[str, Any]:
     }
 
 
-def generate(path: Path, megabytes: int, seed: int = 7) -> int:
+def generate(path: Path, megabytes: int, bodies: str = "mixed", seed: int = 7) -> int:
     """Write the HAR; returns how many entries it has."""
     rng = random.Random(seed)
     race = json.loads(RACE.read_text(encoding="utf-8"))["log"]["entries"]
@@ -99,7 +102,7 @@ def generate(path: Path, megabytes: int, seed: int = 7) -> int:
                     out.write(("," if n else "") + text + "\n")
                     written, n = written + len(text), n + 1
                 inserted = True
-            text = json.dumps(_page_entry(rng, start + n * 0.05, n))
+            text = json.dumps(_page_entry(rng, start + n * 0.05, n, BODY_SIZES[bodies]))
             out.write(("," if n else "") + text + "\n")
             written, n = written + len(text), n + 1
         out.write("]}}\n")
@@ -139,6 +142,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="interleaved rounds (default 5)")
     parser.add_argument("--megabytes", type=int, default=100, help="size of the generated HAR (default 100)")
+    parser.add_argument("--bodies", choices=sorted(BODY_SIZES), default="mixed",
+                        help="mixed: pages, scripts and images up to 120 kB (default); small: many small entries")
     parser.add_argument("--keep", type=Path, help="write the HAR here and keep it")
     parser.add_argument("--check", action="store_true", help="exit 1 when over 1.5x time or json.load's memory")
     args = parser.parse_args()
@@ -148,7 +153,7 @@ def main() -> None:
     compileall.compile_dir(str(Path(oauthdoctor.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         har = args.keep or Path(tmp) / "large.har"
-        entries = generate(har, args.megabytes)
+        entries = generate(har, args.megabytes, args.bodies)
         size = har.stat().st_size
         baseline = [sys.executable, "-c", BASELINE, str(har)]
         traced = [*launcher(), "trace", "--format", "json", "--fail-on", "never", str(har)]
