@@ -247,3 +247,16 @@ def test_a_har_and_a_log_of_one_flow_count_each_exchange_once() -> None:
     report = trace("code_reuse.har", "code_reuse.jsonl")
     assert report.inputs["duplicates"] == 2
     assert only(report, "code_reuse").evidence["entries"] == token_requests("code_reuse", "authorization_code")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".har", ".jsonl")))
+def test_no_detection_crashes_on_any_recording(name: str) -> None:
+    for provider in (None, "oidc-provider"):
+        report = trace_files([str(FIXTURES / name)], provider=provider)
+        assert [f.title for f in report.findings if f.status is Status.ERROR] == []
+
+
+def test_a_named_provider_sets_the_clock_tolerance_and_the_classifier() -> None:
+    report = trace_files([str(FIXTURES / "clock_skew.har")], provider="oidc-provider")
+    assert report.provider == "oidc-provider"
+    assert only(report, "clock_skew").evidence["thresholds"] == {"warn": 5.0, "fail": 30.0}

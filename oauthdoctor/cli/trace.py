@@ -105,7 +105,7 @@ def _render(report: object, fmt: ReportFormat, to_file: bool, no_color: bool) ->
     if not to_file:
         print_trace(report, Console(no_color=no_color, highlight=False))
         return ""
-    console = Console(record=True, width=140, no_color=True, file=_Discard())
+    console = Console(record=True, width=140, no_color=True, file=_Discard())  # type: ignore[arg-type]  # a sink
     print_trace(report, console)
     return console.export_text()
 

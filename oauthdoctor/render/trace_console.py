@@ -70,7 +70,7 @@ def _visible(rows: list[dict[str, Any]]) -> list[dict[str, Any] | int]:
     """Every row of a short timeline; of a long one the marked rows with context, and gap counts."""
     if len(rows) <= FULL_TIMELINE_ROWS:
         return list(rows)
-    keep = set()
+    keep: set[int] = set()
     for i, row in enumerate(rows):
         if row["findings"]:
             keep.update(range(max(0, i - CONTEXT_ROWS), min(len(rows), i + CONTEXT_ROWS + 1)))

@@ -86,7 +86,7 @@ def _clock_thresholds(provider: str | None) -> tuple[float, float]:
 
     clock = Clock()
     if provider:
-        from oauthdoctor.profiles import get_profile
+        from oauthdoctor.profiles.loader import get_profile
 
         clock = get_profile(provider).clock
     return clock.skew_warn_seconds, clock.skew_fail_seconds
@@ -113,7 +113,8 @@ def _row(e: Exchange, start: float, marks: list[str], ctx: TraceContext) -> dict
         "source": e.where, "status": e.status, "client_id": e.client_id, "grant_type": e.grant_type,
         "sent": {k: v for k, v in e.sent.items() if k != "client_secret"}, "findings": marks,
     }
-    issued = {k: v for k, v in (("access_token", e.issued_access), ("refresh_token", e.issued_refresh)) if v}
+    issued: dict[str, Any] = {k: v for k, v in (("access_token", e.issued_access),
+                                                 ("refresh_token", e.issued_refresh)) if v}
     if e.expires_in is not None:
         issued["expires_in"] = e.expires_in
     if issued:

@@ -65,6 +65,16 @@ def origin_of(redemption: Exchange, timeline: Timeline) -> Exchange | None:
     return same_client[-1] if same_client else None
 
 
+def linked_pairs(timeline: Timeline, needed: str) -> list[tuple[Exchange, Exchange]]:
+    """(authorization request, redemption) pairs whose authorization request sent parameter ``needed``."""
+    pairs = []
+    for redemption in redemptions(timeline):
+        origin = origin_of(redemption, timeline)
+        if origin is not None and origin.sent.get(needed):
+            pairs.append((origin, redemption))
+    return pairs
+
+
 def code_reuse(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
     """One code, several redemptions: name every one and what the second answer was."""
     found = redemptions(timeline)
@@ -105,8 +115,7 @@ def _answer(e: Exchange, ctx: TraceContext) -> dict[str, object]:
 def redirect_uri_drift(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
     """The redirect_uri of the token request against that of the authorization request, by the redirect
     engine under an identical-string rule, so the difference is named and located."""
-    pairs = [(origin_of(e, timeline), e) for e in redemptions(timeline)]
-    pairs = [(a, t) for a, t in pairs if a is not None and "redirect_uri" in a.sent]
+    pairs = linked_pairs(timeline, "redirect_uri")
     if not pairs:
         return [skipped(REDIRECT_URI_DRIFT, "no code redemption whose authorization request (with a redirect_uri) "
                                             "is in the capture")]
@@ -150,12 +159,12 @@ def _differences(registered: str, sent: str | None) -> list[dict[str, object]]:
 
 def pkce_mismatch(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
     """A challenge in the authorization request needs its verifier in the redemption."""
-    pairs = [(origin_of(e, timeline), e) for e in redemptions(timeline)]
-    pairs = [(a, t) for a, t in pairs if a is not None and a.sent.get("code_challenge")]
+    pairs = linked_pairs(timeline, "code_challenge")
     if not pairs:
         return [skipped(PKCE_MISMATCH, "no code redemption whose authorization request sent a code_challenge "
                                        "is in the capture")]
-    out, checked = [], []
+    out: list[Finding] = []
+    checked: list[Exchange] = []
     for authorize, token in pairs:
         method = authorize.sent.get("code_challenge_method", "plain")
         verifier = token.sent.get("code_verifier")
