@@ -121,3 +121,30 @@ def test_the_root_cause_is_the_first_link_of_the_chain() -> None:
     assert token_error.evidence["explained_by"] == "refresh_race"
     decision, cause = decide(findings)
     assert decision.value == "fix_config" and cause is not None and cause.startswith("refresh_race: ")
+
+
+def test_pkce_without_a_verifier() -> None:
+    from oauthdoctor.trace.detections import code_flow
+    from oauthdoctor.trace.model import Callback
+
+    authorize = ex(1, 0.0, kind="authorize", method="GET", status=302, client_id="c",
+                   sent={"state": "s1", "code_challenge": "ch", "code_challenge_method": "S256",
+                         "redirect_uri": "https://app/cb"},
+                   callback=Callback(code="c1", state="s1", error=None, via_redirect=True))
+    redeem = ex(2, 1.0, grant_type="authorization_code", client_id="c", status=400, error="invalid_grant",
+                sent={"code": "c1", "redirect_uri": "https://app/cb"})
+    [found] = code_flow.pkce_mismatch(timeline(authorize, redeem), CTX)
+    assert found.status is Status.FAIL and found.title == (
+        "the token request #2 sent no code_verifier, although the authorization request #1 sent a code_challenge")
+    assert code_flow.redirect_uri_drift(timeline(authorize, redeem), CTX)[0].status is Status.PASS
+
+
+def test_importing_the_recorder_stays_light() -> None:
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, json; import oauthdoctor.record; print(json.dumps(sorted(m for m in ('httpx', 'requests', "
+            "'rich', 'pydantic', 'msgspec', 'typer', 'yaml') if m in sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == []

@@ -169,7 +169,8 @@ def pkce_mismatch(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
         method = authorize.sent.get("code_challenge_method", "plain")
         verifier = token.sent.get("code_verifier")
         if verifier is None:
-            problem = "sent no code_verifier"
+            problem = (f"sent no code_verifier, although the authorization request #{authorize.number} sent a "
+                       "code_challenge")
         else:
             derived = token.sent.get("code_verifier_s256") if method == "S256" else verifier
             if derived is None:
@@ -177,10 +178,11 @@ def pkce_mismatch(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
             if derived == authorize.sent["code_challenge"]:
                 checked.extend((authorize, token))
                 continue
-            problem = f"sent a code_verifier whose {method} is not the code_challenge"
+            problem = (f"sent a code_verifier whose {method} is not the code_challenge of the authorization "
+                       f"request #{authorize.number}")
         out.append(finding(
             PKCE_MISMATCH, Status.FAIL,
-            f"the token request #{token.number} {problem} of the authorization request #{authorize.number}",
+            f"the token request #{token.number} {problem}",
             [authorize, token], decision=Decision.FIX_CONFIG,
             failure_class=ctx.failure_class(token) if token.failed else None,
             evidence={"code_challenge": authorize.sent["code_challenge"], "code_challenge_method": method,
