@@ -153,3 +153,20 @@ def test_an_error_description_that_quotes_the_refused_token_is_scrubbed() -> Non
     assert exchange.body == {"error": "invalid_grant", "error_description": f"token {stable_fingerprint(token)} is "
                              "revoked", "details": [{"token": stable_fingerprint(token),
                                                      "why": f"{stable_fingerprint(token)} expired"}]}
+
+
+def test_a_session_cookie_repeated_in_a_path_is_scrubbed_there_too() -> None:
+    from oauthdoctor.trace.model import Capture
+    from oauthdoctor.trace.normalize import normalize
+
+    uid = "interaction-uid-0123456789"
+    callback = (("Location", "https://app.example/cb?code=abcdefgh123&state=s"),)
+    for url, cookie, answer, kind in (
+            (f"https://idp.example/interaction/{uid}", f"_interaction={uid}", (), "other"),  # page traffic
+            (f"https://idp.example/auth/{uid}", f"_interaction_resume={uid}", callback, "other")):
+        capture = Capture(source="unit", position=1, line_based=False, started=0.0, duration=0.1, method="GET",
+                          url=url, request_headers=(("Cookie", cookie),), status=303, response_headers=answer)
+        exchange = normalize(capture, lambda host: None)
+        assert exchange.kind == kind and (exchange.callback is None) == (not answer)
+        assert uid not in repr(exchange)
+        assert exchange.path.endswith(stable_fingerprint(uid))

@@ -141,7 +141,7 @@ def _got(row: dict[str, Any]) -> str:
     if "refresh_token" in issued:
         parts.append(f"← rt {issued['refresh_token']}")
     callback = row.get("callback")
-    if callback:
+    if callback and row["kind"] != "callback":  # a callback request already shows what it carried as sent
         parts.extend(f"← {k} {v}" for k, v in callback.items() if v)
     if row.get("failure"):
         parts.append(row["failure"])

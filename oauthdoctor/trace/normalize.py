@@ -77,8 +77,8 @@ def normalize(capture: Capture, provider_of: ProviderOf, number: int = 0) -> Exc
     return Exchange(
         number=number, source=capture.source, position=capture.position, line_based=capture.line_based,
         started=capture.started, ended=None if capture.duration is None else capture.started + capture.duration,
-        method=capture.method, url=scrub_url(capture.url), host=host, path=path, kind=kind,
-        status=capture.status, client_id=client_id or None,
+        method=capture.method, url=scrub_text_known(scrub_url(capture.url), known), host=host,
+        path=scrub_text_known(path, known), kind=kind, status=capture.status, client_id=client_id or None,
         grant_type=_grant(kind, params, path), sent=sent, bearer=_bearer(request_headers, query),
         date=None if "from_cache" in capture.derived else _date(response_headers.get("date")),
         failure=capture.failure,
@@ -114,11 +114,18 @@ def _plain_exchange(capture: Capture, number: int) -> Exchange:
     date = None
     if "from_cache" not in capture.derived:
         date = _date(next((v for k, v in capture.response_headers if k.lower() == "date"), None))
+    url = scrub_url(capture.url) if "@" in capture.url else capture.url
+    cookie = next((v for k, v in capture.request_headers if k.lower() == "cookie"), "")
+    if cookie:  # a session id in a cookie may be repeated in the path (/interaction/<uid>)
+        values = [p.partition("=")[2].strip() for p in cookie.split(";")]
+        values = [v for v in values if len(v) >= 8 and v in url]
+        if values:
+            url, path = scrub_text_known(url, values), scrub_text_known(path, values)
     return Exchange(
         number=number, source=capture.source, position=capture.position, line_based=capture.line_based,
         started=capture.started, ended=None if capture.duration is None else capture.started + capture.duration,
-        method=capture.method, url=scrub_url(capture.url) if "@" in capture.url else capture.url, host=host,
-        path=path, kind="other", status=capture.status, date=date, failure=capture.failure,
+        method=capture.method, url=url, host=host, path=path, kind="other", status=capture.status, date=date,
+        failure=capture.failure,
     )
 
 
@@ -195,13 +202,19 @@ def _sent(params: dict[str, Any], derived: dict[str, str]) -> dict[str, str]:
 
 def _raw_secrets(params: dict[str, Any], credentials: tuple[str, str] | None,
                  headers: dict[str, str]) -> list[str]:
-    """The request's own secrets, to be scrubbed from a free-text answer that might echo them."""
+    """The request's own secrets — parameters, credentials, cookie values — to be scrubbed wherever else they
+    show up: an answer that echoes them, or a path that repeats a session cookie (oidc-provider's
+    ``/auth/<uid>`` is its ``_interaction_resume`` cookie)."""
     known = [str(v) for k, v in params.items() if k in SECRET_PARAMS and isinstance(v, str)]
     if credentials is not None:
         known.append(credentials[1])
     auth = headers.get("authorization", "")
     if " " in auth:
         known.append(auth.split(" ", 1)[1].strip())
+    for pair in headers.get("cookie", "").split(";"):
+        value = pair.partition("=")[2].strip()
+        if len(value) >= 8:
+            known.append(value)
     return known
 
 

@@ -101,7 +101,7 @@ def timeline_rows(timeline: Timeline, findings: Sequence[Finding], ctx: TraceCon
                 if f.id not in marks.setdefault(n, []):
                     marks[n].append(f.id)
     rows = [_row(e, timeline.start, marks.get(e.number, []), ctx) for e in timeline.exchanges
-            if e.kind != "other" or e.number in marks]
+            if e.kind != "other" or e.callback is not None or e.number in marks]
     return {"start": timeline.start, "rows": rows[:MAX_ROWS], "row_count": len(rows),
             "other_exchanges": len(timeline.exchanges) - len(timeline.oauth)}
 

@@ -32,8 +32,8 @@ class Timeline:
 
     @property
     def oauth(self) -> list[Exchange]:
-        """Everything but unrelated page traffic."""
-        return [e for e in self.exchanges if e.kind != "other"]
+        """Everything but unrelated page traffic (a redirect that carries a code or state is OAuth too)."""
+        return [e for e in self.exchanges if e.kind != "other" or e.callback is not None]
 
     @property
     def start(self) -> float:

@@ -139,8 +139,8 @@ def retry_storm(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
                   "5xx, 429 and network errors, with backoff — a loop like this gets a client rate-limited or "
                   "blocked."),
         ))
-    return out or [passed(RETRY_STORM, f"{len(dead)} non-retryable answer(s), none repeated "
-                                       f"{ctx.storm_repeats} times or more", dead)]
+    return out or [passed(RETRY_STORM, f"{len(dead)} non-retryable answer(s), none followed by "
+                                       f"{ctx.storm_repeats} or more repeats of the same request", dead)]
 
 
 def late_refresh(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
