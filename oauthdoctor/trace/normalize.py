@@ -89,7 +89,8 @@ def normalize(capture: Capture, provider_of: ProviderOf, number: int = 0) -> Exc
     )
 
 
-_OAUTH_MARKERS = ("code=", "error=", "state=", "response_type=", "access_token=", "token=")
+# A query or fragment parameter that makes a GET an OAuth step (authorization request, callback, token in URL).
+_OAUTH_PARAMETER = re.compile(r"[?#&;](?:code|error|state|response_type|access_token|id_token|refresh_token|token)=")
 
 
 def _plain(capture: Capture) -> bool:
@@ -97,16 +98,12 @@ def _plain(capture: Capture) -> bool:
     entries of a big browser capture are this, and only their host, times and Date header matter."""
     if capture.method not in ("GET", "HEAD", "OPTIONS") or capture.status in (400, 401, 403):
         return False
-    url = capture.url
-    cut = url.find("?")
-    if cut < 0:
-        cut = url.find("#")
-    if cut >= 0 and any(marker in url[cut:] for marker in _OAUTH_MARKERS):
+    if _OAUTH_PARAMETER.search(capture.url):
         return False
     if capture.request_headers and "authorization" in "\n".join([n for n, _ in capture.request_headers]).lower():
         return False
     redirect = capture.redirect_url or next((v for k, v in capture.response_headers if k.lower() == "location"), "")
-    return not redirect or not any(marker in redirect for marker in _OAUTH_MARKERS)
+    return not redirect or _OAUTH_PARAMETER.search(redirect) is None
 
 
 def _plain_exchange(capture: Capture, number: int) -> Exchange:
