@@ -114,3 +114,8 @@ def test_a_long_timeline_shows_the_rows_findings_name() -> None:
     print_trace(replace(report, details={"timeline": many}), console)
     text = console.export_text()
     assert "row(s) without findings" in text
+
+
+@pytest.mark.parametrize("name", ["trace", "exchange-log"])
+def test_the_committed_schemas_are_valid_json_schema(name: str) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema(name))
