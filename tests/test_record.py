@@ -143,3 +143,38 @@ def test_threads_append_whole_lines(httpserver: HTTPServer, tmp_path: Path) -> N
     for t in threads:
         t.join()
     assert len(lines(path)) == 40
+
+
+def test_live_against_authlib_a_client_that_replaces_its_grant_loses_the_refresh_token(tmp_path: Path) -> None:
+    """End to end: the Authlib server leaves refresh_token out of refresh answers; a client that stores the
+    answer instead of merging it sends 'None' next time; the recorded log shows trace exactly that."""
+    import secrets as random_secrets
+
+    from servers.authlib_server import run_authlib_server
+
+    from oauthdoctor.record.wire import s256
+
+    path = tmp_path / "exchanges.jsonl"
+    recorder = ExchangeRecorder(path, origin="web-1")
+    with run_authlib_server() as server, httpx.Client(event_hooks=recorder.httpx_event_hooks(), timeout=10) as http:
+        client = next(iter(server.clients.values()))
+        auth = {"Authorization": basic_auth_header(client.client_id, client.client_secret)}
+        verifier = random_secrets.token_urlsafe(48)
+        location = http.get(server.authorize_url, params={
+            "client_id": client.client_id, "response_type": "code", "redirect_uri": client.redirect_uri,
+            "state": "st-0123456789", "code_challenge": s256(verifier), "code_challenge_method": "S256"},
+        ).headers["location"]
+        code = httpx.URL(location).params["code"]
+        stored = http.post(server.token_url, headers=auth, data={
+            "grant_type": "authorization_code", "code": code, "redirect_uri": client.redirect_uri,
+            "code_verifier": verifier}).json()
+        stored = http.post(server.token_url, headers=auth, data={
+            "grant_type": "refresh_token", "refresh_token": stored["refresh_token"]}).json()
+        assert "refresh_token" not in stored
+        refused = http.post(server.token_url, headers=auth, data={
+            "grant_type": "refresh_token", "refresh_token": str(stored.get("refresh_token"))})
+    assert refused.status_code == 400 and refused.json()["error"] == "invalid_grant"
+    report = trace_files([str(path)])
+    assert [f.id for f in report.findings if f.is_problem] == ["lost_refresh_token", "token_error"]
+    assert report.root_cause is not None and report.root_cause.startswith("lost_refresh_token: ")
+    assert_absent(path, client.client_secret, named=(code, verifier, stored["access_token"]))
