@@ -161,3 +161,26 @@ def test_bad_since_and_unknown_provider_are_usage_errors() -> None:
     assert bad.returncode == 2 and b"--since 'last tuesday' is not an ISO 8601 time" in bad.stderr
     unknown = run("trace", "--provider", "no-such-idp", "tests/fixtures/trace/code_reuse.jsonl")
     assert unknown.returncode == 2 and unknown.stderr.startswith(b"oauthdoctor: error: ")
+
+
+def test_a_log_written_by_something_else_epoch_times_header_pairs_and_json_bodies(tmp_path: Path) -> None:
+    path = tmp_path / "other-writer.jsonl"
+    lines = [
+        {"time": 1796461200.0, "duration": 0.2, "method": "POST", "url": "https://idp.example/oauth/token",
+         "request_headers": [["Content-Type", "application/json"]],
+         "request_body": {"grant_type": "refresh_token", "refresh_token": RT, "client_id": "writer"},
+         "status": 200, "response_headers": [["Content-Type", "application/json"]],
+         "response_body": {"access_token": NEW_AT, "refresh_token": NEW_RT, "expires_in": 60}},
+        {"time": "2026-12-05T10:20:00.500", "method": "POST", "url": "https://idp.example/oauth/token",
+         "request_body": f"grant_type=refresh_token&refresh_token={NEW_RT}&client_id=writer", "status": None,
+         "failure": "ReadTimeout"},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    rows = trace_files([str(path)]).details["timeline"]["rows"]
+    assert [(r["entry"], r["source"], r["status"], r["sent"]["refresh_token"]) for r in rows] == [
+        (1, f"{path}:1", 200, stable_fingerprint(RT)), (2, f"{path}:2", None, stable_fingerprint(NEW_RT))]
+    assert rows[0]["issued"]["refresh_token"] == stable_fingerprint(NEW_RT) and rows[1]["failure"] == "ReadTimeout"
+    from datetime import UTC, datetime
+
+    naive_is_utc = datetime(2026, 12, 5, 10, 20, 0, 500000, tzinfo=UTC).timestamp()
+    assert rows[1]["t"] == pytest.approx(naive_is_utc - 1796461200.0)
