@@ -11,11 +11,13 @@ from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.options import FailOn, ReportFormat
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
+# generated: detections-help (python tools/generate_reference.py writes it from trace.detections; a test checks it)
 DETECTIONS_HELP = (
-    "Detections, in report order: code_reuse, redirect_uri_drift, refresh_race, stale_refresh_token, "
-    "lost_refresh_token, retry_storm, late_refresh, error_in_200, state_mismatch, pkce_mismatch, clock_skew, "
-    "token_error."
+    'Detections, in report order: code_reuse, redirect_uri_drift, refresh_race, stale_refresh_token, '
+    'lost_refresh_token, retry_storm, late_refresh, error_in_200, state_mismatch, pkce_mismatch, '
+    'clock_skew, token_error.'
 )
+# end generated
 HELP = (
     "Read recorded OAuth traffic — HAR 1.2 from browser devtools, mitmproxy, Charles, Proxyman or Fiddler, and "
     "exchange logs written by oauthdoctor.record — and find what no single response shows: codes redeemed "
