@@ -3,7 +3,8 @@
 Regions between ``<!-- generated: NAME -->`` and ``<!-- end generated -->`` in README.md and docs/*.md are
 rewritten from the code: the check-env rule table (``checkenv.rules.REGISTRY``), the probe table
 (``probes.REGISTRY``), the trace detection table (``trace.detections.DETECTIONS``; also ``trace --help``'s list
-and the trace JSON schema's detection enum). The diagnose JSON schema's probe and status enums, and ``diagnose --help``'s probe list
+and the trace JSON schema's detection enum). The diagnose JSON schema's probe and status enums, and
+``diagnose --help``'s probe list
 (between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so that ``--help`` need not import
 every probe), come from the same registries.
 
