@@ -4,9 +4,8 @@ Regions between ``<!-- generated: NAME -->`` and ``<!-- end generated -->`` in R
 rewritten from the code: the check-env rule table (``checkenv.rules.REGISTRY``), the probe table
 (``probes.REGISTRY``), the trace detection table (``trace.detections.DETECTIONS``; also ``trace --help``'s list
 and the trace JSON schema's detection enum). The diagnose JSON schema's probe and status enums, and
-``diagnose --help``'s probe list
-(between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so that ``--help`` need not import
-every probe), come from the same registries.
+``diagnose --help``'s probe list (between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so
+that ``--help`` need not import every probe), come from the same registries.
 
     python tools/generate_reference.py          # rewrite
     python tools/generate_reference.py --check  # exit 1 and name the stale files (the test suite runs this)
