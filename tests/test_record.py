@@ -178,3 +178,17 @@ def test_live_against_authlib_a_client_that_replaces_its_grant_loses_the_refresh
     assert [f.id for f in report.findings if f.is_problem] == ["lost_refresh_token", "token_error"]
     assert report.root_cause is not None and report.root_cause.startswith("lost_refresh_token: ")
     assert_absent(path, client.client_secret, named=(code, verifier, stored["access_token"]))
+
+
+def test_answers_the_recorder_does_not_keep_are_not_read(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/download").respond_with_data(b"x" * 100_000)
+    recorder = ExchangeRecorder(tmp_path / "exchanges.jsonl")
+    with httpx.Client(event_hooks=recorder.httpx_event_hooks(), timeout=5) as http, \
+            http.stream("GET", httpserver.url_for("/download")) as response:
+        assert not response.is_stream_consumed  # still the caller's to stream
+        assert sum(len(chunk) for chunk in response.iter_bytes()) == 100_000
+    session = recorder.install_requests(requests.Session())
+    streamed = session.get(httpserver.url_for("/download"), stream=True, timeout=5)
+    assert streamed._content_consumed is False
+    streamed.close()
+    assert not (tmp_path / "exchanges.jsonl").exists()

@@ -137,14 +137,16 @@ class ExchangeRecorder:
     # -- httpx ----------------------------------------------------------------------------------------
 
     def httpx_event_hooks(self) -> dict[str, list[Callable[[Any], None]]]:
-        """``event_hooks=`` for ``httpx.Client``: the answer is read so its body can be recorded."""
+        """``event_hooks=`` for ``httpx.Client``. Only an answer the recorder keeps is read in the hook, so
+        streamed downloads through the same client stay streamed."""
 
         def on_request(request: Any) -> None:
             request.extensions[_STARTED] = self.clock()
 
         def on_response(response: Any) -> None:
-            response.read()
-            self._record_httpx(response.request, response, None)
+            if self._wants_httpx(response.request, response.status_code):
+                response.read()
+                self._record_httpx(response.request, response, None)
 
         return {"request": [on_request], "response": [on_response]}
 
@@ -155,8 +157,9 @@ class ExchangeRecorder:
             request.extensions[_STARTED] = self.clock()
 
         async def on_response(response: Any) -> None:
-            await response.aread()
-            self._record_httpx(response.request, response, None)
+            if self._wants_httpx(response.request, response.status_code):
+                await response.aread()
+                self._record_httpx(response.request, response, None)
 
         return {"request": [on_request], "response": [on_response]}
 
@@ -174,10 +177,12 @@ class ExchangeRecorder:
                 try:
                     response = wrapped.handle_request(request)
                 except httpx.TransportError as exc:
-                    recorder._record_httpx(request, None, f"{type(exc).__name__}: {exc}")
+                    if recorder._wants_httpx(request, None):
+                        recorder._record_httpx(request, None, f"{type(exc).__name__}: {exc}")
                     raise
-                response.read()
-                recorder._record_httpx(request, response, None)
+                if recorder._wants_httpx(request, response.status_code):
+                    response.read()
+                    recorder._record_httpx(request, response, None)
                 return response
 
             def close(self) -> None:
@@ -185,14 +190,13 @@ class ExchangeRecorder:
 
         return RecordingTransport()
 
+    def _wants_httpx(self, request: Any, status: int | None) -> bool:
+        return self.wants(request.method, str(request.url), request.headers, _httpx_body(request), status)
+
     def _record_httpx(self, request: Any, response: Any, failure: str | None) -> None:
         started = request.extensions.get(_STARTED, self.clock())
-        try:
-            body = request.content.decode("utf-8", "replace")
-        except Exception:  # noqa: BLE001 - a streamed request body cannot be read back
-            body = None
         self.record(started=started, duration=self.clock() - started, method=request.method, url=str(request.url),
-                    request_headers=dict(request.headers), request_body=body,
+                    request_headers=dict(request.headers), request_body=_httpx_body(request),
                     status=None if response is None else response.status_code,
                     response_headers={} if response is None else dict(response.headers),
                     response_body=None if response is None else response.text, failure=failure)
@@ -200,15 +204,19 @@ class ExchangeRecorder:
     # -- requests -------------------------------------------------------------------------------------
 
     def requests_hook(self, response: Any, *args: Any, **kwargs: Any) -> Any:
-        """A ``requests`` response hook: ``session.hooks["response"].append(recorder.requests_hook)``."""
+        """A ``requests`` response hook: ``session.hooks["response"].append(recorder.requests_hook)``. Only an
+        answer the recorder keeps is read (``stream=True`` downloads stay streamed)."""
         request = response.request
         body = request.body
         if isinstance(body, bytes):
             body = body.decode("utf-8", "replace")
+        body = body if isinstance(body, str) else None
+        headers = dict(request.headers)
+        if not self.wants(request.method or "GET", request.url or "", headers, body, response.status_code):
+            return response
         elapsed = response.elapsed.total_seconds()
         self.record(started=self.clock() - elapsed, duration=elapsed, method=request.method or "GET",
-                    url=request.url or "", request_headers=dict(request.headers),
-                    request_body=body if isinstance(body, str) else None, status=response.status_code,
+                    url=request.url or "", request_headers=headers, request_body=body, status=response.status_code,
                     response_headers=dict(response.headers), response_body=response.text)
         return response
 
@@ -216,6 +224,13 @@ class ExchangeRecorder:
         """Add the response hook to a ``requests.Session``; returns the session."""
         session.hooks.setdefault("response", []).append(self.requests_hook)
         return session
+
+
+def _httpx_body(request: Any) -> str | None:
+    try:
+        return str(request.content.decode("utf-8", "replace"))
+    except Exception:  # noqa: BLE001 - a streamed request body cannot be read back
+        return None
 
 
 def _get(headers: Mapping[str, str], name: str) -> str:
