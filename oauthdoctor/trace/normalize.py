@@ -80,7 +80,8 @@ def normalize(capture: Capture, provider_of: ProviderOf, number: int = 0) -> Exc
         method=capture.method, url=scrub_text_known(scrub_url(capture.url), known), host=host,
         path=scrub_text_known(path, known), kind=kind, status=capture.status, client_id=client_id or None,
         grant_type=_grant(kind, params, path), sent=sent, bearer=_bearer(request_headers, query),
-        date=None if "from_cache" in capture.derived else _date(response_headers.get("date")),
+        date=None if "from_cache" in capture.derived else _served_at(response_headers.get("date"),
+                                                                     response_headers.get("age")),
         failure=capture.failure,
         callback=_callback(kind, params, response_headers.get("location") or capture.redirect_url),
         headers={k: response_headers[k] for k in _CLASSIFIER_HEADERS if k in response_headers},
@@ -110,7 +111,14 @@ def _plain_exchange(capture: Capture, number: int) -> Exchange:
     host, path = _host_path(capture.url)
     date = None
     if "from_cache" not in capture.derived:
-        date = _date(next((v for k, v in capture.response_headers if k.lower() == "date"), None))
+        stamp = age = None
+        for name, value in capture.response_headers:
+            lower = name.lower()
+            if lower == "date":
+                stamp = value
+            elif lower == "age":
+                age = value
+        date = _served_at(stamp, age)
     url = scrub_url(capture.url) if "@" in capture.url else capture.url
     cookie = next((v for k, v in capture.request_headers if k.lower() == "cookie"), "")
     if cookie:  # a session id in a cookie may be repeated in the path (/interaction/<uid>)
@@ -241,6 +249,15 @@ def _callback_of(params: dict[str, Any], via_redirect: bool) -> Callback:
     return Callback(code=fingerprint_value(str(code)) if code is not None else None,
                     state=fingerprint_value(str(state)) if state is not None else None,
                     error=str(params["error"]) if params.get("error") else None, via_redirect=via_redirect)
+
+
+def _served_at(date: str | None, age: str | None) -> float | None:
+    """When the answer left its last server: ``Date`` plus ``Age`` (a shared cache serves the origin's
+    ``Date`` of an answer it has held for ``Age`` seconds; without this, CDN assets look like clock skew)."""
+    stamp = _date(date)
+    if stamp is not None and age and age.strip().isdigit():
+        return stamp + int(age.strip())
+    return stamp
 
 
 @lru_cache(maxsize=4096)
