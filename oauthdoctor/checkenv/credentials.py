@@ -28,7 +28,12 @@ def unknown_provider(check: FileCheck, now: datetime) -> list[Finding]:
         return []
     key = check.display_key("provider")
     hint = f" (did you mean {', '.join(check.unknown_provider)}?)" if check.unknown_provider else ""
-    return [finding("unknown-provider", check.at("provider"), f"{key}={check.provider!r} is not a known provider{hint}",
+    written = check.value("provider") or check.provider
+    if check.dialect is not None:
+        return [finding("unknown-provider", check.at("provider"),
+                        f"{key}={written!r} is not a {check.dialect} provider{hint}", key=key,
+                        fix=f"Use one of the provider names {check.dialect} documents.")]
+    return [finding("unknown-provider", check.at("provider"), f"{key}={written!r} is not a known provider{hint}",
                     key=key, fix="Run 'oauthdoctor providers list' and use one of the ids.")]
 
 
@@ -58,8 +63,10 @@ def required_keys(check: FileCheck) -> list[str]:
 def missing_required(check: FileCheck, now: datetime) -> list[Finding]:
     out = []
     provider = check.provider or "the provider"
+    if check.incomplete:
+        return out  # part of the environment could not be read: a key may be there
     for canonical in required_keys(check):
-        if check.value(canonical) is not None:
+        if check.value(canonical) is not None or check.is_deferred(canonical):
             continue
         key = check.display_key(canonical)
         present = check.entry(canonical) is not None

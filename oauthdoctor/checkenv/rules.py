@@ -22,6 +22,7 @@ REGISTRY: tuple[Rule, ...] = (
     values.value_quote,
     values.value_invisible,
     values.duplicate_key,
+    values.secret_data_base64,
     redirects.redirect_not_absolute,
     redirects.redirect_fragment,
     redirects.redirect_http,

@@ -3,7 +3,9 @@
 Whether a value has a problem is decided by the shared check (``oauthdoctor.checks.values``) on the value the
 application receives, exactly as diagnose decides it; the raw text only gives the position, and the few cases
 that exist only in an env file (a quote never closed, a trailing space python-dotenv drops but docker keeps).
-Messages name keys and positions, never values: the value may be a secret.
+Statements read from YAML (compose, Kubernetes) have YAML's quoting: the value as parsed is what the process
+gets, so only the shared check decides. Messages name keys and positions, never values: the value may be a
+secret.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from oauthdoctor.checkenv.context import EnvFileCheck, value_location
+from oauthdoctor.checkenv.context import EnvFileCheck, entry_file, key_location, value_location
 from oauthdoctor.checkenv.registry import finding, rule
 from oauthdoctor.checks.values import INVISIBLE, SMART_QUOTES, char_name, value_problems
 from oauthdoctor.config import EnvEntry
@@ -28,6 +30,35 @@ def _quote_name(char: str) -> str:
 
 def _kinds(entry: EnvEntry) -> set[str]:
     return {p.kind for p in value_problems(entry.value or "")}
+
+
+def _raw_index(entry: EnvEntry, index: int) -> int:
+    """Index in ``entry.raw`` of character ``index`` of a YAML value (its start when escapes make it unclear)."""
+    if entry.encoded is not None:
+        return 0
+    offset = 1 if entry.quote else 0
+    body = entry.raw[offset:len(entry.raw) - offset] if offset else entry.raw
+    return offset + index if body == entry.value else 0
+
+
+def _named(entry: EnvEntry) -> str:
+    """The key, and how the value was written when that is not plain text."""
+    return f"{entry.key} (base64-decoded)" if entry.encoded is not None else entry.key
+
+
+def _yaml_whitespace(check: EnvFileCheck, entry: EnvEntry) -> list[Finding]:
+    """Whitespace YAML kept in the value (inside quotes, after '=' in ``- KEY= value``, or decoded)."""
+    key, value = entry.key, entry.value or ""
+    for problem in value_problems(value):
+        if problem.kind == "leading_whitespace":
+            return [finding("value-whitespace", value_location(check.env, entry, _raw_index(entry, 0)),
+                            f"{_named(entry)} starts with whitespace; the process receives it", key=key,
+                            fix=f"Remove the spaces at the start of {key}'s value.")]
+        if problem.kind == "trailing_whitespace":
+            return [finding("value-whitespace", value_location(check.env, entry, _raw_index(entry, problem.index)),
+                            f"{_named(entry)} ends with whitespace; the process receives it", key=key,
+                            fix=f"Remove the spaces at the end of {key}'s value.")]
+    return []
 
 
 @rule("env-syntax", "Line that python-dotenv cannot parse",
@@ -50,6 +81,9 @@ def value_whitespace(check: EnvFileCheck) -> list[Finding]:
     env = check.env
     for entry in check.entries():
         key, raw, kinds = entry.key, entry.raw, _kinds(entry)
+        if not check.dotenv:
+            out += _yaml_whitespace(check, entry)
+            continue
         if entry.quote:
             inner = raw[1:-1] if len(raw) >= 2 else ""
             if "leading_whitespace" in kinds:
@@ -87,7 +121,9 @@ def value_newline(check: EnvFileCheck) -> list[Finding]:
         if not kinds & {"literal_newline", "line_break", "trailing_newline"}:
             continue
         literal, real = re.search(r"\\[nr]", raw), re.search(r"[\r\n]", raw)
-        if literal:
+        if not check.dotenv and kinds & {"trailing_newline"} and not kinds & {"line_break", "literal_newline"}:
+            out.append(_trailing_newline(check, entry))
+        elif literal:
             what = "a literal \\n or \\r" if "literal_newline" in kinds else "an escaped newline"
             out.append(finding("value-newline", value_location(check.env, entry, literal.start()),
                                f"{key} contains {what}; it becomes part of the value", key=key,
@@ -97,6 +133,17 @@ def value_newline(check: EnvFileCheck) -> list[Finding]:
                                f"{key} spans several lines; the value contains a line break", key=key,
                                fix=f"Put the value of {key} on one line."))
     return out
+
+
+def _trailing_newline(check: EnvFileCheck, entry: EnvEntry) -> Finding:
+    """A YAML value ending in a newline: a ``|`` block, or base64 of ``echo secret`` (echo adds the newline)."""
+    key = entry.key
+    if entry.encoded is not None:
+        fix = f"Encode {key}'s value without the newline: printf '%s' VALUE | base64 (not echo VALUE | base64)."
+    else:
+        fix = f"Write {key}'s value on one line, or use the '|-' block style that drops the final newline."
+    return finding("value-newline", value_location(check.env, entry, _raw_index(entry, len(entry.value or ""))),
+                   f"{_named(entry)} ends with a newline; the process receives it", key=key, fix=fix)
 
 
 @rule("value-quote", "Unbalanced or typographic quote",
@@ -152,9 +199,8 @@ def value_invisible(check: EnvFileCheck) -> list[Finding]:
     for entry in env.entries:
         index = next((i for i, c in enumerate(entry.key) if c in INVISIBLE), None)
         if index is not None:
-            line, column = env.position(env.line_starts[entry.line - 1] + entry.column - 1 + index)
             clean = "".join(c for c in entry.key if c not in INVISIBLE)
-            out.append(finding("value-invisible", Location(env.path, line, column),
+            out.append(finding("value-invisible", key_location(env, entry, index),
                                f"key {clean} contains an invisible character ({char_name(entry.key[index])})"
                                "; the application will not find it", fix=f"Retype the key {clean}.", key=clean))
     for entry in check.entries():
@@ -184,8 +230,19 @@ def duplicate_key(check: EnvFileCheck) -> list[Finding]:
         differ = len({e.value for e in entries}) > 1
         for entry in entries[:-1]:
             out.append(finding(
-                "duplicate-key", Location(env.path, entry.line, entry.column),
+                "duplicate-key", Location(entry_file(env, entry), entry.line, entry.column),
                 f"{key} is set on line {entry.line} and again on line {winner.line}; the last one "
                 f"(line {winner.line}) wins{' and the values differ' if differ else ''}",
                 fix=f"Delete one of the {key} lines.", key=key, variant="conflict" if differ else None))
     return out
+
+
+@rule("secret-data-base64", "Kubernetes Secret data that is not base64",
+      "Is every value under a Secret's data: valid base64? The API server refuses the manifest otherwise; plain "
+      "text belongs under stringData:.", _E, scope="file",
+      help_uri="https://kubernetes.io/docs/concepts/configuration/secret/#restriction-names-data")
+def secret_data_base64(check: EnvFileCheck) -> list[Finding]:
+    return [finding("secret-data-base64", value_location(check.env, e),
+                    f"{e.key} in {e.source} is not valid base64", key=e.key,
+                    fix=f"Encode the value (printf '%s' VALUE | base64), or move {e.key} under stringData:.")
+            for e in check.env.entries if e.encoded is not None and e.value is None]
