@@ -133,7 +133,7 @@ class FileCheck:
         client lacks it."""
         entry = self.entry(canonical)
         if entry is not None:
-            return value_location(self.env, entry)
+            return value_location(self.env, entry, _substituted_at(entry))
         if self.dialect is not None or self.env.kind != "env":
             anchor = self.entry("client_id") or next(
                 (e for k in self.config.origins if (e := self.entry(k)) is not None), None)
@@ -143,6 +143,14 @@ class FileCheck:
 
 
 _BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def _substituted_at(entry: EnvEntry) -> int:
+    """Where the value compose uses starts in ``${VAR:-default}`` (the default), else the start of the value."""
+    value = entry.value or ""
+    if entry.encoded is None and "${" in entry.raw and value and value != entry.raw and value in entry.raw:
+        return entry.raw.index(value)
+    return 0
 
 
 def value_location(env: EnvFile, entry: EnvEntry, index: int = 0) -> Location:

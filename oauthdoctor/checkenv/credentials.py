@@ -31,7 +31,7 @@ def unknown_provider(check: FileCheck, now: datetime) -> list[Finding]:
     written = check.value("provider") or check.provider
     if check.dialect is not None:
         return [finding("unknown-provider", check.at("provider"),
-                        f"{key}={written!r} is not a {check.dialect} provider{hint}", key=key,
+                        f"{key}={written!r} is not one of {check.dialect}'s providers{hint}", key=key,
                         fix=f"Use one of the provider names {check.dialect} documents.")]
     return [finding("unknown-provider", check.at("provider"), f"{key}={written!r} is not a known provider{hint}",
                     key=key, fix="Run 'oauthdoctor providers list' and use one of the ids.")]

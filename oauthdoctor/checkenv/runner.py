@@ -9,7 +9,6 @@ here, once, for every renderer.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,8 +23,8 @@ from oauthdoctor.config import (
     EnvFile,
     MappedConfig,
     known_provider_names,
-    map_keys,
 )
+from oauthdoctor.config.clients import configs_for
 from oauthdoctor.config.dialect_map import map_dialects
 from oauthdoctor.config.files import read_config
 from oauthdoctor.config.keys import framework_match
@@ -120,38 +119,6 @@ def _resolve(provider: str) -> str:
     return resolve_id(provider)
 
 
-def configs_for(values: Mapping[str, str], prefix: str | None, provider: str | None,
-                names: Mapping[str, str]) -> list[MappedConfig]:
-    """One configuration per client in the environment: the tools' dialects (``config/dialects.py``) each client
-    on its own, then ``OAUTH_*``/``--prefix``/framework names over the variables no tool owns (several
-    configurations when framework keys name several providers)."""
-    found = map_dialects(values, names)
-    dialect_configs = [_with_default(c, provider) for c in found.configs]
-    rest = {k: v for k, v in values.items() if k not in found.claimed}
-    base = _base_configs(rest, prefix, provider, names)
-    if dialect_configs:
-        return [*dialect_configs, *(c for c in base if c.origin)]
-    return base
-
-
-def _with_default(config: MappedConfig, provider: str | None) -> MappedConfig:
-    """``--provider`` names the profile of a dialect client whose variables do not (oauth2-proxy ``oidc``)."""
-    if config.provider is not None or provider is None or config.unknown_provider is not None:
-        return config
-    return dataclasses.replace(config, provider=provider, provider_origin=None)
-
-
-def _base_configs(values: Mapping[str, str], prefix: str | None, provider: str | None,
-                  names: Mapping[str, str]) -> list[MappedConfig]:
-    first = map_keys(values, prefix, None, names)
-    if first.provider is None and provider:
-        return [map_keys(values, prefix, provider, names)]
-    explicit = prefix or any(k.startswith("OAUTH_") for k in first.origin.values())
-    if explicit or not first.other_providers:
-        return [first]
-    return [first, *(map_keys(values, None, other, names) for other in first.other_providers)]
-
-
 def _client_checks(env: EnvFile, prefix: str | None, provider: str | None, names: Mapping[str, str],
                    incomplete: bool) -> list[FileCheck]:
     """One ``FileCheck`` per client configuration in one environment."""
@@ -241,12 +208,13 @@ def _secrets_of(env: EnvFile, checks: list[FileCheck], used: set[tuple[str, int,
     encoded. A value from a Kubernetes Secret is a secret whatever its key."""
     secret_keys = {c.key_of(k) for c in checks for k in SECRET_KEYS} - {None}
     public_keys = {c.key_of(k) for c in checks for k in c.config.origins if k not in SECRET_KEYS} - {None}
-    secret_places = {(e.file or c.path, e.value_line, e.value_column) for c in checks for k in SECRET_KEYS
-                     if (e := c.entry(k)) is not None}
+    secret_places = _places(checks, SECRET_KEYS)
+    public_places = _places(checks, {k for c in checks for k in c.config.origins} - SECRET_KEYS)
     found: set[str] = set()
     for entry in env.entries:
         place = (entry.file or env.path, entry.value_line, entry.value_column)
-        from_secret = entry.source.startswith("Secret/") or entry.encoded is not None
+        # A Kubernetes Secret holds secrets whatever their keys, except a value a client reads as public (its id).
+        from_secret = (entry.source.startswith("Secret/") or entry.encoded is not None) and place not in public_places
         if place in secret_places or entry.key in secret_keys or from_secret or (
                 entry.key not in public_keys and place not in used and is_secret_key(entry.key)):
             for candidate in (entry.value, entry.raw, entry.raw[1:-1] if entry.quote else None, entry.encoded):
@@ -259,6 +227,13 @@ def _secrets_of(env: EnvFile, checks: list[FileCheck], used: set[tuple[str, int,
                 found |= {line.strip(), line.strip().strip("\"'")}
     # A placeholder ("changeme") is not a secret; scrubbing it would garble rule texts that name it.
     return {s for s in found if s and not is_placeholder(s)}
+
+
+def _places(checks: list[FileCheck], canonicals: Iterable[str]) -> set[tuple[str, int, int]]:
+    """Where the values of ``canonicals`` are written, over every client."""
+    wanted = set(canonicals)
+    return {(e.file or c.path, e.value_line, e.value_column) for c in checks for k in wanted
+            if (e := c.entry(k)) is not None}
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -5,7 +5,9 @@ A ``Secret``'s ``stringData`` is text; its ``data`` is base64, decoded here (a s
 ``ConfigMap``'s ``data`` is text. A container's environment is its ``envFrom`` sources, then its ``env`` (which
 wins); ``valueFrom.secretKeyRef``/``configMapKeyRef`` is followed to the object in the same file, and points at
 that value's line; a reference to an object that is not in the file is a value known only at run time.
-Secrets and ConfigMaps that no container in the file reads form one more environment per namespace.
+Secrets and ConfigMaps that no container in the file reads form one more environment per namespace. A
+document encrypted with SOPS (a top-level ``sops:`` key) holds ciphertext: its values are not read, and the
+containers that read them are incomplete rather than wrong.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def kubernetes_environments(walker: Walker, objects: list[Any],
     data: dict[tuple[str, str, str], _DataObject] = {}
     for node in objects:
         kind = walker.text_of(walker.get(node, "kind")) or ""
-        if kind in DATA_KINDS:
+        if kind in DATA_KINDS and walker.get(node, "sops") is None:
             found = _data_object(walker, node, kind)
             data[(found.namespace, found.kind, found.name)] = found
     parts = [_part(walker, line_starts, obj.label, obj.entries) for obj in data.values()]
