@@ -77,7 +77,7 @@ def check_files(
         extra += [i.path for i in config_file.included if _same(i.path) not in given and i.path not in extra]
         for part in parts or [_empty(config_file.path)]:
             # An env file read through env_file: belongs to the compose file's configuration.
-            configured = has_config or part.path != config_file.path
+            configured = has_config or part.path != config_file.path or _same(config_file.path) in consumed
             file_check = _file_check(part, file_checks, used, prefix, names, configured)
             findings += [f for r in active if r.scope == "file" for f in r.check(file_check)]
             secrets |= _secrets_of(part, file_checks, used)
