@@ -89,8 +89,9 @@ def _client(path: str, configs: list[MappedConfig], provider: str | None, servic
             return named[0]
     if provider is not None:
         named = [c for c in candidates if c.provider == provider]
-        if len(named) == 1:
-            return named[0]
+        said = [c for c in named if c.provider_origin is not None]  # named by its variables, not by --provider
+        if len(named) == 1 or len(said) == 1:
+            return named[0] if len(named) == 1 else said[0]
     if len(candidates) == 1:
         return candidates[0]
     listed = ", ".join(describe(c) for c in candidates)
