@@ -52,6 +52,8 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
                            ("value-quote", 2, 17, "error")],
     "invisible.env": [("value-invisible", 1, 1, "error"), ("value-invisible", 2, 34, "error")],
     "duplicate.env": [("duplicate-key", 4, 1, "error"), ("duplicate-key", 5, 1, "warning")],
+    # Kubernetes refuses data: that is not base64 (its value is then unknown: no client reads it).
+    "secret-data.yaml": [("no-oauth-config", 1, 1, "info"), ("secret-data-base64", 5, 24, "error")],
     "redirect-not-absolute.env": [("redirect-not-absolute", 4, 20, "error")],
     "redirect-fragment.env": [("redirect-fragment", 4, 20, "error")],
     "redirect-http.env": [("redirect-http", 4, 20, "error")],

@@ -52,7 +52,7 @@ def test_action_default_globs(tmp_path: Path, paths: str) -> None:
     if paths:  # paths given are all checked, templates included
         assert listed == [".env.example", "k8s/deployment.yaml"]
     else:
-        assert listed == sorted(PICKED)
+        assert listed == sorted(PICKED)  # LC_ALL=C sort: byte order, as Python sorts
     assert outputs["count"] == str(len(listed))
 
 

@@ -1,7 +1,8 @@
 """Write the reference parts of the docs that come from the registries, so they are never out of date.
 
 Regions between ``<!-- generated: NAME -->`` and ``<!-- end generated -->`` in README.md and docs/*.md are
-rewritten from the code: the check-env rule table (``checkenv.rules.REGISTRY``), the probe table
+rewritten from the code: the check-env rule table (``checkenv.rules.REGISTRY``) and dialect table
+(``config.dialects.DIALECTS``), the probe table
 (``probes.REGISTRY``), the trace detection table (``trace.detections.DETECTIONS``; also ``trace --help``'s list
 and the trace JSON schema's detection enum). The diagnose JSON schema's probe and status enums, and
 ``diagnose --help``'s probe list (between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from oauthdoctor.checkenv.rules import REGISTRY as RULES  # noqa: E402
+from oauthdoctor.config.dialects import DIALECTS  # noqa: E402
 from oauthdoctor.model import Status  # noqa: E402
 from oauthdoctor.probes import REGISTRY as PROBES  # noqa: E402
 from oauthdoctor.trace.detections import DETECTIONS  # noqa: E402
@@ -62,7 +64,16 @@ def detections_table() -> str:
     return "\n".join(rows)
 
 
-GENERATORS = {"check-env-rules": rules_table, "probes": probes_table, "trace-detections": detections_table}
+def dialects_table() -> str:
+    rows = ["| tool | variables | callback and notes | source (checked) |", "|---|---|---|---|"]
+    for dialect in DIALECTS:
+        summary, note = (_cell(t).replace("<", "&lt;") for t in (dialect.summary, dialect.note))
+        rows.append(f"| {dialect.name} | {summary} | {note} | [docs]({dialect.source}) ({dialect.checked}) |")
+    return "\n".join(rows)
+
+
+GENERATORS = {"check-env-rules": rules_table, "probes": probes_table, "trace-detections": detections_table,
+              "check-env-dialects": dialects_table}
 _REGION = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end generated -->)", re.S)
 
 
