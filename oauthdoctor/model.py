@@ -134,6 +134,8 @@ class Report:
     inputs: dict[str, Any] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     secrets: frozenset[str] = frozenset()
+    # Command-specific data that only that command's own views show (trace: the timeline rows).
+    details: dict[str, Any] = field(default_factory=dict)
 
     def at_or_above(self, threshold: Severity) -> list[Finding]:
         """Problem findings whose severity reaches ``threshold`` (for --fail-on)."""

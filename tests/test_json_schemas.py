@@ -85,3 +85,14 @@ def test_providers_list_json_matches_schema() -> None:
     result = run("providers", "list", "--format", "json")
     assert result.returncode == 0, result.stderr
     jsonschema.validate(json.loads(result.stdout), schema("providers-list"))
+
+
+def test_providers_audit_json_matches_schema_and_lists_only_open_facts() -> None:
+    result = run("providers", "audit", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema("providers-audit"))
+    dates = [f["checked"] or "" for f in data["facts"]]
+    assert dates == sorted(dates)  # oldest check first
+    totals = data["totals"]
+    assert len(data["facts"]) == totals["heuristic"] + totals["unconfirmed"]

@@ -2,9 +2,10 @@
 
 Regions between ``<!-- generated: NAME -->`` and ``<!-- end generated -->`` in README.md and docs/*.md are
 rewritten from the code: the check-env rule table (``checkenv.rules.REGISTRY``), the probe table
-(``probes.REGISTRY``). The diagnose JSON schema's probe and status enums, and ``diagnose --help``'s probe list
-(between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so that ``--help`` need not import
-every probe), come from the same registries.
+(``probes.REGISTRY``), the trace detection table (``trace.detections.DETECTIONS``; also ``trace --help``'s list
+and the trace JSON schema's detection enum). The diagnose JSON schema's probe and status enums, and
+``diagnose --help``'s probe list (between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so
+that ``--help`` need not import every probe), come from the same registries.
 
     python tools/generate_reference.py          # rewrite
     python tools/generate_reference.py --check  # exit 1 and name the stale files (the test suite runs this)
@@ -23,10 +24,12 @@ sys.path.insert(0, str(ROOT))
 from oauthdoctor.checkenv.rules import REGISTRY as RULES  # noqa: E402
 from oauthdoctor.model import Status  # noqa: E402
 from oauthdoctor.probes import REGISTRY as PROBES  # noqa: E402
+from oauthdoctor.trace.detections import DETECTIONS  # noqa: E402
 
 DOCS = ("README.md", "docs/ci.md", "docs/probes.md")
-CODE = ("oauthdoctor/cli/diagnose.py",)
+CODE = ("oauthdoctor/cli/diagnose.py", "oauthdoctor/cli/trace.py")
 SCHEMA = "oauthdoctor/schemas/diagnose.schema.json"
+TRACE_SCHEMA = "oauthdoctor/schemas/trace.schema.json"
 
 
 def _cell(text: str) -> str:
@@ -51,7 +54,15 @@ def probes_table() -> str:
     return "\n".join(rows)
 
 
-GENERATORS = {"check-env-rules": rules_table, "probes": probes_table}
+def detections_table() -> str:
+    rows = ["| detection | severity | question |", "|---|---|---|"]
+    for detection in DETECTIONS:
+        meta = detection.meta
+        rows.append(f"| `{meta.id}` | {meta.severity.value} | {_cell(meta.question)} |")
+    return "\n".join(rows)
+
+
+GENERATORS = {"check-env-rules": rules_table, "probes": probes_table, "trace-detections": detections_table}
 _REGION = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end generated -->)", re.S)
 
 
@@ -70,7 +81,15 @@ def probes_help() -> str:
     return "PROBES_HELP = (\n" + "".join(f"    {line!r}\n" for line in lines) + ")"
 
 
-CODE_GENERATORS = {"probes-help": probes_help}
+def detections_help() -> str:
+    import textwrap
+
+    text = "Detections, in report order: " + ", ".join(d.meta.id for d in DETECTIONS) + "."
+    lines = textwrap.wrap(text, 100, drop_whitespace=False)
+    return "DETECTIONS_HELP = (\n" + "".join(f"    {line!r}\n" for line in lines) + ")"
+
+
+CODE_GENERATORS = {"probes-help": probes_help, "detections-help": detections_help}
 
 
 def render_code(text: str) -> str:
@@ -85,11 +104,19 @@ def render_schema(text: str) -> str:
     return json.dumps(schema, indent=2) + "\n"
 
 
+def render_trace_schema(text: str) -> str:
+    schema = json.loads(text)
+    schema["$defs"]["detection"]["enum"] = [d.meta.id for d in DETECTIONS]
+    schema["$defs"]["finding"]["properties"]["status"]["enum"] = [s.value for s in Status]
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def main(argv: list[str]) -> int:
     stale = []
     outputs = {name: render_doc for name in DOCS}
     outputs.update({name: render_code for name in CODE})
     outputs[SCHEMA] = render_schema
+    outputs[TRACE_SCHEMA] = render_trace_schema
     for name, render in outputs.items():
         path = ROOT / name
         current = path.read_text(encoding="utf-8")

@@ -55,6 +55,7 @@ def judge(check: FileCheck, registered: Sequence[str], sent: str) -> Verdict:
     explanation = " ".join(d.explanation for d in hard[:2]) or "no registered URI matches."
     evidence = {
         "sent": sent, "registered": list(registered), "closest": result.closest, "rule": result.rule,
+        "basis": _rule_of(check).basis,
         "differences": [
             {"kind": d.kind, "registered": d.registered, "sent": d.sent, "position": d.position,
              "explanation": d.explanation}
@@ -229,7 +230,8 @@ def _too_many(members: list[FileCheck]) -> list[Finding]:
         key = member.display_key("redirect_uri")
         out.append(finding(
             "redirect-too-many", member.at("redirect_uri"), f"{head} {show_url(uri)}", key=key,
-            evidence={"callbacks": uris, "limit": limit, "app": found.app, "decided_by": found.how},
+            evidence={"callbacks": uris, "limit": limit, "app": found.app, "decided_by": found.how,
+                      "basis": found.basis},
             fix="Create one OAuth app per environment (each with its own client id), or serve every "
                 "environment from one callback URL."))
     return out

@@ -56,6 +56,7 @@ class CallbackLimit:
     count: int
     app: str | None = None  # "OAuth app", "GitHub App" ... when the profile tells app kinds apart
     how: str = "profile"  # "client id", "app kind setting" or "profile": how the app kind was decided
+    basis: str = "unconfirmed"  # how firm the fact behind the limit is
 
 
 def callback_limit(profile: Profile | None, client_id: str | None = None, app_kind: str | None = None) -> (
@@ -67,8 +68,8 @@ def callback_limit(profile: Profile | None, client_id: str | None = None, app_ki
     rule = profile.redirect
     for limit in rule.callback_limits:
         if app_kind and app_kind.strip().lower() == limit.kind:
-            return CallbackLimit(limit.count, limit.app, "app kind setting")
+            return CallbackLimit(limit.count, limit.app, "app kind setting", rule.basis)
     for limit in rule.callback_limits:
         if client_id and limit.client_id and re.fullmatch(limit.client_id, client_id.strip()):
-            return CallbackLimit(limit.count, limit.app, "client id")
-    return CallbackLimit(rule.max_callback_urls) if rule.max_callback_urls else None
+            return CallbackLimit(limit.count, limit.app, "client id", limit.basis)
+    return CallbackLimit(rule.max_callback_urls, basis=rule.basis) if rule.max_callback_urls else None

@@ -87,7 +87,8 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
                 Status.WARN,
                 f"{len(registered)} callback URLs are registered, but {app} allows {limit.count}",
                 decision=Decision.FIX_CONFIG,
-                evidence={"registered": registered, "limit": limit.count, "app": limit.app, "decided_by": limit.how},
+                evidence={"registered": registered, "limit": limit.count, "app": limit.app, "decided_by": limit.how,
+                          "basis": limit.basis},
                 hint="Keep the registered callback URLs within the provider's limit (GitHub OAuth apps: one; "
                 "redirect_uri may be it or a subdirectory).",
                 key="OAUTH_REGISTERED_REDIRECT_URIS",
@@ -99,6 +100,8 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
         return out
     result = compare(sent, registered, ctx)
     evidence: dict[str, Any] = {"actual": sent, "registered": registered}
+    if ctx.profile is not None:
+        evidence["basis"] = ctx.profile.redirect.basis  # how firm the matching rule this verdict applies is
     rule = getattr(result, "rule", None)
     if rule:
         evidence["rule"] = str(rule)
