@@ -1,13 +1,13 @@
-"""Run the probes: all observations at once, each time-boxed; judgements in registry order.
+"""Run the probes: all observations at once, each time-boxed; judgements in dependency order, reported in order.
 
 Start everything, report in order (flutter doctor): wall time is the slowest probe, not the sum. The run owns
-one HTTP client (verified TLS, no redirects, explicit timeouts) and one memoised discovery fetch, both handed to
-the probes. A probe that raises is a ``crash`` finding naming the bug (exit 4), never a crashed run; one that
-runs out of time is an ``error``. Probes that would send the secret are skipped, with the reason, when the token
-endpoint is plain http off loopback. Under ``--offline`` network probes observe nothing and are judged with a
-``Skipped`` (so ``transport`` can still fail an http URL, and never passes an unverified https one). Judgement
-follows each probe's ``JUDGE_AFTER`` (observed behaviour before the metadata that it beats); findings are
-reported in registry order.
+one HTTP client (verified TLS, no redirects, explicit timeouts), one memoised discovery fetch and one memoised
+credential-free GET per URL, all handed to the probes. A probe that raises is a ``crash`` finding naming the
+bug (exit 4), never a crashed run; one that runs out of time is an ``error``. Probes that would send the secret
+are skipped, with the reason, when the token endpoint is plain http off loopback. Under ``--offline`` network
+probes observe nothing and are judged with a ``Skipped`` (so ``transport`` can still fail an http URL, and never
+passes an unverified https one). Judgement follows each probe's ``JUDGE_AFTER`` (observed behaviour before the
+metadata that it beats); findings are reported in registry order.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 A probe is a module that implements ``Probe``: ``META`` (a ``RuleMeta``: id, title, question, severity, link),
 ``NETWORK`` and ``SENDS_SECRET`` flags, ``async observe(ctx, client)`` that does the I/O with the run's one HTTP
 client (``None`` under ``--offline``), and a pure ``judge(ctx, observation) -> list[Finding]``. Probes that
-judge configuration alone use ``nothing_to_observe``. Keeping judgement pure lets the tests drive every
-verdict from a table of observations without a server.
+judge configuration alone use ``nothing_to_observe``. An optional ``JUDGE_AFTER`` tuple names probes whose
+findings the judge reads in ``ctx.prior`` (the runner judges those first; reporting stays in registry order).
+Keeping judgement pure lets the tests drive every verdict from a table of observations without a server.
 """
 
 from __future__ import annotations
