@@ -8,7 +8,6 @@ No test touches the internet.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import socket
 import ssl
 from pathlib import Path
@@ -350,7 +349,7 @@ def _closed_port() -> int:
 
 
 def test_unreachable_network_is_inconclusive_in_every_format() -> None:
-    from test_diagnose_cli import FORMATS, cli
+    from test_diagnose_cli import FORMATS, cli, validated
 
     port = _closed_port()
     env = {"OAUTH_ISSUER": f"http://127.0.0.1:{port}", "OAUTH_TOKEN_URL": f"http://127.0.0.1:{port}/token",
@@ -360,7 +359,7 @@ def test_unreachable_network_is_inconclusive_in_every_format() -> None:
         done = cli("--format", fmt, "--skip", "clock_skew", "--timeout", "2", env=env)
         assert done.returncode == 3, (fmt, done.stdout, done.stderr)
         outputs[fmt] = done.stdout
-    data = json.loads(outputs["json"])
+    data = validated(outputs["json"])
     assert data["decision"] == "none"
     assert data["root_cause"].startswith(f"could not reach 127.0.0.1:{port} (could not connect")
     assert "nothing was decided. Could not decide: discovery, client_auth, grant_types." in data["root_cause"]
@@ -431,3 +430,17 @@ def test_the_hash_from_the_dot_admin_is_named(dot_plain: DotServer) -> None:
     assert finding(report, "client_auth").title.startswith("neither method authenticates")
     assert finding(report, "last_error").evidence["explained_by"] == "config"
     assert report.decision is Decision.FIX_CONFIG and "password hash" in (report.root_cause or "")
+
+
+def test_a_discovery_server_that_is_down_does_not_decide_when_nothing_needs_it(web: HTTPServer) -> None:
+    web.expect_request("/.well-known/openid-configuration").respond_with_data(
+        "busy", status=503, headers={"Retry-After": "30"})
+    web.expect_request("/token").respond_with_json({"error": "invalid_grant"}, status=400)
+    values = {"issuer": web.url_for("/").rstrip("/"), "token_url": web.url_for("/token"), "client_id": "app",
+              "client_secret": "s" * 32, "redirect_uri": "https://app.test/cb"}
+    report = run(values)
+    disc = finding(report, "discovery")
+    assert disc.status is Status.SKIP and "503 Service Unavailable with Retry-After: 30" in disc.title
+    assert report.decision is Decision.NONE and report.root_cause is None
+    needed = finding(run({**values, "scopes": "openid"}), "discovery")  # ID-token validation needs it: retry
+    assert needed.status is Status.ERROR and needed.decision is Decision.RETRY

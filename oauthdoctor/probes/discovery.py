@@ -51,6 +51,7 @@ async def observe(ctx: ProbeContext, client: Any) -> DiscoveryProbeObservation:
     token: EndpointVisit | Skipped | None = None
     given = ctx.endpoints.token
     if isinstance(document, DiscoveryObservation) and document.document is None and given.url and not given.missing:
+        # missing, unreachable or "not now": whether the given token endpoint answers tells if that matters
         token = await ctx.shared.visit(given.url)
     return DiscoveryProbeObservation(document, token)
 
@@ -71,29 +72,40 @@ def judge(
         return [skip_finding(META, observation.reason if observation else "not run")]
     obs = observation
     tried = [_tried_evidence(t) for t in obs.tried] or [{"url": obs.url, "status": obs.status}]
-    if obs.failure_kind:
-        return [
-            error_finding(
-                META,
-                f"could not reach the discovery document at {obs.url}: {obs.failure_message}",
-                evidence={"url": obs.url, "failure": obs.failure_kind, "message": obs.failure_message},
-            )
-        ]
-    if obs.transient:
-        retry = f" with Retry-After: {obs.retry_after}" if obs.retry_after else ""
-        return [
-            error_finding(
-                META,
-                f"the discovery document's server answered {status_words(obs.status)}{retry}: the server asks "
-                "to try again later",
-                failure_class="rate_limited" if obs.status == 429 else "temporarily_unavailable",
-                decision=Decision.RETRY,
-                evidence={"url": obs.url, "status": obs.status, "retry_after": obs.retry_after},
-            )
-        ]
+    if obs.failure_kind or obs.transient:
+        return [_unavailable(ctx, obs, token)]
     if obs.document is None:
         return [_missing(ctx, obs, tried, token)]
     return _compare(ctx, obs.url, obs.document)
+
+
+def _unavailable(ctx: ProbeContext, obs: DiscoveryObservation, token: EndpointVisit | Skipped | None) -> Finding:
+    """Unreachable, or a transient answer: decides nothing (or retry) — and is information when nothing needs
+    the document and the configured token endpoint answers."""
+    if obs.failure_kind:
+        what = f"could not reach the discovery document at {obs.url}: {obs.failure_message}"
+        evidence: dict[str, Any] = {"url": obs.url, "failure": obs.failure_kind, "message": obs.failure_message}
+    else:
+        retry = f" with Retry-After: {obs.retry_after}" if obs.retry_after else ""
+        what = f"the discovery document's server answered {status_words(obs.status)}{retry}"
+        evidence = {"url": obs.url, "status": obs.status, "retry_after": obs.retry_after}
+    if needed_because(ctx) is None and isinstance(token, EndpointVisit) and token.answered:
+        evidence["token_endpoint"] = token.evidence()
+        return make_finding(
+            META, Status.SKIP,
+            f"skipped: {what} — nothing needs the document: the configured token endpoint answers "
+            f"(HTTP {token.status})",
+            evidence=evidence,
+        )
+    if obs.failure_kind:
+        return error_finding(META, what, evidence=evidence)
+    return error_finding(
+        META,
+        f"{what}: the server asks to try again later",
+        failure_class="rate_limited" if obs.status == 429 else "temporarily_unavailable",
+        decision=Decision.RETRY,
+        evidence=evidence,
+    )
 
 
 def status_words(status: int | None) -> str:
