@@ -174,7 +174,7 @@ def fault_verdict(answer: TokenAnswer, endpoint: str = "the token endpoint") -> 
         return FaultVerdict(False, title, "none")
     if answer.transient:
         cls = _TRANSIENT_CLASS.get(answer.status or 0, "server_error")
-        hint = f"Wait {answer.retry_after} (Retry-After) before the next attempt." if answer.retry_after else None
+        hint = _wait_hint(answer.retry_after)
         return FaultVerdict(False, title, "retry", cls, hint)
     if answer.redirected:
         hint = (
@@ -183,6 +183,16 @@ def fault_verdict(answer: TokenAnswer, endpoint: str = "the token endpoint") -> 
         )
         return FaultVerdict(True, title, "fix_config", "invalid_request", hint, "OAUTH_TOKEN_URL")
     return FaultVerdict(False, title, "none", hint=_UNREADABLE_HINT, key="OAUTH_TOKEN_URL")
+
+
+def _wait_hint(retry_after: str | None) -> str | None:
+    """``Wait 120 s (Retry-After) before the next attempt.``; None without a readable Retry-After."""
+    from oauthdoctor.net.http import retry_after_seconds
+
+    seconds = retry_after_seconds(retry_after)
+    if seconds is None:
+        return None
+    return f"Wait {seconds:.0f} s (Retry-After) before the next attempt; do not retry sooner."
 
 
 def fault_finding(meta: RuleMeta, verdict: FaultVerdict, evidence: dict[str, Any]) -> Finding:
