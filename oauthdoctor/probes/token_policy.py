@@ -247,12 +247,11 @@ def compared(ctx: ProbeContext) -> list[str]:
     last_used = ctx.config.timestamp("refresh_token_last_used_at")
     count = ctx.config.integer("active_refresh_tokens")
     if policy is not None:
-        if issued and _limit(policy.refresh_token_lifetime):
-            out.append(f"refresh token age {days(ctx.now - issued)} (lifetime {policy.refresh_token_lifetime.text})")
-        if last_used and _limit(policy.refresh_inactivity_expiry):
-            out.append(f"last use {days(ctx.now - last_used)} ago (idle expiry "
-                       f"{policy.refresh_inactivity_expiry.text})")
-        cap = policy.max_refresh_tokens
+        life, idle, cap = policy.refresh_token_lifetime, policy.refresh_inactivity_expiry, policy.max_refresh_tokens
+        if issued and life is not None and _limit(life):
+            out.append(f"refresh token age {days(ctx.now - issued)} (lifetime {life.text})")
+        if last_used and idle is not None and _limit(idle):
+            out.append(f"last use {days(ctx.now - last_used)} ago (idle expiry {idle.text})")
         if count is not None and cap is not None and cap.count:
             out.append(f"{count} refresh tokens (cap {cap.count})")
         status = (ctx.config.get("app_publishing_status") or "").lower()
