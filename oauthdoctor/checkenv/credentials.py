@@ -61,7 +61,7 @@ def required_keys(check: FileCheck) -> list[str]:
       "Are the keys the provider and grant need (client id, secret, redirect URI, tenant/instance placeholders) "
       "present and non-empty?", _E, scope="client")
 def missing_required(check: FileCheck, now: datetime) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     provider = check.provider or "the provider"
     if check.incomplete:
         return out  # part of the environment could not be read: a key may be there

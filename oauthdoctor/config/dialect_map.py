@@ -130,8 +130,8 @@ def _client_config(dialect: Dialect, family: Family, client: str, found: Mapping
             origin["issuer"] = key
         else:
             mapped[canonical], origin[canonical] = values[key], key
-    if "client_secret" in mapped:
-        deferred.pop("client_secret", None)
+    if mapped.get("client_secret", "").strip():
+        deferred.pop("client_secret", None)  # a secret written in the variable wins over the file
 
     provider, provider_origin, unknown, section_id = _provider(family, client, found, values, providers)
     if family.provider_section is not None and section_id in sections:
@@ -148,9 +148,9 @@ def _client_config(dialect: Dialect, family: Family, client: str, found: Mapping
     _redirect(family, client, mapped, origin, deferred, values)
     head = family.prefix + (f"{client}_" if client else "")
     spelled: dict[str, str] = {}
-    for setting, canonical in family.settings.items():
-        if canonical is not None:
-            spelled.setdefault(canonical, head + setting)
+    for setting, target in family.settings.items():
+        if target is not None:
+            spelled.setdefault(target, head + setting)
     return MappedConfig(mapped, origin, provider, provider_origin, (), dialect.id, client or None,
                         not family.redirect_required, deferred, unknown, spelled)
 

@@ -176,8 +176,8 @@ def _container(walker: Walker, container: Any, namespace: str, data: dict[tuple[
             entry = pair_entry(walker.text, name_node, value_node if walker.is_scalar(value_node) else None,
                                source=label, name=str(name_node.value),
                                value_text=None if walker.is_scalar(value_node) else "")
-            if entry.value and _DEPENDENT.search(entry.value):
-                entry = dataclasses.replace(entry, reference=_DEPENDENT.search(entry.value).group(0))  # type: ignore[union-attr]
+            if entry.value and (dependent := _DEPENDENT.search(entry.value)) is not None:
+                entry = dataclasses.replace(entry, reference=dependent.group(0))  # $(VAR): known in the pod only
             own.append(entry)
             effective.append(entry)
             continue

@@ -6,17 +6,17 @@ and raw text describe the file exactly as an env-file entry does.
 
 Bounded on purpose: the file size is capped, and every node visit (merge keys and aliases included) is counted
 against a budget, so an alias bomb or a cycle of merges ends in a one-line error instead of memory or time.
+Imported only when a file turns out to be YAML (``files.py``), so env-file runs never load PyYAML.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import yaml
 
 from oauthdoctor.config.envfile import EnvEntry, EnvFileError
-
-if TYPE_CHECKING:
-    import yaml
 
 MAX_YAML_CHARS = 4_000_000  # a compose file or a manifest is kilobytes; a bigger one is not configuration
 MAX_NODE_VISITS = 200_000  # every mapping pair, sequence item and merge followed
@@ -28,8 +28,6 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 def compose_documents(text: str, path: str) -> list[Any]:
     """The node graph of every document in ``text`` (empty documents left out)."""
-    import yaml
-
     if len(text) > MAX_YAML_CHARS:
         raise EnvFileError(f"{path}: too large for a compose file or manifest ({len(text)} characters)")
     try:
@@ -56,18 +54,12 @@ class Walker:
             raise EnvFileError(f"{self.path}: YAML aliases and merge keys expand beyond {MAX_NODE_VISITS} nodes")
 
     def is_mapping(self, node: Any) -> bool:
-        import yaml
-
         return isinstance(node, yaml.MappingNode)
 
     def is_sequence(self, node: Any) -> bool:
-        import yaml
-
         return isinstance(node, yaml.SequenceNode)
 
     def is_scalar(self, node: Any) -> bool:
-        import yaml
-
         return isinstance(node, yaml.ScalarNode)
 
     def pairs(self, node: Any, depth: int = 0) -> list[tuple[Any, Any]]:
