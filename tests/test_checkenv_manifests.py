@@ -92,16 +92,19 @@ def test_references_are_present_and_unknown(tmp_path: Path) -> None:
 
 
 def test_missing_env_file_leaves_the_service_incomplete(tmp_path: Path) -> None:
-    compose = write(tmp_path / "docker-compose.yml", (
+    (tmp_path / "project").mkdir()
+    compose = write(tmp_path / "project" / "docker-compose.yml", (
         "services:\n"
         "  app:\n"
-        "    env_file: [.env, /etc/app.env]\n"
+        "    env_file: [.env, /etc/app.env, ../outside.env]\n"
         "    environment:\n"
         "      GF_AUTH_GITHUB_CLIENT_ID: Ov23liAbCdEf12345678\n"
     ))
+    write(tmp_path / "outside.env", "GF_AUTH_GITHUB_CLIENT_SECRET=from-outside\n")
     config = read_config(compose)
     assert config.environments[0].unread == (
-        ".env (not found)", "/etc/app.env (outside the project: only relative env_file paths are read)")
+        ".env (not found)", "/etc/app.env (outside the compose file's directory: not read)",
+        "../outside.env (outside the compose file's directory: not read)")
     assert findings(compose) == []  # the secret may well be in the .env CI does not have
 
 

@@ -3,8 +3,9 @@
 A service's environment is its ``env_file:`` files (in order) overridden by its ``environment:`` (map form
 ``KEY: value`` or list form ``- KEY=value``; ``KEY:`` or ``- KEY`` takes the value from the shell). Values go
 through compose's substitution (``config/interpolate.py``). Each ``env_file:`` is read as an env file of its own,
-relative to the compose file; one that cannot be read (absent in CI, outside the project) leaves the service
-incomplete rather than failing the run, and the client rules do not call its keys missing.
+relative to the compose file and only inside its directory (a compose file in a pull request must not make the
+linter read ``/etc`` or ``~/.aws``); one that cannot be read (absent in CI, outside the directory) leaves the
+service incomplete rather than failing the run, and the client rules do not call its keys missing.
 """
 
 from __future__ import annotations
@@ -112,9 +113,10 @@ def _read_included(compose_path: str, reference: str, environ: Mapping[str, str]
     if substituted.reference is not None:
         return f"{reference} (depends on {substituted.reference})"
     relative = Path(substituted.value)
-    if relative.is_absolute():
-        return f"{reference} (outside the project: only relative env_file paths are read)"
-    target = Path(compose_path).parent / relative
+    project = Path(compose_path).parent
+    target = project / relative
+    if relative.is_absolute() or not target.resolve().is_relative_to(project.resolve()):
+        return f"{reference} (outside the compose file's directory: not read)"
     key = str(target)
     if key not in cache:
         if not target.is_file():
