@@ -4,6 +4,7 @@ file it is written in."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -86,3 +87,30 @@ def test_cli_service_option_and_secret_from_the_shell() -> None:
     unchosen = subprocess.run(args, capture_output=True, text=True, env=env, check=False, timeout=60)
     assert (unchosen.returncode, unchosen.stdout) == (2, "")
     assert unchosen.stderr.startswith("oauthdoctor: error: ") and "--service NAME" in unchosen.stderr
+
+
+def test_same_answer_for_a_decoded_secret(tmp_path: Path) -> None:
+    """check-env and diagnose see the value a Secret's base64 data decodes to, newline included (#12)."""
+    from datetime import UTC, datetime
+
+    from oauthdoctor.checkenv import check_files
+    from oauthdoctor.checks.values import RULE_OF_KIND
+    from oauthdoctor.diagnose.report import pick_profile
+    from oauthdoctor.probes import config as config_probe
+    from oauthdoctor.probing.contract import ProbeContext
+
+    now = datetime(2026, 12, 5, tzinfo=UTC)
+    secret = base64.b64encode(b"GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12\n").decode()
+    manifest = tmp_path / "app-secret.yaml"
+    manifest.write_text(
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: app}\nstringData:\n  OAUTH_PROVIDER: google\n"
+        "  OAUTH_CLIENT_ID: 1234567890-abc123def456.apps.googleusercontent.com\n"
+        "  OAUTH_REDIRECT_URI: https://app.example.com/callback\n"
+        f"data:\n  OAUTH_CLIENT_SECRET: {secret}\n", encoding="utf-8")
+    lint = [(f.id, f.location.line if f.location else 0) for f in check_files([str(manifest)], now=now).findings]
+    assert lint == [("value-newline", 9)]
+    config = resolve({}, env_file=str(manifest), environ={})
+    assert config.raw("client_secret") == "GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12\n"
+    ctx = ProbeContext(config=config, profile=pick_profile(config), now=now)
+    kinds = {k for f in config_probe.judge(ctx, None) for k in f.evidence.get("problems", ())}
+    assert {RULE_OF_KIND[k] for k in kinds if k in RULE_OF_KIND} == {"value-newline"}
