@@ -40,8 +40,9 @@ EXPECTED: dict[str, list[tuple[str, int, int, str, str | None]]] = {
     # finding. The issuer over http is.
     "oauth2-proxy-oidc.env": [("endpoint-http", 5, 30, "error", "OAUTH2_PROXY_OIDC_ISSUER_URL")],
     "oauth2-proxy-typo.env": [("unknown-provider", 1, 23, "error", "OAUTH2_PROXY_PROVIDER")],
-    # Without OAUTH2_PROXY_PROVIDER oauth2-proxy is a Google client: a GitHub client id does not fit.
-    "oauth2-proxy-default.env": [("client-id-format", 2, 24, "error", "OAUTH2_PROXY_CLIENT_ID")],
+    # Without OAUTH2_PROXY_PROVIDER the provider is not guessed (a --provider flag often sets it): no profile
+    # check, and nothing missing (oauth2-proxy derives the callback).
+    "oauth2-proxy-default.env": [],
     # Three clients: GitHub's placeholder secret, generic OAuth's http token URL; Google is clean; the Azure AD
     # section is switched off (its placeholders are not checked).
     "grafana.production.env": [
@@ -188,3 +189,9 @@ def test_list_dialects_text_and_json() -> None:
     assert "GF_SERVER_ROOT_URL + /login/<section>" in text.stdout
     doc = json.loads(_cli("--list-dialects", "--format", "json").stdout)
     assert [(d["id"], d["source"], d["checked"]) for d in doc] == [(d.id, d.source, d.checked) for d in DIALECTS]
+
+
+def test_provider_option_names_the_profile_the_variables_do_not() -> None:
+    assert run("oauth2-proxy-default.env", provider="github") == []
+    assert run("oauth2-proxy-default.env", provider="google") == [
+        ("client-id-format", 2, 24, "error", "OAUTH2_PROXY_CLIENT_ID")]

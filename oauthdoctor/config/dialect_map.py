@@ -173,7 +173,7 @@ def _provider(family: Family, client: str, found: Mapping[str, str], values: Map
         return family.clients.get(client), first, None, client
     if client:
         return providers.get(client), first, None, client
-    return family.default_provider, None, None, ""
+    return None, None, None, ""
 
 
 def _redirect(family: Family, client: str, mapped: dict[str, str], origin: dict[str, str],

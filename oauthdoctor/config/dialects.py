@@ -43,7 +43,6 @@ class Family:
     marker: str | None = None  # the family applies only when this variable is set (it names the tool)
     claim_all: bool = True  # every variable under the prefix (and client) belongs to the tool
     provider_values: Mapping[str, str | None] | None = None  # the provider setting's values → profile id
-    default_provider: str | None = None  # the profile the tool uses when nothing names one
     redirect_base: str | None = None  # the variable with the public URL the tool derives its callback from
     redirect_path: str = ""  # appended to that URL; ``{client}`` is the client's callback name
     callback_names: Mapping[str, str] = field(default_factory=dict)  # client → name in the path (else lower case)
@@ -75,14 +74,14 @@ _OAUTH2_PROXY = Family(
         "LOGIN_URL": "authorize_url", "REDEEM_URL": "token_url", "SCOPE": "scopes", "AZURE_TENANT": "tenant",
         "CODE_CHALLENGE_METHOD": None,
     }),
-    # pkg/apis/options/providers.go (ProviderType constants); "google" is the documented default.
+    # pkg/apis/options/providers.go (ProviderType constants). The documented default, google, is not assumed:
+    # the provider is as often set by a --provider flag in the container's args as by the variable.
     provider_values=_frozen({
         "google": "google", "github": "github", "azure": "microsoft", "entra-id": "microsoft",
         "keycloak": "keycloak", "keycloak-oidc": "keycloak", "linkedin": "linkedin", "oidc": None, "adfs": None,
         "bitbucket": None, "cidaas": None, "digitalocean": None, "facebook": None, "gitlab": None,
         "login.gov": None, "nextcloud": None, "sourcehut": None,
     }),
-    default_provider="google",
     relative_redirect=True,
 )
 
@@ -198,8 +197,8 @@ DIALECTS: tuple[Dialect, ...] = (
         "2026-12-05", (_OAUTH2_PROXY,),
         "OAUTH2_PROXY_PROVIDER, _CLIENT_ID, _CLIENT_SECRET(_FILE), _REDIRECT_URL, _OIDC_ISSUER_URL, _LOGIN_URL, "
         "_REDEEM_URL, _SCOPE, _AZURE_TENANT, _CODE_CHALLENGE_METHOD",
-        "provider from OAUTH2_PROXY_PROVIDER (default google); without a redirect URL, or with a path only, the "
-        "callback takes the request's host",
+        "provider from OAUTH2_PROXY_PROVIDER (its default, google, is not assumed: --provider is often a flag); "
+        "without a redirect URL, or with a path only, the callback takes the request's host",
     ),
     Dialect(
         "grafana", "Grafana",

@@ -36,9 +36,6 @@ def from_mapped(mapped: MappedConfig, kind: OriginKind, file: str | None = None,
         values["provider"] = mapped.provider
         implied_by = mapped.provider_origin
         origins["provider"] = Origin(kind, implied_by, file) if implied_by else Origin("flag", f"--prefix {prefix}")
-    elif "provider" not in values and mapped.provider and mapped.dialect:
-        values["provider"] = mapped.provider  # the tool's default (oauth2-proxy: google)
-        origins["provider"] = Origin("profile", f"{mapped.dialect} default")
     return ResolvedConfig(values, origins)
 
 
