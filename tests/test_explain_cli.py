@@ -24,7 +24,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "oauthdoctor", "explain", *args], capture_output=True, text=True,
-                          input=stdin, env=env, cwd=ROOT, check=False)
+                          input="" if stdin is None else stdin, env=env, cwd=ROOT, check=False)
 
 
 def test_json_output_has_exactly_the_contract_fields(env: dict[str, str]) -> None:

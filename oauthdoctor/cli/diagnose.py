@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.options import FailOn, ReportFormat
+from oauthdoctor.cli.options import FailOn
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
-if TYPE_CHECKING:
-    from oauthdoctor.model import Report
+DiagnoseFormat = format_choices("diagnose")
 
 PROBES_HELP = (
     "Probes, in report order: config, redirect_uri, transport, discovery, clock_skew, client_auth, "
@@ -122,9 +122,8 @@ def diagnose_command(
     ntp_server: list[str] = typer.Option(
         [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
     ),
-    fmt: ReportFormat = typer.Option(
-        ReportFormat.rich, "--format", help="rich, json, sarif, github or junit."
-    ),
+    fmt: DiagnoseFormat = format_option("diagnose"),
+    output: Path | None = output_option(),
     fail_on: FailOn = typer.Option(
         FailOn.error, "--fail-on", help="Exit 1 on findings at or above: error, warning, or never."
     ),
@@ -186,38 +185,10 @@ def diagnose_command(
 
         on_network = spinner()
     report = diagnose(resolved, profile, options, probe, skip, on_network)
-    _emit(report, fmt, no_color, verbose)
+    emit(report, "diagnose", fmt, output=output, no_color=no_color, verbose=verbose)
     code = exit_code(report.findings, str(fail_on))
     if code is not ExitCode.OK:
         raise CommandExit(code)
-
-
-def _emit(report: Report, fmt: ReportFormat, no_color: bool, verbose: bool) -> None:
-    if fmt is ReportFormat.rich:
-        from oauthdoctor.render.diagnose_console import render as render_console
-
-        render_console(report, no_color=no_color, verbose=verbose)
-        return
-    if fmt is ReportFormat.json:
-        from oauthdoctor.render.diagnose_json import render as render_json
-
-        text = render_json(report)
-    elif fmt is ReportFormat.sarif:
-        from oauthdoctor.render.sarif import render_sarif
-
-        text = render_sarif(report)
-    elif fmt is ReportFormat.github:
-        from oauthdoctor.render.github import render_github
-
-        text = render_github(report)
-    else:
-        from oauthdoctor.render.junit import render_junit
-
-        text = render_junit(report)
-    from oauthdoctor.redact import scrub_text
-
-    text = scrub_text(text, report.secrets)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -2,14 +2,13 @@
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
-import json
-import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit
-from oauthdoctor.cli.options import ViewFormat
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 HELP = (
@@ -24,6 +23,9 @@ HELP = (
     "'http://127.0.0.1:8765/cb'"
 )
 
+
+
+DiffRedirectFormat = format_choices("diff-redirect")
 
 
 class ClientType(StrEnum):
@@ -43,17 +45,13 @@ def diff_redirect_command(
     provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic)."),
     client_type: ClientType = typer.Option(ClientType.web, "--client-type",
                                            help="web or native (some servers relax loopback for native only)."),
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+    fmt: DiffRedirectFormat = format_option("diff-redirect"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.redirect import compare
 
     # UnknownProfile -> exit 2 naming the close matches
     match = compare([registered, *more], sent, provider=provider, client_type=client_type.value)
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(match.to_json(), indent=2) + "\n")
-    else:
-        from oauthdoctor.render.redirect_console import print_match
-
-        print_match(match)
+    emit(match, "diff-redirect", fmt, output=output)
     if not match.accepted:
         raise CommandExit(ExitCode.FINDINGS)

@@ -1,4 +1,9 @@
-"""Option choices shared by the report commands (diagnose, check-env)."""
+"""Option choices shared by the report commands (diagnose, check-env).
+
+``--format`` choices come from the format registry (``cli/output.py``'s ``format_option``).
+``ReportFormat`` and ``ViewFormat`` remain only for commands still being moved onto it (``trace``); new code
+uses ``format_choices(kind)``.
+"""
 
 from __future__ import annotations
 

@@ -2,14 +2,13 @@
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
-import json
 import sys
 from pathlib import Path
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.options import ViewFormat
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 app = typer.Typer(
@@ -17,6 +16,10 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+
+
+ListFormat = format_choices("providers-list")
+ShowFormat = format_choices("providers-show")
 
 
 def register(root: typer.Typer) -> None:
@@ -27,36 +30,24 @@ def register(root: typer.Typer) -> None:
 @app.command("list", help="Table of every profile: id, name, auth methods, redirect rule, rotation.\n\n"
              "Example: oauthdoctor providers list --format json")
 def list_command(
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich (table) or json."),
+    fmt: ListFormat = format_option("providers-list"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import all_profiles
-    from oauthdoctor.render.providers_view import providers_json, summary_rows
 
-    profiles = all_profiles()
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(providers_json(profiles), indent=2) + "\n")
-        return
-    from oauthdoctor.render.providers_console import print_table
-
-    print_table(summary_rows(profiles))
+    emit(all_profiles(), "providers-list", fmt, output=output)
 
 
 @app.command("show", help="Every fact of one profile with its source and the date it was checked.\n\n"
              "Example: oauthdoctor providers show entra")
 def show_command(
     provider: str = typer.Argument(..., help="Profile id or alias."),
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+    fmt: ShowFormat = format_option("providers-show"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import get_profile
-    from oauthdoctor.render.providers_view import profile_facts, profile_json
 
-    profile = get_profile(provider)
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(profile_json(profile), indent=2) + "\n")
-        return
-    from oauthdoctor.render.providers_console import print_facts
-
-    print_facts(profile, profile_facts(profile))
+    emit(get_profile(provider), "providers-show", fmt, output=output)
 
 
 @app.command("validate", help="Validate profile files strictly; print every error as file:line: path: message.\n\n"

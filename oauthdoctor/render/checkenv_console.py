@@ -7,15 +7,13 @@ from rich.table import Table
 from rich.text import Text
 
 from oauthdoctor.model import Report, RuleMeta, Severity
-from oauthdoctor.redact import scrub
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def print_check_env(report: Report, console: Console) -> None:
-    clean = scrub(report, report.secrets)
-    for file in clean.files:
-        mine = [f for f in clean.findings if f.location is not None and f.location.file == file]
+    for file in report.files:
+        mine = [f for f in report.findings if f.location is not None and f.location.file == file]
         if not mine:
             console.print(Text.assemble(("✓ ", "green"), (file, "bold"), " no findings"))
             continue
@@ -31,11 +29,11 @@ def print_check_env(report: Report, console: Console) -> None:
             table.add_row(f"{f.location.line}:{f.location.column}" if f.location else "-",
                           Text(f.severity.value, style=_STYLE[f.severity]), f.id, message)
         console.print(table)
-    counts = {s: sum(1 for f in clean.findings if f.severity is s) for s in Severity}
+    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
     console.print(Text.assemble(
         (f"{counts[Severity.ERROR]} error(s)", _STYLE[Severity.ERROR] if counts[Severity.ERROR] else ""), ", ",
         (f"{counts[Severity.WARNING]} warning(s)", _STYLE[Severity.WARNING] if counts[Severity.WARNING] else ""),
-        f", {counts[Severity.INFO]} note(s) in {len(clean.files)} file(s)"))
+        f", {counts[Severity.INFO]} note(s) in {len(report.files)} file(s)"))
 
 
 def print_rules(rules: tuple[RuleMeta, ...], console: Console) -> None:

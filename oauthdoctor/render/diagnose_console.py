@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from oauthdoctor.model import Decision, Finding, Report, Status
-from oauthdoctor.redact import scrub
 
 _MARK = {
     Status.PASS: ("✓", "green"),
@@ -93,19 +92,8 @@ def _inputs(console: Console, inputs: dict[str, Any]) -> None:
     console.print(table)
 
 
-def render(
-    report: Report, *, file: TextIO | None = None, no_color: bool = False, verbose: bool = False
-) -> None:
-    """Print the triage report (secrets replaced by fingerprints before anything is printed)."""
-    report = scrub(report, report.secrets)
-    console = Console(
-        file=file,
-        no_color=no_color,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-        **({"color_system": None} if no_color else {}),
-    )
+def print_diagnosis(report: Report, console: Console, *, verbose: bool = False) -> None:
+    """Print the triage report."""
     title = Text("oauthdoctor diagnose", style="bold")
     if report.provider:
         title.append(f" — provider {report.provider}")

@@ -6,22 +6,23 @@ from rich.console import Console
 from rich.table import Table
 
 from oauthdoctor.profiles.model import Profile
-from oauthdoctor.render.providers_view import FactRow
+from oauthdoctor.render.providers_view import profile_facts, summary_rows
 
 
-def print_table(rows: list[dict[str, str]]) -> None:
+def print_table(profiles: list[Profile], console: Console) -> None:
     """The ``providers list`` table."""
+    rows = summary_rows(profiles)
     table = Table(title="Provider profiles", show_lines=False)
     for column in ("id", "name", "auth", "redirect", "rotation"):
         table.add_column(column)
     for row in rows:
         table.add_row(*(row[c] for c in ("id", "name", "auth", "redirect", "rotation")))
-    Console().print(table)
+    console.print(table)
 
 
-def print_facts(profile: Profile, facts: list[FactRow]) -> None:
+def print_facts(profile: Profile, console: Console) -> None:
     """The ``providers show`` view: every fact with its source."""
-    console = Console()
+    facts = profile_facts(profile)
     aliases = f" (aliases: {', '.join(profile.aliases)})" if profile.aliases else ""
     console.print(f"[bold]{profile.name}[/bold] — id [cyan]{profile.id}[/cyan]{aliases}")
     console.print(f"file: {profile.path}", markup=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,3 +115,13 @@ def _short(summary: dict[str, Any]) -> str:
     if len(summary) == 1:
         return str(next(iter(summary.values())))
     return "; ".join(f"{k}={v}" for k, v in summary.items())
+
+
+def render_providers_json(profiles: list[Profile]) -> str:
+    """``providers list --format json``."""
+    return json.dumps(providers_json(profiles), indent=2) + "\n"
+
+
+def render_profile_json(profile: Profile) -> str:
+    """``providers show --format json``."""
+    return json.dumps(profile_json(profile), indent=2) + "\n"
