@@ -11,19 +11,23 @@ from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names, rule_ids
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.options import FailOn
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
-from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
+from oauthdoctor.exitcodes import ExitCode, exit_codes_help
 
 CheckEnvFormat = format_choices("check-env")
 
 HELP = (
     "Lint env files for OAuth mistakes before they ship: redirect URIs, endpoints, client ids, placeholder "
     "secrets, stray whitespace/quotes/newlines, secret expiry. Never prints a secret.\n\n"
-    "Example: oauthdoctor check-env .env.production .env.staging\n\n"
-    "Example: oauthdoctor check-env --format sarif --output oauthdoctor.sarif --prefix GOOGLE_ .env\n\n"
-    + EXIT_CODES_HELP
+    + examples("oauthdoctor check-env .env.production .env.staging",
+               "oauthdoctor check-env --format sarif --output oauthdoctor.sarif --prefix GOOGLE_ .env",
+               "oauthdoctor check-env --list-rules")
+    + "\n\n" + exit_codes_help(ExitCode.OK, ExitCode.FINDINGS, ExitCode.USAGE, ExitCode.INTERNAL,
+                               ExitCode.INTERRUPTED)
 )
 
 
@@ -33,12 +37,15 @@ HELP = (
 
 def check_env_command(
     files: list[str] = typer.Argument(None, metavar="FILE...", help="Env files (.env, .env.production, ...)."),
-    provider: str | None = typer.Option(None, "--provider", help="Provider id for files that do not say."),
+    provider: str | None = typer.Option(None, "--provider", help="Provider id for files that do not say.",
+                                        autocompletion=provider_names),
     prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     fmt: CheckEnvFormat = format_option("check-env"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 on findings at or above this level."),
-    rules: list[str] = typer.Option([], "--rule", metavar="ID", help="Run only this rule (repeatable)."),
-    ignore: list[str] = typer.Option([], "--ignore", metavar="ID", help="Skip this rule (repeatable)."),
+    rules: list[str] = typer.Option([], "--rule", metavar="ID", help="Run only this rule (repeatable).",
+                                    autocompletion=rule_ids),
+    ignore: list[str] = typer.Option([], "--ignore", metavar="ID", help="Skip this rule (repeatable).",
+                                     autocompletion=rule_ids),
     list_rules: bool = typer.Option(False, "--list-rules", help="List every rule and exit."),
     output: Path | None = output_option(),
 ) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import probe_ids, provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.options import FailOn
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
@@ -26,9 +28,10 @@ HELP = (
     "(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REDIRECT_URI, OAUTH_TOKEN_URL, ...). Never redeems a real "
     "code or refresh token; client_credentials only with --active.\n\n"
     f"{PROBES_HELP}\n\n"
-    "Example: oauthdoctor diagnose --offline --env-file examples/google-testing.env\n\n"
-    "Example: OAUTH_CLIENT_SECRET=... oauthdoctor diagnose --provider github --client-id Iv1.abc "
-    "--format json\n\n" + EXIT_CODES_HELP
+    + examples("oauthdoctor diagnose --offline --env-file examples/google-testing.env",
+               "oauthdoctor diagnose --offline --env-file examples/github-host-case.env --format json",
+               "oauthdoctor diagnose --offline --provider github --client-id Iv1.abc --probe config")
+    + "\n\n" + EXIT_CODES_HELP
 )
 
 
@@ -76,7 +79,7 @@ def _port(value: str, text: str) -> int:
 
 def diagnose_command(
     provider: str | None = typer.Option(
-        None, "--provider", help="Provider profile id or alias (google, entra...)."
+        None, "--provider", help="Provider profile id or alias (google, entra...).", autocompletion=provider_names
     ),
     client_id: str | None = typer.Option(None, "--client-id", help="Client id (OAUTH_CLIENT_ID)."),
     client_secret: str | None = typer.Option(
@@ -110,8 +113,10 @@ def diagnose_command(
     env_file: str | None = typer.Option(None, "--env-file", metavar="FILE", help="Env file (python-dotenv)."),
     prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     offline: bool = typer.Option(False, "--offline", help="No network probes."),
-    probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable)."),
-    skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable)."),
+    probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable).",
+                                    autocompletion=probe_ids),
+    skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable).",
+                                   autocompletion=probe_ids),
     timeout: float = typer.Option(5.0, "--timeout", metavar="SECONDS", help="Per-request timeout."),
     active: bool = typer.Option(False, "--active", help="Also try client_credentials (issues a real token)."),
     trust_host: list[str] = typer.Option(

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit
+from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
@@ -18,9 +20,9 @@ HELP = (
     "client sends. Invisible characters (newline, tab, zero-width space, no-break space, full-width letters) "
     "are reported by name and position.\n\n"
     "Exit codes: 0 accepted; 1 rejected; 2 usage error (missing argument, unknown provider).\n\n"
-    "Example: oauthdoctor diff-redirect https://app.example.com/callback https://app.example.com/callback/\n\n"
-    "Example: oauthdoctor diff-redirect --provider keycloak --format json 'http://127.0.0.1/cb' "
-    "'http://127.0.0.1:8765/cb'"
+    + examples("oauthdoctor diff-redirect https://app.example.com/callback https://app.example.com/callback/",
+               "oauthdoctor diff-redirect --provider keycloak --format json 'http://127.0.0.1/cb' "
+               "'http://127.0.0.1:8765/cb'")
 )
 
 
@@ -42,7 +44,8 @@ def diff_redirect_command(
     registered: str = typer.Argument(..., metavar="REGISTERED", help="A redirect URI registered with the provider."),
     sent: str = typer.Argument(..., metavar="SENT", help="The redirect_uri the client sends."),
     more: list[str] = typer.Option([], "--registered", metavar="URI", help="Another registered URI (repeatable)."),
-    provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic)."),
+    provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic).",
+                                 autocompletion=provider_names),
     client_type: ClientType = typer.Option(ClientType.web, "--client-type",
                                            help="web or native (some servers relax loopback for native only)."),
     fmt: DiffRedirectFormat = format_option("diff-redirect"),

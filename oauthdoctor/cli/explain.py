@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import UsageError
+from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 
 if TYPE_CHECKING:
@@ -26,10 +28,10 @@ HELP = (
     "to stderr.\n\n"
     "Exit codes: 0 an answer was produced (also for class unknown); 2 unusable input (unreadable file, "
     "unknown provider).\n\n"
-    "Example: oauthdoctor explain --provider google --status 400 "
-    "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'\n\n"
-    "Example: echo '{\"error\":\"invalid_client\"}' | oauthdoctor explain --status 401\n\n"
-    "Example: oauthdoctor explain --jsonl errors.jsonl --output explained.jsonl"
+    + examples("oauthdoctor explain --provider google --status 400 "
+               "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'",
+               "echo '{\"error\":\"invalid_client\"}' | oauthdoctor explain --status 401",
+               "oauthdoctor explain --jsonl errors.jsonl --output explained.jsonl")
 )
 
 ExplainFormat = format_choices("explain")
@@ -45,7 +47,8 @@ def explain_command(
     response: str | None = typer.Argument(None, help="Response body text, @FILE, or - for stdin."),
     status: int | None = typer.Option(None, "--status", help="HTTP status of the response."),
     header: list[str] = typer.Option([], "--header", help="Response header 'Name: value' (repeatable)."),
-    provider: str | None = typer.Option(None, "--provider", help="Provider profile id or alias (else detected)."),
+    provider: str | None = typer.Option(None, "--provider", help="Provider profile id or alias (else detected).",
+                                        autocompletion=provider_names),
     url: str | None = typer.Option(None, "--url", help="The endpoint URL that answered (helps detection)."),
     fmt: ExplainFormat = format_option("explain"),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),

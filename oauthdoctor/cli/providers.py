@@ -7,12 +7,15 @@ from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 app = typer.Typer(
-    help="List, show and validate provider profiles.\n\nExample: oauthdoctor providers show google",
+    help="List, show and validate provider profiles.\n\n"
+    + examples("oauthdoctor providers list", "oauthdoctor providers show google"),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -28,7 +31,7 @@ def register(root: typer.Typer) -> None:
 
 
 @app.command("list", help="Table of every profile: id, name, auth methods, redirect rule, rotation.\n\n"
-             "Example: oauthdoctor providers list --format json")
+             + examples("oauthdoctor providers list --format json"))
 def list_command(
     fmt: ListFormat = format_option("providers-list"),
     output: Path | None = output_option(),
@@ -39,9 +42,9 @@ def list_command(
 
 
 @app.command("show", help="Every fact of one profile with its source and the date it was checked.\n\n"
-             "Example: oauthdoctor providers show entra")
+             + examples("oauthdoctor providers show entra"))
 def show_command(
-    provider: str = typer.Argument(..., help="Profile id or alias."),
+    provider: str = typer.Argument(..., help="Profile id or alias.", autocompletion=provider_names),
     fmt: ShowFormat = format_option("providers-show"),
     output: Path | None = output_option(),
 ) -> None:
@@ -51,7 +54,7 @@ def show_command(
 
 
 @app.command("validate", help="Validate profile files strictly; print every error as file:line: path: message.\n\n"
-             "Example: oauthdoctor providers validate providers/*.yaml my-profiles/")
+             + examples("oauthdoctor providers validate providers/*.yaml my-profiles/"))
 def validate_command(
     paths: list[Path] = typer.Argument(..., help="Profile files or directories."),
 ) -> None:
