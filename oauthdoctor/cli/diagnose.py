@@ -188,7 +188,7 @@ def diagnose_command(
     if not offline and sys.stderr.isatty():
         from oauthdoctor.render.diagnose_console import spinner
 
-        on_network = spinner()
+        on_network = spinner(no_color=no_color)
     report = diagnose(resolved, profile, options, probe, skip, on_network)
     emit(report, "diagnose", fmt, output=output, no_color=no_color, verbose=verbose)
     code = exit_code(report.findings, str(fail_on))
