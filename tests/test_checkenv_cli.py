@@ -146,5 +146,7 @@ def test_ci_docs_list_every_rule() -> None:
     from oauthdoctor.checkenv import RULES
 
     docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
-    assert all(f"| `{r.id}` | {r.severity.value} |" in docs for r in RULES)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{r.id}` | {r.severity.value} |" in docs and f"| `{r.id}` | {r.severity.value} |" in readme
+               for r in RULES)
     assert "id: oauthdoctor-check-env" in docs

@@ -38,7 +38,7 @@ def test_no_format_prints_the_canary(fmt: str) -> None:
         assert fragment not in result.stdout and fragment not in result.stderr
 
 
-@pytest.mark.parametrize(("kind", "fmt"), [(k, f) for k in ("check-env", "diagnose") for f in FORMATS[k]])
+@pytest.mark.parametrize(("kind", "fmt"), [(k, f) for k in ("check-env", "diagnose", "trace") for f in FORMATS[k]])
 def test_renderers_scrub_a_secret_that_slipped_into_a_message(kind: str, fmt: str) -> None:
     """Second line of defence: even a rule that wrongly quoted a secret is redacted, in every format."""
     leak = "s3cr3t-value-that-leaked"

@@ -21,10 +21,12 @@ COMMANDS: dict[str, list[str]] = {
     "diagnose": ["diagnose", "--offline", "--env-file", EXAMPLE, "--format", "{fmt}"],
     "check-env": ["check-env", "--format", "{fmt}", EXAMPLE],
     "check-env-rules": ["check-env", "--list-rules", "--format", "{fmt}"],
+    "trace": ["trace", "--format", "{fmt}", str(ROOT / "tests" / "fixtures" / "trace" / "code_reuse.har")],
     "explain": ["explain", "--format", "{fmt}", "--status", "400", '{"error":"invalid_grant"}'],
     "diff-redirect": ["diff-redirect", "--format", "{fmt}", "https://a.example/cb", "https://a.example/cb/"],
     "providers-list": ["providers", "list", "--format", "{fmt}"],
     "providers-show": ["providers", "show", "google", "--format", "{fmt}"],
+    "providers-audit": ["providers", "audit", "--format", "{fmt}"],
 }
 OPTION_FORMATS = {kind: [f for f in formats(kind) if f != "text"] for kind in FORMATS}  # text: internal only
 
@@ -53,7 +55,7 @@ def test_every_kind_has_a_command_test_and_rich_first() -> None:
 
 
 def test_reports_offer_every_ci_format() -> None:
-    for kind in ("diagnose", "check-env"):
+    for kind in ("diagnose", "check-env", "trace"):
         assert {k: FORMATS[kind][k] for k in REPORT_CI_FORMATS} == REPORT_CI_FORMATS
 
 

@@ -1,27 +1,26 @@
-"""What every check-env rule looks at: one env file, one mapped client configuration, its profile.
+"""What check-env rules look at: one env file (``EnvFileCheck``), or one client configuration in it
+(``FileCheck``: its ``ResolvedConfig``, provider id and profile), and where its values sit in the file.
 
-Rules are plain functions ``(FileCheck) -> list[Finding]``; this module gives them positions and a
-uniform way to build findings so that no rule formats a location or a secret by hand.
+Rules get positions from here so that no rule formats a location or a secret by hand.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from oauthdoctor.checkenv.rules import RULES_BY_ID
+from oauthdoctor.checks.values import INVISIBLE
 from oauthdoctor.config import EnvEntry, EnvFile, ResolvedConfig, env_name
-from oauthdoctor.model import Finding, Location, Severity, Status
+from oauthdoctor.model import Location
 
 if TYPE_CHECKING:
     from oauthdoctor.profiles.model import Profile
 
-# Characters nobody means to put into an OAuth value: zero-width, BOM, no-break and bidi controls.
-INVISIBLE = frozenset(
-    "\u00a0\u00ad\u061c\u180e\u2007\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u202f"
-    "\u205f\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3000\ufeff"
-)
+_ASSIGNMENT_LINE = re.compile(r"^[^\S\r\n]*(?:export[^\S\r\n]+)?[A-Za-z_][A-Za-z0-9_.]*[^\S\r\n]*=", re.M)
+
+
 def show_url(url: str) -> str:
     """A URL fit for a message: any ``user:password@`` is masked."""
     return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", r"\1***@", url)
@@ -29,6 +28,38 @@ def show_url(url: str) -> str:
 
 def strip_invisible(text: str) -> str:
     return "".join(ch for ch in text if ch not in INVISIBLE)
+
+
+@dataclass(frozen=True)
+class EnvFileCheck:
+    """One env file as the file-scope rules see it: which keys are OAuth keys, which hold URI lists."""
+
+    env: EnvFile
+    oauth_keys: frozenset[str]  # env keys (as written) the hygiene rules look at
+    list_keys: frozenset[str] = frozenset()  # keys whose value may span lines (registered URIs)
+    has_config: bool = True  # any OAuth key recognised (or --provider given)
+
+    @property
+    def path(self) -> str:
+        return self.env.path
+
+    def entries(self) -> list[EnvEntry]:
+        """The OAuth statements with a value whose quote does not swallow later lines, in file order."""
+        return [e for e in self.env.entries if e.key in self.oauth_keys and e.value is not None
+                and e not in self.swallowing]
+
+    @cached_property
+    def swallowing(self) -> frozenset[EnvEntry]:
+        """Quoted values that run on over lines that look like assignments: a quote was not closed."""
+        out = set()
+        for entry in self.env.entries:
+            if not entry.quote or entry.end_line == entry.value_line or entry.key not in self.oauth_keys:
+                continue
+            first_break = re.search(r"\r\n|\n|\r", entry.raw)
+            rest = entry.raw[first_break.end():] if first_break else ""
+            if _ASSIGNMENT_LINE.search(rest):
+                out.add(entry)
+        return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -42,6 +73,7 @@ class FileCheck:
     oauth_keys: frozenset[str]  # env keys the OAuth rules look at (hygiene rules skip the rest)
     key_names: dict[str, str]  # stripped-of-invisibles key → key as written
     framework: bool = False  # the client id came from a framework name (AUTH_GITHUB_ID), not OAUTH_*/--prefix
+    unknown_provider: tuple[str, ...] | None = field(default=None)  # close matches when the provider is unknown
 
     @property
     def path(self) -> str:
@@ -88,22 +120,3 @@ def value_location(env: EnvFile, entry: EnvEntry, index: int = 0) -> Location:
         return Location(env.path, entry.value_line, entry.value_column)
     line, column = env.position(entry.offset + index)
     return Location(env.path, line, column)
-
-
-def finding(
-    rule: str,
-    location: Location,
-    message: str,
-    fix: str | None = None,
-    key: str | None = None,
-    severity: Severity | None = None,
-    evidence: dict[str, Any] | None = None,
-) -> Finding:
-    """A check-env finding; ``severity`` overrides the rule's default (e.g. a warning-level variant)."""
-    meta = RULES_BY_ID[rule]
-    level = severity or meta.severity
-    status = Status.FAIL if level is Severity.ERROR else Status.WARN
-    return Finding(
-        id=rule, status=status, severity=level, title=message, location=location, key=key, fix=fix,
-        evidence=evidence or {}, references=(meta.help_uri,) if meta.help_uri else (),
-    )

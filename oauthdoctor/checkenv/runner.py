@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from oauthdoctor.checkenv import credentials, endpoints, redirects, values
-from oauthdoctor.checkenv.context import FileCheck, finding, strip_invisible
-from oauthdoctor.checkenv.rules import RULES
+from oauthdoctor.checkenv.context import EnvFileCheck, FileCheck, strip_invisible
+from oauthdoctor.checkenv.rules import REGISTRY
+from oauthdoctor.checks.values import is_placeholder
 from oauthdoctor.config import (
     SECRET_KEYS,
     EnvFile,
@@ -24,7 +25,10 @@ from oauthdoctor.config import (
 )
 from oauthdoctor.config.keys import framework_match
 from oauthdoctor.config.sources import from_mapped, with_environment
-from oauthdoctor.model import Finding, Location, Report
+from oauthdoctor.model import Finding, Report
+
+if TYPE_CHECKING:
+    from oauthdoctor.profiles.model import Profile
 
 _SECRET_NAME = re.compile(r"SECRET|TOKEN|PASSW|PRIVATE|API_?KEY|CREDENTIAL|SIGNING_KEY", re.IGNORECASE)
 _NOT_SECRET_SUFFIXES = ("_URL", "_URI", "_ENDPOINT", "_HOST", "_PATH", "_AT", "_EXPIRES", "_TTL", "_LIFETIME",
@@ -45,20 +49,23 @@ def check_files(
     names = known_provider_names() if providers is None else providers
     default_provider = _resolve(provider) if provider else None
     moment = now or datetime.now(UTC)
+    chosen = set(select) or {r.id for r in REGISTRY}
+    chosen -= set(ignore)
+    active = [r for r in REGISTRY if r.id in chosen]
     findings: list[Finding] = []
     checks: list[FileCheck] = []
     secrets: set[str] = set()
     for env in files:
-        file_checks, file_findings = _check_one(env, prefix, default_provider, names, moment)
+        file_check, file_checks = _checks_of(env, prefix, default_provider, names)
+        findings += [f for r in active if r.scope == "file" for f in r.check(file_check)]
+        for check in file_checks:
+            findings += [f for r in active if r.scope == "client" for f in r.check(check, moment)]
         checks += file_checks
-        findings += file_findings
         secrets |= _secrets_of(env, file_checks)
-    findings += redirects.check_across_files(checks)
-    chosen = set(select) or {r.id for r in RULES}
-    chosen -= set(ignore)
+    findings += [f for r in active if r.scope == "clients" for f in r.check(checks, moment)]
     order = {path: i for i, path in enumerate(paths)}
     kept = sorted(
-        (f for f in findings if f.id in chosen),
+        _dedupe(findings),
         key=lambda f: (order.get(f.location.file, len(order)), f.location.line, f.location.column, f.id)
         if f.location else (len(order), 0, 0, f.id),
     )
@@ -66,7 +73,7 @@ def check_files(
     return Report(
         command="check-env",
         findings=tuple(kept),
-        rules=tuple(r for r in RULES if r.id in chosen),
+        rules=tuple(r.meta for r in active),
         provider=providers_seen.pop() if len(providers_seen) == 1 else None,
         files=tuple(paths),
         secrets=frozenset(secrets),
@@ -91,42 +98,33 @@ def configs_for(values: Mapping[str, str], prefix: str | None, provider: str | N
     return [first, *(map_keys(values, None, other, names) for other in first.other_providers)]
 
 
-def _check_one(env: EnvFile, prefix: str | None, provider: str | None, names: Mapping[str, str],
-               now: datetime) -> tuple[list[FileCheck], list[Finding]]:
+def _checks_of(env: EnvFile, prefix: str | None, provider: str | None,
+               names: Mapping[str, str]) -> tuple[EnvFileCheck, list[FileCheck]]:
+    """The file as the file rules see it, and one ``FileCheck`` per client configuration in it."""
     key_names = {strip_invisible(e.key): e.key for e in env.entries}
     cleaned = {strip_invisible(k): v for k, v in env.values.items()}
     configs = configs_for(cleaned, prefix, provider, names)
     oauth = _oauth_keys(cleaned, configs, prefix, names)
     lists = frozenset(key_names.get(k, k) for c in configs for ck, k in c.origin.items()
                       if ck == "registered_redirect_uris")
-    findings = values.check_file(env, frozenset(key_names.get(k, k) for k in oauth), lists)
-    if not any(c.origin for c in configs) and not provider:
-        findings.append(finding("no-oauth-config", Location(env.path, 1, 1),
-                                "no OAuth keys recognised in this file",
-                                fix="Use OAUTH_* names, pass --prefix (e.g. --prefix GOOGLE_), or --provider."))
-        return [], findings
+    has_config = any(c.origin for c in configs) or bool(provider)
+    file_check = EnvFileCheck(env, frozenset(key_names.get(k, k) for k in oauth), lists, has_config)
+    if not has_config:
+        return file_check, []
     checks = []
     for config in configs:
         framework = bool(config.origin.get("client_id")) and not config.origin["client_id"].startswith("OAUTH_") \
             and not (prefix and config.origin["client_id"].upper().startswith(prefix.upper()))
         resolved = with_environment(from_mapped(config, "env_file", env.path, prefix), env.path)
         check = FileCheck(env, resolved, config.provider, None, frozenset(oauth), key_names, framework)
-        profile, problem = _profile_for(check)
-        if problem:
-            findings.append(problem)
-        check = FileCheck(env, resolved, config.provider, profile, check.oauth_keys, key_names, framework)
-        checks.append(check)
-        findings += credentials.check_required(check)
-        findings += credentials.check_placeholders(check)
-        findings += credentials.check_client_id_format(check)
-        findings += endpoints.check_endpoints(check)
-        findings += redirects.check_redirect(check)
-        findings += credentials.check_secret_expiry(check, now)
-        findings += credentials.check_publishing_status(check)
-    return checks, _dedupe(findings)
+        profile, unknown = _profile_for(check)
+        checks.append(FileCheck(env, resolved, config.provider, profile, check.oauth_keys, key_names, framework,
+                                unknown))
+    return file_check, checks
 
 
-def _profile_for(check: FileCheck) -> tuple[object | None, Finding | None]:
+def _profile_for(check: FileCheck) -> tuple[Profile | None, tuple[str, ...] | None]:
+    """The profile of the check's provider, or None with the close matches when the provider is unknown."""
     from oauthdoctor.profiles.loader import UnknownProfile, get_profile
 
     name = check.provider
@@ -135,10 +133,7 @@ def _profile_for(check: FileCheck) -> tuple[object | None, Finding | None]:
     try:
         return get_profile(name), None
     except UnknownProfile as exc:
-        key = check.display_key("provider")
-        hint = f" (did you mean {', '.join(exc.suggestions)}?)" if getattr(exc, "suggestions", None) else ""
-        return None, finding("unknown-provider", check.at("provider"), f"{key}={name!r} is not a known provider{hint}",
-                             key=key, fix="Run 'oauthdoctor providers list' and use one of the ids.")
+        return None, tuple(exc.suggestions)
 
 
 def _oauth_keys(values: Mapping[str, str], configs: list[MappedConfig], prefix: str | None,
@@ -172,7 +167,7 @@ def _secrets_of(env: EnvFile, checks: list[FileCheck]) -> set[str]:
             for line in rest.splitlines():
                 found |= {line.strip(), line.strip().strip("\"'")}
     # A placeholder ("changeme") is not a secret; scrubbing it would garble rule texts that name it.
-    return {s for s in found if s and not credentials.is_placeholder(s)}
+    return {s for s in found if s and not is_placeholder(s)}
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -38,6 +38,7 @@ COMMANDS = {
     "explain": "explain",
     "check-env": "check_env",
     "providers": "providers",
+    "trace": "trace",
 }
 _ROOT_OPTIONS_WITH_VALUE = ("--profiles",)
 _COMPLETE_VAR = "_OAUTHDOCTOR_COMPLETE"  # set by the shell's completion script (cli/completion.py)

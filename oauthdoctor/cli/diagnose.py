@@ -17,10 +17,12 @@ from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 DiagnoseFormat = format_choices("diagnose")
 
+# generated: probes-help (python tools/generate_reference.py writes it from probes.REGISTRY; a test checks it)
 PROBES_HELP = (
-    "Probes, in report order: config, redirect_uri, transport, discovery, clock_skew, client_auth, "
-    "grant_types, token_policy, last_error."
+    'Probes, in report order: config, redirect_uri, transport, discovery, clock_skew, client_auth, '
+    'grant_types, token_policy, last_error.'
 )
+# end generated
 HELP = (
     "Run every check of the OAuth troubleshooting checklist (offline checks and live, non-destructive trials "
     "against the token endpoint) and name the root cause and the decision: reauth, fix_config or retry.\n\n"

@@ -14,7 +14,7 @@ from oauthdoctor.cli.output import emit, format_choices, format_option, output_o
 from oauthdoctor.exitcodes import ExitCode
 
 app = typer.Typer(
-    help="List, show and validate provider profiles.\n\n"
+    help="List, show, audit and validate provider profiles.\n\n"
     + examples("oauthdoctor providers list", "oauthdoctor providers show google"),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -23,6 +23,7 @@ app = typer.Typer(
 
 ListFormat = format_choices("providers-list")
 ShowFormat = format_choices("providers-show")
+AuditFormat = format_choices("providers-audit")
 
 
 def register(root: typer.Typer) -> None:
@@ -30,7 +31,8 @@ def register(root: typer.Typer) -> None:
     root.add_typer(app, name="providers")
 
 
-@app.command("list", help="Table of every profile: id, name, auth methods, redirect rule, rotation.\n\n"
+@app.command("list", help="Every profile: id and aliases (what --provider accepts), name, auth methods, redirect "
+             "rule, refresh-token rotation and how many of its facts are confirmed.\n\n"
              + examples("oauthdoctor providers list --format json"))
 def list_command(
     fmt: ListFormat = format_option("providers-list"),
@@ -41,8 +43,8 @@ def list_command(
     emit(all_profiles(), "providers-list", fmt, output=output)
 
 
-@app.command("show", help="Every fact of one profile with its source and the date it was checked.\n\n"
-             + examples("oauthdoctor providers show entra"))
+@app.command("show", help="Every section of one profile, each fact with its basis, source and the date it was "
+             "checked.\n\n" + examples("oauthdoctor providers show entra"))
 def show_command(
     provider: str = typer.Argument(..., help="Profile id or alias.", autocompletion=provider_names),
     fmt: ShowFormat = format_option("providers-show"),
@@ -51,6 +53,18 @@ def show_command(
     from oauthdoctor.profiles.loader import get_profile
 
     emit(get_profile(provider), "providers-show", fmt, output=output)
+
+
+@app.command("audit", help="The facts not confirmed by a primary source (heuristic or unconfirmed) across all "
+             "profiles, oldest check first, with the totals.\n\n"
+             + examples("oauthdoctor providers audit --format json"))
+def audit_command(
+    fmt: AuditFormat = format_option("providers-audit"),
+    output: Path | None = output_option(),
+) -> None:
+    from oauthdoctor.profiles.loader import all_profiles
+
+    emit(all_profiles(), "providers-audit", fmt, output=output)
 
 
 @app.command("validate", help="Validate profile files strictly; print every error as file:line: path: message.\n\n"

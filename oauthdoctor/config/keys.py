@@ -25,7 +25,7 @@ CANONICAL_KEYS = (
     "token_url", "issuer", "scopes", "grant_type", "auth_method", "client_type", "environment",
     "refresh_token_issued_at", "refresh_token_last_used_at", "active_refresh_tokens",
     "app_publishing_status", "client_secret_expires_at", "last_error", "last_error_status",
-    "refresh_token", "access_token",
+    "refresh_token", "access_token", "app_kind",
 )
 # Profile placeholders ({tenant}, {instance}, ...) are supplied as OAUTH_TENANT, OAUTH_INSTANCE, ...
 PLACEHOLDER_KEYS = ("tenant", "instance", "shop", "domain", "account_id", "subdomain", "org", "realm")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from oauthdoctor.checks.credentials import secret_expiry
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 from oauthdoctor.profiles.model import Duration
@@ -25,7 +26,6 @@ NETWORK = False
 SENDS_SECRET = False
 observe = nothing_to_observe
 
-SECRET_EXPIRY_WARN = timedelta(days=30)
 ROTATION_HINT = (
     "Store the new refresh token from every refresh response, and refresh single-flight per "
     "account (one refresh at a time), or a parallel refresh will use a rotated token."
@@ -186,17 +186,20 @@ def _cap(ctx: ProbeContext) -> list[Finding]:
 
 
 def _secret(ctx: ProbeContext) -> list[Finding]:
-    expires = ctx.config.timestamp("client_secret_expires_at")
-    if expires is None:
+    """Secret expiry, judged by the check check-env's secret-expiry rule makes too."""
+    raw = ctx.config.get("client_secret_expires_at")
+    if raw is None:
         return []
-    left = expires - ctx.now
-    evidence = _evidence("a secret valid for more than 30 days", expires.isoformat())
-    if left <= timedelta(0):
+    verdict = secret_expiry(raw, ctx.now)
+    if verdict.state in ("valid", "unreadable") or verdict.when is None or verdict.left is None:
+        return []  # an unreadable date is the config probe's finding
+    evidence = _evidence("a secret valid for more than 30 days", verdict.when.isoformat())
+    if verdict.state == "expired":
         return [
             make_finding(
                 META,
                 Status.FAIL,
-                f"the client secret expired {days(-left)} ago",
+                f"the client secret expired {days(-verdict.left)} ago",
                 decision=Decision.FIX_CONFIG,
                 failure_class="invalid_client",
                 evidence=evidence,
@@ -204,19 +207,17 @@ def _secret(ctx: ProbeContext) -> list[Finding]:
                 key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
             )
         ]
-    if left <= SECRET_EXPIRY_WARN:
-        return [
-            make_finding(
-                META,
-                Status.WARN,
-                f"the client secret expires in {days(left)}",
-                decision=Decision.FIX_CONFIG,
-                evidence=evidence,
-                hint="Create the next client secret now and deploy it before this one expires.",
-                key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
-            )
-        ]
-    return []
+    return [
+        make_finding(
+            META,
+            Status.WARN,
+            f"the client secret expires in {days(verdict.left)}",
+            decision=Decision.FIX_CONFIG,
+            evidence=evidence,
+            hint="Create the next client secret now and deploy it before this one expires.",
+            key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
+        )
+    ]
 
 
 def _rotation_note(ctx: ProbeContext) -> tuple[str | None, dict[str, Any]]:

@@ -75,6 +75,11 @@ FORMATS: dict[str, dict[str, Renderer]] = {
         "json": _text("checkenv_json:render_rules_json", "a list of rules"),
         "text": _text("checkenv_json:render_rules_text", "one tab-separated line per rule"),
     },
+    "trace": {
+        "rich": _console("trace_console:print_trace", "a timeline and the findings"),
+        "json": _text("trace_json:render_trace_json", "schema_version 1"),
+        **REPORT_CI_FORMATS,
+    },
     "explain": {
         "rich": _console("explain_console:print_explanation"),
         "json": _text("explain_json:render_explanation_json", "schema_version 1"),
@@ -90,6 +95,10 @@ FORMATS: dict[str, dict[str, Renderer]] = {
     "providers-show": {
         "rich": _console("providers_console:print_facts", "every section, each fact with its source"),
         "json": _text("providers_view:render_profile_json", "schema_version 1"),
+    },
+    "providers-audit": {
+        "rich": _console("providers_console:print_audit"),
+        "json": _text("providers_view:render_audit_json", "schema_version 1"),
     },
 }
 
