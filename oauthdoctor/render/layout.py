@@ -76,36 +76,74 @@ def _wrap_paragraph(head: Text, paragraph: Text, width: int, indent: int, outden
     current, used = head.copy(), cell_len(head.plain)
     span: list[int] = []  # [start, end] of the words on the current line, their own spacing kept
 
-    def flush() -> None:
-        nonlocal current, used
+    def settle() -> None:
+        """Move the words of the span onto the current line."""
+        nonlocal used
         if span:
             current.append_text(paragraph[span[0]:span[1]])
+            used = cell_len(current.plain)
+            span.clear()
+
+    def flush() -> None:
+        nonlocal current, used
+        settle()
         if current.plain.strip():
             current.rstrip()
             lines.append(current)
         current, used = Text(" " * indent), indent
-        span.clear()
+
+    def separate() -> None:
+        """A space between what the line holds and the next word, unless the line ends in one."""
+        nonlocal used
+        if current.plain.strip() and not current.plain.endswith(" "):
+            current.append(" ")
+            used += 1
 
     for match in _WORD.finditer(plain):
         start, end = match.span()
+        word_width = cell_len(plain[start:end])
         if span:
             if used + cell_len(plain[span[0]:end]) <= width:
                 span[1] = end
                 continue
-            flush()
-        word_width = cell_len(plain[start:end])
-        if used + word_width <= width:
+            if word_width > width:
+                settle()  # a word that is folded anyway starts on this line
+            else:
+                flush()
+        gap = 1 if current.plain.strip() and not current.plain.endswith(" ") else 0
+        if used + gap + word_width <= width:
+            separate()
             span[:] = [start, end]
         elif word_width <= width:  # a line of its own keeps the word (a URI) whole
             flush()
             margin = outdent if outdent + word_width <= width else 0
             lines.append(Text(" " * margin).append_text(paragraph[start:end]))
-        else:  # wider than the whole line: fold it, in the indented column
+        else:  # wider than the whole line: fold it, from where the line is, then in the indented column
+            word = paragraph[start:end]
+            if width - used - gap >= MIN_TEXT_WIDTH // 2:
+                separate()
+                cut = _fit(word, width - used)
+                current.append_text(word[:cut])
+                word = word[cut:]
+            pieces = list(_chunks(word, max(width - indent, 1)))
+            for piece in pieces[:-1]:
+                flush()
+                current.append_text(piece)
             flush()
-            lines.extend(Text(" " * indent).append_text(piece)
-                         for piece in _chunks(paragraph[start:end], max(width - indent, 1)))
+            current.append_text(pieces[-1]) if pieces else None
+            used = cell_len(current.plain)
     flush()
     return lines or [Text("")]
+
+
+def _fit(text: Text, size: int) -> int:
+    """How many characters of ``text`` fit in ``size`` cells."""
+    width = 0
+    for index, char in enumerate(text.plain):
+        width += cell_len(char)
+        if width > size:
+            return index
+    return len(text.plain)
 
 
 def _chunks(text: Text, size: int) -> Iterator[Text]:
