@@ -13,7 +13,7 @@ import typer
 
 from oauthdoctor.cli.completion import provider_names, rule_ids
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.helptext import examples
+from oauthdoctor.cli.helptext import did_you_mean, examples
 from oauthdoctor.cli.options import FailOn
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode, exit_codes_help
@@ -37,9 +37,10 @@ HELP = (
 
 def check_env_command(
     files: list[str] = typer.Argument(None, metavar="FILE...", help="Env files (.env, .env.production, ...)."),
-    provider: str | None = typer.Option(None, "--provider", help="Provider id for files that do not say.",
+    provider: str | None = typer.Option(None, "--provider", metavar="ID", help="Provider id for files that do not say.",
                                         autocompletion=provider_names),
-    prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
+    prefix: str | None = typer.Option(None, "--prefix", metavar="PREFIX",
+                                      help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     fmt: CheckEnvFormat = format_option("check-env"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 on findings at or above this level."),
     rules: list[str] = typer.Option([], "--rule", metavar="ID", help="Run only this rule (repeatable).",
@@ -62,7 +63,8 @@ def check_env_command(
         raise UsageError("no env file given (Example: oauthdoctor check-env .env.production)")
     for rule_id in (*rules, *ignore):
         if rule_id not in RULES_BY_ID:
-            raise UsageError(f"unknown rule '{rule_id}' (see 'oauthdoctor check-env --list-rules')")
+            raise UsageError(f"unknown rule '{rule_id}' ({did_you_mean(rule_id, RULES_BY_ID)}"
+                             "see 'oauthdoctor check-env --list-rules')")
     from oauthdoctor.checkenv import check_files
     from oauthdoctor.config import EnvFileError
 

@@ -10,12 +10,14 @@ import typer
 
 from oauthdoctor.cli.completion import probe_ids, provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.helptext import examples
+from oauthdoctor.cli.helptext import did_you_mean, examples
 from oauthdoctor.cli.options import FailOn
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.config.keys import CANONICAL_KEYS, PLACEHOLDER_KEYS
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 DiagnoseFormat = format_choices("diagnose")
+CONFIG_KEYS = (*CANONICAL_KEYS, *PLACEHOLDER_KEYS)
 
 # generated: probes-help (python tools/generate_reference.py writes it from probes.REGISTRY; a test checks it)
 PROBES_HELP = (
@@ -29,6 +31,7 @@ HELP = (
     "Configuration, highest precedence first: flags, --config FILE.yaml, --env-file FILE, the environment "
     "(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REDIRECT_URI, OAUTH_TOKEN_URL, ...). Never redeems a real "
     "code or refresh token; client_credentials only with --active.\n\n"
+    f"Keys of the --config YAML file (the OAUTH_* names in lower case): {', '.join(CONFIG_KEYS)}.\n\n"
     f"{PROBES_HELP}\n\n"
     + examples("oauthdoctor diagnose --offline --env-file examples/google-testing.env",
                "oauthdoctor diagnose --offline --env-file examples/github-host-case.env --format json",
@@ -81,39 +84,46 @@ def _port(value: str, text: str) -> int:
 
 def diagnose_command(
     provider: str | None = typer.Option(
-        None, "--provider", help="Provider profile id or alias (google, entra...).", autocompletion=provider_names
+        None, "--provider", metavar="ID",
+        help="Provider profile id or alias (google, entra...).", autocompletion=provider_names
     ),
-    client_id: str | None = typer.Option(None, "--client-id", help="Client id (OAUTH_CLIENT_ID)."),
+    client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Client id (OAUTH_CLIENT_ID)."),
     client_secret: str | None = typer.Option(
         None,
-        "--client-secret",
+        "--client-secret", metavar="SECRET",
         help="Client secret. Discouraged (shell history); prefer OAUTH_CLIENT_SECRET.",
     ),
-    redirect_uri: str | None = typer.Option(None, "--redirect-uri", help="The redirect_uri the app sends."),
+    redirect_uri: str | None = typer.Option(None, "--redirect-uri", metavar="URI",
+                                            help="The redirect_uri the app sends."),
     registered: list[str] = typer.Option(
-        [], "--registered-redirect-uri", help="A redirect URI registered at the provider (repeatable)."
+        [], "--registered-redirect-uri", metavar="URI", help="A redirect URI registered at the provider (repeatable)."
     ),
-    token_url: str | None = typer.Option(None, "--token-url", help="Token endpoint URL."),
-    authorize_url: str | None = typer.Option(None, "--authorize-url", help="Authorization endpoint URL."),
-    issuer: str | None = typer.Option(None, "--issuer", help="Issuer URL (for discovery)."),
+    token_url: str | None = typer.Option(None, "--token-url", metavar="URL", help="Token endpoint URL."),
+    authorize_url: str | None = typer.Option(None, "--authorize-url", metavar="URL",
+                                             help="Authorization endpoint URL."),
+    issuer: str | None = typer.Option(None, "--issuer", metavar="URL", help="Issuer URL (for discovery)."),
     grant_type: str | None = typer.Option(
-        None, "--grant-type", help="Grant the app uses (authorization_code)."
+        None, "--grant-type", metavar="GRANT", help="Grant the app uses (authorization_code)."
     ),
     auth_method: str | None = typer.Option(
-        None, "--auth-method", help="client_secret_basic | client_secret_post | none."
+        None, "--auth-method", metavar="METHOD", help="client_secret_basic | client_secret_post | none."
     ),
-    scopes: str | None = typer.Option(None, "--scopes", help="Scopes the app requests."),
-    tenant: str | None = typer.Option(None, "--tenant", help="Tenant placeholder (Entra and others)."),
+    scopes: str | None = typer.Option(None, "--scopes", metavar="SCOPES", help="Scopes the app requests."),
+    tenant: str | None = typer.Option(None, "--tenant", metavar="TENANT",
+                                      help="Tenant placeholder (Entra and others)."),
     instance: str | None = typer.Option(
-        None, "--instance", help="Instance placeholder (ServiceNow and others)."
+        None, "--instance", metavar="INSTANCE", help="Instance placeholder (ServiceNow and others)."
     ),
-    environment: str | None = typer.Option(None, "--environment", help="production, staging, development..."),
-    last_error: str | None = typer.Option(None, "--last-error", help="The error response body the app got."),
+    environment: str | None = typer.Option(None, "--environment", metavar="NAME",
+                                           help="production, staging, development..."),
+    last_error: str | None = typer.Option(None, "--last-error", metavar="BODY",
+                                          help="The error response body the app got."),
     config: str | None = typer.Option(
-        None, "--config", metavar="FILE.yaml", help="YAML config (lower-case keys)."
+        None, "--config", metavar="FILE.yaml", help="YAML config: the keys listed above."
     ),
     env_file: str | None = typer.Option(None, "--env-file", metavar="FILE", help="Env file (python-dotenv)."),
-    prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
+    prefix: str | None = typer.Option(None, "--prefix", metavar="PREFIX",
+                                      help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     offline: bool = typer.Option(False, "--offline", help="No network probes."),
     probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable).",
                                     autocompletion=probe_ids),
@@ -143,7 +153,7 @@ def diagnose_command(
 
     for pid in (*probe, *skip):
         if pid not in PROBE_IDS:
-            raise UsageError(f"unknown probe '{pid}'; probes: {', '.join(PROBE_IDS)}")
+            raise UsageError(f"unknown probe '{pid}' ({did_you_mean(pid, PROBE_IDS)}probes: {', '.join(PROBE_IDS)})")
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
     if client_secret is not None:

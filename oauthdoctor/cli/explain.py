@@ -45,11 +45,14 @@ def register(app: typer.Typer) -> None:
 
 def explain_command(
     response: str | None = typer.Argument(None, help="Response body text, @FILE, or - for stdin."),
-    status: int | None = typer.Option(None, "--status", help="HTTP status of the response."),
-    header: list[str] = typer.Option([], "--header", help="Response header 'Name: value' (repeatable)."),
-    provider: str | None = typer.Option(None, "--provider", help="Provider profile id or alias (else detected).",
+    status: int | None = typer.Option(None, "--status", metavar="CODE", help="HTTP status of the response."),
+    header: list[str] = typer.Option([], "--header", metavar="'NAME: VALUE'",
+                                     help="Response header 'Name: value' (repeatable)."),
+    provider: str | None = typer.Option(None, "--provider", metavar="ID",
+                                        help="Provider profile id or alias (else detected).",
                                         autocompletion=provider_names),
-    url: str | None = typer.Option(None, "--url", help="The endpoint URL that answered (helps detection)."),
+    url: str | None = typer.Option(None, "--url", metavar="URL",
+                                   help="The endpoint URL that answered (helps detection)."),
     fmt: ExplainFormat = format_option("explain"),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),
     output: Path | None = output_option(),
