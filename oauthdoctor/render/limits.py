@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-DISPLAY_CHARS = 400
+DISPLAY_CHARS = 1_000
 """Characters of one value a terminal view shows before it cuts."""
 
 JSON_STRING_CAP = 65_536
