@@ -122,3 +122,35 @@ def test_a_closed_pipe_ends_quietly() -> None:
                             shell=True, capture_output=True, text=True, env=env, check=False, timeout=60)
     assert result.stdout == '{\n  "schem'
     assert result.stderr == ""
+
+
+ADD_A_FORMAT = """
+import sys, types
+from oauthdoctor.render import formats
+
+module = types.ModuleType("oauthdoctor.render.checkenv_markdown")
+module.render_md = lambda report: "| rule | line |\\n" + "".join(
+    f"| {f.id} | {f.location.line} |\\n" for f in report.findings)
+sys.modules[module.__name__] = module
+formats.FORMATS["check-env"]["markdown"] = formats.Renderer("oauthdoctor.render.checkenv_markdown:render_md",
+                                                             "a Markdown table")
+from oauthdoctor.cli.app import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_new_format_is_one_renderer_and_one_table_row(tmp_path: Path) -> None:
+    """docs/architecture-formats.md: a renderer plus its row in FORMATS; option, help, --output come along."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OAUTHDOCTOR_PROFILES": str(ROOT / "tests/fixtures/env/profiles")}
+    fixture = str(ROOT / "tests" / "fixtures" / "env" / "endpoints.env")
+
+    def run_with_row(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", ADD_A_FORMAT, *argv], capture_output=True, text=True,
+                              env=env, check=False, timeout=60)
+
+    shown = run_with_row("check-env", "--format", "markdown", fixture)
+    assert (shown.returncode, shown.stdout) == (1, "| rule | line |\n| endpoint-http | 5 |\n| endpoint-host | 6 |\n")
+    out = tmp_path / "report.md"
+    assert run_with_row("check-env", "--format", "markdown", "-o", str(out), fixture).stdout == ""
+    assert out.read_text() == shown.stdout
+    assert "markdown (a Markdown table)" in " ".join(run_with_row("check-env", "--help").stdout.split())
