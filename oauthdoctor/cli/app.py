@@ -49,7 +49,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     pretty_exceptions_enable=False,
-    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish): cli/completion.py
+    add_completion=False,  # switched on in main() when the root answers: see _with_completion_options
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -101,6 +101,14 @@ def requested_command(argv: list[str]) -> str | None:
     return None
 
 
+def _with_completion_options(on: bool) -> None:
+    """``--install-completion``/``--show-completion`` (bash, zsh, fish; ``cli/completion.py``) are root options:
+    Typer builds them (and sets up its completion classes) only when the root answers (help, completion, an
+    unknown command), so running a command does not pay for them. Typer has no public switch after the app is
+    made; ``_add_completion`` is the attribute its ``add_completion=`` argument sets."""
+    app._add_completion = on
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every exception becomes an exit code, never a traceback for bad input."""
     argv = sys.argv[1:] if argv is None else argv
@@ -112,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
 
             normalise_instruction(os.environ)
         register_commands(None if command is None or completing else [command])
+        _with_completion_options(command is None or completing)
         # Outside standalone mode Click returns (does not raise) typer.Exit's code, Ctrl-C's 130 included.
         code = app(args=argv, standalone_mode=False, prog_name="oauthdoctor")
     except CommandExit as exc:

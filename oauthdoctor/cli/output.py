@@ -45,12 +45,10 @@ def output_option() -> Any:
 def emit(document: Any, kind: str, fmt: str, *, output: Path | str | None = None, no_color: bool = False,
          **options: Any) -> None:
     """Render ``document`` (a ``kind`` from the registry) in ``fmt`` and write it to stdout or ``output``."""
-    from oauthdoctor.redact import remembered
-
     fmt = str(fmt)
     if fmt not in FORMATS[kind]:
         raise UsageError(f"--format {fmt}: {kind} is written as {', '.join(formats(kind))}")
-    secrets = frozenset({*getattr(document, "secrets", ()), *remembered()})
+    secrets = frozenset({*getattr(document, "secrets", ()), *_remembered()})
     to_stdout = output is None or str(output) == "-"
     console = _terminal_console(no_color) if to_stdout and FORMATS[kind][fmt].console else None
     text = render_document(document, kind, fmt, secrets=secrets, console=console, **options)
@@ -63,6 +61,13 @@ def emit(document: Any, kind: str, fmt: str, *, output: Path | str | None = None
         Path(str(output)).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _remembered() -> frozenset[str]:
+    """Every secret this process read. Only configuration readers remember secrets, and they import
+    ``redact`` to do it: when it is not imported, there is nothing to remember (and nothing to import)."""
+    redact = sys.modules.get("oauthdoctor.redact")
+    return redact.remembered() if redact is not None else frozenset()
 
 
 def _terminal_console(no_color: bool) -> Any:

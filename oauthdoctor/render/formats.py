@@ -22,18 +22,29 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 
-@dataclass(frozen=True)
 class Renderer:
-    """One way to write one kind of document."""
+    """One way to write one kind of document. (A plain class: every command imports this table, and a
+    dataclass would cost each of them the generated methods.)"""
 
-    target: str  # "package.module:function"
-    summary: str  # a few words for --format help
-    console: bool = False  # True: draws on a rich Console; False: returns the text
-    options: tuple[str, ...] = ()  # view options emit() passes on by keyword (e.g. "verbose")
+    __slots__ = ("target", "summary", "console", "options")
+
+    def __init__(self, target: str, summary: str, console: bool = False, options: tuple[str, ...] = ()) -> None:
+        self.target = target  # "package.module:function"
+        self.summary = summary  # a few words for --format help
+        self.console = console  # True: draws on a rich Console; False: returns the text
+        self.options = options  # view options emit() passes on by keyword (e.g. "verbose")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Renderer) and (self.target, self.console) == (other.target, other.console)
+
+    def __hash__(self) -> int:
+        return hash((self.target, self.console))
+
+    def __repr__(self) -> str:
+        return f"Renderer({self.target!r})"
 
     def load(self) -> Callable[..., Any]:
         """The renderer function (its module is imported now, not before)."""
@@ -134,10 +145,12 @@ def render_document(document: Any, kind: str, fmt: str, *, secrets: frozenset[st
     when one is given (``emit`` passes the terminal's, with its width and colours) and captured; otherwise on
     a colourless console ``width`` (default ``FILE_WIDTH``) columns wide.
     """
-    from oauthdoctor.redact import scrub, scrub_text
-
     chosen = renderer(kind, fmt)
-    clean = scrub(document, secrets)
+    if secrets:
+        from oauthdoctor.redact import scrub
+
+        document = scrub(document, secrets)
+    clean = document
     passed = {name: options[name] for name in chosen.options if name in options}
     if not chosen.console:
         text: str = chosen.load()(clean, **passed)
@@ -147,7 +160,11 @@ def render_document(document: Any, kind: str, fmt: str, *, secrets: frozenset[st
         text = captured.get()
     else:
         text = _draw_plain(chosen, clean, width or FILE_WIDTH, passed)
-    return scrub_text(text, secrets) if secrets else text
+    if not secrets:
+        return text
+    from oauthdoctor.redact import scrub_text
+
+    return scrub_text(text, secrets)
 
 
 def _draw_plain(chosen: Renderer, document: Any, width: int, options: dict[str, Any]) -> str:
