@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -198,14 +199,30 @@ def diagnose_command(
     profile = pick_profile(resolved)
     on_network = None
     if not offline and sys.stderr.isatty():
-        from oauthdoctor.render.diagnose_console import spinner
-
         on_network = spinner(no_color=no_color)
     report = diagnose(resolved, profile, options, probe, skip, on_network)
     emit(report, "diagnose", fmt, output=output, no_color=no_color, verbose=verbose)
     code = exit_code(report.findings, str(fail_on))
     if code is not ExitCode.OK:
         raise CommandExit(code)
+
+
+def spinner(no_color: bool, message: str = "running network probes…") -> Callable[[bool], None]:
+    """``on_network(bool)`` for the runner: a spinner on stderr (a terminal only) while network probes run."""
+    from rich.console import Console
+
+    status = Console(stderr=True, no_color=True if no_color else None).status(message, spinner="dots")
+    running: list[bool] = []
+
+    def on_network(active: bool) -> None:
+        if active and not running:
+            status.start()
+            running.append(True)
+        elif not active and running:
+            status.stop()
+            running.clear()
+
+    return on_network
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,6 @@ never parsed as Rich markup, and very long values are shortened with their lengt
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
@@ -158,19 +157,3 @@ def _inputs(console: Console, inputs: dict[str, Any]) -> None:
             text.append(f"\nfrom {origin}", style="dim")
         rows.append((key.replace("_", " "), text))
     console.print(KeyValues(rows, indent=2))
-
-
-def spinner(message: str = "running network probes…", no_color: bool = False) -> Callable[[bool], None]:
-    """``on_network(bool)`` for the runner: a spinner on stderr while network probes run."""
-    status = Console(stderr=True, no_color=True if no_color else None).status(message, spinner="dots")
-    running: list[bool] = []
-
-    def on_network(active: bool) -> None:
-        if active and not running:
-            status.start()
-            running.append(True)
-        elif not active and running:
-            status.stop()
-            running.clear()
-
-    return on_network
