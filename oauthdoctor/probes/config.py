@@ -299,11 +299,9 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     if findings:
         return findings
     source = ctx.config.source("client_id")
-    return [
-        make_finding(
-            META,
-            Status.PASS,
-            "required values present and clean",
-            evidence={"client_id_from": source} if source else None,
-        )
-    ]
+    present = [env_name(k) for k in ("client_id", "client_secret", "token_url", "issuer", "redirect_uri")
+               if ctx.config.get(k)]
+    evidence: dict[str, Any] = {"observed": f"{', '.join(present)} set, without placeholders or stray characters"}
+    if source:
+        evidence["client_id_from"] = source
+    return [make_finding(META, Status.PASS, "required values present and clean", evidence=evidence)]

@@ -107,6 +107,7 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
         evidence["rule"] = str(rule)
     if getattr(result, "accepted", False):
         evidence["matched"] = getattr(result, "matched", None)
+        evidence["observed"] = f"{sent} compared with {len(registered)} registered URI(s) under {rule or 'the rule'}"
         if getattr(result, "warnings", None):
             evidence["warnings"] = list(result.warnings)
         out.append(

@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from oauthdoctor.diagnose.decide import root_finding
+from oauthdoctor.diagnose.decide import root_finding, undecided
 from oauthdoctor.model import Decision, Finding, Report, Status
 from oauthdoctor.render.decisions import DECISION_MEANING, border_style, decision_style
 from oauthdoctor.render.layout import Hanging, KeyValues, headline, shown
@@ -71,14 +71,15 @@ def _needs_detail(finding: Finding) -> bool:
 def _headline(report: Report) -> Any:
     """Decision, root cause, next action, then every other problem: what a person needs first."""
     root = root_finding(report.findings)
-    undecided = [f.id for f in report.findings if f.status in _UNDECIDED]
+    stuck = [f.id for f in report.findings if f.status is Status.CRASH or f in undecided(report.findings)]
     rows: list[tuple[str, str | Text]] = []
-    if report.decision is Decision.NONE and undecided:
+    if report.decision is Decision.NONE and report.root_cause:  # decide.py: nothing decided, probes stuck
         title = Text("Inconclusive", style="bold magenta")
-        rows.append(("", f"nothing was decided: {', '.join(undecided)} could not tell"))
-    else:
-        title = Text.assemble(("Decision: ", "bold"), (str(report.decision), decision_style(report.decision)))
-        rows.append(("", DECISION_MEANING[str(report.decision)]))
+        rows.append(("", "inconclusive — nothing was decided"))
+        rows.append(("Why", shown(report.root_cause)))
+        return headline(title, rows, style="magenta")
+    title = Text.assemble(("Decision: ", "bold"), (str(report.decision), decision_style(report.decision)))
+    rows.append(("", DECISION_MEANING[str(report.decision)]))
     hint = root.hint if root is not None else None
     if report.root_cause:
         cause = report.root_cause
@@ -92,8 +93,8 @@ def _headline(report: Report) -> Any:
               if f.is_problem and f is not root and f.id != linked and f.id != "last_error"]
     if others:
         rows.append(("Also", "\n".join(f"{f.id}: {shown(f.title)}" for f in others)))
-    if undecided and report.decision is not Decision.NONE:
-        rows.append(("Undecided", ", ".join(undecided)))
+    if stuck:
+        rows.append(("Undecided", ", ".join(dict.fromkeys(stuck))))
     return headline(title, rows, style=border_style(report.decision))
 
 

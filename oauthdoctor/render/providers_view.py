@@ -217,8 +217,9 @@ def profile_sections(profile: Profile) -> list[Section]:
     return sections
 
 
-def _entry(label: str, value: Any, default_checked: str | None, keep_defaults: bool) -> Entry:
-    """A dataclass, list or dict as an entry; scalars of a dataclass become its value lines."""
+def _entry(label: str, value: Any, default_checked: str | None, keep_defaults: bool, nested: bool = False) -> Entry:
+    """A dataclass, list or dict as an entry; scalars of a dataclass become its value lines. ``nested``: the
+    value is a part of a plain group (no provenance of its own above it)."""
     if isinstance(value, list) and value and all(dataclasses.is_dataclass(v) for v in value):
         return Entry(label, children=tuple(_entry(_item_label(v, i), v, default_checked, False)
                                            for i, v in enumerate(value, 1)))
@@ -234,12 +235,16 @@ def _entry(label: str, value: Any, default_checked: str | None, keep_defaults: b
         item = getattr(value, field.name)
         default = field.default if field.default is not dataclasses.MISSING else (
             field.default_factory() if field.default_factory is not dataclasses.MISSING else dataclasses.MISSING)
-        if item in (None, "", [], {}) or (not keep_defaults and item == default):
+        # Defaults nobody needs to read: list items (rules, quirks) show none; the parts of a plain group (an
+        # endpoint, a token-policy entry) skip a default "no"; a section's own fact shows every field.
+        unstated = item == default and (not keep_defaults or (nested and item is False))
+        if item in (None, "", [], {}) or unstated:
             continue
         if dataclasses.is_dataclass(item) or (isinstance(item, list | dict) and item
                                               and any(dataclasses.is_dataclass(v) for v in
                                                       (item.values() if isinstance(item, dict) else item))):
-            children.append(_entry(field.name.replace("_", " "), item, default_checked, keep_defaults))
+            children.append(_entry(field.name.replace("_", " "), item, default_checked, keep_defaults,
+                                   nested=not hasattr(value, "basis")))
             continue
         kind = type(value).__name__
         name = "" if _MAIN_FIELD.get(kind) == field.name else _LABELS.get(field.name, field.name.replace("_", " "))
