@@ -16,7 +16,19 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-EXIT_CODES_HELP = (
-    "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error; "
-    "3 inconclusive (probes could not decide); 4 internal error; 130 interrupted."
-)
+_MEANING = {
+    ExitCode.OK: "nothing at or above --fail-on",
+    ExitCode.FINDINGS: "findings at or above it",
+    ExitCode.USAGE: "usage or input error",
+    ExitCode.INCONCLUSIVE: "inconclusive (probes could not decide)",
+    ExitCode.INTERNAL: "internal error",
+    ExitCode.INTERRUPTED: "interrupted",
+}
+
+
+def exit_codes_help(*codes: ExitCode) -> str:
+    """The ``Exit codes: ...`` sentence for --help, naming only the codes a command can end with."""
+    return "Exit codes: " + "; ".join(f"{int(c)} {_MEANING[c]}" for c in codes or tuple(ExitCode)) + "."
+
+
+EXIT_CODES_HELP = exit_codes_help()

@@ -183,9 +183,9 @@ def test_google_testing_example() -> None:
 
 
 def test_google_testing_example_rich_report() -> None:
-    result = cli("--offline", "--env-file", "examples/google-testing.env", "--no-color")
+    result = cli("--offline", "--env-file", "examples/google-testing.env", "--no-color", "--verbose")
     assert result.returncode == 1
-    assert "Decision: fix_config" in result.stdout and "Root cause:" in result.stdout
+    assert "Decision: fix_config" in result.stdout and "│ Root cause  " in result.stdout
     assert "GOC…(32 chars)" in result.stdout and "GOCSPX-example0not0a0real0secret" not in result.stdout
 
 

@@ -24,7 +24,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "oauthdoctor", "explain", *args], capture_output=True, text=True,
-                          input=stdin, env=env, cwd=ROOT, check=False)
+                          input="" if stdin is None else stdin, env=env, cwd=ROOT, check=False)
 
 
 def test_json_output_has_exactly_the_contract_fields(env: dict[str, str]) -> None:
@@ -80,8 +80,12 @@ def test_rich_output_leads_with_the_decision(env: dict[str, str]) -> None:
             '"AADSTS7000222: The provided client secret keys are expired."}')
     result = cli(env, "--provider", "microsoft", "--status", "401", body)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "FIX CONFIG: change configuration before trying again"
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("╭─ Decision: fix_config ─")
+    assert lines[1].split("│")[1].strip() == "change the configuration; a retry or a new grant alone fails again"
     assert "client_secret_expired" in result.stdout
+    words = " ".join(result.stdout.split())
+    assert "Look AADSTS7000222 up at https://login.microsoftonline.com/error?code=7000222" in words
 
 
 def test_jsonl_batch_keeps_order_survives_bad_lines_and_summarises(env: dict[str, str], tmp_path: Path) -> None:

@@ -8,15 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from oauthdoctor.checkenv import check_files
 from oauthdoctor.model import Finding, Location, Report, Severity, Status
-from oauthdoctor.render.checkenv_console import print_check_env
-from oauthdoctor.render.checkenv_json import render_check_env_json
-from oauthdoctor.render.github import render_github
-from oauthdoctor.render.junit import render_junit
-from oauthdoctor.render.sarif import render_sarif
+from oauthdoctor.render.formats import FORMATS, render_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "env"
 ROOT = Path(__file__).parent.parent
@@ -43,20 +38,17 @@ def test_no_format_prints_the_canary(fmt: str) -> None:
         assert fragment not in result.stdout and fragment not in result.stderr
 
 
-def test_renderers_scrub_a_secret_that_slipped_into_a_message() -> None:
-    """Second line of defence: even a rule that wrongly quoted a secret is redacted by every renderer."""
+@pytest.mark.parametrize(("kind", "fmt"), [(k, f) for k in ("check-env", "diagnose", "trace") for f in FORMATS[k]])
+def test_renderers_scrub_a_secret_that_slipped_into_a_message(kind: str, fmt: str) -> None:
+    """Second line of defence: even a rule that wrongly quoted a secret is redacted, in every format."""
     leak = "s3cr3t-value-that-leaked"
-    report = Report(command="check-env", files=("a.env",), secrets=frozenset({leak}), findings=(
+    report = Report(command=kind, files=("a.env",), secrets=frozenset({leak}), findings=(
         Finding("value-whitespace", Status.FAIL, Severity.ERROR, f"value {leak} has a space",
                 location=Location("a.env", 1, 1), key="OAUTH_CLIENT_SECRET", fix=f"use {leak}",
                 evidence={"value": leak}),))
-    console = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
-    print_check_env(report, console)
-    outputs = [render_check_env_json(report), render_sarif(report), render_github(report), render_junit(report),
-               console.export_text()]
-    for text in outputs:
-        assert leak not in text
-        assert "s3c…(24 chars)" in text
+    text = render_document(report, kind, fmt, secrets=report.secrets, width=200)
+    assert leak not in text
+    assert "s3c…(24 chars)" in text
 
 
 def test_report_secrets_cover_the_canary(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,8 +2,8 @@
 
 Regions between ``<!-- generated: NAME -->`` and ``<!-- end generated -->`` in README.md and docs/*.md are
 rewritten from the code: the check-env rule table (``checkenv.rules.REGISTRY``) and dialect table
-(``config.dialects.DIALECTS``), the probe table
-(``probes.REGISTRY``), the trace detection table (``trace.detections.DETECTIONS``; also ``trace --help``'s list
+(``config.dialects.DIALECTS``), the probe table (``probes.REGISTRY``), the configuration keys (``config.keys``),
+the trace detection table (``trace.detections.DETECTIONS``; also ``trace --help``'s list
 and the trace JSON schema's detection enum). The diagnose JSON schema's probe and status enums, and
 ``diagnose --help``'s probe list (between ``# generated:`` and ``# end generated`` in ``cli/diagnose.py``, so
 that ``--help`` need not import every probe), come from the same registries.
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from oauthdoctor.checkenv.rules import REGISTRY as RULES  # noqa: E402
 from oauthdoctor.config.dialects import DIALECTS  # noqa: E402
+from oauthdoctor.config.keys import CANONICAL_KEYS, PLACEHOLDER_KEYS, SECRET_KEYS, env_name  # noqa: E402
 from oauthdoctor.model import Status  # noqa: E402
 from oauthdoctor.probes import REGISTRY as PROBES  # noqa: E402
 from oauthdoctor.trace.detections import DETECTIONS  # noqa: E402
@@ -72,8 +73,19 @@ def dialects_table() -> str:
     return "\n".join(rows)
 
 
+def config_keys_table() -> str:
+    """The one key table (config/keys.py): YAML key for --config and the environment variable."""
+    rows = ["| `--config` YAML key | environment / env-file name | note |", "|---|---|---|"]
+    for key in CANONICAL_KEYS:
+        note = "secret: shown only as a fingerprint" if key in SECRET_KEYS else ""
+        rows.append(f"| `{key}` | `{env_name(key)}` | {note} |")
+    for key in PLACEHOLDER_KEYS:
+        rows.append(f"| `{key}` | `{env_name(key)}` | fills the profile's `{{{key}}}` placeholder |")
+    return "\n".join(rows)
+
+
 GENERATORS = {"check-env-rules": rules_table, "probes": probes_table, "trace-detections": detections_table,
-              "check-env-dialects": dialects_table}
+              "check-env-dialects": dialects_table, "config-keys": config_keys_table}
 _REGION = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end generated -->)", re.S)
 
 

@@ -57,12 +57,15 @@ def required_keys(check: FileCheck) -> list[str]:
     return needed
 
 
+# How a key reads in a sentence ("google needs the redirect URI").
+_KEY_WORDS = {"client_id": "the client id", "client_secret": "the client secret", "redirect_uri": "the redirect URI"}
+
+
 @rule("missing-required", "Required key missing or empty",
       "Are the keys the provider and grant need (client id, secret, redirect URI, tenant/instance placeholders) "
       "present and non-empty?", _E, scope="client")
 def missing_required(check: FileCheck, now: datetime) -> list[Finding]:
     out: list[Finding] = []
-    provider = check.provider or "the provider"
     if check.incomplete:
         return out  # part of the environment could not be read: a key may be there
     for canonical in required_keys(check):
@@ -70,9 +73,13 @@ def missing_required(check: FileCheck, now: datetime) -> list[Finding]:
             continue
         key = check.display_key(canonical)
         present = check.entry(canonical) is not None
-        message = f"{key} is {'empty' if present else 'missing'} ({provider} needs {canonical.replace('_', ' ')})"
+        what = _KEY_WORDS.get(canonical, canonical.replace("_", " "))
+        name = check.profile.name if check.profile is not None else check.provider
+        needs = f"{name} needs {what}" if name else f"an OAuth client needs {what}"
+        where = f"the {name} app registration" if name else "your app registration at the provider"
+        message = f"{key} is {'empty' if present else 'missing'} ({needs})"
         out.append(finding("missing-required", check.at(canonical), message, key=key,
-                           fix=f"Set {key} to the value from the {provider} app registration."))
+                           fix=f"Set {key} to the value from {where}."))
     return out
 
 

@@ -122,7 +122,7 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
     candidates = list(primary.candidates) or (list(generic.candidates) if same and cause == "ambiguous" else [])
     if cause == "ambiguous" and not candidates and cls == "invalid_grant":
         candidates = list(B.INVALID_GRANT_CANDIDATES)
-    hints = _hints(ex, primary, cause, decision, candidates, rules)
+    hints = _hints(ex, primary, cause, decision, candidates, rules, code)
     refs = [*primary.references, primary.source, _CLASS_REFS.get(cls, B.RFC6749)]
     if rules is not None and rules.source:
         refs.append(rules.source)
@@ -172,7 +172,7 @@ def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
 
 
 def _hints(ex: Extracted, primary: Outcome, cause: str, decision: str, candidates: list[Candidate],
-           rules: CompiledRules | None) -> list[str]:
+           rules: CompiledRules | None, code: str | None) -> list[str]:
     hints = [*primary.hints, *B.CAUSE_HINTS.get(cause, [])]
     hints += [f"If {c.cause.replace('_', ' ')}: {c.hint}" for c in candidates if c.hint]
     if rules is not None:
@@ -185,7 +185,17 @@ def _hints(ex: Extracted, primary: Outcome, cause: str, decision: str, candidate
         elif reset:
             hints.append(f"Wait until the rate-limit reset time ({reset.strip()[:40]}) before retrying.")
     hints.append(B.DECISION_HINTS[decision])
-    return list(dict.fromkeys(hints))
+    return list(dict.fromkeys(h for h in (_filled(h, code) for h in hints) if h))
+
+
+def _filled(hint: str, code: str | None) -> str | None:
+    """A profile hint with ``{code}`` / ``{code_number}`` filled from the provider code; None without a code
+    (a hint that says "look {code} up" is no help when the response carried none)."""
+    if "{code" not in hint:
+        return hint
+    if not code:
+        return None
+    return hint.replace("{code_number}", "".join(ch for ch in code if ch.isdigit())).replace("{code}", code)
 
 
 def _summary(cls: str, cause: str, meaning: str, code: str | None, pid: str | None, n_candidates: int) -> str:

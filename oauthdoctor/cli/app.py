@@ -9,11 +9,13 @@ the command line (all of them for root help, ``--version`` or an unknown name).
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
 import importlib
+import os
 import sys
 
 import typer
 
 from oauthdoctor.cli.errors import CommandExit, UsageError
+from oauthdoctor.cli.helptext import examples
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 from oauthdoctor.version import __version__
 
@@ -22,6 +24,10 @@ _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "
 
 HELP = (
     "Tells you why your OAuth 2.0 integration fails and what to do about it: reauth, fix_config or retry.\n\n"
+    + examples("oauthdoctor diagnose --offline --env-file examples/google-testing.env",
+               "oauthdoctor explain --status 400 '{\"error\":\"invalid_grant\"}'",
+               "oauthdoctor providers list")
+    + "\n\nTab completion for bash, zsh or fish: oauthdoctor --install-completion\n\n"
     + EXIT_CODES_HELP
 )
 
@@ -35,6 +41,7 @@ COMMANDS = {
     "trace": "trace",
 }
 _ROOT_OPTIONS_WITH_VALUE = ("--profiles",)
+_COMPLETE_VAR = "_OAUTHDOCTOR_COMPLETE"  # set by the shell's completion script (cli/completion.py)
 
 app = typer.Typer(
     name="oauthdoctor",
@@ -42,7 +49,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=False,  # switched on in main() when the root answers: see _with_completion_options
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -94,13 +101,28 @@ def requested_command(argv: list[str]) -> str | None:
     return None
 
 
+def _with_completion_options(on: bool) -> None:
+    """``--install-completion``/``--show-completion`` (bash, zsh, fish; ``cli/completion.py``) are root options:
+    Typer builds them (and sets up its completion classes) only when the root answers (help, completion, an
+    unknown command), so running a command does not pay for them. Typer has no public switch after the app is
+    made; ``_add_completion`` is the attribute its ``add_completion=`` argument sets."""
+    app._add_completion = on
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every exception becomes an exit code, never a traceback for bad input."""
     argv = sys.argv[1:] if argv is None else argv
     command = requested_command(argv)
+    completing = _COMPLETE_VAR in os.environ
     try:
-        register_commands(None if command is None else [command])
-        app(args=argv, standalone_mode=False, prog_name="oauthdoctor")
+        if completing:
+            from oauthdoctor.cli.completion import normalise_instruction
+
+            normalise_instruction(os.environ)
+        register_commands(None if command is None or completing else [command])
+        _with_completion_options(command is None or completing)
+        # Outside standalone mode Click returns (does not raise) typer.Exit's code, Ctrl-C's 130 included.
+        code = app(args=argv, standalone_mode=False, prog_name="oauthdoctor")
     except CommandExit as exc:
         sys.exit(int(exc.code))
     except UsageError as exc:
@@ -116,6 +138,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the single top-level handler
         if isinstance(exc, typer.Abort):
             _fail("interrupted", ExitCode.INTERRUPTED)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare 'oauthdoctor' or 'oauthdoctor providers'
+            exc.show()  # type: ignore[attr-defined] - the whole help, on stderr, as Click does
+            sys.exit(int(ExitCode.USAGE))
         if isinstance(exc, _CLICK_EXCEPTION):
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
@@ -129,7 +154,9 @@ def main(argv: list[str] | None = None) -> None:
                 sys.stderr.write(f"oauthdoctor: error: {issue}\n")
             sys.exit(int(ExitCode.USAGE))
         _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
-    sys.exit(0)
+    if code == ExitCode.INTERRUPTED:
+        _fail("interrupted", ExitCode.INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _fail(message: str, code: ExitCode) -> None:

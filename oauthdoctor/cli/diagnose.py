@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import probe_ids, provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.options import FailOn, ReportFormat
+from oauthdoctor.cli.helptext import did_you_mean, examples
+from oauthdoctor.cli.options import FailOn
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.config.keys import CANONICAL_KEYS, PLACEHOLDER_KEYS
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
-if TYPE_CHECKING:
-    from oauthdoctor.model import Report
+DiagnoseFormat = format_choices("diagnose")
+CONFIG_KEYS = (*CANONICAL_KEYS, *PLACEHOLDER_KEYS)
 
 # generated: probes-help (python tools/generate_reference.py writes it from probes.REGISTRY; a test checks it)
 PROBES_HELP = (
@@ -27,10 +32,12 @@ HELP = (
     "Configuration, highest precedence first: flags, --config FILE.yaml, --env-file FILE, the environment "
     "(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REDIRECT_URI, OAUTH_TOKEN_URL, ...). Never redeems a real "
     "code or refresh token; client_credentials only with --active.\n\n"
+    f"Keys of the --config YAML file (the OAUTH_* names in lower case): {', '.join(CONFIG_KEYS)}.\n\n"
     f"{PROBES_HELP}\n\n"
-    "Example: oauthdoctor diagnose --offline --env-file examples/google-testing.env\n\n"
-    "Example: OAUTH_CLIENT_SECRET=... oauthdoctor diagnose --provider github --client-id Iv1.abc "
-    "--format json\n\n" + EXIT_CODES_HELP
+    + examples("oauthdoctor diagnose --offline --env-file examples/google-testing.env",
+               "oauthdoctor diagnose --offline --env-file examples/github-host-case.env --format json",
+               "oauthdoctor diagnose --offline --provider github --client-id Iv1.abc --probe config")
+    + "\n\n" + EXIT_CODES_HELP
 )
 
 
@@ -78,45 +85,54 @@ def _port(value: str, text: str) -> int:
 
 def diagnose_command(
     provider: str | None = typer.Option(
-        None, "--provider", help="Provider profile id or alias (google, entra...)."
+        None, "--provider", metavar="ID",
+        help="Provider profile id or alias (google, entra...).", autocompletion=provider_names
     ),
-    client_id: str | None = typer.Option(None, "--client-id", help="Client id (OAUTH_CLIENT_ID)."),
+    client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Client id (OAUTH_CLIENT_ID)."),
     client_secret: str | None = typer.Option(
         None,
-        "--client-secret",
+        "--client-secret", metavar="SECRET",
         help="Client secret. Discouraged (shell history); prefer OAUTH_CLIENT_SECRET.",
     ),
-    redirect_uri: str | None = typer.Option(None, "--redirect-uri", help="The redirect_uri the app sends."),
+    redirect_uri: str | None = typer.Option(None, "--redirect-uri", metavar="URI",
+                                            help="The redirect_uri the app sends."),
     registered: list[str] = typer.Option(
-        [], "--registered-redirect-uri", help="A redirect URI registered at the provider (repeatable)."
+        [], "--registered-redirect-uri", metavar="URI", help="A redirect URI registered at the provider (repeatable)."
     ),
-    token_url: str | None = typer.Option(None, "--token-url", help="Token endpoint URL."),
-    authorize_url: str | None = typer.Option(None, "--authorize-url", help="Authorization endpoint URL."),
-    issuer: str | None = typer.Option(None, "--issuer", help="Issuer URL (for discovery)."),
+    token_url: str | None = typer.Option(None, "--token-url", metavar="URL", help="Token endpoint URL."),
+    authorize_url: str | None = typer.Option(None, "--authorize-url", metavar="URL",
+                                             help="Authorization endpoint URL."),
+    issuer: str | None = typer.Option(None, "--issuer", metavar="URL", help="Issuer URL (for discovery)."),
     grant_type: str | None = typer.Option(
-        None, "--grant-type", help="Grant the app uses (authorization_code)."
+        None, "--grant-type", metavar="GRANT", help="Grant the app uses (authorization_code)."
     ),
     auth_method: str | None = typer.Option(
-        None, "--auth-method", help="client_secret_basic | client_secret_post | none."
+        None, "--auth-method", metavar="METHOD", help="client_secret_basic | client_secret_post | none."
     ),
-    scopes: str | None = typer.Option(None, "--scopes", help="Scopes the app requests."),
-    tenant: str | None = typer.Option(None, "--tenant", help="Tenant placeholder (Entra and others)."),
+    scopes: str | None = typer.Option(None, "--scopes", metavar="SCOPES", help="Scopes the app requests."),
+    tenant: str | None = typer.Option(None, "--tenant", metavar="TENANT",
+                                      help="Tenant placeholder (Entra and others)."),
     instance: str | None = typer.Option(
-        None, "--instance", help="Instance placeholder (ServiceNow and others)."
+        None, "--instance", metavar="INSTANCE", help="Instance placeholder (ServiceNow and others)."
     ),
-    environment: str | None = typer.Option(None, "--environment", help="production, staging, development..."),
-    last_error: str | None = typer.Option(None, "--last-error", help="The error response body the app got."),
+    environment: str | None = typer.Option(None, "--environment", metavar="NAME",
+                                           help="production, staging, development..."),
+    last_error: str | None = typer.Option(None, "--last-error", metavar="BODY",
+                                          help="The error response body the app got."),
     config: str | None = typer.Option(
-        None, "--config", metavar="FILE.yaml", help="YAML config (lower-case keys)."
+        None, "--config", metavar="FILE.yaml", help="YAML config: the keys listed above."
     ),
     env_file: str | None = typer.Option(
         None, "--env-file", metavar="FILE", help="Env file, docker-compose file or Kubernetes manifest."),
     service: str | None = typer.Option(
         None, "--service", metavar="NAME", help="The compose service or container in --env-file to diagnose."),
-    prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
+    prefix: str | None = typer.Option(None, "--prefix", metavar="PREFIX",
+                                      help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     offline: bool = typer.Option(False, "--offline", help="No network probes."),
-    probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable)."),
-    skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable)."),
+    probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable).",
+                                    autocompletion=probe_ids),
+    skip: list[str] = typer.Option([], "--skip", metavar="ID", help="Do not run this probe (repeatable).",
+                                   autocompletion=probe_ids),
     timeout: float = typer.Option(5.0, "--timeout", metavar="SECONDS", help="Per-request timeout."),
     active: bool = typer.Option(False, "--active", help="Also try client_credentials (issues a real token)."),
     trust_host: list[str] = typer.Option(
@@ -127,9 +143,8 @@ def diagnose_command(
     ntp_server: list[str] = typer.Option(
         [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
     ),
-    fmt: ReportFormat = typer.Option(
-        ReportFormat.rich, "--format", help="rich, json, sarif, github or junit."
-    ),
+    fmt: DiagnoseFormat = format_option("diagnose"),
+    output: Path | None = output_option(),
     fail_on: FailOn = typer.Option(
         FailOn.error, "--fail-on", help="Exit 1 on findings at or above: error, warning, or never."
     ),
@@ -142,7 +157,7 @@ def diagnose_command(
 
     for pid in (*probe, *skip):
         if pid not in PROBE_IDS:
-            raise UsageError(f"unknown probe '{pid}'; probes: {', '.join(PROBE_IDS)}")
+            raise UsageError(f"unknown probe '{pid}' ({did_you_mean(pid, PROBE_IDS)}probes: {', '.join(PROBE_IDS)})")
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
     if client_secret is not None:
@@ -188,42 +203,30 @@ def diagnose_command(
     profile = pick_profile(resolved)
     on_network = None
     if not offline and sys.stderr.isatty():
-        from oauthdoctor.render.diagnose_console import spinner
-
-        on_network = spinner()
+        on_network = spinner(no_color=no_color)
     report = diagnose(resolved, profile, options, probe, skip, on_network)
-    _emit(report, fmt, no_color, verbose)
+    emit(report, "diagnose", fmt, output=output, no_color=no_color, verbose=verbose)
     code = exit_code(report.findings, str(fail_on))
     if code is not ExitCode.OK:
         raise CommandExit(code)
 
 
-def _emit(report: Report, fmt: ReportFormat, no_color: bool, verbose: bool) -> None:
-    if fmt is ReportFormat.rich:
-        from oauthdoctor.render.diagnose_console import render as render_console
+def spinner(no_color: bool, message: str = "running network probes…") -> Callable[[bool], None]:
+    """``on_network(bool)`` for the runner: a spinner on stderr (a terminal only) while network probes run."""
+    from rich.console import Console
 
-        render_console(report, no_color=no_color, verbose=verbose)
-        return
-    if fmt is ReportFormat.json:
-        from oauthdoctor.render.diagnose_json import render as render_json
+    status = Console(stderr=True, no_color=True if no_color else None).status(message, spinner="dots")
+    running: list[bool] = []
 
-        text = render_json(report)
-    elif fmt is ReportFormat.sarif:
-        from oauthdoctor.render.sarif import render_sarif
+    def on_network(active: bool) -> None:
+        if active and not running:
+            status.start()
+            running.append(True)
+        elif not active and running:
+            status.stop()
+            running.clear()
 
-        text = render_sarif(report)
-    elif fmt is ReportFormat.github:
-        from oauthdoctor.render.github import render_github
-
-        text = render_github(report)
-    else:
-        from oauthdoctor.render.junit import render_junit
-
-        text = render_junit(report)
-    from oauthdoctor.redact import scrub_text
-
-    text = scrub_text(text, report.secrets)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return on_network
 
 
 def register(app: typer.Typer) -> None:

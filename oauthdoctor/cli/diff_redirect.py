@@ -2,14 +2,15 @@
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
-import json
-import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.options import ViewFormat
+from oauthdoctor.cli.helptext import examples
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 HELP = (
@@ -21,11 +22,12 @@ HELP = (
     "(or nothing when no URI is registered), and the answer says which URI the server uses instead.\n\n"
     "Exit codes: 0 accepted; 1 rejected; 2 usage error (missing argument, REGISTERED not a URI, unknown "
     "provider).\n\n"
-    "Example: oauthdoctor diff-redirect https://app.example.com/callback https://app.example.com/callback/\n\n"
-    "Example: oauthdoctor diff-redirect --provider keycloak --format json 'http://127.0.0.1/cb' "
-    "'http://127.0.0.1:8765/cb'\n\n"
-    "Example: oauthdoctor diff-redirect --omitted --provider github https://app.example.com/callback"
+    + examples("oauthdoctor diff-redirect https://app.example.com/callback https://app.example.com/callback/",
+               "oauthdoctor diff-redirect --provider keycloak --format json 'http://127.0.0.1/cb' "
+               "'http://127.0.0.1:8765/cb'",
+               "oauthdoctor diff-redirect --omitted --provider github https://app.example.com/callback")
 )
+DiffRedirectFormat = format_choices("diff-redirect")
 
 
 class ClientType(StrEnum):
@@ -48,10 +50,13 @@ def diff_redirect_command(
     none_registered: bool = typer.Option(False, "--none-registered",
                                          help="No redirect URI is registered (leave REGISTERED out)."),
     openid: bool = typer.Option(False, "--openid", help="The request asks for scope openid (OpenID Connect)."),
-    provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic)."),
+    provider: str = typer.Option("generic", "--provider", metavar="ID",
+                                 help="Provider profile id or alias (default generic).",
+                                 autocompletion=provider_names),
     client_type: ClientType = typer.Option(ClientType.web, "--client-type",
                                            help="web or native (some servers relax loopback for native only)."),
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+    fmt: DiffRedirectFormat = format_option("diff-redirect"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.sections import redirect_rule
     from oauthdoctor.redirect.engine import compare_with_rule, registration_problem
@@ -62,12 +67,7 @@ def diff_redirect_command(
     if problem is not None:
         raise UsageError(problem)
     match = compare_with_rule(uris, sent_value, rule, client_type.value, provider=profile_id, openid=openid)
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(match.to_json(), indent=2) + "\n")
-    else:
-        from oauthdoctor.render.redirect_console import print_match
-
-        print_match(match)
+    emit(match, "diff-redirect", fmt, output=output)
     if not match.accepted:
         raise CommandExit(ExitCode.FINDINGS)
 

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import UsageError
-from oauthdoctor.cli.options import ViewFormat
+from oauthdoctor.cli.helptext import examples
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 
 if TYPE_CHECKING:
     from oauthdoctor.classifier.book import RuleBook
@@ -20,16 +22,19 @@ if TYPE_CHECKING:
 HELP = (
     "Explain an OAuth error response: its class, the most likely cause, and whether to reauth, fix_config or "
     "retry.\n\n"
-    "RESPONSE is the body as text, @FILE, or - for stdin; a leading HTTP status line and headers (curl -i) "
-    "are read too. --jsonl reads one JSON object per line ({status, headers, body, provider, url}) and writes "
-    "one result per line; a summary goes to stderr.\n\n"
+    "RESPONSE is the body as text, @FILE, or - for stdin (stdin is read without - too when it is not a "
+    "terminal); a leading HTTP status line and headers (curl -i) are read too. --jsonl reads one JSON "
+    "object per line ({status, headers, body, provider, url}) and writes one result per line; a summary goes "
+    "to stderr.\n\n"
     "Exit codes: 0 an answer was produced (also for class unknown); 2 unusable input (unreadable file, "
     "unknown provider).\n\n"
-    "Example: oauthdoctor explain --provider google --status 400 "
-    "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'\n\n"
-    "Example: curl -si -d grant_type=refresh_token ... https://oauth2.googleapis.com/token | oauthdoctor explain -\n\n"
-    "Example: oauthdoctor explain --jsonl errors.jsonl > explained.jsonl"
+    + examples("oauthdoctor explain --provider google --status 400 "
+               "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'",
+               "echo '{\"error\":\"invalid_client\"}' | oauthdoctor explain --status 401",
+               "oauthdoctor explain --jsonl errors.jsonl --output explained.jsonl")
 )
+
+ExplainFormat = format_choices("explain")
 
 
 
@@ -40,12 +45,17 @@ def register(app: typer.Typer) -> None:
 
 def explain_command(
     response: str | None = typer.Argument(None, help="Response body text, @FILE, or - for stdin."),
-    status: int | None = typer.Option(None, "--status", help="HTTP status of the response."),
-    header: list[str] = typer.Option([], "--header", help="Response header 'Name: value' (repeatable)."),
-    provider: str | None = typer.Option(None, "--provider", help="Provider profile id or alias (else detected)."),
-    url: str | None = typer.Option(None, "--url", help="The endpoint URL that answered (helps detection)."),
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+    status: int | None = typer.Option(None, "--status", metavar="CODE", help="HTTP status of the response."),
+    header: list[str] = typer.Option([], "--header", metavar="'NAME: VALUE'",
+                                     help="Response header 'Name: value' (repeatable)."),
+    provider: str | None = typer.Option(None, "--provider", metavar="ID",
+                                        help="Provider profile id or alias (else detected).",
+                                        autocompletion=provider_names),
+    url: str | None = typer.Option(None, "--url", metavar="URL",
+                                   help="The endpoint URL that answered (helps detection)."),
+    fmt: ExplainFormat = format_option("explain"),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.classifier import classify
     from oauthdoctor.classifier.book import default_rulebook
@@ -56,19 +66,18 @@ def explain_command(
     if jsonl is not None:
         if response is not None:
             raise UsageError("give either RESPONSE or --jsonl, not both")
-        _batch(jsonl, provider, url, book)
+        _batch(jsonl, provider, url, book, output)
         return
     headers = _parse_headers(header)
-    if response is None and status is None and not headers:
-        raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
+    if response is None and not sys.stdin.isatty():
+        response = "-"  # piped or redirected input: read it as if "-" was given
     body = _read_response(response) if response is not None else b""
+    if not body and status is None and not headers:
+        where = "stdin was empty; " if response == "-" else ""
+        raise UsageError(f"{where}give the response body as RESPONSE, @FILE or - (stdin); "
+                         "see 'oauthdoctor explain --help'")
     result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
-        return
-    from oauthdoctor.render.explain_console import print_explanation
-
-    print_explanation(result)
+    emit(result, "explain", fmt, output=output)
 
 
 def _parse_headers(values: list[str]) -> dict[str, str]:
@@ -102,11 +111,17 @@ def _open_lines(source: str) -> TextIO:
         raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
 
 
-def _batch(source: str, provider: str | None, url: str | None, book: RuleBook) -> None:
-    """One result line per input line, in order; a bad line is a result too, never the end of the run."""
+def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, output: Path | None) -> None:
+    """One result line per input line, in order; a bad line is a result too, never the end of the run.
+
+    Lines are written as they are classified (a log of a million lines never sits in memory), so this mode
+    writes its own output instead of going through ``emit``; values are capped as in every JSON format.
+    """
     from oauthdoctor.classifier import classify
+    from oauthdoctor.render.limits import cap_json
 
     stream = _open_lines(source)
+    sink = _open_output(output)
     out: list[str] = []
     decisions: Counter[str] = Counter()
     classes: Counter[str] = Counter()
@@ -120,17 +135,28 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook) -
             decisions[result.decision] += 1
             classes[result.failure_class] += 1
             causes[result.cause] += 1
-            out.append(dumps(result.to_json(), ensure_ascii=False))
+            out.append(dumps(cap_json(result.to_json()), ensure_ascii=False))
             if len(out) >= 2000:
-                sys.stdout.write("\n".join(out) + "\n")
+                sink.write("\n".join(out) + "\n")
                 out.clear()
+        if out:
+            sink.write("\n".join(out) + "\n")
+        sink.flush()
     finally:
         if stream is not sys.stdin:
             stream.close()
-    if out:
-        sys.stdout.write("\n".join(out) + "\n")
-    sys.stdout.flush()
+        if sink is not sys.stdout:
+            sink.close()
     sys.stderr.write(_summary(decisions, classes, causes))
+
+
+def _open_output(output: Path | None) -> TextIO:
+    if output is None or str(output) == "-":
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def _line_result(line: str, number: int, provider: str | None, url: str | None, book: RuleBook,

@@ -1,18 +1,11 @@
-"""Option choices shared by the report commands (diagnose, check-env)."""
+"""Option choices shared by the report commands (diagnose, check-env, trace).
+
+``--format`` choices come from the format registry (``cli/output.py``'s ``format_option``), not from here.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
-
-
-class ReportFormat(StrEnum):
-    """Output formats of a findings report."""
-
-    rich = "rich"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
 
 
 class FailOn(StrEnum):
@@ -21,10 +14,3 @@ class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     never = "never"
-
-
-class ViewFormat(StrEnum):
-    """Output formats of the single-answer commands (diff-redirect, explain, providers)."""
-
-    rich = "rich"
-    json = "json"

@@ -2,21 +2,28 @@
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
-import json
 import sys
 from pathlib import Path
 
 import typer
 
+from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
-from oauthdoctor.cli.options import ViewFormat
+from oauthdoctor.cli.helptext import examples
+from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 app = typer.Typer(
-    help="List, show and validate provider profiles.\n\nExample: oauthdoctor providers show google",
+    help="List, show, audit and validate provider profiles.\n\n"
+    + examples("oauthdoctor providers list", "oauthdoctor providers show google"),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+
+
+ListFormat = format_choices("providers-list")
+ShowFormat = format_choices("providers-show")
+AuditFormat = format_choices("providers-audit")
 
 
 def register(root: typer.Typer) -> None:
@@ -24,60 +31,44 @@ def register(root: typer.Typer) -> None:
     root.add_typer(app, name="providers")
 
 
-@app.command("list", help="Table of every profile: id, name, auth methods, redirect rule, rotation.\n\n"
-             "Example: oauthdoctor providers list --format json")
+@app.command("list", help="Every profile: id and aliases (what --provider accepts), name, auth methods, redirect "
+             "rule, refresh-token rotation and how many of its facts are confirmed.\n\n"
+             + examples("oauthdoctor providers list --format json"))
 def list_command(
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich (table) or json."),
+    fmt: ListFormat = format_option("providers-list"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import all_profiles
-    from oauthdoctor.render.providers_view import providers_json, summary_rows
 
-    profiles = all_profiles()
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(providers_json(profiles), indent=2) + "\n")
-        return
-    from oauthdoctor.render.providers_console import print_table
-
-    print_table(summary_rows(profiles))
+    emit(all_profiles(), "providers-list", fmt, output=output)
 
 
-@app.command("show", help="Every fact of one profile with its source and the date it was checked.\n\n"
-             "Example: oauthdoctor providers show entra")
+@app.command("show", help="Every section of one profile, each fact with its basis, source and the date it was "
+             "checked.\n\n" + examples("oauthdoctor providers show entra"))
 def show_command(
-    provider: str = typer.Argument(..., help="Profile id or alias."),
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+    provider: str = typer.Argument(..., help="Profile id or alias.", autocompletion=provider_names),
+    fmt: ShowFormat = format_option("providers-show"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import get_profile
-    from oauthdoctor.render.providers_view import profile_facts, profile_json
 
-    profile = get_profile(provider)
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(profile_json(profile), indent=2) + "\n")
-        return
-    from oauthdoctor.render.providers_console import print_facts
-
-    print_facts(profile, profile_facts(profile))
+    emit(get_profile(provider), "providers-show", fmt, output=output)
 
 
 @app.command("audit", help="The facts not confirmed by a primary source (heuristic or unconfirmed) across all "
-             "profiles, oldest check first, with the totals.\n\nExample: oauthdoctor providers audit --format json")
+             "profiles, oldest check first, with the totals.\n\n"
+             + examples("oauthdoctor providers audit --format json"))
 def audit_command(
-    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+    fmt: AuditFormat = format_option("providers-audit"),
+    output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import all_profiles
-    from oauthdoctor.render.providers_view import audit_json
 
-    data = audit_json(all_profiles())
-    if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
-        return
-    from oauthdoctor.render.providers_console import print_audit
-
-    print_audit(data)
+    emit(all_profiles(), "providers-audit", fmt, output=output)
 
 
 @app.command("validate", help="Validate profile files strictly; print every error as file:line: path: message.\n\n"
-             "Example: oauthdoctor providers validate providers/*.yaml my-profiles/")
+             + examples("oauthdoctor providers validate providers/*.yaml my-profiles/"))
 def validate_command(
     paths: list[Path] = typer.Argument(..., help="Profile files or directories."),
 ) -> None:

@@ -1,52 +1,80 @@
-"""The rich terminal view of a check-env report: findings grouped by file, then a one-line summary."""
+"""The rich terminal view of a check-env report: findings grouped by file, then a one-line summary.
+
+Rule ids are what users type into ``--rule``/``--ignore``, so they are never cut. On a wide terminal each
+finding is one row (where, severity, rule, then the message wrapping under itself); when the message would
+get less than half the line, the message moves under the row and keeps the width (``render/layout.py``).
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from oauthdoctor.model import Report, RuleMeta, Severity
-from oauthdoctor.redact import scrub
+from oauthdoctor.model import Finding, Report, RuleMeta, Severity
+from oauthdoctor.render.layout import Hanging, shown
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_MESSAGE_SHARE = 0.5  # below this share of the line (or 40 columns), the message moves under the row
+_MESSAGE_MIN = 40
 
 
 def print_check_env(report: Report, console: Console) -> None:
-    clean = scrub(report, report.secrets)
-    for file in clean.files:
-        mine = [f for f in clean.findings if f.location is not None and f.location.file == file]
+    """Per file: its findings (or a check mark), then the counts over all files."""
+    for file in report.files:
+        mine = [f for f in report.findings if f.location is not None and f.location.file == file]
         if not mine:
-            console.print(Text.assemble(("✓ ", "green"), (file, "bold"), " no findings"))
+            console.print(Hanging("", Text.assemble(("✓ ", "green"), (file, "bold"), " no findings")))
             continue
-        console.print(Text(file, style="bold"))
-        table = Table(show_header=True, header_style="dim", box=None, padding=(0, 1))
-        for column in ("where", "severity", "rule"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("message", overflow="fold")
-        for f in mine:
-            message = Text(f.title)
-            if f.fix:
-                message.append(f"\nfix: {f.fix}", style="dim")
-            table.add_row(f"{f.location.line}:{f.location.column}" if f.location else "-",
-                          Text(f.severity.value, style=_STYLE[f.severity]), f.id, message)
-        console.print(table)
-    counts = {s: sum(1 for f in clean.findings if f.severity is s) for s in Severity}
-    console.print(Text.assemble(
+        console.print(Hanging("", Text(file, style="bold")))
+        _findings(console, mine, report.findings)
+    loose = [f for f in report.findings if f.location is None or f.location.file not in report.files]
+    if loose:
+        _findings(console, loose, report.findings)
+    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+    console.print(Hanging("", Text.assemble(
         (f"{counts[Severity.ERROR]} error(s)", _STYLE[Severity.ERROR] if counts[Severity.ERROR] else ""), ", ",
         (f"{counts[Severity.WARNING]} warning(s)", _STYLE[Severity.WARNING] if counts[Severity.WARNING] else ""),
-        f", {counts[Severity.INFO]} note(s) in {len(clean.files)} file(s)"))
+        f", {counts[Severity.INFO]} note(s) in {len(report.files)} file(s)")))
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.location.line}:{finding.location.column}" if finding.location else "-"
+
+
+def _findings(console: Console, findings: list[Finding], every: tuple[Finding, ...]) -> None:
+    """One file's findings, in columns as wide as the widest of the whole report (files line up)."""
+    where_width = max(cell_len(_where(f)) for f in every)
+    severity_width = max(len(f.severity.value) for f in every)
+    rule_width = max(cell_len(f.id) for f in every)
+    row_width = 2 + where_width + 2 + severity_width + 2 + rule_width + 2
+    width = console.size.width
+    one_line = width - row_width >= max(width * _MESSAGE_SHARE, _MESSAGE_MIN)
+    for finding in findings:
+        at = _where(finding)
+        row = Text.assemble("  ", (f"{at:<{where_width}}  ", "dim"),
+                            (f"{finding.severity.value:<{severity_width}}", _STYLE[finding.severity]),
+                            "  ", (finding.id, "bold"))
+        message = Text(shown(finding.title))
+        if finding.fix:
+            message.append(f"\nfix: {shown(finding.fix)}", style="dim")
+        if one_line:
+            row.append(" " * (rule_width - cell_len(finding.id) + 2))
+            console.print(Hanging(row, message))
+        else:
+            console.print(row)
+            console.print(Hanging(" " * (2 + where_width + 2), message))
 
 
 def print_rules(rules: tuple[RuleMeta, ...], console: Console) -> None:
-    """``--list-rules``: id, default severity, title and the question each rule answers."""
-    table = Table(show_lines=True)
-    for column in ("rule", "severity", "checks"):
-        table.add_column(column, overflow="fold")
-    for rule in rules:
+    """``--list-rules``: id and default severity, then the title, the question and the reference."""
+    for number, rule in enumerate(rules):
+        if number:
+            console.print()
+        console.print(Hanging("", Text.assemble((rule.id, "bold"), "  ",
+                                                (rule.severity.value, _STYLE[rule.severity]))))
         text = Text(rule.title, style="bold")
         text.append(f"\n{rule.question}")
         if rule.help_uri:
             text.append(f"\n{rule.help_uri}", style="dim")
-        table.add_row(rule.id, Text(rule.severity.value, style=_STYLE[rule.severity]), text)
-    console.print(table)
+        console.print(Hanging("    ", text))

@@ -1,23 +1,26 @@
-"""``diagnose --format rich``: the triage report a developer reads (the only Rich user of diagnose).
+"""``diagnose --format rich``: the triage report a developer reads, answer first.
 
-Order: one line per probe with its status (evidence, hint and decision under problem findings), then the
-overall decision and root cause, then the inputs. User-supplied text is never parsed as Rich markup.
+Order: a headline panel (decision, root cause, the one next action, and any other problem found), then one
+line per probe with its status, then the detail of the probes that did not pass. ``--verbose`` adds the
+detail of passing probes and the inputs with where each value came from. Every part wraps with hanging
+indents (``render/layout.py``), so the report reads the same from 60 to 200 columns. User-supplied text is
+never parsed as Rich markup, and very long values are shortened with their length shown.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from oauthdoctor.diagnose.decide import root_finding, undecided
 from oauthdoctor.model import Decision, Finding, Report, Status
-from oauthdoctor.redact import scrub
+from oauthdoctor.render.decisions import DECISION_MEANING, border_style, decision_style
+from oauthdoctor.render.layout import Hanging, KeyValues, headline, shown
 
-_MARK = {
+MARK = {
     Status.PASS: ("✓", "green"),
     Status.WARN: ("!", "yellow"),
     Status.FAIL: ("✗", "red"),
@@ -25,120 +28,133 @@ _MARK = {
     Status.ERROR: ("?", "magenta"),
     Status.CRASH: ("‼", "bold red"),
 }
-_DECISION_STYLE = {
-    Decision.FIX_CONFIG: "bold yellow",
-    Decision.REAUTH: "bold red",
-    Decision.RETRY: "bold cyan",
-    Decision.NONE: "bold green",
-}
-_DECISION_TEXT = {
-    Decision.FIX_CONFIG: "fix_config — change the configuration; a retry or a new grant alone fails again",
-    Decision.REAUTH: "reauth — the grant is dead; a user must authorise again",
-    Decision.RETRY: "retry — nothing is wrong with the grant or configuration; try again later",
-    Decision.NONE: "none — nothing to fix was found",
-}
 _EVIDENCE_FIRST = ("expected", "actual")
+_UNDECIDED = (Status.ERROR, Status.CRASH)
 
 
-def _value(value: Any) -> str:
-    if isinstance(value, str):
-        return value if value.strip() == value and value else repr(value)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(value) if value else "(none)"
-    return json.dumps(value, ensure_ascii=False, default=str)
+def print_diagnosis(report: Report, console: Console, *, verbose: bool = False) -> None:
+    """The triage report: headline, one line per probe, details of what did not pass (all with ``verbose``)."""
+    title = Text("oauthdoctor diagnose", style="bold")
+    if report.provider:
+        title.append(f" · provider {report.provider}")
+    if report.environment:
+        title.append(f" · environment {report.environment}")
+    console.print(Hanging("", title))
+    console.print(_headline(report))
+    console.print()
+    id_width = max((len(f.id) for f in report.findings), default=0)
+    for finding in report.findings:
+        mark, style = MARK[finding.status]
+        label = Text.assemble((f"{mark} ", style), (f"{finding.id:<{id_width}}  ", "bold"))
+        console.print(Hanging(label, finding.title))
+    counts = {s: sum(1 for f in report.findings if f.status is s) for s in Status}
+    console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n), style="dim"))
+    for finding in report.findings:
+        rows = _detail_rows(finding)
+        if rows and (verbose or _needs_detail(finding)):
+            console.print()
+            mark, style = MARK[finding.status]
+            console.print(Text.assemble((f"{mark} ", style), (finding.id, "bold")))
+            console.print(KeyValues(rows, indent=4))
+    if verbose:
+        console.print()
+        _inputs(console, report.inputs)
+    elif any(not _needs_detail(f) and f.evidence for f in report.findings) or report.inputs:
+        console.print()
+        console.print(Hanging("", "--verbose shows the inputs and the evidence of passing probes."), style="dim")
 
 
-def _evidence_lines(evidence: dict[str, Any]) -> list[tuple[str, str]]:
-    keys = [k for k in _EVIDENCE_FIRST if k in evidence] + [k for k in evidence if k not in _EVIDENCE_FIRST]
-    return [(k, _value(evidence[k])) for k in keys if evidence[k] is not None]
+def _needs_detail(finding: Finding) -> bool:
+    return finding.is_problem or finding.status in _UNDECIDED
 
 
-def _finding(console: Console, finding: Finding, verbose: bool) -> None:
-    mark, style = _MARK[finding.status]
-    line = Text()
-    line.append(f"[{mark}] ", style=style)
-    line.append(f"{finding.id:<13}", style="bold")
-    line.append(finding.title)
-    console.print(line)
-    if finding.status in (Status.PASS, Status.SKIP) and not verbose:
-        return
-    for key, value in _evidence_lines(finding.evidence):
-        console.print(Text.assemble(("      ", ""), (f"{key}: ", "dim"), (value, "")))
+def _headline(report: Report) -> Any:
+    """Decision, root cause, next action, then every other problem: what a person needs first."""
+    root = root_finding(report.findings)
+    stuck = [f.id for f in report.findings if f.status is Status.CRASH or f in undecided(report.findings)]
+    rows: list[tuple[str, str | Text]] = []
+    if report.decision is Decision.NONE and report.root_cause:  # decide.py: nothing decided, probes stuck
+        title = Text("Inconclusive", style="bold magenta")
+        rows.append(("", "inconclusive — nothing was decided"))
+        rows.append(("Why", shown(report.root_cause)))
+        return headline(title, rows, style="magenta")
+    title = Text.assemble(("Decision: ", "bold"), (str(report.decision), decision_style(report.decision)))
+    rows.append(("", DECISION_MEANING[str(report.decision)]))
+    hint = root.hint if root is not None else None
+    if report.root_cause:
+        cause = report.root_cause
+        if hint and cause.endswith(f". {hint}"):
+            cause = cause[: -len(hint) - 2]
+        rows.append(("Root cause", shown(cause)))
+    if hint:
+        rows.append(("Next", shown(hint)))
+    linked = root.evidence.get("explained_by") if root is not None and root.id == "last_error" else None
+    others = [f for f in report.findings
+              if f.is_problem and f is not root and f.id != linked and f.id != "last_error"]
+    if others:
+        rows.append(("Also", "\n".join(f"{f.id}: {shown(f.title)}" for f in others)))
+    if stuck:
+        rows.append(("Undecided", ", ".join(dict.fromkeys(stuck))))
+    return headline(title, rows, style=border_style(report.decision))
+
+
+def _detail_rows(finding: Finding) -> list[tuple[str, str | Text]]:
+    """Evidence (expected and actual first), then the hint and the finding's own decision."""
+    rows: list[tuple[str, str | Text]] = [(k, v) for k, v in _evidence_rows(finding.evidence)]
     if finding.hint:
-        console.print(Text.assemble(("      ", ""), ("hint: ", "cyan"), (finding.hint, "")))
+        rows.append(("hint", Text(shown(finding.hint), style="cyan")))
     if finding.decision is not Decision.NONE:
-        console.print(
-            Text.assemble(
-                ("      ", ""),
-                ("decision: ", "dim"),
-                (str(finding.decision), _DECISION_STYLE[finding.decision]),
-            )
-        )
+        rows.append(("decision", Text(str(finding.decision), style=decision_style(finding.decision))))
+    return rows
+
+
+def _evidence_rows(evidence: dict[str, Any]) -> list[tuple[str, str | Text]]:
+    keys = [k for k in _EVIDENCE_FIRST if k in evidence] + [k for k in evidence if k not in _EVIDENCE_FIRST]
+    return [(key.replace("_", " "), value_text(evidence[key])) for key in keys if evidence[key] is not None]
+
+
+def value_text(value: Any) -> str:
+    """An evidence value as a person reads it: plain strings, lists one per line when long, a table of
+    outcomes for a method/grant matrix, JSON only for what has no simpler form."""
+    if isinstance(value, str):
+        return shown(value) if value.strip() == value and value else repr(shown(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if not value:
+            return "(none)"
+        items = [shown(v) for v in value]
+        return "\n".join(items) if sum(len(v) for v in items) > 60 else ", ".join(items)
+    if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+        return "\n".join(f"{key} → {_outcome(row)}" for key, row in value.items())
+    if isinstance(value, dict) and all(not isinstance(v, dict | list) for v in value.values()):
+        return "\n".join(f"{k}: {value_text(v)}" for k, v in value.items())
+    return shown(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _outcome(row: dict[str, Any]) -> str:
+    """``invalid_client (status 401, error invalid_client)``: one matrix row."""
+    head = str(row.get("outcome", ""))
+    rest = [f"{k.replace('_', ' ')} {shown(str(v))}" for k, v in row.items()
+            if k != "outcome" and v not in (None, "", [], {}) and not isinstance(v, dict | list)]
+    return f"{head} ({', '.join(rest)})" if rest and head else head or ", ".join(rest)
 
 
 def _inputs(console: Console, inputs: dict[str, Any]) -> None:
-    table = Table(title="Inputs", show_header=True, title_justify="left", box=None, pad_edge=False)
-    table.add_column("key", style="bold")
-    table.add_column("value", overflow="fold")
-    table.add_column("from", style="dim", overflow="fold")
+    """What was diagnosed, each value with where it came from."""
+    console.print(Text("Inputs", style="bold"))
     sources = inputs.get("sources", {})
+    rows: list[tuple[str, str | Text]] = []
     for key, value in inputs.items():
         if key in ("sources", "token_endpoint_from") or value is None or value == []:
             continue
-        source_key = {"token_endpoint": "token_url"}.get(key, key)
-        origin = sources.get(source_key) or (
-            inputs.get("token_endpoint_from") if key == "token_endpoint" else ""
-        ) or ("--trust-host" if key == "trusted_hosts" else "")
-        table.add_row(Text(key), Text(_value(value)), Text(str(origin or "")))
-    console.print(table)
-
-
-def render(
-    report: Report, *, file: TextIO | None = None, no_color: bool = False, verbose: bool = False
-) -> None:
-    """Print the triage report (secrets replaced by fingerprints before anything is printed)."""
-    report = scrub(report, report.secrets)
-    console = Console(
-        file=file,
-        no_color=no_color,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-        **({"color_system": None} if no_color else {}),
-    )
-    title = Text("oauthdoctor diagnose", style="bold")
-    if report.provider:
-        title.append(f" — provider {report.provider}")
-    if report.environment:
-        title.append(f", environment {report.environment}")
-    console.print(title)
-    console.print()
-    for finding in report.findings:
-        _finding(console, finding, verbose)
-    console.print()
-    text = _DECISION_TEXT[report.decision]
-    if report.decision is Decision.NONE and report.root_cause:  # decide.py: nothing decided, probes undecided
-        text = "inconclusive — nothing was decided"
-    console.print(Text.assemble(("Decision: ", "bold"), (text, _DECISION_STYLE[report.decision])))
-    if report.root_cause:
-        console.print(Text.assemble(("Root cause: ", "bold"), (report.root_cause, "")))
-    counts = {s: sum(1 for f in report.findings if f.status is s) for s in Status}
-    console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n), style="dim"))
-    console.print()
-    _inputs(console, report.inputs)
-
-
-def spinner(message: str = "running network probes…") -> Callable[[bool], None]:
-    """``on_network(bool)`` for the runner: a spinner on stderr while network probes run."""
-    status = Console(stderr=True).status(message, spinner="dots")
-    running: list[bool] = []
-
-    def on_network(active: bool) -> None:
-        if active and not running:
-            status.start()
-            running.append(True)
-        elif not active and running:
-            status.stop()
-            running.clear()
-
-    return on_network
+        origin = sources.get({"token_endpoint": "token_url"}.get(key, key)) or (
+            inputs.get("token_endpoint_from") if key == "token_endpoint" else None
+        ) or ("--trust-host" if key == "trusted_hosts" else None)
+        text = Text(value_text(value))
+        if origin:
+            text.append(f"\nfrom {origin}", style="dim")
+        rows.append((key.replace("_", " "), text))
+    console.print(KeyValues(rows, indent=2))

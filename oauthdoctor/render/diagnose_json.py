@@ -2,24 +2,23 @@
 
 Field names are a contract: ``schema_version``, ``provider``, ``environment``, ``decision``,
 ``root_cause``, ``inputs``, ``findings[]`` with ``probe``, ``status``, ``class``, ``decision``, ``title``,
-``evidence``, ``hint``. Everything passes through redaction before it is serialised.
+``evidence``, ``hint``. ``emit`` replaces secrets before the report gets here; strings are capped
+(``render/limits.py``).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from oauthdoctor.model import Report
-from oauthdoctor.redact import scrub
+from oauthdoctor.render.limits import cap_json
 
 SCHEMA_VERSION = 1
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "diagnose.schema.json"
 
 
 def to_data(report: Report) -> dict[str, Any]:
-    """The report as JSON-ready data, secrets replaced by fingerprints."""
+    """The report as JSON-ready data (values the json module cannot write become their ``str``)."""
     data = {
         "schema_version": SCHEMA_VERSION,
         "provider": report.provider,
@@ -40,7 +39,7 @@ def to_data(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
     }
-    return scrub(json.loads(json.dumps(data, default=str)), report.secrets)
+    return cap_json(json.loads(json.dumps(data, default=str)))  # type: ignore[no-any-return]
 
 
 def render(report: Report) -> str:

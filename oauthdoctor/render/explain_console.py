@@ -1,27 +1,31 @@
-"""Rich view of one ``explain`` answer: decision first, then class, cause, hints and references."""
+"""Rich view of one ``explain`` answer, in the same order as ``diagnose``: the answer first.
+
+A headline panel (decision, the summary, the first thing to do), then what the response is (class, cause,
+provider, status, codes, description), the causes that remain possible and what tells them apart, what to
+do, and references. Server-provided text is never parsed as markup, and a very long description (a 1 MB
+body) is shortened with its length shown instead of being laid out whole.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from oauthdoctor.classifier.result import Explanation
-
-_DECISION_STYLE = {"reauth": "bold yellow", "fix_config": "bold red", "retry": "bold green"}
-_DECISION_TEXT = {
-    "reauth": "REAUTH: the grant is dead; a user must authorise again",
-    "fix_config": "FIX CONFIG: change configuration before trying again",
-    "retry": "RETRY: nothing is wrong with the grant or configuration",
-}
+from oauthdoctor.render.decisions import DECISION_MEANING, border_style, decision_style
+from oauthdoctor.render.layout import Hanging, KeyValues, headline, shown
 
 
-def print_explanation(result: Explanation, console: Console | None = None) -> None:
-    """Print the answer; server-provided text is escaped so it cannot inject Rich markup."""
-    console = console or Console()
-    style = _DECISION_STYLE.get(result.decision, "bold")
-    console.print(f"[{style}]{escape(_DECISION_TEXT.get(result.decision, result.decision))}[/{style}]")
-    console.print(escape(result.summary))
-    rows = [
+def print_explanation(result: Explanation, console: Console) -> None:
+    """Headline, the response's facts, possible causes, what to do, references."""
+    title = Text.assemble(("Decision: ", "bold"), (result.decision, decision_style(result.decision)))
+    rows: list[tuple[str, str | Text]] = [("", DECISION_MEANING.get(result.decision, result.decision)),
+                                          ("Why", shown(result.summary))]
+    next_step = _next_step(result.hints)
+    if next_step:
+        rows.append(("Next", shown(next_step)))
+    console.print(headline(title, rows, style=border_style(result.decision)))
+    facts = [
         ("class", result.failure_class),
         ("cause", result.cause),
         ("provider", result.provider or "(not detected)"),
@@ -29,20 +33,28 @@ def print_explanation(result: Explanation, console: Console | None = None) -> No
         ("error", result.error),
         ("provider code", result.provider_code),
         ("description", result.error_description),
+        ("unreadable", result.parse_error),
     ]
-    for label, value in rows:
-        if value:
-            console.print(f"  [bold]{label:<13}[/bold] {escape(str(value))}")
+    console.print(KeyValues([(k, shown(v)) for k, v in facts if v], indent=2, key_style="bold"))
     if result.candidates:
-        console.print("[bold]Possible causes[/bold] (what tells them apart):")
-        for c in result.candidates:
-            console.print(f"  - [cyan]{escape(c.cause)}[/cyan]: {escape(c.tells_apart)}")
-    if result.hints:
-        console.print("[bold]What to do[/bold]:")
-        for hint in result.hints:
-            console.print(f"  - {escape(hint)}")
-    for ref in result.references:
-        console.print(f"  see {escape(ref)}", style="dim")
+        console.print(Text("Possible causes (what tells them apart):", style="bold"))
+        for candidate in result.candidates:
+            console.print(Hanging(Text.assemble("  - ", (candidate.cause, "cyan"), ": "),
+                                  shown(candidate.tells_apart), indent=4))
+    rest = [h for h in result.hints if h != next_step]
+    if rest:
+        console.print(Text("What to do:", style="bold"))
+        for hint in rest:
+            console.print(Hanging("  - ", shown(hint)))
+    if result.references:
+        console.print(Text("References:", style="bold"))
+        for ref in result.references:
+            console.print(Hanging("  ", Text(shown(ref), style="dim")))
+
+
+def _next_step(hints: tuple[str, ...]) -> str | None:
+    """The first hint that applies as it stands ("If <cause>: ..." hints depend on which cause it is)."""
+    return next((h for h in hints if not h.startswith("If ")), hints[0] if hints else None)
 
 
 def _status(result: Explanation) -> str | None:

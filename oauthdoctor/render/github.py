@@ -7,7 +7,6 @@ values ':' and ',' are as well, because they separate properties.
 from __future__ import annotations
 
 from oauthdoctor.model import Report, Severity
-from oauthdoctor.redact import scrub
 from oauthdoctor.render.sarif import finding_message, reportable
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,16 +22,15 @@ def escape_property(text: str) -> str:
 
 def render_github(report: Report) -> str:
     """Annotation lines, then one plain summary line."""
-    clean = scrub(report, report.secrets)
     lines = []
-    for finding in reportable(clean):
+    for finding in reportable(report):
         props = []
         if finding.location is not None:
             props += [f"file={escape_property(finding.location.file)}", f"line={finding.location.line}",
                       f"col={finding.location.column}"]
         props.append(f"title={escape_property(f'oauthdoctor {finding.id}')}")
         lines.append(f"::{_COMMANDS[finding.severity]} {','.join(props)}::{escape_data(finding_message(finding))}")
-    counts = {s: sum(1 for f in reportable(clean) if f.severity is s) for s in Severity}
-    lines.append(f"oauthdoctor {clean.command}: {counts[Severity.ERROR]} error(s), "
+    counts = {s: sum(1 for f in reportable(report) if f.severity is s) for s in Severity}
+    lines.append(f"oauthdoctor {report.command}: {counts[Severity.ERROR]} error(s), "
                  f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s)")
     return "\n".join(lines) + "\n"

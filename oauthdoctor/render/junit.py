@@ -10,7 +10,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from oauthdoctor.model import Finding, Report, Severity, Status
-from oauthdoctor.redact import scrub
 from oauthdoctor.render.sarif import finding_message, rules_for
 
 
@@ -20,22 +19,21 @@ def _line(finding: Finding) -> str:
 
 
 def junit_tree(report: Report) -> ET.Element:
-    clean = scrub(report, report.secrets)
-    files: list[str | None] = list(clean.files)
-    for f in clean.findings:
+    files: list[str | None] = list(report.files)
+    for f in report.findings:
         if f.location is not None and f.location.file not in files:
             files.append(f.location.file)
     if not files:
         files = [None]
     root = ET.Element("testsuites", name="oauthdoctor")
-    suite = ET.SubElement(root, "testsuite", name=f"oauthdoctor {clean.command}")
+    suite = ET.SubElement(root, "testsuite", name=f"oauthdoctor {report.command}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for file in files:
-        for rule in rules_for(clean):
-            mine = [f for f in clean.findings if f.id == rule.id
+        for rule in rules_for(report):
+            mine = [f for f in report.findings if f.id == rule.id
                     and (f.location.file if f.location else (None if file is None else files[0])) == file]
             case = ET.SubElement(suite, "testcase", name=rule.id,
-                                 classname=file if file is not None else f"oauthdoctor.{clean.command}")
+                                 classname=file if file is not None else f"oauthdoctor.{report.command}")
             totals["tests"] += 1
             problems = [f for f in mine if f.is_problem and f.severity is not Severity.INFO]
             errors = [f for f in mine if f.status in (Status.ERROR, Status.CRASH)]

@@ -3,7 +3,7 @@
 Code scanning needs, per rule: id, short/full description, help text and helpUri; per result: ruleId,
 level, message and a physicalLocation (artifact URI relative to the repository + region). A finding
 without a location (a diagnose probe) is still emitted, without ``locations``: valid SARIF, though code
-scanning only shows results that have one. The report goes through ``redact.scrub`` first.
+scanning only shows results that have one. ``emit`` replaces secrets before the report gets here.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from oauthdoctor.model import Finding, Report, RuleMeta, Severity, Status
-from oauthdoctor.redact import scrub
+from oauthdoctor.render.limits import JSON_STRING_CAP, shorten
 from oauthdoctor.version import __version__
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,7 +34,7 @@ def finding_message(finding: Finding, with_fix: bool = True) -> str:
         text = f"could not decide: {text}"
     if with_fix and finding.fix:
         text = f"{text}. Fix: {finding.fix}" if not text.endswith(".") else f"{text} Fix: {finding.fix}"
-    return text
+    return shorten(text, JSON_STRING_CAP)
 
 
 def rules_for(report: Report) -> list[RuleMeta]:
@@ -98,9 +98,8 @@ def _result_json(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
 
 
 def sarif_document(report: Report) -> dict[str, Any]:
-    """The SARIF log as a dict (scrubbed of every secret in ``report.secrets``)."""
-    clean = scrub(report, report.secrets)
-    rules = rules_for(clean)
+    """The SARIF log as a dict."""
+    rules = rules_for(report)
     index = {r.id: i for i, r in enumerate(rules)}
     return {
         "$schema": SARIF_SCHEMA,
@@ -112,9 +111,9 @@ def sarif_document(report: Report) -> dict[str, Any]:
                 "version": __version__,
                 "rules": [_rule_json(r) for r in rules],
             }},
-            "automationDetails": {"id": f"oauthdoctor/{clean.command}/"},
+            "automationDetails": {"id": f"oauthdoctor/{report.command}/"},
             "columnKind": "unicodeCodePoints",
-            "results": [_result_json(f, index) for f in reportable(clean)],
+            "results": [_result_json(f, index) for f in reportable(report)],
         }],
     }
 

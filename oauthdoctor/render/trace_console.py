@@ -1,4 +1,5 @@
-"""``trace --format rich``: the timeline a person reads to see the race, then the findings and the decision.
+"""``trace --format rich``: the answer first (decision and root cause), then the timeline a person reads to see
+the race, then the findings: the order of every oauthdoctor view.
 
 Rows are the OAuth steps in time order: relative time, endpoint kind, grant type, the fingerprints sent and
 received, status and class, and the ids of the findings that rest on the row. A long capture (a week of
@@ -15,6 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from oauthdoctor.model import Decision, Finding, Report, Status
+from oauthdoctor.render.layout import Hanging, headline
+from oauthdoctor.render.limits import shorten
 
 FULL_TIMELINE_ROWS = 60  # up to this many rows are all shown
 CONTEXT_ROWS = 2  # rows shown around each row a finding names, in a longer timeline
@@ -32,10 +35,17 @@ _SENT_LABELS = (("code", "code"), ("refresh_token", "rt"), ("code_verifier", "ve
 
 
 def print_trace(report: Report, console: Console) -> None:
-    """The whole view: header, timeline, findings, decision."""
+    """The whole view: header, the decision headline, timeline, findings."""
     timeline = report.details.get("timeline") or {}
     rows: list[dict[str, Any]] = timeline.get("rows", [])
     _header(report, timeline, console)
+    text, style = _DECISION[report.decision]
+    meaning = text.split(" — ", 1)[-1]
+    headline_rows: list[tuple[str, str | Text]] = [("", meaning)]
+    if report.root_cause:
+        headline_rows.append(("Root cause", shorten(report.root_cause)))
+    console.print(headline(Text.assemble(("Decision: ", "bold"), (str(report.decision), style)), headline_rows,
+                           style=style.replace("bold", "").strip()))
     if rows:
         console.print(_table(_visible(rows), multi_host=len({r["host"] for r in rows}) > 1))
     else:
@@ -44,13 +54,6 @@ def print_trace(report: Report, console: Console) -> None:
     console.print()
     for finding in report.findings:
         _finding(finding, console)
-    console.print()
-    text, style = _DECISION[report.decision]
-    line = Text("Decision: ", style="bold")
-    line.append(text, style=style)
-    console.print(line)
-    if report.root_cause:
-        console.print(Text("Root cause: ", style="bold") + Text(report.root_cause))
 
 
 def _header(report: Report, timeline: dict[str, Any], console: Console) -> None:
@@ -159,15 +162,15 @@ def _status(row: dict[str, Any]) -> str:
 
 def _finding(finding: Finding, console: Console) -> None:
     mark, style = _MARK[finding.status]
-    line = Text(f"[{mark}] ", style=style)
-    line.append(f"{finding.id:<20}", style="bold")
-    line.append(finding.title)
-    console.print(line)
+    label = Text(f"[{mark}] ", style=style)
+    label.append(f"{finding.id:<20}", style="bold")
+    console.print(Hanging(label, shorten(finding.title)))
     if finding.is_problem or finding.status is Status.ERROR:
         differences = finding.evidence.get("differences") or []
         for diff in differences:
-            console.print(Text(f"      {diff.get('kind')}: {diff.get('explanation')}", style="dim"))
+            console.print(Hanging(Text(f"      {diff.get('kind')}: ", style="dim"),
+                                  Text(shorten(str(diff.get("explanation"))), style="dim")))
         if finding.evidence.get("explained_by"):
             console.print(Text(f"      explained by {finding.evidence['explained_by']}", style="dim"))
         if finding.hint:
-            console.print(Text(f"      hint: {finding.hint}", style="cyan"))
+            console.print(Hanging(Text("      hint: ", style="cyan"), Text(shorten(finding.hint), style="cyan")))
