@@ -63,9 +63,13 @@ BOOK = RuleBook(overrides={})
     (401, '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}',
      None, ("invalid_token", "ambiguous", "retry")),
     (400, '{"error":"interaction_required","error_description":"AADSTS50079: you must enroll in MFA"}', None,
-     ("invalid_grant", "mfa_enrollment_required", "reauth")),
+     ("interaction_required", "mfa_enrollment_required", "reauth")),
+    # OIDC Core 3.1.2.6: the user must act; a silent request cannot succeed, an interactive one can.
     (400, '{"error":"login_required","error_description":"No session"}', None,
-     ("invalid_grant", "login_required", "reauth")),
+     ("interaction_required", "login_required", "reauth")),
+    (302, "https://app.example/cb?error=account_selection_required&state=x", None,
+     ("interaction_required", "account_selection_required", "reauth")),
+    (400, '{"error":"consent_required"}', None, ("interaction_required", "consent_required", "reauth")),
     # Descriptions that name the cause whatever the code says.
     (400, '{"code":4711,"message":"Invalid access token, does not contain scopes:[user:read:list_users:admin]."}',
      None, ("insufficient_scope", "missing_scope", "fix_config")),

@@ -32,11 +32,11 @@ CASES = [
      "rate_limited", "tenant_throttled", "retry"),
     ("microsoft", 400, aadsts(50196, "The server terminated an operation because it encountered a loop."), None,
      "rate_limited", "request_loop_detected", "fix_config"),
-    # Consent or MFA needed: invalid_grant (the vocabulary has no interaction class), the cause is Entra's.
+    # Consent or MFA needed: the user must act interactively (OIDC interaction_required), the cause is Entra's.
     ("entra", 400, aadsts(65001, "The user or administrator has not consented.", "invalid_grant"), None,
-     "invalid_grant", "consent_required", "reauth"),
+     "interaction_required", "consent_required", "reauth"),
     ("entra", 400, aadsts(50076, "Due to a configuration change made by your administrator, you must use MFA.",
-                          "interaction_required"), None, "invalid_grant", "mfa_required", "reauth"),
+                          "interaction_required"), None, "interaction_required", "mfa_required", "reauth"),
     # A disabled account: the endpoint's own class when it names one, access_denied on a sign-in page.
     ("entra", 400, aadsts(50057, "The user account is disabled."), None, "invalid_grant", "user_disabled",
      "fix_config"),

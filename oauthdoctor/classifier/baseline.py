@@ -17,6 +17,7 @@ RFC7636 = "https://www.rfc-editor.org/rfc/rfc7636#section-4.6"
 RFC7523 = "https://www.rfc-editor.org/rfc/rfc7523#section-3"
 RFC9700 = "https://www.rfc-editor.org/rfc/rfc9700"
 RFC6585 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
+OIDC_AUTH_ERROR = "https://openid.net/specs/openid-connect-core-1_0.html#AuthError"
 
 # class -> (decision, normalised HTTP status, default cause, what the class means)
 CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
@@ -35,6 +36,8 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
                                   "the response_type is not allowed for this client"),
     "invalid_token": ("retry", 401, "ambiguous", "the access token was refused"),
     "insufficient_scope": ("fix_config", 403, "missing_scope", "the access token lacks a required scope"),
+    "interaction_required": ("reauth", 400, "interaction_required", "the user must sign in, consent or choose an "
+                             "account interactively (a silent or non-interactive request cannot)"),
     "authorization_pending": ("retry", 400, "device_authorization_pending",
                               "the user has not finished the device authorization yet"),
     "slow_down": ("retry", 400, "device_polling_too_fast", "the device flow is polled too often"),
@@ -48,10 +51,12 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
 
 # raw error value (normalised) -> class, for values that are not class names themselves
 ERROR_CLASS: dict[str, str] = {
-    # OIDC's "the user must act" errors: the grant cannot be used without a new interactive sign-in. The class
-    # vocabulary (RFC 6749/6750/8628) has no interaction class, so they are invalid_grant with their own cause.
-    "interaction_required": "invalid_grant", "login_required": "invalid_grant", "consent_required": "invalid_grant",
-    "account_selection_required": "invalid_grant", "invalid_resource": "invalid_scope",
+    # OIDC Core 3.1.2.6: the user must act (sign in, consent, pick an account); a silent request (prompt=none,
+    # iframe renewal) cannot succeed, an interactive one can. Not a broken grant. Google's legacy immediate mode
+    # says the same with IMMEDIATE_FAILED.
+    "login_required": "interaction_required", "consent_required": "interaction_required",
+    "account_selection_required": "interaction_required", "immediate_failed": "interaction_required",
+    "invalid_resource": "invalid_scope",
     "invalid_target": "invalid_scope", "incorrect_client_credentials": "invalid_client",
     "bad_verification_code": "invalid_grant", "service_unavailable": "temporarily_unavailable",
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
@@ -69,7 +74,7 @@ ERROR_CLASS: dict[str, str] = {
 # raw error value -> cause, when the value alone says more than its class
 ERROR_CAUSE: dict[str, str] = {
     "interaction_required": "interaction_required", "account_selection_required": "account_selection_required",
-    "login_required": "login_required", "consent_required": "consent_required",
+    "login_required": "login_required", "consent_required": "consent_required", "immediate_failed": "login_required",
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",

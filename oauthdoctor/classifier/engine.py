@@ -14,14 +14,16 @@ from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
+from oauthdoctor.model import FAILURE_CLASSES
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
-CLASSES = frozenset(B.CLASS_DEFAULTS)
+CLASSES = frozenset(FAILURE_CLASSES)
 _GENERIC = CompiledRules(ErrorRules(rules=B.GENERIC_RULES), None)
 _CLASS_REFS = {
     "invalid_token": B.RFC6750, "insufficient_scope": B.RFC6750, "authorization_pending": B.RFC8628,
     "slow_down": B.RFC8628, "expired_token": B.RFC8628, "access_denied": B.RFC6749_AUTHZ,
+    "interaction_required": B.OIDC_AUTH_ERROR,
     "unsupported_response_type": B.RFC6749_AUTHZ, "rate_limited": B.RFC6585, "unknown": None,
 }
 _401_CANDIDATES = (

@@ -14,14 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from oauthdoctor.model import Basis
+from oauthdoctor.model import Basis, FailureClass
 
-FailureClass = Literal[
-    "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
-    "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
-    "insufficient_scope", "authorization_pending", "slow_down", "expired_token",
-    "server_error", "temporarily_unavailable", "rate_limited", "unknown",
-]
 DecisionName = Literal["reauth", "fix_config", "retry"]
 
 
