@@ -45,11 +45,40 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
     ("<html><head><title>Error 400 (Bad Request)!!1</title><style>p{}</style></head><body><p>Error: "
      "redirect_uri_mismatch</p></body></html>", "redirect_uri_mismatch", None, "html"),
     (b'{"error":"invalid_client"}', "invalid_client", None, "json"),
+    # A body stored as a JSON string (json.dumps of the text), here with a trailing comma from a pasted log.
+    ('"Client error: resulted in a `400 Bad Request` response:\\n{\\"error\\":\\"invalid_client\\"}\\n",',
+     "invalid_client", None, "wrapped"),
+    # A pasted query string with its leading "?".
+    ("?error=invalid_request&error_description=Invalid+client_id+parameter+value.", "invalid_request",
+     "Invalid client_id parameter value.", "form"),
+    # A bare code, and a plain-text message longer than a line (its own description).
+    ("invalid_team_for_non_distributed_app", "invalid_team_for_non_distributed_app", None, "text"),
+    ("Credential implementation failed: " + "x" * 600, None, "Credential implementation failed: " + "x" * 600,
+     "text"),
+    # fosite's JSON with the hint in its own field
+    ('{"error":"invalid_request","error_hint":"Code challenge is required."}', "invalid_request",
+     "Code challenge is required.", "json"),
 ])
 def test_extracts_error_from_each_format(body: object, error: str | None, description: str | None,
                                          fmt: str) -> None:
     ex = extract(400, body)
     assert (ex.error, ex.description, ex.fmt) == (error, description, fmt)
+
+
+def test_an_rfc_definition_names_its_code_and_no_reason() -> None:
+    """fosite, Authelia, Doorkeeper and GitLab put RFC 6749's definition of the code in error_description: it lists
+    every reason ("... revoked, does not match the redirection URI ...") and so names none."""
+    body = ('{"error":"invalid_grant","error_description":"The provided authorization grant (e.g., authorization code, '
+            'resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection '
+            'URI used in the authorization request, or was issued to another client."}')
+    assert run(body) == ("invalid_grant", "ambiguous", "reauth")
+    # No code of its own: the definition names it; the rest of the text gives the reason.
+    text = ("Client authentication failed (e.g., unknown client, no client authentication included, or unsupported "
+            "authentication method). crypto/bcrypt: hashedPassword is not the hash of the given password")
+    assert run(text, status=401)[0] == "invalid_client"
+    token = ('{"error":"invalid_token","error_description":"The access token provided is expired, revoked, malformed '
+             'or invalid for other reasons."}')
+    assert run(token, status=401) == ("invalid_token", "ambiguous", "retry")
 
 
 def test_curl_i_output_gives_status_and_headers() -> None:

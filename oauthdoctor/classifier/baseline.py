@@ -7,6 +7,8 @@ telling description (``invalid_grant`` "Incorrect redirect_uri" is a redirect mi
 
 from __future__ import annotations
 
+import re
+
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
 
 RFC6749 = "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"
@@ -81,6 +83,39 @@ ERROR_CAUSE: dict[str, str] = {
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
     "expiredauthenticationtoken": "access_token_expired",
 }
+
+
+# The RFC's own definition of an error code, which many servers put in error_description (fosite, Authelia, Hydra,
+# Doorkeeper, GitLab). It lists every possible reason ("invalid, expired, revoked, does not match the redirection
+# URI ... or was issued to another client"), so it names none; it does name the code it defines. Rules read the
+# text without it, and a body that carries no code of its own gets that one.
+DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
+                      "unsupported authentication method", "otherwise incorrect")
+RFC_DEFINITIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((code, re.compile(rx, re.I)) for code, rx in (
+    ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
+    ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
+                       r"authentication included, or unsupported authentication method\)?\.?"),
+    ("invalid_grant", r"the provided authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?(?:or refresh token )?is "
+                      r"invalid, expired, revoked, does not match the redirection uri used in the authori[sz]ation "
+                      r"request, or was issued to another client\.?"),
+    ("invalid_token", r"the access token provided is expired, revoked, malformed,? or invalid for other reasons\.?"),
+    # Authelia's second sentence to the invalid_client definition
+    ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
+                       r"were otherwise malformed, or were otherwise incorrect\.?"),
+))
+
+
+def without_definitions(text: str) -> tuple[str, str | None]:
+    """The text without RFC definitions of error codes, and the first code defined (cheap when there are none)."""
+    lower = text.lower()
+    if not any(marker in lower for marker in DEFINITION_MARKERS):
+        return text, None
+    defined = None
+    for code, rx in RFC_DEFINITIONS:
+        text, n = rx.subn(" ", text)
+        if n and defined is None:
+            defined = code
+    return text.strip(), defined
 
 
 def _r(**kw: object) -> ErrorRule:

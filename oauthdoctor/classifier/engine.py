@@ -61,7 +61,7 @@ def classify(status: int | str | None = None, body: Any = None, headers: dict[st
 
 def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict[str, str] | None,
               provider: str | None, url: str | None, strict: bool) -> Explanation:
-    ex = extract(_status(status), body, headers)
+    ex = _without_definitions(extract(_status(status), body, headers))
     error_key = ex.error_key
     pid = book.resolve(provider, strict) if provider else None
     if pid is None and url:
@@ -73,6 +73,18 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     found = rules.find(ex, error_key, code) if rules else None
     generic = _generic(ex, error_key)
     return _explain(ex, pid, code, found, generic, rules)
+
+
+def _without_definitions(ex: Extracted) -> Extracted:
+    """Rules read the text without the RFC's definition of the error code: it lists every reason and names none.
+    A body with no code of its own ("Client authentication failed (e.g., unknown client ...). crypto/bcrypt: ...")
+    takes the code the definition defines."""
+    desc_text, defined = B.without_definitions(ex.desc_text)
+    text, defined_in_text = B.without_definitions(ex.text)
+    if desc_text is ex.desc_text and text is ex.text:
+        return ex
+    error = ex.error or defined or defined_in_text
+    return replace(ex, desc_text=desc_text, text=text, error=error)
 
 
 def _status(status: int | str | None) -> int | None:

@@ -16,10 +16,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
+MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own description (a log line, a library message)
 
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
+    "error_hint", "hint",
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
@@ -62,6 +64,7 @@ _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
+_BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
 
 
@@ -114,6 +117,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     text = text[:MAX_TEXT].lstrip("\ufeff").strip()
     while text.startswith("HTTP/"):
         status, text = _split_http(text, status, hdrs)
+    if text[:1] == '"' and (inner := _json_string(text)) is not None:
+        text = inner  # a JSON-encoded string (a log that stored the body with json.dumps): read what it holds
+        while text.startswith("HTTP/"):
+            status, text = _split_http(text, status, hdrs)
     fmt = "json"
     data: dict[str, Any] | None = None
     error = description = None
@@ -190,6 +197,18 @@ def _loads(text: str) -> dict[str, Any] | None:
     return _as_mapping(value)
 
 
+def _json_string(text: str) -> str | None:
+    """The text a JSON string literal holds (a trailing comma, as in a pasted log field, is allowed)."""
+    candidate = text.rstrip().rstrip(",").rstrip()
+    if len(candidate) < 2 or candidate[-1] != '"':
+        return None
+    try:
+        value = json.loads(candidate)
+    except (ValueError, RecursionError):
+        return None
+    return value.strip() if isinstance(value, str) else None
+
+
 def _as_mapping(value: Any) -> dict[str, Any] | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, dict)), None)
@@ -218,8 +237,9 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         form = dict(parse_qsl(parts.query, keep_blank_values=True)) or dict(parse_qsl(parts.fragment))
         if "error" in form:
             return form, "url"
-    if "=" in text and " " not in text and _FORM.fullmatch(text):
-        form = dict(parse_qsl(text, keep_blank_values=True))
+    query = text[1:] if text[:1] in "?#" else text  # a pasted query string or fragment: "?error=...&..."
+    if "=" in query and " " not in query and _FORM.fullmatch(query):
+        form = dict(parse_qsl(query, keep_blank_values=True))
         if "error" in form or "access_token" in form or "oauth_problem" in form:  # OAuth 2, or OAuth 1.0a
             return form, "form"
     if ":" in text or "=" in text:
@@ -301,7 +321,9 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip(), "wrapped"
     if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
-    return None, (text if len(text) < 500 else None), "text"
+    if _BARE_CODE.fullmatch(text):  # a bare code: Slack's invalid_team_for_non_distributed_app, a log's token_revoked
+        return text, None, "text"
+    return None, (text if len(text) <= MAX_PLAIN_DESCRIPTION else None), "text"
 
 
 def _code_in_text(text: str) -> str | None:
