@@ -89,9 +89,12 @@ BOOK = RuleBook(overrides={})
      ("rate_limited", "rate_limit_exceeded", "retry")),
     (400, '{"error":"invalid_request","error_description":"PKCE code challenge should be specified in the authorize '
           'request for code verification."}', None, ("invalid_request", "pkce_challenge_missing", "fix_config")),
-    # A gateway in front of the token endpoint: transient.
+    # A gateway in front of the token endpoint whose upstream failed (RFC 9110 502): a server error, retry.
     (502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", None,
-     ("temporarily_unavailable", "token_service_unavailable", "retry")),
+     ("server_error", "idp_server_error", "retry")),
+    # Graph's "expired or is not yet valid": an expired token or a clock behind the issuer's.
+    (401, '{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired '
+          'or not yet valid."}}', None, ("invalid_token", "ambiguous", "retry")),
 ])
 def test_generic_rule(status: int, body: str, headers: dict[str, str] | None, expected: tuple[str, str, str]) -> None:
     result = classify(status, body, headers, rulebook=BOOK)

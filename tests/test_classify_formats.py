@@ -119,7 +119,8 @@ def test_dict_body_and_string_status_are_accepted() -> None:
 
 @pytest.mark.parametrize(("status", "expected"), [
     (503, ("temporarily_unavailable", "token_service_unavailable", "retry")),
-    (502, ("temporarily_unavailable", "token_service_unavailable", "retry")),  # a gateway: transient
+    (502, ("server_error", "idp_server_error", "retry")),  # a gateway whose upstream failed: transient
+    (504, ("temporarily_unavailable", "token_service_unavailable", "retry")),  # a gateway timeout: transient
     (500, ("server_error", "idp_server_error", "retry")),
     (429, ("rate_limited", "rate_limit_exceeded", "retry")),
     (401, ("invalid_token", "ambiguous", "retry")),

@@ -71,6 +71,16 @@ ERROR_CLASS: dict[str, str] = {
     "invalidtokenerror": "invalid_token",
     "unsupported_token_type": "invalid_request", "internal_error": "server_error",
     "internal_server_error": "server_error", "access-denied": "access_denied",
+    # Twitch and Amazon Cognito name a redirect mismatch redirect_mismatch
+    "redirect_mismatch": "redirect_uri_mismatch",
+    # fosite / Ory Hydra / Authelia codes beyond RFC 6749 (ory/fosite errors.go)
+    "request_unauthorized": "invalid_token", "token_inactive": "invalid_token", "token_claim": "invalid_token",
+    "scope_not_granted": "insufficient_scope", "jti_known": "invalid_client", "request_forbidden": "access_denied",
+    "invalid_request_object": "invalid_request", "invalid_request_uri": "invalid_request",
+    "unsupported_response_mode": "invalid_request", "invalid_state": "invalid_request",
+    # RFC 9396 (rich authorization requests); Dropbox's .tag values
+    "invalid_authorization_details": "invalid_request", "expired_access_token": "invalid_token",
+    "invalid_access_token": "invalid_token",
 }
 
 # raw error value -> cause, when the value alone says more than its class
@@ -81,7 +91,8 @@ ERROR_CAUSE: dict[str, str] = {
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
-    "expiredauthenticationtoken": "access_token_expired",
+    "expiredauthenticationtoken": "access_token_expired", "expired_access_token": "access_token_expired",
+    "jti_known": "client_assertion_reused", "scope_not_granted": "missing_scope",
 }
 
 
@@ -150,8 +161,10 @@ GENERIC_RULES: list[ErrorRule] = [
        references=[RFC7523]),
     _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
        failure_class="invalid_client", cause="client_assertion_expired", references=[RFC7523]),
+    # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
+    # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
-       failure_class="invalid_grant", cause="clock_skew", decision="fix_config"),
+       failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
        r"(?:missing|requires?).{0,20}code[ _]challenge",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
@@ -182,7 +195,8 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
        r"missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
-    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant",
+    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
+       r"grant[ _]type for (?:this |the )?client",
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
     _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
@@ -256,9 +270,11 @@ INVALID_GRANT_CANDIDATES = [
               "the token expired, was revoked or rotated away"),
 ]
 
-# A gateway (502, 504) or an overloaded server (503) is temporary; 500 is the server failing on this request.
+# RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500
+# is the server failing on this request and 502 an upstream that answered with garbage or not at all (server_error).
+# All of them decide retry.
 STATUS_FALLBACK: dict[int, str] = {429: "rate_limited", 503: "temporarily_unavailable", 500: "server_error",
-                                   502: "temporarily_unavailable", 504: "temporarily_unavailable"}
+                                   502: "server_error", 504: "temporarily_unavailable"}
 
 CAUSE_HINTS: dict[str, list[str]] = {
     "bad_client_credentials": [

@@ -146,9 +146,13 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         error = _first(fields, ERROR_KEYS) or _nested(fields, ".error")
         if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
             error = None
-        description = _first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
+        description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
+                       or _nested(fields, ".message"))  # a gateway's {"fault": {"code": ..., "message": ...}}
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1), description or m.group(2).strip()
+        elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
+            prose, error = error, _code_in_text(error)
+            description = description or (prose if len(prose.split()) > 1 else None)
         if error is None and (name := fields.get("name")) and _KNOWN_CODE.fullmatch(name.strip()):
             error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
         if error is None:  # an error body quoted inside a message string
@@ -164,6 +168,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             fields.setdefault(f"www.{key}", value)
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
+    if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
+        desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
     desc_text = " ".join(desc_parts)
     readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
     empty = not text and not www
@@ -242,14 +248,23 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         form = dict(parse_qsl(query, keep_blank_values=True))
         if "error" in form or "access_token" in form or "oauth_problem" in form:  # OAuth 2, or OAuth 1.0a
             return form, "form"
+    if query.startswith("error=") and "&" in query and "\n" not in query:  # a query pasted without its encoding
+        form = dict(parse_qsl(query, keep_blank_values=True))
+        if form.get("error"):
+            return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
         for key, raw in _FRAGMENT.findall(text):
             if key in KNOWN_KEYS and key not in found:
                 found[key] = _fragment_value(raw)
-        if "error" in found or "error_description" in found or "errorCode" in found or "error_code" in found:
+        if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _is_prose(value: str) -> bool:
+    """An ``error`` value that is a sentence or a wrapped message, not a code ("(400)", "Exception(x): y")."""
+    return "(" in value or len(value.split()) > 3
 
 
 def _fragment_value(raw: str) -> Any:

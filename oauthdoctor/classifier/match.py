@@ -27,6 +27,7 @@ class Matcher:
 
     status: frozenset[int]
     error: frozenset[str]
+    not_error: frozenset[str]
     description: re.Pattern[str] | None
     text: re.Pattern[str] | None
     fields: tuple[tuple[str, re.Pattern[str]], ...]
@@ -41,9 +42,11 @@ class Matcher:
             status, headers = frozenset(rule.status), tuple(
                 (k.lower(), re.compile(v, _FLAGS)) for k, v in rule.headers.items())
             codes, empty = frozenset(c.upper() for c in rule.provider_code), rule.empty_body
+            not_error = frozenset(_norm(e) for e in rule.not_error)
         else:
-            status, headers, codes, empty = frozenset(), (), frozenset(), None
-        return cls(status=status, error=frozenset(_norm(e) for e in rule.error), description=_rx(rule.description),
+            status, headers, codes, empty, not_error = frozenset(), (), frozenset(), None, frozenset()
+        return cls(status=status, error=frozenset(_norm(e) for e in rule.error), not_error=not_error,
+                   description=_rx(rule.description),
                    text=_rx(rule.text), fields=fields, headers=headers, provider_code=codes, empty_body=empty)
 
     def matches(self, ex: Extracted, error_key: str | None, code: str | None) -> bool:
@@ -51,6 +54,8 @@ class Matcher:
         if self.status and ex.status not in self.status:
             return False
         if self.error and error_key not in self.error:
+            return False
+        if self.not_error and error_key in self.not_error:
             return False
         if self.provider_code and (code is None or code.upper() not in self.provider_code):
             return False

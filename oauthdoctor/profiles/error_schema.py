@@ -60,6 +60,8 @@ class ErrorRule(Outcome):
 
     - ``status``: the HTTP status is one of these.
     - ``error``: the raw ``error`` value (case-insensitive, ``-`` read as ``_``) is one of these.
+    - ``not_error``: the raw ``error`` value is none of these (a phrase that means one thing in a resource API's
+      answer and another next to a token endpoint's ``invalid_grant``).
     - ``description``: regex searched (case-insensitive) in the description text (``error_description``,
       ``message``, ``reason``, ``errorSummary``, the text after a library prefix ...).
     - ``text``: regex searched (case-insensitive) in everything readable (description, HTML title and visible
@@ -73,6 +75,7 @@ class ErrorRule(Outcome):
 
     status: list[int] = field(default_factory=list)
     error: list[str] = field(default_factory=list)
+    not_error: list[str] = field(default_factory=list)
     description: str | None = None
     text: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
