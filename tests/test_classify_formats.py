@@ -124,7 +124,7 @@ def test_dict_body_and_string_status_are_accepted() -> None:
     (500, ("server_error", "idp_server_error", "retry")),
     (429, ("rate_limited", "rate_limit_exceeded", "retry")),
     (401, ("invalid_token", "ambiguous", "retry")),
-    (None, ("unknown", "unrecognised_response", "fix_config")),
+    (None, ("unknown", "unrecognised_response", "none")),
 ])
 def test_status_fallback_for_empty_bodies(status: int | None, expected: tuple[str, str, str]) -> None:
     assert run("", status) == expected
@@ -141,7 +141,8 @@ def test_arbitrary_bytes_never_raise(body: bytes, status: int | None) -> None:
 @given(st.text(max_size=300), st.dictionaries(st.text(max_size=20), st.text(max_size=40), max_size=3))
 def test_arbitrary_text_and_headers_never_raise(body: str, headers: dict[str, str]) -> None:
     result = classify(400, body, headers, rulebook=BOOK)
-    assert result.decision in ("reauth", "fix_config", "retry")
+    assert result.decision in ("reauth", "fix_config", "retry", "none")
+    assert (result.decision == "none") == (result.failure_class == "unknown" and result.cause != "not_an_error")
 
 
 @settings(max_examples=200, deadline=None)

@@ -48,7 +48,8 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
     "temporarily_unavailable": ("retry", 503, "token_service_unavailable",
                                 "the authorization server is temporarily unavailable"),
     "rate_limited": ("retry", 429, "rate_limit_exceeded", "too many requests"),
-    "unknown": ("fix_config", None, "unrecognised_response", "no OAuth error was recognised"),
+    # Text with no OAuth meaning: nothing to decide (issue #11: it used to say "fix config").
+    "unknown": ("none", None, "unrecognised_response", "no OAuth error was recognised"),
 }
 
 # raw error value (normalised) -> class, for values that are not class names themselves
@@ -329,4 +330,5 @@ DECISION_HINTS: dict[str, str] = {
     "reauth": "Never retry this grant: send the user through authorization again.",
     "fix_config": "Retrying or re-authorising without a configuration change fails again.",
     "retry": "Safe to retry: back off per Retry-After if the response carries it.",
+    "none": "Nothing was decided: read the full response (or the server's log) for the reason.",
 }

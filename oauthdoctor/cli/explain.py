@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
-from oauthdoctor.cli.errors import UsageError
+from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.options import ViewFormat
+from oauthdoctor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from oauthdoctor.classifier.book import RuleBook
@@ -23,8 +24,10 @@ HELP = (
     "RESPONSE is the body as text, @FILE, or - for stdin; a leading HTTP status line and headers (curl -i) "
     "are read too. --jsonl reads one JSON object per line ({status, headers, body, provider, url}) and writes "
     "one result per line; a summary goes to stderr.\n\n"
-    "Exit codes: 0 an answer was produced (also for class unknown); 2 unusable input (unreadable file, "
-    "unknown provider).\n\n"
+    "Exit codes: 0 a decision (reauth, fix_config or retry) was produced; 2 unusable input (an empty response, an "
+    "unreadable file, an unknown provider, a --jsonl input with no readable line); 3 inconclusive: no OAuth error "
+    "was recognised, so nothing was decided (decision none). In --jsonl mode unreadable and inconclusive lines are "
+    "counted apart; the run exits 3 only when no line was decided.\n\n"
     "Example: oauthdoctor explain --provider google --status 400 "
     "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'\n\n"
     "Example: curl -si -d grant_type=refresh_token ... https://oauth2.googleapis.com/token | oauthdoctor explain -\n\n"
@@ -62,13 +65,22 @@ def explain_command(
     if response is None and status is None and not headers:
         raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
     body = _read_response(response) if response is not None else b""
+    if status is None and not headers and not _has_content(body):
+        source = "standard input" if response == "-" else "the response"
+        raise UsageError(f"{source} is empty: nothing to explain (give the body, --status or --header)")
     result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
     if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
-        return
-    from oauthdoctor.render.explain_console import print_explanation
+    else:
+        from oauthdoctor.render.explain_console import print_explanation
 
-    print_explanation(result)
+        print_explanation(result)
+    if not result.conclusive:
+        raise CommandExit(ExitCode.INCONCLUSIVE)
+
+
+def _has_content(body: bytes | str) -> bool:
+    return bool(body.strip())
 
 
 def _parse_headers(values: list[str]) -> dict[str, str]:
@@ -108,19 +120,14 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook) -
 
     stream = _open_lines(source)
     out: list[str] = []
-    decisions: Counter[str] = Counter()
-    classes: Counter[str] = Counter()
-    causes: Counter[str] = Counter()
-    dumps = json.dumps
+    tally = _Tally()
     try:
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
             result = _line_result(line, number, provider, url, book, classify)
-            decisions[result.decision] += 1
-            classes[result.failure_class] += 1
-            causes[result.cause] += 1
-            out.append(dumps(result.to_json(), ensure_ascii=False))
+            tally.add(number, result)
+            out.append(_dumped(result))
             if len(out) >= 2000:
                 sys.stdout.write("\n".join(out) + "\n")
                 out.clear()
@@ -130,7 +137,64 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook) -
     if out:
         sys.stdout.write("\n".join(out) + "\n")
     sys.stdout.flush()
-    sys.stderr.write(_summary(decisions, classes, causes))
+    sys.stderr.write(tally.summary())
+    if tally.lines and len(tally.unreadable) == tally.lines:
+        raise UsageError(f"no line of {'standard input' if source == '-' else source} is a JSON object")
+    if tally.lines and not tally.decided:
+        raise CommandExit(ExitCode.INCONCLUSIVE)
+
+
+_DUMPED: dict[int, tuple[Explanation, str]] = {}
+
+
+def _dumped(result: Explanation) -> str:
+    """The JSON line of a result; classify() hands out the same object for a repeated input, so its line is kept."""
+    found = _DUMPED.get(id(result))
+    if found is not None and found[0] is result:
+        return found[1]
+    line = json.dumps(result.to_json(), ensure_ascii=False)
+    if len(_DUMPED) >= 4096:
+        _DUMPED.clear()
+    _DUMPED[id(result)] = (result, line)
+    return line
+
+
+class _Tally:
+    """Counts for the stderr summary: decided answers by decision, class and cause; unreadable and inconclusive
+    lines apart (they decide nothing)."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self.decided = 0
+        self.unreadable: list[int] = []
+        self.inconclusive = 0
+        self.decisions: Counter[str] = Counter()
+        self.classes: Counter[str] = Counter()
+        self.causes: Counter[str] = Counter()
+
+    def add(self, number: int, result: Explanation) -> None:
+        self.lines += 1
+        if result.parse_error is not None:
+            self.unreadable.append(number)
+            return
+        self.classes[result.failure_class] += 1
+        self.causes[result.cause] += 1
+        if result.conclusive:
+            self.decided += 1
+            self.decisions[result.decision] += 1
+        else:
+            self.inconclusive += 1
+
+    def summary(self) -> str:
+        lines = [f"explained {self.lines} line(s): {self.decided} decided, {self.inconclusive} inconclusive (no OAuth "
+                 f"error recognised), {len(self.unreadable)} unreadable"]
+        if self.unreadable:
+            shown = ", ".join(str(n) for n in self.unreadable[:10])
+            lines.append(f"unreadable lines: {shown}{', ...' if len(self.unreadable) > 10 else ''}")
+        lines.append("by decision: " + (", ".join(f"{k} {v}" for k, v in self.decisions.most_common()) or "-"))
+        lines.append("by class: " + (", ".join(f"{k} {v}" for k, v in self.classes.most_common()) or "-"))
+        lines.append("top causes: " + (", ".join(f"{k} {v}" for k, v in self.causes.most_common(5)) or "-"))
+        return "\n".join(lines) + "\n"
 
 
 def _line_result(line: str, number: int, provider: str | None, url: str | None, book: RuleBook,
@@ -152,17 +216,10 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
 def _unreadable(number: int, message: str) -> Explanation:
     from oauthdoctor.classifier.result import Explanation
 
-    return Explanation(failure_class="unknown", cause="unreadable_input", decision="fix_config", provider=None,
+    return Explanation(failure_class="unknown", cause="unreadable_input", decision="none", provider=None,
                        status=None, normalized_status=None, error=None, error_description=None,
                        provider_code=None, summary=f"Input line {number} could not be read as a JSON object.",
                        hints=("Each line must be one JSON object with status, headers, body, provider, url.",),
                        parse_error=message)
 
 
-def _summary(decisions: Counter[str], classes: Counter[str], causes: Counter[str]) -> str:
-    total = sum(decisions.values())
-    lines = [f"explained {total} response(s)"]
-    lines.append("by decision: " + (", ".join(f"{k} {v}" for k, v in decisions.most_common()) or "-"))
-    lines.append("by class: " + (", ".join(f"{k} {v}" for k, v in classes.most_common()) or "-"))
-    lines.append("top causes: " + (", ".join(f"{k} {v}" for k, v in causes.most_common(5)) or "-"))
-    return "\n".join(lines) + "\n"

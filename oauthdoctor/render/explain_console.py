@@ -7,11 +7,12 @@ from rich.markup import escape
 
 from oauthdoctor.classifier.result import Explanation
 
-_DECISION_STYLE = {"reauth": "bold yellow", "fix_config": "bold red", "retry": "bold green"}
+_DECISION_STYLE = {"reauth": "bold yellow", "fix_config": "bold red", "retry": "bold green", "none": "bold"}
 _DECISION_TEXT = {
     "reauth": "REAUTH: the grant is dead; a user must authorise again",
     "fix_config": "FIX CONFIG: change configuration before trying again",
     "retry": "RETRY: nothing is wrong with the grant or configuration",
+    "none": "INCONCLUSIVE: no OAuth error was recognised; nothing was decided",
 }
 
 
