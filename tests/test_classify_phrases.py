@@ -109,3 +109,65 @@ def test_phrase_patterns_compile_once_and_only_when_needed() -> None:
     compiled = vars(phrases)["rules"]
     classify(401, "JsonWebTokenError: jwt malformed", rulebook=book)
     assert book.phrases() is phrases and vars(phrases)["rules"] is compiled
+
+
+def _all_patterns() -> list[str]:
+    from oauthdoctor.classifier.baseline import GENERIC_RULES
+    from oauthdoctor.profiles.loader import all_profiles
+
+    found = [p for r in GENERIC_RULES for p in (r.description, r.text) if p]
+    for profile in all_profiles():
+        rules = profile.errors
+        found += [p for r in rules.rules for p in (r.description, r.text, *r.fields.values(), *r.headers.values()) if p]
+        found += [p for s in rules.signatures for p in (s.description, s.text, *s.fields.values()) if p]
+        if rules.code_pattern:
+            found.append(rules.code_pattern)
+    return found
+
+
+def _texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    from oauthdoctor.classifier.extract import extract
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    texts: list[str] = []
+    for name in ("errors_corpus_dev.yaml", "errors_dev.yaml"):
+        for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
+            ex = extract(case["status"], case["body"], case.get("headers"))
+            texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]
+    return texts
+
+
+def test_literal_anchors_never_refuse_a_text_the_pattern_matches() -> None:
+    """The anchors only skip work: every pattern of every profile, on every corpus text, agrees with re."""
+    import re
+
+    from oauthdoctor.classifier.match import LazyPattern
+
+    texts = _texts()
+    checked = 0
+    for source in _all_patterns():
+        lazy, rx = LazyPattern(source), re.compile(source, re.I | re.S)
+        for text in texts:
+            if rx.search(text):
+                assert lazy.may_match(text.lower()), (source, text[:120])
+                checked += 1
+    assert checked > 500
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("access token.{0,40}expired|token (?:has )?expired", ("access token", "expired")),
+    (r"\bAADSTS\d{4,}", ("aadsts",)),
+    ("colou?r is", ("colo",)),
+    (r"(?<!client )authentication failure|api key", ("authentication failure", "api key")),
+    ("x+yz", None),  # no run of 3 required characters
+    ("a(b|c)d|xyz", None),  # one alternative without an anchor: no anchors at all
+])
+def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None:
+    from oauthdoctor.classifier.match import anchors
+
+    assert anchors(pattern) == expected

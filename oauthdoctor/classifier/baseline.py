@@ -7,6 +7,7 @@ telling description (``invalid_grant`` "Incorrect redirect_uri" is a redirect mi
 
 from __future__ import annotations
 
+import functools
 import re
 
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
@@ -103,7 +104,7 @@ ERROR_CAUSE: dict[str, str] = {
 # text without it, and a body that carries no code of its own gets that one.
 DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
                       "unsupported authentication method", "otherwise incorrect")
-RFC_DEFINITIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((code, re.compile(rx, re.I)) for code, rx in (
+RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
                        r"authentication included, or unsupported authentication method\)?\.?"),
@@ -114,16 +115,27 @@ RFC_DEFINITIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((code, re.compi
     # Authelia's second sentence to the invalid_client definition
     ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
                        r"were otherwise malformed, or were otherwise incorrect\.?"),
-))
+)
+
+
+@functools.cache
+def _definitions() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The definitions compiled, on first need (most bodies quote none)."""
+    return tuple((code, re.compile(rx, re.I)) for code, rx in RFC_DEFINITIONS)
+
+
+def has_definition(text: str) -> bool:
+    """Whether the text may hold an RFC definition (a cheap test before the regexes)."""
+    lower = text.lower()
+    return any(marker in lower for marker in DEFINITION_MARKERS)
 
 
 def without_definitions(text: str) -> tuple[str, str | None]:
     """The text without RFC definitions of error codes, and the first code defined (cheap when there are none)."""
-    lower = text.lower()
-    if not any(marker in lower for marker in DEFINITION_MARKERS):
+    if not has_definition(text):
         return text, None
     defined = None
-    for code, rx in RFC_DEFINITIONS:
+    for code, rx in _definitions():
         text, n = rx.subn(" ", text)
         if n and defined is None:
             defined = code

@@ -90,10 +90,10 @@ def _without_definitions(ex: Extracted) -> Extracted:
     """Rules read the text without the RFC's definition of the error code: it lists every reason and names none.
     A body with no code of its own ("Client authentication failed (e.g., unknown client ...). crypto/bcrypt: ...")
     takes the code the definition defines."""
+    if not B.has_definition(ex.text):  # the readable text holds the description too: one cheap look
+        return ex
     desc_text, defined = B.without_definitions(ex.desc_text)
     text, defined_in_text = B.without_definitions(ex.text)
-    if desc_text is ex.desc_text and text is ex.text:
-        return ex
     error = ex.error or defined or defined_in_text
     return replace(ex, desc_text=desc_text, text=text, error=error)
 

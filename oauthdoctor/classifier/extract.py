@@ -8,6 +8,7 @@ off. Everything here is best effort and never raises: an unreadable input yields
 from __future__ import annotations
 
 import ast
+import functools
 import html
 import json
 import re
@@ -82,6 +83,16 @@ class Extracted:
     empty: bool = True
     fmt: str = "empty"
     secrets: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def desc_lower(self) -> str:
+        """The description text in lower case, for the rules' literal anchors (computed once)."""
+        return self.desc_text.lower()
+
+    @functools.cached_property
+    def text_lower(self) -> str:
+        """The readable text in lower case, for the rules' literal anchors (computed once)."""
+        return self.text.lower()
 
     @property
     def error_key(self) -> str | None:

@@ -121,13 +121,24 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook) -
     stream = _open_lines(source)
     out: list[str] = []
     tally = _Tally()
+    seen: dict[str, tuple[Explanation, str]] = {}  # logs repeat whole lines: the same line, the same answer
     try:
         for number, line in enumerate(stream, 1):
+            known = seen.get(line)
+            if known is not None:
+                tally.add(number, known[0])
+                out.append(known[1])
+                continue
             if not line.strip():
                 continue
             result = _line_result(line, number, provider, url, book, classify)
             tally.add(number, result)
-            out.append(_dumped(result))
+            dumped = _dumped(result)
+            out.append(dumped)
+            if result.parse_error is None:  # an unreadable line's answer names its line number
+                if len(seen) >= 8192:
+                    seen.clear()
+                seen[line] = (result, dumped)
             if len(out) >= 2000:
                 sys.stdout.write("\n".join(out) + "\n")
                 out.clear()
