@@ -157,7 +157,8 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(error=["slow_down"], failure_class="slow_down", cause="device_polling_too_fast", references=[RFC8628]),
     _r(error=["authorization_pending"], failure_class="authorization_pending", cause="device_authorization_pending",
        references=[RFC8628]),
-    _r(description=r"device[ _-]?code.{0,60}expired|expired.{0,20}device[ _-]?code", failure_class="expired_token",
+    _r(description=r"(?:device|user)[ _-]?code.{0,60}expired|expired.{0,20}(?:device|user)[ _-]?code",
+       failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
        r"|only one (?:client )?authentication (?:method|mechanism)",
@@ -179,7 +180,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
-       r"(?:missing|requires?).{0,20}code[ _]challenge",
+       r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
     _r(description=r"code[ _]verifier|\bpkce\b",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
@@ -203,13 +204,14 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_client", cause="bad_client_secret"),
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
        r"|client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
-       r"|(?:could not|cannot|can't) find.{0,60}(?:application|client)",
+       r"|(?:could not|cannot|can't|unable to) find.{0,60}(?:application|client)",
        failure_class="invalid_client", cause="unknown_client_id"),
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
        r"missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
     _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
-       r"grant[ _]type for (?:this |the )?client",
+       r"grant[ _]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
+       r"client does not have the .{0,80}grant",
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
     _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
