@@ -38,7 +38,9 @@ BOOK = RuleBook(overrides={})
     (400, 'Exception while fetching Access Token from grant token{"error":"invalid_code"}', None,
      ("invalid_grant", "ambiguous", "reauth")),
     (400, '{"details":"(invalid_grant) Missing code verifier."}', None,
-     ("invalid_grant", "pkce_verifier_mismatch", "fix_config")),
+     ("invalid_grant", "pkce_verifier_missing", "fix_config")),
+    (400, '{"error":"invalid_request","error_description":"Parameter \'code_verifier\' is required"}', None,
+     ("invalid_request", "pkce_verifier_missing", "fix_config")),
     # Formats: an authorization error redirected back to the client; a Ruby hash; the code inside the error
     # value; an error object nested in a JS error; OAuth 1.0a problem reports; codes in plain text.
     (302, "https://app.test/cb?error=access_denied&error_description=The+user+has+denied+your+application+access.",

@@ -57,6 +57,18 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
      ("access_denied", "user_not_assigned_to_app", "fix_config")),
     (400, '{"error":"unauthorized_client","error_description":"Client is unauthorized to retrieve access tokens using '
           'this method."}', ("unauthorized_client", "client_not_authorized", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"Account disabled"}',
+     ("invalid_grant", "account_disabled", "fix_config")),
+    (400, '{"error":"access_denied","error_description":"The requested feature is not enabled in this environment."}',
+     ("access_denied", "feature_or_api_not_enabled", "fix_config")),
+    (403, '{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}',
+     ("access_denied", "missing_permission", "fix_config")),
+    (400, '{"error":"invalid_app_access","error_description":"user is not admin approved to access this app"}',
+     ("access_denied", "admin_approval_required", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"Account is not fully set up"}',
+     ("interaction_required", "required_user_actions_pending", "reauth")),
+    (400, '{"error":"invalid_grant","error_description":"Token client and authorized client don\'t match"}',
+     ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
     # Family 5: a dead grant says so.
     (401, '{"error":{"message":"Error validating access token: The user has not authorized application 1.",'
           '"type":"OAuthException","code":190}}', ("invalid_token", "token_revoked", "reauth")),

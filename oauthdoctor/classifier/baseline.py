@@ -82,6 +82,7 @@ ERROR_CLASS: dict[str, str] = {
     "unsupported_response_mode": "invalid_request", "invalid_state": "invalid_request",
     # RFC 9396 (rich authorization requests); Dropbox's .tag values
     "invalid_authorization_details": "invalid_request", "expired_access_token": "invalid_token",
+    "invalid_app_access": "access_denied",  # Salesforce: the user is not admin-approved for the connected app
     "invalid_access_token": "invalid_token",
 }
 
@@ -182,6 +183,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
+    _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent))|"
+       r"missing.{0,20}code[ _]verifier", failure_class="invalid_request", class_from_error=True,
+       cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     _r(description=r"code[ _]verifier|\bpkce\b",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
@@ -308,6 +312,8 @@ CAUSE_HINTS: dict[str, list[str]] = {
                                  "the clock: timedatectl set-ntp true."],
     "clock_skew": ["Sync the host clock: timedatectl set-ntp true (check with: oauthdoctor diagnose)."],
     "pkce_challenge_missing": ["Send code_challenge and code_challenge_method=S256 on /authorize."],
+    "pkce_verifier_missing": ["Send the code_verifier generated for this login with the token request (PKCE was "
+                              "used on /authorize, so the token request must prove it)."],
     "pkce_verifier_mismatch": ["Send the code_verifier generated for this authorize request (store it per "
                                "login attempt, not globally)."],
     "redirect_uri_not_registered": ["Register exactly the redirect_uri the app sends (scheme, host, port, path, "
