@@ -35,7 +35,7 @@ KNOWN_KEYS = frozenset({
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
     "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
-    "insufficient_scope", "interaction_required", "login_required", "consent_required",
+    "insufficient_scope", "interaction_required", "login_required", "consent_required", "account_selection_required",
     "authorization_pending", "slow_down", "expired_token", "server_error", "temporarily_unavailable",
     "admin_policy_enforced", "org_internal", "disallowed_useragent", "access_not_configured", "deleted_client",
     "invalid_resource", "incorrect_client_credentials", "bad_verification_code", "invalid_auth",
@@ -339,7 +339,7 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip() or None, "wrapped"
     if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
         rest = m.group(1).strip()
-        code = _code_in_text(rest)
+        code = rest if _BARE_CODE.fullmatch(rest) else _code_in_text(rest)
         if code and rest.lower().startswith(code.lower()):
             rest = rest[len(code):].lstrip(" :-()").strip()
         return code, rest or None, "wrapped"
