@@ -69,6 +69,15 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
      ("interaction_required", "required_user_actions_pending", "reauth")),
     (400, '{"error":"invalid_grant","error_description":"Token client and authorized client don\'t match"}',
      ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    (401, '{"error":"Unauthorized","status":401,"message":"Client ID and OAuth token do not match"}',
+     ("invalid_token", "token_for_other_client", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"client_id mismatch. The code was not issued to com.example."}',
+     ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    (400, '{"message":"Bad Request","errors":[{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}]}',
+     ("invalid_grant", "refresh_token_invalid", "reauth")),
+    (400, '{"error":{"message":"Error validating access token: The session has been invalidated because the user '
+          'changed their password.","type":"OAuthException","code":190}}',
+     ("invalid_token", "token_revoked", "reauth")),
     # Family 5: a dead grant says so.
     (401, '{"error":{"message":"Error validating access token: The user has not authorized application 1.",'
           '"type":"OAuthException","code":190}}', ("invalid_token", "token_revoked", "reauth")),

@@ -83,6 +83,10 @@ ERROR_CLASS: dict[str, str] = {
     # RFC 9396 (rich authorization requests); Dropbox's .tag values
     "invalid_authorization_details": "invalid_request", "expired_access_token": "invalid_token",
     "invalid_app_access": "access_denied",  # Salesforce: the user is not admin-approved for the connected app
+    # Codes some providers use for the grant itself (Yahoo's INVALID_REFRESH_TOKEN ...)
+    "invalid_refresh_token": "invalid_grant", "expired_refresh_token": "invalid_grant",
+    "invalid_authorization_code": "invalid_grant", "expired_authorization_code": "invalid_grant",
+    "invalid_client_secret": "invalid_client",
     "invalid_access_token": "invalid_token",
 }
 
@@ -96,6 +100,9 @@ ERROR_CAUSE: dict[str, str] = {
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
     "expiredauthenticationtoken": "access_token_expired", "expired_access_token": "access_token_expired",
     "jti_known": "client_assertion_reused", "scope_not_granted": "missing_scope",
+    "invalid_refresh_token": "refresh_token_invalid", "expired_refresh_token": "refresh_token_expired",
+    "invalid_authorization_code": "auth_code_invalid_or_reused", "expired_authorization_code": "auth_code_expired",
+    "invalid_client_secret": "bad_client_secret",
 }
 
 
