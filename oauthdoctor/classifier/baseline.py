@@ -82,6 +82,7 @@ ERROR_CLASS: dict[str, str] = {
     "unsupported_response_mode": "invalid_request", "invalid_state": "invalid_request",
     # RFC 9396 (rich authorization requests); Dropbox's .tag values
     "invalid_authorization_details": "invalid_request", "expired_access_token": "invalid_token",
+    "invalid_dpop_proof": "invalid_request", "use_dpop_nonce": "invalid_request",  # RFC 9449
     "invalid_app_access": "access_denied",  # Salesforce: the user is not admin-approved for the connected app
     # Codes some providers use for the grant itself (Yahoo's INVALID_REFRESH_TOKEN ...)
     "invalid_refresh_token": "invalid_grant", "expired_refresh_token": "invalid_grant",
@@ -182,7 +183,7 @@ GENERIC_RULES: list[ErrorRule] = [
        summary="The JWT bearer assertion was refused: check its signing key, iss/sub/aud and lifetime.",
        references=[RFC7523]),
     _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
-       failure_class="invalid_client", cause="client_assertion_expired", references=[RFC7523]),
+       failure_class="invalid_client", class_from_error=True, cause="client_assertion_expired", references=[RFC7523]),
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
