@@ -191,9 +191,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
-    _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent))|"
-       r"missing.{0,20}code[ _]verifier", failure_class="invalid_request", class_from_error=True,
-       cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
+    _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
+       r"not (?:specified|provided|sent))|missing.{0,20}code[ _]verifier", failure_class="invalid_request",
+       class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     _r(description=r"code[ _]verifier|\bpkce\b",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
@@ -209,7 +209,7 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
     _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
-       r"client authentication failed|(?:invalid|bad|wrong) client\b(?! ?id)",
+       r"client authentication(?: with [\w ]{0,40}?)? failed|(?:invalid|bad|wrong) client\b(?! ?id)",
        failure_class="invalid_client", cause="bad_client_credentials"),
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
