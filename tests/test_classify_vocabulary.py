@@ -36,3 +36,15 @@ def test_docs_class_table_lists_the_vocabulary() -> None:
     named = {name for row in re.findall(r"^\| ([a-z_, ]+) \|", table, re.M) for name in row.split(", ")}
     assert named - {"class"} == set(FAILURE_CLASSES)
     assert f"one of the {len(FAILURE_CLASSES)} classes" in text
+
+
+def test_docs_name_every_cause_of_the_phrase_layer() -> None:
+    """Causes are reused across providers so answers aggregate: the phrase layer's are listed in the docs."""
+    from oauthdoctor.profiles.loader import get_profile
+
+    text = (ROOT / "docs" / "error-rules.md").read_text(encoding="utf-8")
+    listed = text[text.index("## Cause names"):text.index("## Batch mode")]
+    causes = set()
+    for rule in get_profile("generic").errors.rules:
+        causes |= {rule.cause, *(c.cause for c in rule.candidates)}
+    assert {c for c in causes if f"`{c}`" not in listed} == set()
