@@ -352,6 +352,25 @@ CAUSE_HINTS: dict[str, list[str]] = {
     "device_code_expired": ["Stop polling and start a new device authorization."],
     "user_denied_consent": ["The user refused; never retry automatically. Start a new authorization only when "
                             "the user asks."],
+    "token_for_wrong_audience": ["Request the token for this API (its audience/resource or scope), or make the API "
+                                 "expect the audience its tokens carry."],
+    "token_from_other_issuer": ["Use a token from the issuer (tenant, realm, environment) the API trusts, or add "
+                                "that issuer to the API's valid issuers."],
+    "token_signature_invalid": ["Check that the API loads the issuer's current signing keys (JWKS) and that the token "
+                                "comes from that issuer."],
+    "wrong_token_type": ["Send the access token, not the ID token or refresh token."],
+    "access_token_missing": ["Send the access token as Authorization: Bearer <token>."],
+    "assertion_invalid": ["Sign the JWT with the current key registered for the client, with iss/sub/aud/jti as the "
+                          "server documents them."],
+    "login_required": ["Fall back to an interactive sign-in (redirect or popup); a silent request cannot succeed "
+                       "without a session."],
+    "consent_required": ["Send an interactive authorization request so the user can consent to the scopes."],
+    "admin_approval_required": ["An administrator must approve or consent to the app for the organisation."],
+    "user_not_assigned_to_app": ["An administrator must assign the user (or group) to the application."],
+    "org_policy_blocks_app": ["An organisation administrator must allow this app (OAuth app policy, API controls)."],
+    "token_revoked": ["Drop the stored tokens and send the user through authorization again."],
+    "grant_dead": ["Drop the stored tokens and send the user through authorization again."],
+    "network_error": ["Retry with backoff; if it persists, check the host, port, proxy and TLS settings."],
 }
 
 DECISION_HINTS: dict[str, str] = {
