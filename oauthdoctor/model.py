@@ -64,14 +64,34 @@ FAILURE_CLASSES: tuple[str, ...] = get_args(FailureClass)
 
 
 @dataclass(frozen=True)
+class SeverityVariant:
+    """A named case in which a rule reports at another severity than its default, and when that is."""
+
+    name: str
+    severity: Severity
+    when: str
+
+
+@dataclass(frozen=True)
 class RuleMeta:
-    """Metadata of a probe or lint rule, as data: --help, SARIF rule tables and docs read it from here."""
+    """Metadata of a probe or lint rule, as data: --help, SARIF rule tables and docs read it from here.
+
+    ``severity`` is the default; ``variants`` are the only other severities the rule ever reports, each with
+    the case it covers, so the documentation generated from this table is never wrong about ``--fail-on``.
+    """
 
     id: str
     title: str
     question: str
     severity: Severity = Severity.ERROR
     help_uri: str | None = None
+    variants: tuple[SeverityVariant, ...] = ()
+
+    def severity_of(self, variant: str | None) -> Severity:
+        """The default severity, or the named variant's (an unknown variant name is a bug: KeyError)."""
+        if variant is None:
+            return self.severity
+        return next(v.severity for v in self.variants if v.name == variant)
 
 
 @dataclass(frozen=True)
@@ -120,6 +140,8 @@ class Report:
     inputs: dict[str, Any] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     secrets: frozenset[str] = frozenset()
+    # Command-specific data that only that command's own views show (trace: the timeline rows).
+    details: dict[str, Any] = field(default_factory=dict)
 
     def at_or_above(self, threshold: Severity) -> list[Finding]:
         """Problem findings whose severity reaches ``threshold`` (for --fail-on)."""

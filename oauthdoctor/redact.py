@@ -39,6 +39,33 @@ def fingerprint(secret: str) -> str:
     return f"{secret[:3]}…({len(secret)} chars)"
 
 
+STABLE_PREFIX = "fp_"
+_STABLE_HEX = 12
+_HEX = frozenset("0123456789abcdef")
+
+
+def stable_fingerprint(secret: str) -> str:
+    """``fp_`` and 12 hex digits of the value's SHA-256: the name of a code, token or secret in traffic.
+
+    Unlike ``fingerprint``, equal values always get equal names and different values (practically) never
+    share one, in every process: "the same refresh token sent twice" stays visible without the token, and a
+    log written by several workers lines up with a HAR of the same flow. A value that already is such a name
+    (a log written by ``oauthdoctor.record``) is returned unchanged. Tokens and codes are random, so the
+    digest cannot be reversed; a guessable client secret could be confirmed by hashing guesses.
+    """
+    if is_stable_fingerprint(secret):
+        return secret
+    import hashlib  # lazily: explain's start-up must not pay for it
+
+    return STABLE_PREFIX + hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()[:_STABLE_HEX]
+
+
+def is_stable_fingerprint(value: str) -> bool:
+    """``value`` is a name made by ``stable_fingerprint``."""
+    return (len(value) == len(STABLE_PREFIX) + _STABLE_HEX and value.startswith(STABLE_PREFIX)
+            and _HEX.issuperset(value[len(STABLE_PREFIX):]))
+
+
 def scrub_text(text: str, secrets: Iterable[str]) -> str:
     """Replace every occurrence of every secret in ``text`` by its fingerprint (longest first)."""
     for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):

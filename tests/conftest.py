@@ -4,6 +4,8 @@
 - ``strict_server``: token endpoint that enforces the registered client auth method; state reset per test.
 - ``ntp_server``: factory ``ntp_server(offset=300.0, mode="ok")`` for a UDP NTP responder.
 - ``quirks``: GitHub HTTP-200 errors, ServiceNow's catch-all, slow and failing endpoints on ``httpserver``.
+- ``dot_plain``, ``dot_metadata``, ``dot_oidc`` (session): Django OAuth Toolkit without any metadata document,
+  with RFC 8414 metadata, and with OIDC discovery.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from contextlib import ExitStack
 
 import pytest
 from pytest_httpserver import HTTPServer
+from servers.dot_server import DotServer, start_dot_server
 from servers.ntp_server import NtpMode, NtpServer, run_ntp_server
 from servers.oidc_server import OidcServer, OidcServerUnavailable, start_oidc_server
 from servers.quirks import Quirks
@@ -45,6 +48,27 @@ def oidc_server() -> Iterator[OidcServer]:
             yield server
     except OidcServerUnavailable as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def dot_plain() -> Iterator[DotServer]:
+    """Django OAuth Toolkit as a plain OAuth 2.0 server: every well-known path is a 404."""
+    with start_dot_server("plain") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def dot_metadata() -> Iterator[DotServer]:
+    """Django OAuth Toolkit with its RFC 8414 metadata view at the site root, OIDC off."""
+    with start_dot_server("metadata") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def dot_oidc() -> Iterator[DotServer]:
+    """Django OAuth Toolkit with OIDC_ENABLED: discovery at /o/.well-known/openid-configuration."""
+    with start_dot_server("oidc") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

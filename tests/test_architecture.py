@@ -87,3 +87,13 @@ def test_there_is_one_loopback_predicate() -> None:
         and node.name.startswith(("is_", "_is", "loopback"))
     })
     assert definers == ["hosts.py"]
+
+
+def test_generated_reference_is_current() -> None:
+    """Rule and probe tables in the docs, the schema enums and diagnose's probe help come from the registries."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(PACKAGE.parent / "tools" / "generate_reference.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

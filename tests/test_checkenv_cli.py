@@ -71,7 +71,7 @@ def test_unknown_rule_is_a_usage_error() -> None:
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("not-env.yaml", "not-env.yaml: not an env file (line 3 is not KEY=VALUE)"),
+    ("not-env.yaml", "not-env.yaml: not an env file, docker-compose file or Kubernetes manifest"),
     ("not-env.bin", "not-env.bin: not an env file (binary content)"),
     ("does-not-exist.env", "does-not-exist.env: cannot read: No such file or directory"),
 ])
@@ -146,5 +146,7 @@ def test_ci_docs_list_every_rule() -> None:
     from oauthdoctor.checkenv import RULES
 
     docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
-    assert all(f"| `{r.id}` | {r.severity.value} |" in docs for r in RULES)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{r.id}` | {r.severity.value} |" in docs and f"| `{r.id}` | {r.severity.value} |" in readme
+               for r in RULES)
     assert "id: oauthdoctor-check-env" in docs

@@ -46,10 +46,14 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
     "newline.env": [("value-newline", 3, 45, "error"), ("value-newline", 5, 57, "error")],
     "quote.env": [("redirect-not-absolute", 4, 20, "error"), ("value-quote", 4, 20, "error"),
                   ("value-quote", 5, 26, "error")],
+    # Django OAuth Toolkit's admin shows the stored hash; pasting it instead of the secret gives invalid_client.
+    "hashed-secret.env": [("credential-hashed", 4, 21, "error")],
     "unclosed-quote.env": [("missing-required", 1, 1, "error"), ("client-id-format", 2, 17, "error"),
                            ("value-quote", 2, 17, "error")],
     "invisible.env": [("value-invisible", 1, 1, "error"), ("value-invisible", 2, 34, "error")],
     "duplicate.env": [("duplicate-key", 4, 1, "error"), ("duplicate-key", 5, 1, "warning")],
+    # Kubernetes refuses data: that is not base64 (its value is then unknown: no client reads it).
+    "secret-data.yaml": [("no-oauth-config", 1, 1, "info"), ("secret-data-base64", 5, 24, "error")],
     "redirect-not-absolute.env": [("redirect-not-absolute", 4, 20, "error")],
     "redirect-fragment.env": [("redirect-fragment", 4, 20, "error")],
     "redirect-http.env": [("redirect-http", 4, 20, "error")],
@@ -148,3 +152,34 @@ def test_registered_uris_may_span_lines(tmp_path: Path) -> None:
                     'OAUTH_CLIENT_SECRET=s3cret-value-123\nOAUTH_REDIRECT_URI=https://b.example/cb\n'
                     'OAUTH_REGISTERED_REDIRECT_URIS="https://a.example/cb\nhttps://b.example/cb"\n')
     assert check_files([str(file)], now=NOW).findings == ()
+
+
+def _bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ids: dict[str, str], kind: str = "") -> list[tuple]:
+    """The too-many files with the bundled GitHub profile (not the fixture one), under other client ids."""
+    monkeypatch.delenv("OAUTHDOCTOR_PROFILES", raising=False)
+    paths = []
+    for name in (".env.production", ".env.staging"):
+        text = (FIXTURES / "too-many" / name).read_text().replace("Ov23liAbCdEf12345678", ids[name]) + kind
+        (tmp_path / name).write_text(text)
+        paths.append(str(tmp_path / name))
+    report = check_files(paths, now=NOW)
+    return [(Path(f.location.file).name, f.id, f.evidence.get("app"), f.evidence.get("decided_by"))
+            for f in report.findings if f.id == "redirect-too-many"]
+
+
+@pytest.mark.parametrize(("client_id", "kind", "expected"), [
+    ("Ov23liAbCdEf12345678", "", [(".env.staging", "redirect-too-many", "GitHub OAuth app", "client id")]),
+    ("0123456789abcdef0123", "", [(".env.staging", "redirect-too-many", "GitHub OAuth app", "client id")]),
+    ("Iv23liAbCdEf12345678", "", []),  # a GitHub App: up to 10 callback URLs
+    ("Iv1.0123456789abcdef", "", []),
+    ("Iv23liAbCdEf12345678", "GITHUB_APP_KIND=oauth_app\n",
+     [(".env.staging", "redirect-too-many", "GitHub OAuth app", "app kind setting")]),
+    # Neither shape: the profile's own rule is the OAuth app rule (subdirectory matching), so its limit applies.
+    ("some-unknown-shape", "", [(".env.staging", "redirect-too-many", None, "profile")]),
+])
+def test_github_callback_limit_comes_from_the_bundled_profile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, client_id: str, kind: str, expected: list[tuple]) -> None:
+    """#11/#15: OAuth apps have one callback URL, GitHub Apps ten; the client id (or OAUTH_APP_KIND) tells them
+    apart, and the fact lives in providers/github.yaml only."""
+    ids = {".env.production": client_id, ".env.staging": client_id}
+    assert _bundled(tmp_path, monkeypatch, ids, kind) == expected

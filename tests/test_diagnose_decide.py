@@ -86,3 +86,72 @@ def test_exit_codes() -> None:
     assert exit_code(error + warn, "error") is ExitCode.INCONCLUSIVE
     assert exit_code(error + fail, "error") is ExitCode.FINDINGS
     assert exit_code([f("config", Status.PASS)], "warning") is ExitCode.OK
+
+
+# --- the precedence of docs/decisions.md ---------------------------------------------------------------------
+
+
+def test_a_transient_answer_outranks_a_metadata_mismatch() -> None:
+    findings = [
+        f("discovery", Status.FAIL, Decision.FIX_CONFIG),
+        f("client_auth", Status.ERROR, Decision.RETRY),
+    ]
+    assert decide(findings)[0] is Decision.RETRY
+
+
+def test_a_failure_outranks_a_transient_answer() -> None:
+    findings = [f("redirect_uri", Status.FAIL, Decision.FIX_CONFIG), f("client_auth", Status.ERROR, Decision.RETRY)]
+    assert root_finding(findings).id == "redirect_uri"  # type: ignore[union-attr]
+
+
+def test_the_last_error_alone_outranks_a_transient_answer_but_not_a_failure() -> None:
+    last = f("last_error", Status.FAIL, Decision.REAUTH)
+    assert root_finding([f("grant_types", Status.ERROR, Decision.RETRY), last]) is last
+    assert root_finding([last, f("client_auth", Status.FAIL, Decision.FIX_CONFIG)]).id == "client_auth"  # type: ignore[union-attr]
+
+
+def test_warnings_decide_only_after_every_failure_and_transient_answer() -> None:
+    warn = f("token_policy", Status.WARN, Decision.FIX_CONFIG)
+    assert root_finding([warn, f("discovery", Status.FAIL, Decision.FIX_CONFIG)]).id == "discovery"  # type: ignore[union-attr]
+    assert root_finding([warn, f("client_auth", Status.ERROR, Decision.RETRY)]).id == "client_auth"  # type: ignore[union-attr]
+    assert root_finding([f("config", Status.PASS), warn]) is warn
+
+
+def test_an_unobserved_check_never_decides() -> None:
+    findings = [
+        f("transport", Status.SKIP, Decision.FIX_CONFIG),  # a skip observed nothing, whatever it carries
+        f("config", Status.PASS, Decision.FIX_CONFIG),
+        f("clock_skew", Status.CRASH, Decision.FIX_CONFIG),
+    ]
+    assert decide(findings) == (Decision.NONE, None)
+
+
+def test_nothing_decided_while_probes_could_not_observe_is_inconclusive() -> None:
+    down = {"failure": "connect", "message": "could not connect: [Errno 111] Connection refused"}
+    findings = [
+        f("config", Status.PASS),
+        f("discovery", Status.ERROR, evidence={"url": "http://127.0.0.1:9/.well-known/x", **down}),
+        f("client_auth", Status.ERROR, evidence={"token_url": "http://127.0.0.1:9/token",
+                                                 "matrix": {"client_secret_basic": {"outcome": "error", **down}}}),
+    ]
+    decision, cause = decide(findings)
+    assert decision is Decision.NONE
+    assert cause == (
+        "could not reach 127.0.0.1:9 (could not connect: [Errno 111] Connection refused); nothing was decided. "
+        "Could not decide: discovery, client_auth."
+    )
+    unreadable = [f("client_auth", Status.ERROR)]
+    assert decide(unreadable) == (Decision.NONE, "client_auth error (client_auth); nothing was decided. "
+                                                 "Could not decide: client_auth.")
+
+
+def test_decisions_md_lists_the_rungs_in_the_order_decide_applies_them() -> None:
+    from pathlib import Path
+
+    from oauthdoctor.diagnose.decide import rungs
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "decisions.md").read_text(encoding="utf-8")
+    names = [name for name, _ in rungs([])]
+    positions = [doc.find(f"**{name}**") for name in names]
+    assert -1 not in positions, dict(zip(names, positions, strict=True))
+    assert positions == sorted(positions)

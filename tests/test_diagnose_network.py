@@ -266,11 +266,15 @@ def test_unsynchronised_ntp_is_rejected_and_date_header_decides(ntp_server: Call
     assert "unsynchronised" in clock.evidence["ntp"][0]["rejected"]
 
 
+JWT_TIME = (
+    '{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token (60 minutes) '
+    'and in a reasonable timeframe. Check your iat and exp values in the JWT claim."}'
+)
+
+
 def test_invalid_grant_with_clock_skew_says_fix_the_clock(ntp_server: Callable, strict_server) -> None:
     ntp = ntp_server(offset=300.0)
-    values = strict_values(
-        strict_server, "basic", last_error='{"error":"invalid_grant"}', last_error_status="400"
-    )
+    values = strict_values(strict_server, "basic", last_error=JWT_TIME, last_error_status="400")
     report = run(values, ntp=((ntp.host, ntp.port),), skip=())
     last = finding(report, "last_error")
     assert last.evidence["explained_by"] == "clock_skew" and last.title.endswith("fix the clock")

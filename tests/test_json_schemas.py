@@ -53,16 +53,23 @@ def test_explain_jsonl_lines_match_schema() -> None:
         jsonschema.validate(out, schema("explain"))
 
 
-@pytest.mark.parametrize(("registered", "sent", "code"), [
-    ("https://a.test/cb", "https://a.test/cb", 0),
-    ("https://a.test/cb", "https://A.test/cb/\u200b", 1),
-    ("http://127.0.0.1/cb", "http://127.0.0.1:5000/cb", 0),
-    ("https://a.test/cb", "not a uri", 1),
+@pytest.mark.parametrize(("args", "code"), [
+    (("https://a.test/cb", "https://a.test/cb"), 0),
+    (("https://a.test/cb", "https://A.test/cb/\u200b"), 1),
+    (("http://127.0.0.1/cb", "http://127.0.0.1:5000/cb"), 0),
+    (("https://a.test/cb", "not a uri"), 1),
+    (("--omitted", "https://a.test/cb"), 0),
+    (("--omitted", "--provider", "doorkeeper", "https://a.test/cb"), 1),
+    (("--omitted", "--provider", "dropbox"), 0),
+    (("--omitted",), 1),
+    (("--none-registered", "https://a.test/cb"), 1),
 ])
-def test_diff_redirect_json_matches_schema(registered: str, sent: str, code: int) -> None:
-    result = run("diff-redirect", "--format", "json", registered, sent)
+def test_diff_redirect_json_matches_schema(args: tuple[str, ...], code: int) -> None:
+    result = run("diff-redirect", "--format", "json", *args)
     assert result.returncode == code, result.stderr
-    jsonschema.validate(json.loads(result.stdout), schema("diff-redirect"))
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema("diff-redirect"))
+    assert data["omitted"] is ("--omitted" in args)
 
 
 def test_check_env_json_matches_schema() -> None:
@@ -78,3 +85,14 @@ def test_providers_list_json_matches_schema() -> None:
     result = run("providers", "list", "--format", "json")
     assert result.returncode == 0, result.stderr
     jsonschema.validate(json.loads(result.stdout), schema("providers-list"))
+
+
+def test_providers_audit_json_matches_schema_and_lists_only_open_facts() -> None:
+    result = run("providers", "audit", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema("providers-audit"))
+    dates = [f["checked"] or "" for f in data["facts"]]
+    assert dates == sorted(dates)  # oldest check first
+    totals = data["totals"]
+    assert len(data["facts"]) == totals["heuristic"] + totals["unconfirmed"]

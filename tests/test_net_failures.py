@@ -37,7 +37,7 @@ def _raised(outer: BaseException, cause: BaseException | None = None) -> BaseExc
                  ConnectionRefusedError(111, "refused")), "connect"),
         (_raised(httpx.ConnectError("All connection attempts failed")), "connect"),
         (_raised(httpx.ReadTimeout("timed out")), "timeout"),
-        (_raised(httpx.ConnectTimeout("timed out")), "timeout"),
+        (_raised(httpx.ConnectTimeout("timed out")), "connect"),  # no connection: unreachable, not slow
         (_raised(httpx.RemoteProtocolError("Server disconnected without sending a response.")), "protocol"),
         (_raised(httpx.UnsupportedProtocol("Request URL has an unsupported protocol 'ftp://'.")), "protocol"),
         (ConnectionRefusedError(111, "Connection refused"), "connect"),

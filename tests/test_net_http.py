@@ -185,3 +185,33 @@ def _self_signed(directory: Path) -> tuple[str, str]:
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                            serialization.NoEncryption()))
     return str(cert_path), str(key_path)
+
+
+def test_a_body_past_the_cap_is_cut_and_says_so(httpserver: HTTPServer) -> None:
+    from oauthdoctor.net.http import MAX_BODY_BYTES
+
+    httpserver.expect_request("/big").respond_with_data("x" * (3 * MAX_BODY_BYTES), content_type="text/plain")
+    httpserver.expect_request("/exact").respond_with_data("y" * MAX_BODY_BYTES, content_type="text/plain")
+    big, _ = _get(httpserver.url_for("/big"))
+    assert big.truncated and len(big.body) == MAX_BODY_BYTES
+    exact, _ = _get(httpserver.url_for("/exact"))
+    assert not exact.truncated and len(exact.body) == MAX_BODY_BYTES
+
+
+def test_retry_after_and_location_are_kept(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/busy").respond_with_data("", status=503, headers={"Retry-After": " 120 "})
+    httpserver.expect_request("/moved").respond_with_data("", status=301, headers={"Location": "/token/"})
+    busy, _ = _get(httpserver.url_for("/busy"))
+    assert busy.retry_after == "120" and busy.location is None
+    moved, _ = _get(httpserver.url_for("/moved"))
+    assert moved.location == "/token/"
+
+
+def test_retry_after_seconds() -> None:
+    from oauthdoctor.net.http import retry_after_seconds
+
+    now = dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)
+    assert retry_after_seconds("120", now) == 120.0
+    assert retry_after_seconds("Sat, 05 Dec 2026 12:02:00 GMT", now) == 120.0
+    assert retry_after_seconds("Sat, 05 Dec 2026 11:00:00 GMT", now) == 0.0
+    assert retry_after_seconds("soon", now) is None and retry_after_seconds(None, now) is None

@@ -55,7 +55,10 @@ def test_clean_configuration_passes() -> None:
         ("s3cret-value-123 ", "trailing whitespace"),
         (" s3cret-value-123", "leading whitespace"),
         ('"s3cret-value-123"', "surrounding quotes"),
-        ("s3cret-value-123'", "an unbalanced quote"),
+        ("s3cret-value-123'", "an unbalanced single quote"),
+        ("s3cret\u200bvalue-123", "an invisible character (U+200B zero width space)"),
+        ("s3cret\u2019value-123", "a typographic quote (U+2019 right single quotation mark)"),
+        ("s3cret-value-123\\n", "a literal \\n or \\r"),
         ("s3cret\nvalue-123", "a line break inside the value"),
     ],
 )

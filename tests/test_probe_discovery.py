@@ -61,3 +61,38 @@ def test_fetch_failure_and_skip() -> None:
         ProbeContext(config=ResolvedConfig(BASE), profile=None), Skipped("no discovery document")
     )
     assert f.status is Status.SKIP
+
+
+def _ctx(values: dict[str, str], prior: dict | None = None) -> ProbeContext:
+    return ProbeContext(config=ResolvedConfig(values), profile=None, prior=prior or {})
+
+
+def test_absent_lists_are_not_a_no() -> None:
+    doc = {k: v for k, v in DOC.items() if k not in ("grant_types_supported", "token_endpoint_auth_methods_supported")}
+    (f,) = judge({**BASE, "auth_method": "none", "grant_type": "client_credentials"}, doc)
+    assert f.status is Status.PASS
+    assert f.evidence["grant_types"] == "not listed" and f.evidence["auth_methods"] == "not listed"
+
+
+def test_what_the_token_endpoint_did_overrides_the_lists() -> None:
+    from oauthdoctor.model import Finding, Severity
+
+    accepted = Finding("client_auth", Status.PASS, Severity.INFO, "the public client is accepted without a secret",
+                       evidence={"observed": "x", "matrix": {"none": {"outcome": "authenticated"}}})
+    allowed = Finding("grant_types", Status.PASS, Severity.INFO, "ok",
+                      evidence={"observed": "x", "grants": {"device_code": {"outcome": "allowed"}}})
+    values = {**BASE, "auth_method": "none", "grant_type": "device_code"}
+    obs = DiscoveryObservation("https://idp.test/.well-known/openid-configuration", "config", 200, DOC)
+    (f,) = discovery.judge(_ctx(values, {"client_auth": (accepted,), "grant_types": (allowed,)}), obs)
+    assert f.status is Status.PASS and len(f.evidence["observed_over_metadata"]) == 2
+    failed = discovery.judge(_ctx(values), obs)  # nothing observed: the metadata decides
+    assert [x.key for x in failed] == ["OAUTH_AUTH_METHOD", "OAUTH_GRANT_TYPE"]
+
+
+def test_why_a_document_is_needed() -> None:
+    assert discovery.needed_because(_ctx({"issuer": "https://idp.test"})) == (
+        "the token endpoint must come from it (no OAUTH_TOKEN_URL)"
+    )
+    with_token = {"issuer": "https://idp.test", "token_url": "https://idp.test/token"}
+    assert discovery.needed_because(_ctx(with_token)) is None
+    assert "openid" in (discovery.needed_because(_ctx({**with_token, "scopes": "openid email"})) or "")

@@ -7,6 +7,7 @@ from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import redirect_uri
 from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Profile
+from oauthdoctor.profiles.redirect_schema import RedirectRule
 
 
 def judge(sent: str | None, registered: str | None, profile: Profile | None = None):
@@ -38,10 +39,32 @@ def test_plain_http_off_loopback_fails_even_unregistered() -> None:
     assert f.status is Status.SKIP
 
 
-def test_github_single_callback() -> None:
-    github = Profile(id="github", name="GitHub")
-    findings = judge("https://app.test/cb", "https://app.test/cb https://app.test/other", github)
+def test_callback_limit_comes_from_the_profile() -> None:
+    # #12: no provider's limit is hard-coded in the probe; a profile without one gets no warning.
+    registered = "https://app.test/cb https://app.test/other"
+    assert [f.status for f in judge("https://app.test/cb", registered, Profile(id="github", name="GitHub"))] == [
+        Status.PASS]
+    one = Profile(id="acme", name="Acme", redirect=RedirectRule(max_callback_urls=1))
+    findings = judge("https://app.test/cb", registered, one)
     assert [f.status for f in findings] == [Status.WARN, Status.PASS]
+    assert findings[0].title == "2 callback URLs are registered, but Acme allows 1"
+
+
+def test_github_app_kinds_from_the_bundled_profile() -> None:
+    from oauthdoctor.profiles.loader import get_profile
+
+    github, registered = get_profile("github"), "https://app.test/cb https://app.test/other"
+    values = {"redirect_uri": "https://app.test/cb", "registered_redirect_uris": registered}
+
+    def titles(**extra: str) -> list[str]:
+        ctx = ProbeContext(config=ResolvedConfig({**values, **extra}), profile=github)
+        return [f.title for f in redirect_uri.judge(ctx, None) if f.status is Status.WARN]
+
+    assert titles(client_id="Ov23liAbCdEf12345678") == [
+        "2 callback URLs are registered, but a GitHub OAuth app (by its client id) allows 1"]
+    assert titles(client_id="Iv23liAbCdEf12345678") == []
+    assert titles(client_id="Iv23liAbCdEf12345678", app_kind="oauth_app") == [
+        "2 callback URLs are registered, but a GitHub OAuth app (by its app kind setting) allows 1"]
 
 
 def test_nothing_to_compare() -> None:

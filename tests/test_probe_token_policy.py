@@ -76,7 +76,14 @@ def test_secret_expiry() -> None:
     assert judge({"client_secret_expires_at": "2027-06-01"})[0].status is Status.PASS
 
 
-def test_rotation_advice_and_nothing_to_check() -> None:
+def test_no_token_state_is_a_skip_even_with_rotation_advice() -> None:
+    """A pass needs a supplied value that met a limit; rotation advice alone observes nothing (#11)."""
     (f,) = judge({}, ROTATING)
-    assert f.status is Status.PASS and "single-flight" in (f.hint or "")
+    assert f.status is Status.SKIP and "no token state supplied" in f.title
+    assert "single-flight" in (f.hint or "")
     assert judge({}, GOOGLE)[0].status is Status.SKIP
+
+
+def test_a_pass_names_the_values_it_compared() -> None:
+    (f,) = judge({"active_refresh_tokens": "3"})
+    assert f.status is Status.PASS and "3 refresh tokens (cap 100)" in f.evidence["observed"]

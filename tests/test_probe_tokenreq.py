@@ -103,3 +103,50 @@ def test_evidence_never_carries_a_token() -> None:
 def test_bogus_values_are_random_and_marked() -> None:
     first, second = bogus("code"), bogus("code")
     assert first != second and first.startswith("oauthdoctor-probe-code-") and len(first) > 30
+
+
+# --- faults a verdict names (#11) ----------------------------------------------------------------------------
+
+from oauthdoctor.probing.trials import answer_fault, fault_verdict  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("answer", "words", "fail", "decision"),
+    [
+        (read_answer(503, '{"error":"temporarily_unavailable"}', headers={"Retry-After": "120"}),
+         "the token endpoint answered 503 Service Unavailable with Retry-After: 120: the server asks to try again "
+         "later", False, "retry"),
+        (read_answer(500, "<html>oops</html>"), "the token endpoint answered 500 Internal Server Error: the server "
+         "asks to try again later", False, "retry"),
+        (read_answer(429, ""), "the token endpoint answered 429 Too Many Requests: the server asks to try again "
+         "later", False, "retry"),
+        (read_answer(301, "", headers={"Location": "https://idp.test/token/"}),
+         "the token endpoint redirected to https://idp.test/token/ — not followed, credentials not sent there",
+         True, "fix_config"),
+        (read_answer(200, "x" * 100, truncated=True), "the token endpoint's answer is too large (over 1 MB, 200 OK): "
+         "not an OAuth answer", False, "none"),
+        (read_answer(200, "<!doctype html><p>hi"), "the token endpoint answered HTML, not JSON (200 OK)", False,
+         "none"),
+        (read_answer(200, '{"access_token": '), "the token endpoint answered invalid JSON (200 OK)", False, "none"),
+        (TokenAnswer(failure_kind="timeout", failure_message="timed out: x"),
+         "the token endpoint did not answer in time: timed out: x", False, "retry"),
+        (TokenAnswer(failure_kind="dns", failure_message="host name did not resolve: x"),
+         "the token endpoint could not be reached: host name did not resolve: x", False, "none"),
+    ],
+)
+def test_faults_are_named(answer: TokenAnswer, words: str, fail: bool, decision: str) -> None:
+    assert answer_fault(answer) == words
+    verdict = fault_verdict(answer)
+    assert verdict is not None and (verdict.fail, verdict.decision) == (fail, decision)
+
+
+def test_a_readable_answer_has_no_fault() -> None:
+    assert answer_fault(read_answer(400, '{"error":"invalid_grant"}')) is None
+    assert fault_verdict(read_answer(401, '{"error":"invalid_client"}')) is None
+
+
+def test_retry_after_becomes_a_wait_hint() -> None:
+    verdict = fault_verdict(read_answer(503, "", headers={"retry-after": "120"}))
+    assert verdict is not None and verdict.hint == "Wait 120 s (Retry-After) before the next attempt; do not retry " \
+        "sooner."
+    assert read_answer(503, "", headers={"retry-after": "120"}).evidence()["retry_after"] == "120"

@@ -9,7 +9,7 @@ import yaml
 from test_redirect_support import BLOCKS, PROFILE_IDS, block_data, block_rule
 
 from oauthdoctor.profiles.validate import validate_file
-from oauthdoctor.redirect import RedirectRule
+from oauthdoctor.redirect import MissingSentRule, RedirectRule
 
 
 def test_a_block_for_every_profile_id() -> None:
@@ -30,4 +30,22 @@ def test_block_passes_strict_profile_validation(pid: str, tmp_path: Path) -> Non
 
 def test_generic_block_is_the_default_rule_with_provenance() -> None:
     rule = block_rule("generic")
-    assert RedirectRule(name=rule.name, source=rule.source, note=rule.note) == rule
+    omission = rule.omission()
+    sourced = MissingSentRule(source=omission.source, checked=omission.checked, basis=omission.basis,
+                              note=omission.note)
+    provenance = {"source": rule.source, "note": rule.note, "checked": rule.checked, "basis": rule.basis}
+    assert RedirectRule(name=rule.name, missing_sent=sourced, **provenance) == rule
+    assert omission.basis == "confirmed"
+
+
+@pytest.mark.parametrize("pid", PROFILE_IDS)
+def test_every_block_says_what_happens_without_redirect_uri(pid: str) -> None:
+    """missing_sent is written out in full, with its own provenance, in every profile."""
+    raw = block_data(pid)["missing_sent"]
+    assert isinstance(raw, dict) and {"when", "openid_requires", "empty_is_omitted", "basis", "checked"} <= set(raw)
+    omission = block_rule(pid).omission()
+    assert omission.note, pid
+    if omission.basis == "confirmed":
+        assert (omission.source or "").startswith("https://"), pid
+    else:
+        assert omission.when in ("rejected", "single_registered"), "an unconfirmed fallback must stay cautious"

@@ -114,7 +114,7 @@ def test_json_path_imports_no_heavy_modules(env: dict[str, str]) -> None:
 
 
 def test_malformed_sent_is_a_rejection_not_a_crash(env: dict[str, str]) -> None:
-    for sent in ("no scheme at all", "https://a.example/c b", "https://a.example/cb#frag", ""):
+    for sent in ("no scheme at all", "https://a.example/c b", "https://a.example/cb#frag"):
         proc = run(env, "--format", "json", "https://a.example/cb", sent)
         assert proc.returncode == 1, (sent, proc.stderr)
         assert json.loads(proc.stdout)["differences"], sent
@@ -124,3 +124,83 @@ def test_standin_dir_is_only_needed_before_the_merge(env: dict[str, str]) -> Non
     # Sanity for the helper itself: every written stand-in is a complete, loadable profile.
     for path in Path(env[ENV_VAR]).glob("*.yaml"):
         assert path.read_text(encoding="utf-8").startswith("id: ")
+
+
+def test_omitted_with_one_registered_uri_names_the_uri_used(env: dict[str, str]) -> None:
+    proc = run(env, "--omitted", "--format", "json", "https://a.example/cb")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert (data["sent"], data["omitted"], data["redirect_to"], data["matched"]) == (
+        None, True, "https://a.example/cb", "https://a.example/cb")
+    assert [d["kind"] for d in data["differences"]] == ["omitted"]
+    assert data["omission"]["when"] == "single_registered" and data["omission"]["basis"] == "confirmed"
+
+
+def test_omitted_rich_view_says_what_the_server_uses_instead(env: dict[str, str]) -> None:
+    proc = run(env, "--omitted", "--provider", "github", "https://a.example/one", "--registered",
+               "https://a.example/two")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[1] == "sent      (no redirect_uri)"
+    assert lines[2] == "uses      https://a.example/one"
+    assert "the first registered URI (of 2)" in proc.stdout
+
+
+def test_omitted_refused_by_doorkeeper_exits_1_with_the_fix(env: dict[str, str]) -> None:
+    proc = run(env, "--omitted", "--provider", "doorkeeper", "https://a.example/cb")
+    assert proc.returncode == 1
+    assert "uses      nothing: the server refuses the request" in proc.stdout
+    assert "fix: Send redirect_uri with exactly the registered URI: https://a.example/cb" in proc.stdout
+
+
+def test_openid_makes_redirect_uri_required_on_spring(env: dict[str, str]) -> None:
+    args = ("--omitted", "--provider", "spring-authorization-server", "--format", "json", "https://a.example/cb")
+    assert run(env, *args).returncode == 0
+    proc = run(env, "--openid", *args)
+    assert proc.returncode == 1
+    assert "OpenID Connect" in json.loads(proc.stdout)["differences"][0]["explanation"]
+
+
+def test_nothing_registered_is_a_verdict_not_a_usage_error(env: dict[str, str]) -> None:
+    omitted = run(env, "--omitted", "--format", "json")
+    assert omitted.returncode == 1 and "nowhere to send" in omitted.stdout
+    sent = run(env, "--none-registered", "--format", "json", "https://a.example/cb")
+    assert sent.returncode == 1
+    assert [d["kind"] for d in json.loads(sent.stdout)["differences"]] == ["not_registered"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("not-a-uri", "https://a.example/cb"), "REGISTERED 'not-a-uri' is not an absolute URI"),
+    (("a.example/cb", "https://a.example/cb"), "no scheme such as 'https:'"),
+    (("--provider", "keycloak", "/relative", "https://a.example/cb"), "root URL"),
+    (("", "https://a.example/cb"), "REGISTERED is empty"),
+    (("--omitted", "https://a.example/cb", "https://a.example/cb"), "leave SENT out"),
+    (("--none-registered", "--registered", "https://a.example/x", "https://a.example/cb"), "contradict"),
+    (("--none-registered",), "give only SENT"),
+])
+def test_bad_registered_or_flags_are_usage_errors(env: dict[str, str], args: tuple[str, ...], message: str) -> None:
+    proc = run(env, *args)
+    assert proc.returncode == 2, proc.stdout
+    assert proc.stderr.startswith("oauthdoctor: error:") and message in proc.stderr
+    assert proc.stderr.count("\n") == 1 and proc.stdout == ""
+
+
+def test_keycloak_bare_star_registration_is_not_a_usage_error(env: dict[str, str]) -> None:
+    assert run(env, "--provider", "keycloak", "*", "https://a.example/cb").returncode == 0
+
+
+def test_empty_sent_follows_the_server(env: dict[str, str]) -> None:
+    # RFC 6749 §3.1: an empty parameter counts as omitted (generic); oauthlib checks 'is not None' (DOT).
+    generic = json.loads(run(env, "--format", "json", "https://a.example/cb", "").stdout)
+    assert (generic["accepted"], generic["omitted"], generic["sent"]) == (True, True, "")
+    dot = run(env, "--provider", "django-oauth-toolkit", "--format", "json", "https://a.example/cb", "")
+    assert dot.returncode == 1 and json.loads(dot.stdout)["differences"][0]["kind"] == "not_absolute"
+
+
+def test_rich_view_at_60_columns_keeps_the_caret_on_the_character(env: dict[str, str]) -> None:
+    uri = "https://app.example-company.com/oauth2/callbacks/handler"  # 56 characters (issue 13)
+    proc = run({**env, "COLUMNS": "60"}, uri, uri.replace("handler", "Handler"))
+    lines = proc.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    sent = next(i for i, line in enumerate(lines) if line.startswith("sent"))
+    assert lines[sent][lines[sent + 1].index("^")] == "H"

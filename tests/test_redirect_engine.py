@@ -94,11 +94,11 @@ FAMILIES = [
     # fosite: sent http loopback ignores port and the registered scheme
     ("hydra", ["https://127.0.0.1/cb"], "http://127.0.0.1:8080/cb", True, ["scheme", "port"]),
     ("hydra", ["https://127.0.0.1/cb"], "https://127.0.0.1:8080/cb", False, ["port"]),
-    ("hydra", ["https://a.example/cb"], "", True, []),
+    ("hydra", ["https://a.example/cb"], "", True, ["omitted"]),  # Go's Form.Get: empty is absent
     # fosite compares Go's decoded url.Path on loopback only
     ("hydra", ["http://127.0.0.1/a/b"], "http://127.0.0.1:8080/a%2Fb", True, ["port", "percent_encoding"]),
     ("hydra", ["https://a.example/a/b"], "https://a.example/a%2Fb", False, ["percent_encoding"]),
-    ("hydra", ["https://a.example/cb", "https://b.example/cb"], "", False, ["not_absolute"]),
+    ("hydra", ["https://a.example/cb", "https://b.example/cb"], "", False, ["omitted"]),
     # oidc-provider: loopback relaxed for native clients only
     ("oidc-provider", ["http://localhost/cb"], "http://localhost:3000/cb", False, ["port"]),
     # spring: loopback any scheme, equal scheme; localhost exact
@@ -116,7 +116,7 @@ FAMILIES = [
     ("django-oauth-toolkit", ["http://localhost:8000/cb"], "http://localhost:9000/cb", False, ["port"]),
     # authlib: exact, no loopback exception; no redirect_uri means the first registered one
     ("authlib", ["http://127.0.0.1/cb"], "http://127.0.0.1:5000/cb", False, ["port"]),
-    ("authlib", ["https://client.test/a", "https://client.test/b"], "", True, []),
+    ("authlib", ["https://client.test/a", "https://client.test/b"], "", True, ["omitted"]),
     # keycloak: trailing '*' prefix, port '*', bare '*', loopback only when registered without a port
     ("keycloak", ["https://test.com:*"], "https://test.com:8443/x", True, ["port"]),
     ("keycloak", ["*"], "https://anything.example/x", True, ["wildcard"]),
@@ -200,7 +200,7 @@ def test_closest_prefers_case_only_difference() -> None:
     result = compare_with_rule(["https://other.example/x", "https://a.example/Callback"],
                                "https://a.example/callback", GENERIC)
     assert result.closest == "https://a.example/Callback"
-    assert result.fix == "Send exactly https://a.example/Callback, or register exactly https://a.example/callback"
+    assert result.fix == "Send exactly https://a.example/Callback or register exactly https://a.example/callback"
 
 
 def test_fix_for_invisible_character_is_the_string_to_send() -> None:
@@ -213,9 +213,13 @@ def test_warnings_for_risky_tolerances() -> None:
     assert http.accepted and any("plain http" in w for w in http.warnings)
     wild = compare_with_rule(["https://*.example.com/cb"], "https://a.example.com/cb", block_rule("auth0"))
     assert wild.accepted and any("RFC 9700 §2.1" in w for w in wild.warnings)
-    too_many = compare_with_rule([f"https://a.example/{i}" for i in range(11)], "https://a.example/1",
+    # GitHub OAuth Apps have one callback URL (GitHub Apps allow 10, but the profile models OAuth Apps)
+    too_many = compare_with_rule(["https://a.example/0", "https://b.example/1"], "https://a.example/0",
                                  block_rule("github"))
-    assert any("at most 10" in w for w in too_many.warnings)
+    assert "2 URIs are registered: fine for a GitHub App (up to 10), but a GitHub OAuth app has 1." in too_many.warnings
+    eleven = compare_with_rule([f"https://a.example/{i}" for i in range(11)], "https://a.example/1",
+                               block_rule("github"))
+    assert "11 URIs are registered, but generic allows at most 10." in eleven.warnings
     unconfirmed = compare_with_rule(["https://a.example/cb"], "https://a.example/cb", block_rule("zoom"))
     assert any("not confirmed" in w for w in unconfirmed.warnings)
 

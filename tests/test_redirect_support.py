@@ -17,7 +17,7 @@ from oauthdoctor.redirect import RedirectRule
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCKS = ROOT / "providers"
-CASES = ROOT.parent / "shared" / "cases" / "redirect_dev.yaml"
+CASES = ROOT / "tests" / "fixtures" / "redirect_dev_cases.yaml"  # a copy of shared/cases/redirect_dev.yaml
 PROFILE_IDS = [
     "google", "microsoft", "salesforce", "github", "hubspot", "slack", "netsuite", "servicenow", "freshdesk", "okta",
     "auth0", "atlassian", "zoom", "xero", "intuit", "dropbox", "shopify", "linkedin", "box", "zendesk", "pingone",

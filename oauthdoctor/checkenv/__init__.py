@@ -1,6 +1,6 @@
-"""check-env: OAuth-aware lint of env files (rules in ``rules.py``, entry point ``check_files``)."""
+"""check-env: OAuth-aware lint of env files (rule registry in ``rules.py``, entry point ``check_files``)."""
 
-from oauthdoctor.checkenv.rules import RULES, RULES_BY_ID
+from oauthdoctor.checkenv.rules import REGISTRY, RULES, RULES_BY_ID
 from oauthdoctor.checkenv.runner import check_files
 
-__all__ = ["RULES", "RULES_BY_ID", "check_files"]
+__all__ = ["REGISTRY", "RULES", "RULES_BY_ID", "check_files"]

@@ -1,29 +1,40 @@
-"""Rules about the client itself: required keys, placeholder credentials, id format, secret expiry,
-publishing status. Messages never quote the secret, not even a placeholder one.
+"""Client rules about the client itself: provider known, required keys, placeholder credentials, id format,
+secret expiry, publishing status. Messages never quote the secret, not even a placeholder one.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime
 
-from oauthdoctor.checkenv.context import FileCheck, finding
-from oauthdoctor.model import Finding, Severity
-
-_PLACEHOLDER = re.compile(
-    r"^(?:x{3,}|\*{3,}|\.{3,}|0{3,}|change[-_ ]?(?:me|it|this)|todo\b.*|tbd|fixme\b.*|replace[-_ ]?me|"
-    r"placeholder|dummy|fake|secret|password|none|null|nil|undefined|example|sample|"
-    r"(?:my|your|the)?[-_ ]?(?:app[-_ ]?)?client[-_ ]?(?:id|secret)|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|"
-    r"(?:your|insert|enter|put|add|paste)[-_ ].*)$",
-    re.IGNORECASE,
+from oauthdoctor.checkenv.context import FileCheck
+from oauthdoctor.checkenv.registry import finding, rule
+from oauthdoctor.checks.credentials import (
+    HASHED_SECRET_HINT,
+    client_id_mismatch,
+    password_hash_scheme,
+    secret_expiry,
 )
-SECRET_EXPIRY_WARN_DAYS = 30
+from oauthdoctor.checks.values import is_placeholder
+from oauthdoctor.model import Finding, Severity, SeverityVariant
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _NO_SECRET_METHODS = frozenset({"none", "private_key_jwt", "tls_client_auth", "self_signed_tls_client_auth"})
 
 
-def is_placeholder(value: str) -> bool:
-    """``changeme``, ``xxx``, ``<secret>``, ``TODO: ...``, ``your-client-secret`` ..."""
-    return bool(_PLACEHOLDER.match(value.strip()))
+@rule("unknown-provider", "Unknown provider",
+      "Does OAUTH_PROVIDER name a provider profile (see 'oauthdoctor providers list')?", _E, scope="client")
+def unknown_provider(check: FileCheck, now: datetime) -> list[Finding]:
+    if check.unknown_provider is None:
+        return []
+    key = check.display_key("provider")
+    hint = f" (did you mean {', '.join(check.unknown_provider)}?)" if check.unknown_provider else ""
+    written = check.value("provider") or check.provider
+    if check.dialect is not None:
+        return [finding("unknown-provider", check.at("provider"),
+                        f"{key}={written!r} is not one of {check.dialect}'s providers{hint}", key=key,
+                        fix=f"Use one of the provider names {check.dialect} documents.")]
+    return [finding("unknown-provider", check.at("provider"), f"{key}={written!r} is not a known provider{hint}",
+                    key=key, fix="Run 'oauthdoctor providers list' and use one of the ids.")]
 
 
 def required_keys(check: FileCheck) -> list[str]:
@@ -46,11 +57,16 @@ def required_keys(check: FileCheck) -> list[str]:
     return needed
 
 
-def check_required(check: FileCheck) -> list[Finding]:
-    out = []
+@rule("missing-required", "Required key missing or empty",
+      "Are the keys the provider and grant need (client id, secret, redirect URI, tenant/instance placeholders) "
+      "present and non-empty?", _E, scope="client")
+def missing_required(check: FileCheck, now: datetime) -> list[Finding]:
+    out: list[Finding] = []
     provider = check.provider or "the provider"
+    if check.incomplete:
+        return out  # part of the environment could not be read: a key may be there
     for canonical in required_keys(check):
-        if check.value(canonical) is not None:
+        if check.value(canonical) is not None or check.is_deferred(canonical):
             continue
         key = check.display_key(canonical)
         present = check.entry(canonical) is not None
@@ -60,7 +76,9 @@ def check_required(check: FileCheck) -> list[Finding]:
     return out
 
 
-def check_placeholders(check: FileCheck) -> list[Finding]:
+@rule("credential-placeholder", "Placeholder client id or secret",
+      "Is the client id/secret a real value rather than changeme, xxx, <secret>, TODO?", _E, scope="client")
+def credential_placeholder(check: FileCheck, now: datetime) -> list[Finding]:
     out = []
     for canonical, label in (("client_id", "client id"), ("client_secret", "client secret")):
         value = check.value(canonical)
@@ -72,58 +90,70 @@ def check_placeholders(check: FileCheck) -> list[Finding]:
     return out
 
 
-def check_client_id_format(check: FileCheck) -> list[Finding]:
+@rule("credential-hashed", "Client secret is a password hash",
+      "Is the client secret the plain secret rather than the hash an admin page shows (pbkdf2_sha256$..., bcrypt, "
+      "argon2)?", _E, scope="client",
+      help_uri="https://django-oauth-toolkit.readthedocs.io/en/latest/getting_started.html")
+def credential_hashed(check: FileCheck, now: datetime) -> list[Finding]:
+    scheme = password_hash_scheme(check.value("client_secret") or "")
+    if scheme is None:
+        return []
+    key = check.display_key("client_secret")
+    return [finding("credential-hashed", check.at("client_secret"),
+                    f"{key} is a {scheme} password hash, not the secret itself", key=key, fix=HASHED_SECRET_HINT,
+                    evidence={"hash_scheme": scheme})]
+
+
+@rule("client-id-format", "Client id does not look like the provider's",
+      "Does the client id match the provider's format (Google '...apps.googleusercontent.com', Entra GUID, ...)?",
+      _E, scope="client",
+      variants=(SeverityVariant("unconfirmed", _W, "the profile's client id format is not confirmed by a "
+                                                   "primary source"),))
+def client_id_format(check: FileCheck, now: datetime) -> list[Finding]:
     profile, value = check.profile, check.value("client_id")
     fmt = profile.client_id if profile is not None else None
-    if fmt is None or not fmt.pattern or value is None or is_placeholder(value):
-        return []
-    if re.fullmatch(fmt.pattern, value):
+    if profile is None or fmt is None or not client_id_mismatch(value, fmt):
         return []
     key = check.display_key("client_id")
     example = f" (expected something like {fmt.example})" if fmt.example else ""
-    severity = Severity.WARNING if fmt.basis == "unconfirmed" else Severity.ERROR
     return [finding("client-id-format", check.at("client_id"),
-                    f"{key} ({len(value)} characters) does not look like a {profile.name} client id{example}", key=key,
-                    fix=f"Copy the client id from the {profile.name} console; check you did not paste the secret "
-                        f"or another app's id.", severity=severity,
-                    evidence={"expected_pattern": fmt.pattern, "source": fmt.source})]
+                    f"{key} ({len(value or '')} characters) does not look like a {profile.name} client id{example}",
+                    key=key, fix=f"Copy the client id from the {profile.name} console; check you did not paste the "
+                                 f"secret or another app's id.",
+                    variant="unconfirmed" if fmt.basis == "unconfirmed" else None,
+                    evidence={"expected_pattern": fmt.pattern, "source": fmt.source, "basis": fmt.basis})]
 
 
-def parse_when(text: str) -> datetime | None:
-    """ISO 8601 date or date-time (naive = UTC), or None."""
-    try:
-        parsed = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            day = date.fromisoformat(text.strip())
-        except ValueError:
-            return None
-        parsed = datetime(day.year, day.month, day.day)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def check_secret_expiry(check: FileCheck, now: datetime) -> list[Finding]:
+@rule("secret-expiry", "Client secret expired or expiring within 30 days",
+      "Is OAUTH_CLIENT_SECRET_EXPIRES_AT more than 30 days away?", _E, scope="client",
+      help_uri="https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials",
+      variants=(SeverityVariant("soon", _W, "the secret expires within 30 days, or the date cannot be read"),))
+def secret_expiry_rule(check: FileCheck, now: datetime) -> list[Finding]:
     value = check.value("client_secret_expires_at")
     if value is None:
         return []
     key, where = check.display_key("client_secret_expires_at"), check.at("client_secret_expires_at")
-    when = parse_when(value)
-    if when is None:
+    verdict = secret_expiry(value, now)
+    if verdict.state == "unreadable":
         return [finding("secret-expiry", where, f"{key} is not an ISO 8601 date", key=key,
-                        fix=f"Write {key} as YYYY-MM-DD.", severity=Severity.WARNING)]
-    if when <= now:
-        return [finding("secret-expiry", where, f"the client secret expired on {when.date().isoformat()}", key=key,
-                        fix=f"Create a new client secret, deploy it, then update {key}.")]
-    if when - now <= timedelta(days=SECRET_EXPIRY_WARN_DAYS):
-        days = (when - now).days
+                        fix=f"Write {key} as YYYY-MM-DD.", variant="soon")]
+    assert verdict.when is not None and verdict.left is not None
+    if verdict.state == "expired":
+        return [finding("secret-expiry", where, f"the client secret expired on {verdict.when.date().isoformat()}",
+                        key=key, fix=f"Create a new client secret, deploy it, then update {key}.")]
+    if verdict.state == "expiring":
         return [finding("secret-expiry", where,
-                        f"the client secret expires on {when.date().isoformat()} (in {days} days)", key=key,
+                        f"the client secret expires on {verdict.when.date().isoformat()} (in {verdict.left.days} "
+                        "days)", key=key,
                         fix="Create the next client secret now and deploy it before the old one expires.",
-                        severity=Severity.WARNING)]
+                        variant="soon")]
     return []
 
 
-def check_publishing_status(check: FileCheck) -> list[Finding]:
+@rule("testing-mode-in-production", "App in testing mode in a production file",
+      "Is the app published? Google 'Testing' apps get refresh tokens that expire after 7 days.", _E,
+      scope="client", help_uri="https://developers.google.com/identity/protocols/oauth2#expiration")
+def testing_mode_in_production(check: FileCheck, now: datetime) -> list[Finding]:
     status = (check.value("app_publishing_status") or "").lower()
     if status != "testing" or check.environment != "production":
         return []

@@ -1,30 +1,38 @@
-"""Run every check-env rule over a set of env files and build one Report.
+"""Run every check-env rule over a set of configuration files and build one Report.
 
-Order of work: read every file (an unreadable one stops the run before any output), map each file's
-keys onto one or more client configurations, run the per-file rules, then the cross-file redirect rules
-that need all files of one client at once. Secrets are collected here, once, for every renderer.
+Order of work: read every file (env file, docker-compose file or Kubernetes manifest; an unreadable one stops
+the run before any output), map each environment's keys onto one or more client configurations (the tools'
+dialects included), run the file rules on every group of statements as written and the client rules on every
+client, then the cross-file redirect rules that need all files of one client at once. Secrets are collected
+here, once, for every renderer.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from oauthdoctor.checkenv import credentials, endpoints, redirects, values
-from oauthdoctor.checkenv.context import FileCheck, finding, strip_invisible
-from oauthdoctor.checkenv.rules import RULES
+from oauthdoctor.checkenv.context import EnvFileCheck, FileCheck, strip_invisible
+from oauthdoctor.checkenv.rules import REGISTRY
+from oauthdoctor.checks.values import is_placeholder
 from oauthdoctor.config import (
     SECRET_KEYS,
     EnvFile,
     MappedConfig,
     known_provider_names,
-    map_keys,
-    read_env_file,
 )
+from oauthdoctor.config.clients import configs_for
+from oauthdoctor.config.dialect_map import map_dialects
+from oauthdoctor.config.files import read_config
 from oauthdoctor.config.keys import framework_match
 from oauthdoctor.config.sources import from_mapped, with_environment
-from oauthdoctor.model import Finding, Location, Report
+from oauthdoctor.model import Finding, Report
+
+if TYPE_CHECKING:
+    from oauthdoctor.profiles.model import Profile
 
 _SECRET_NAME = re.compile(r"SECRET|TOKEN|PASSW|PRIVATE|API_?KEY|CREDENTIAL|SIGNING_KEY", re.IGNORECASE)
 _NOT_SECRET_SUFFIXES = ("_URL", "_URI", "_ENDPOINT", "_HOST", "_PATH", "_AT", "_EXPIRES", "_TTL", "_LIFETIME",
@@ -40,25 +48,48 @@ def check_files(
     now: datetime | None = None,
     providers: Mapping[str, str] | None = None,
 ) -> Report:
-    """Lint ``paths``; raises ``EnvFileError`` for an unreadable file or one that is not an env file."""
-    files = [read_env_file(p) for p in paths]
+    """Lint ``paths`` (env files, compose files, Kubernetes manifests); raises ``EnvFileError`` for a file that
+    is unreadable or none of these."""
+    files = [read_config(p) for p in paths]
     names = known_provider_names() if providers is None else providers
     default_provider = _resolve(provider) if provider else None
     moment = now or datetime.now(UTC)
+    chosen = set(select) or {r.id for r in REGISTRY}
+    chosen -= set(ignore)
+    active = [r for r in REGISTRY if r.id in chosen]
     findings: list[Finding] = []
     checks: list[FileCheck] = []
     secrets: set[str] = set()
-    for env in files:
-        file_checks, file_findings = _check_one(env, prefix, default_provider, names, moment)
+    given = {_same(p) for p in paths}
+    # An env file a compose service reads is checked inside that service, not as a client of its own.
+    consumed = {_same(env.path) for f in files for env in f.included}
+    extra: list[str] = []
+    for config_file in files:
+        file_checks = []
+        for environment in config_file.environments:
+            if config_file.kind == "env" and _same(config_file.path) in consumed:
+                continue
+            file_checks += _client_checks(environment.effective, prefix, default_provider, names,
+                                          bool(environment.unread))
+        has_config = any(c.config.origins for c in file_checks) or bool(default_provider)
+        used = _used_positions(file_checks)
+        parts = [*config_file.parts, *(i for i in config_file.included if _same(i.path) not in given)]
+        extra += [i.path for i in config_file.included if _same(i.path) not in given and i.path not in extra]
+        for part in parts or [_empty(config_file.path)]:
+            # An env file read through env_file: belongs to the compose file's configuration.
+            configured = has_config or part.path != config_file.path or _same(config_file.path) in consumed
+            file_check = _file_check(part, file_checks, used, prefix, names, configured)
+            findings += [f for r in active if r.scope == "file" for f in r.check(file_check)]
+            secrets |= _secrets_of(part, file_checks, used)
+        for check in file_checks:
+            findings += [f for r in active if r.scope == "client" for f in r.check(check, moment)]
+            secrets |= _secrets_of(check.env, file_checks, used)
         checks += file_checks
-        findings += file_findings
-        secrets |= _secrets_of(env, file_checks)
-    findings += redirects.check_across_files(checks)
-    chosen = set(select) or {r.id for r in RULES}
-    chosen -= set(ignore)
-    order = {path: i for i, path in enumerate(paths)}
+    findings += [f for r in active if r.scope == "clients" for f in r.check(checks, moment)]
+    listed = (*paths, *extra)
+    order = {path: i for i, path in enumerate(listed)}
     kept = sorted(
-        (f for f in findings if f.id in chosen),
+        _dedupe(findings),
         key=lambda f: (order.get(f.location.file, len(order)), f.location.line, f.location.column, f.id)
         if f.location else (len(order), 0, 0, f.id),
     )
@@ -66,11 +97,20 @@ def check_files(
     return Report(
         command="check-env",
         findings=tuple(kept),
-        rules=tuple(r for r in RULES if r.id in chosen),
+        rules=tuple(r.meta for r in active),
         provider=providers_seen.pop() if len(providers_seen) == 1 else None,
-        files=tuple(paths),
+        files=listed,
         secrets=frozenset(secrets),
     )
+
+
+def _same(path: str) -> str:
+    """One spelling per file, so ``./.env`` given and ``.env`` read through ``env_file:`` are the same."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _empty(path: str) -> EnvFile:
+    return EnvFile(path, "", (), (), (0,))
 
 
 def _resolve(provider: str) -> str:
@@ -79,54 +119,62 @@ def _resolve(provider: str) -> str:
     return resolve_id(provider)
 
 
-def configs_for(values: Mapping[str, str], prefix: str | None, provider: str | None,
-                names: Mapping[str, str]) -> list[MappedConfig]:
-    """One configuration per client in the file: several when framework keys name several providers."""
-    first = map_keys(values, prefix, None, names)
-    if first.provider is None and provider:
-        return [map_keys(values, prefix, provider, names)]
-    explicit = prefix or any(k.startswith("OAUTH_") for k in first.origin.values())
-    if explicit or not first.other_providers:
-        return [first]
-    return [first, *(map_keys(values, None, other, names) for other in first.other_providers)]
-
-
-def _check_one(env: EnvFile, prefix: str | None, provider: str | None, names: Mapping[str, str],
-               now: datetime) -> tuple[list[FileCheck], list[Finding]]:
+def _client_checks(env: EnvFile, prefix: str | None, provider: str | None, names: Mapping[str, str],
+                   incomplete: bool) -> list[FileCheck]:
+    """One ``FileCheck`` per client configuration in one environment."""
     key_names = {strip_invisible(e.key): e.key for e in env.entries}
     cleaned = {strip_invisible(k): v for k, v in env.values.items()}
     configs = configs_for(cleaned, prefix, provider, names)
-    oauth = _oauth_keys(cleaned, configs, prefix, names)
-    lists = frozenset(key_names.get(k, k) for c in configs for ck, k in c.origin.items()
-                      if ck == "registered_redirect_uris")
-    findings = values.check_file(env, frozenset(key_names.get(k, k) for k in oauth), lists)
     if not any(c.origin for c in configs) and not provider:
-        findings.append(finding("no-oauth-config", Location(env.path, 1, 1),
-                                "no OAuth keys recognised in this file",
-                                fix="Use OAUTH_* names, pass --prefix (e.g. --prefix GOOGLE_), or --provider."))
-        return [], findings
+        return []
+    oauth = frozenset(key_names.get(k, k) for k in _oauth_keys(cleaned, configs, prefix, names))
     checks = []
     for config in configs:
-        framework = bool(config.origin.get("client_id")) and not config.origin["client_id"].startswith("OAUTH_") \
-            and not (prefix and config.origin["client_id"].upper().startswith(prefix.upper()))
+        origin_id = config.origin.get("client_id", "")
+        framework = config.derives_redirect if config.dialect else (
+            bool(origin_id) and not origin_id.startswith("OAUTH_")
+            and not (prefix and origin_id.upper().startswith(prefix.upper())))
         resolved = with_environment(from_mapped(config, "env_file", env.path, prefix), env.path)
-        check = FileCheck(env, resolved, config.provider, None, frozenset(oauth), key_names, framework)
-        profile, problem = _profile_for(check)
-        if problem:
-            findings.append(problem)
-        check = FileCheck(env, resolved, config.provider, profile, check.oauth_keys, key_names, framework)
-        checks.append(check)
-        findings += credentials.check_required(check)
-        findings += credentials.check_placeholders(check)
-        findings += credentials.check_client_id_format(check)
-        findings += endpoints.check_endpoints(check)
-        findings += redirects.check_redirect(check)
-        findings += credentials.check_secret_expiry(check, now)
-        findings += credentials.check_publishing_status(check)
-    return checks, _dedupe(findings)
+        check = FileCheck(env, resolved, config.provider, None, oauth, key_names, framework)
+        profile, unknown = _profile_for(check)
+        if config.unknown_provider is not None:
+            unknown = config.unknown_provider
+        checks.append(FileCheck(env, resolved, config.provider, profile, oauth, key_names, framework, unknown,
+                                frozenset(config.deferred), incomplete, config.dialect, config.spelled))
+    return checks
 
 
-def _profile_for(check: FileCheck) -> tuple[object | None, Finding | None]:
+def _used_positions(checks: Sequence[FileCheck]) -> set[tuple[str, int, int]]:
+    """Where the values the client rules read sit: a Secret's ``client-secret`` read by a container's
+    ``OAUTH2_PROXY_CLIENT_SECRET`` is an OAuth value although its own key does not say so."""
+    out = set()
+    for check in checks:
+        for canonical in check.config.origins:
+            entry = check.entry(canonical)
+            if entry is not None:
+                out.add((entry.file or check.path, entry.value_line, entry.value_column))
+    return out
+
+
+def _file_check(part: EnvFile, checks: Sequence[FileCheck], used: set[tuple[str, int, int]], prefix: str | None,
+                names: Mapping[str, str], has_config: bool) -> EnvFileCheck:
+    """The part as the file rules see it: which of its keys are OAuth keys, which hold URI lists."""
+    key_names = {strip_invisible(e.key): e.key for e in part.entries}
+    oauth = {k for c in checks for k in c.oauth_keys}
+    oauth |= {e.key for e in part.entries if (e.file or part.path, e.value_line, e.value_column) in used}
+    user_prefix = (prefix or "").upper()
+    claimed = map_dialects({strip_invisible(e.key): e.value or "" for e in part.entries}, names).claimed
+    for key in key_names:
+        if key.startswith("OAUTH_") or (user_prefix and key.startswith(user_prefix)) or framework_match(key, names) \
+                or key in claimed:
+            oauth.add(key_names[key])
+    oauth -= {"OAUTH_LAST_ERROR"} | {c.key_of("last_error") for c in checks} - {None}
+    lists = frozenset(k for c in checks if (k := c.key_of("registered_redirect_uris")))
+    return EnvFileCheck(part, frozenset(k for k in oauth if k), lists, has_config)
+
+
+def _profile_for(check: FileCheck) -> tuple[Profile | None, tuple[str, ...] | None]:
+    """The profile of the check's provider, or None with the close matches when the provider is unknown."""
     from oauthdoctor.profiles.loader import UnknownProfile, get_profile
 
     name = check.provider
@@ -135,10 +183,7 @@ def _profile_for(check: FileCheck) -> tuple[object | None, Finding | None]:
     try:
         return get_profile(name), None
     except UnknownProfile as exc:
-        key = check.display_key("provider")
-        hint = f" (did you mean {', '.join(exc.suggestions)}?)" if getattr(exc, "suggestions", None) else ""
-        return None, finding("unknown-provider", check.at("provider"), f"{key}={name!r} is not a known provider{hint}",
-                             key=key, fix="Run 'oauthdoctor providers list' and use one of the ids.")
+        return None, tuple(exc.suggestions)
 
 
 def _oauth_keys(values: Mapping[str, str], configs: list[MappedConfig], prefix: str | None,
@@ -149,6 +194,7 @@ def _oauth_keys(values: Mapping[str, str], configs: list[MappedConfig], prefix: 
     for key in values:
         if key.startswith("OAUTH_") or (user_prefix and key.startswith(user_prefix)) or framework_match(key, names):
             keys.add(key)
+    keys |= map_dialects(values, names).claimed
     return keys - {"OAUTH_LAST_ERROR"} - {k for c in configs for ck, k in c.origin.items() if ck == "last_error"}
 
 
@@ -157,13 +203,21 @@ def is_secret_key(key: str) -> bool:
     return bool(_SECRET_NAME.search(key)) and not key.upper().endswith(_NOT_SECRET_SUFFIXES)
 
 
-def _secrets_of(env: EnvFile, checks: list[FileCheck]) -> set[str]:
+def _secrets_of(env: EnvFile, checks: list[FileCheck], used: set[tuple[str, int, int]]) -> set[str]:
+    """Every secret value in ``env`` in every spelling a renderer might meet: as loaded, as written, decoded and
+    encoded. A value from a Kubernetes Secret is a secret whatever its key."""
     secret_keys = {c.key_of(k) for c in checks for k in SECRET_KEYS} - {None}
     public_keys = {c.key_of(k) for c in checks for k in c.config.origins if k not in SECRET_KEYS} - {None}
+    secret_places = _places(checks, SECRET_KEYS)
+    public_places = _places(checks, {k for c in checks for k in c.config.origins} - SECRET_KEYS)
     found: set[str] = set()
     for entry in env.entries:
-        if entry.key in secret_keys or (entry.key not in public_keys and is_secret_key(entry.key)):
-            for candidate in (entry.value, entry.raw, entry.raw[1:-1] if entry.quote else None):
+        place = (entry.file or env.path, entry.value_line, entry.value_column)
+        # A Kubernetes Secret holds secrets whatever their keys, except a value a client reads as public (its id).
+        from_secret = (entry.source.startswith("Secret/") or entry.encoded is not None) and place not in public_places
+        if place in secret_places or entry.key in secret_keys or from_secret or (
+                entry.key not in public_keys and place not in used and is_secret_key(entry.key)):
+            for candidate in (entry.value, entry.raw, entry.raw[1:-1] if entry.quote else None, entry.encoded):
                 if candidate:
                     found |= {candidate, candidate.strip(), strip_invisible(candidate).strip()}
     for problem in env.problems:  # a line python-dotenv could not parse may still hold a secret
@@ -172,7 +226,14 @@ def _secrets_of(env: EnvFile, checks: list[FileCheck]) -> set[str]:
             for line in rest.splitlines():
                 found |= {line.strip(), line.strip().strip("\"'")}
     # A placeholder ("changeme") is not a secret; scrubbing it would garble rule texts that name it.
-    return {s for s in found if s and not credentials.is_placeholder(s)}
+    return {s for s in found if s and not is_placeholder(s)}
+
+
+def _places(checks: list[FileCheck], canonicals: Iterable[str]) -> set[tuple[str, int, int]]:
+    """Where the values of ``canonicals`` are written, over every client."""
+    wanted = set(canonicals)
+    return {(e.file or c.path, e.value_line, e.value_column) for c in checks for k in wanted
+            if (e := c.entry(k)) is not None}
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -32,6 +32,7 @@ COMMANDS = {
     "explain": "explain",
     "check-env": "check_env",
     "providers": "providers",
+    "trace": "trace",
 }
 _ROOT_OPTIONS_WITH_VALUE = ("--profiles",)
 

@@ -29,7 +29,8 @@ HELP = (
 
 
 def check_env_command(
-    files: list[str] = typer.Argument(None, metavar="FILE...", help="Env files (.env, .env.production, ...)."),
+    files: list[str] = typer.Argument(
+        None, metavar="FILE...", help="Env files, docker-compose files or Kubernetes manifests (read by content)."),
     provider: str | None = typer.Option(None, "--provider", help="Provider id for files that do not say."),
     prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     fmt: ReportFormat = typer.Option(
@@ -39,12 +40,19 @@ def check_env_command(
     rules: list[str] = typer.Option([], "--rule", metavar="ID", help="Run only this rule (repeatable)."),
     ignore: list[str] = typer.Option([], "--ignore", metavar="ID", help="Skip this rule (repeatable)."),
     list_rules: bool = typer.Option(False, "--list-rules", help="List every rule and exit."),
+    list_dialects: bool = typer.Option(
+        False, "--list-dialects", help="List the tools whose variable names are read (oauth2-proxy, Grafana, ...)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
 ) -> None:
     from oauthdoctor.checkenv.rules import RULES, RULES_BY_ID
 
     if list_rules:
         _write(_rules_text(RULES, fmt), output)
+        return
+    if list_dialects:
+        from oauthdoctor.cli.dialects_list import dialects_text
+
+        _write(dialects_text(str(fmt) == "json"), output)
         return
     if not files:
         raise UsageError("no env file given (Example: oauthdoctor check-env .env.production)")

@@ -15,10 +15,12 @@ from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 if TYPE_CHECKING:
     from oauthdoctor.model import Report
 
+# generated: probes-help (python tools/generate_reference.py writes it from probes.REGISTRY; a test checks it)
 PROBES_HELP = (
-    "Probes, in report order: config, redirect_uri, transport, discovery, clock_skew, client_auth, "
-    "grant_types, token_policy, last_error."
+    'Probes, in report order: config, redirect_uri, transport, discovery, clock_skew, client_auth, '
+    'grant_types, token_policy, last_error.'
 )
+# end generated
 HELP = (
     "Run every check of the OAuth troubleshooting checklist (offline checks and live, non-destructive trials "
     "against the token endpoint) and name the root cause and the decision: reauth, fix_config or retry.\n\n"
@@ -107,7 +109,10 @@ def diagnose_command(
     config: str | None = typer.Option(
         None, "--config", metavar="FILE.yaml", help="YAML config (lower-case keys)."
     ),
-    env_file: str | None = typer.Option(None, "--env-file", metavar="FILE", help="Env file (python-dotenv)."),
+    env_file: str | None = typer.Option(
+        None, "--env-file", metavar="FILE", help="Env file, docker-compose file or Kubernetes manifest."),
+    service: str | None = typer.Option(
+        None, "--service", metavar="NAME", help="The compose service or container in --env-file to diagnose."),
     prefix: str | None = typer.Option(None, "--prefix", help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
     offline: bool = typer.Option(False, "--offline", help="No network probes."),
     probe: list[str] = typer.Option([], "--probe", metavar="ID", help="Run only this probe (repeatable)."),
@@ -163,7 +168,8 @@ def diagnose_command(
         "last_error": last_error,
     }
     try:
-        resolved = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix)
+        resolved = resolve(flags, config_file=config, env_file=env_file, environ=os.environ, prefix=prefix,
+                           service=service)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     from oauthdoctor.redact import remember

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import typer
 
-from oauthdoctor.cli.errors import CommandExit
+from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.options import ViewFormat
 from oauthdoctor.exitcodes import ExitCode
 
@@ -17,13 +17,15 @@ HELP = (
     "rule, and say exactly which character makes the difference.\n\n"
     "REGISTERED is a URI on file with the provider (add more with --registered); SENT is the redirect_uri the "
     "client sends. Invisible characters (newline, tab, zero-width space, no-break space, full-width letters) "
-    "are reported by name and position.\n\n"
-    "Exit codes: 0 accepted; 1 rejected; 2 usage error (missing argument, unknown provider).\n\n"
+    "are reported by name and position. With --omitted the request has no redirect_uri: give only REGISTERED "
+    "(or nothing when no URI is registered), and the answer says which URI the server uses instead.\n\n"
+    "Exit codes: 0 accepted; 1 rejected; 2 usage error (missing argument, REGISTERED not a URI, unknown "
+    "provider).\n\n"
     "Example: oauthdoctor diff-redirect https://app.example.com/callback https://app.example.com/callback/\n\n"
     "Example: oauthdoctor diff-redirect --provider keycloak --format json 'http://127.0.0.1/cb' "
-    "'http://127.0.0.1:8765/cb'"
+    "'http://127.0.0.1:8765/cb'\n\n"
+    "Example: oauthdoctor diff-redirect --omitted --provider github https://app.example.com/callback"
 )
-
 
 
 class ClientType(StrEnum):
@@ -37,18 +39,29 @@ def register(app: typer.Typer) -> None:
 
 
 def diff_redirect_command(
-    registered: str = typer.Argument(..., metavar="REGISTERED", help="A redirect URI registered with the provider."),
-    sent: str = typer.Argument(..., metavar="SENT", help="The redirect_uri the client sends."),
+    registered: str | None = typer.Argument(None, metavar="REGISTERED",
+                                            help="A redirect URI registered with the provider."),
+    sent: str | None = typer.Argument(None, metavar="SENT", help="The redirect_uri the client sends."),
     more: list[str] = typer.Option([], "--registered", metavar="URI", help="Another registered URI (repeatable)."),
+    omitted: bool = typer.Option(False, "--omitted",
+                                 help="The request carries no redirect_uri (leave SENT out)."),
+    none_registered: bool = typer.Option(False, "--none-registered",
+                                         help="No redirect URI is registered (leave REGISTERED out)."),
+    openid: bool = typer.Option(False, "--openid", help="The request asks for scope openid (OpenID Connect)."),
     provider: str = typer.Option("generic", "--provider", help="Provider profile id or alias (default generic)."),
     client_type: ClientType = typer.Option(ClientType.web, "--client-type",
                                            help="web or native (some servers relax loopback for native only)."),
     fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
 ) -> None:
-    from oauthdoctor.redirect import compare
+    from oauthdoctor.profiles.sections import redirect_rule
+    from oauthdoctor.redirect.engine import compare_with_rule, registration_problem
 
-    # UnknownProfile -> exit 2 naming the close matches
-    match = compare([registered, *more], sent, provider=provider, client_type=client_type.value)
+    uris, sent_value = _arguments(registered, sent, more, omitted=omitted, none_registered=none_registered)
+    profile_id, rule = redirect_rule(provider)  # UnknownProfile -> exit 2 naming the close matches
+    problem = registration_problem(uris, rule)
+    if problem is not None:
+        raise UsageError(problem)
+    match = compare_with_rule(uris, sent_value, rule, client_type.value, provider=profile_id, openid=openid)
     if fmt is ViewFormat.json:
         sys.stdout.write(json.dumps(match.to_json(), indent=2) + "\n")
     else:
@@ -57,3 +70,25 @@ def diff_redirect_command(
         print_match(match)
     if not match.accepted:
         raise CommandExit(ExitCode.FINDINGS)
+
+
+def _arguments(registered: str | None, sent: str | None, more: list[str], *, omitted: bool,
+               none_registered: bool) -> tuple[list[str], str | None]:
+    """The registered URIs and SENT (None: omitted) from the positional arguments and the flags."""
+    given = [a for a in (registered, sent) if a is not None]
+    if none_registered and more:
+        raise UsageError("--none-registered and --registered contradict each other")
+    if omitted:
+        if sent is not None or (none_registered and given):
+            raise UsageError("--omitted means the request has no redirect_uri: leave SENT out")
+        return [*given, *more], None
+    if none_registered:
+        if len(given) != 1:
+            raise UsageError("with --none-registered give only SENT (the redirect_uri the client sends)")
+        return [], given[0]
+    if registered is None:
+        raise UsageError("missing argument REGISTERED (Example: oauthdoctor diff-redirect https://app.example.com/cb "
+                         "https://app.example.com/cb/; --omitted when the request has no redirect_uri)")
+    if sent is None:
+        raise UsageError("missing argument SENT (the redirect_uri the client sends; --omitted when it sends none)")
+    return [registered, *more], sent

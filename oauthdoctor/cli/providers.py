@@ -59,6 +59,23 @@ def show_command(
     print_facts(profile, profile_facts(profile))
 
 
+@app.command("audit", help="The facts not confirmed by a primary source (heuristic or unconfirmed) across all "
+             "profiles, oldest check first, with the totals.\n\nExample: oauthdoctor providers audit --format json")
+def audit_command(
+    fmt: ViewFormat = typer.Option(ViewFormat.rich, "--format", help="rich or json."),
+) -> None:
+    from oauthdoctor.profiles.loader import all_profiles
+    from oauthdoctor.render.providers_view import audit_json
+
+    data = audit_json(all_profiles())
+    if fmt is ViewFormat.json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    from oauthdoctor.render.providers_console import print_audit
+
+    print_audit(data)
+
+
 @app.command("validate", help="Validate profile files strictly; print every error as file:line: path: message.\n\n"
              "Example: oauthdoctor providers validate providers/*.yaml my-profiles/")
 def validate_command(

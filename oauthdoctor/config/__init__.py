@@ -5,6 +5,13 @@
 - ``resolve(flags, config_file=, env_file=, environ=, prefix=)`` (``sources.py``): the precedence flags >
   --config > --env-file > environment; ``from_mapped`` turns one mapped env file into a ``ResolvedConfig``.
 - ``resolve_endpoints(config, profile)`` (``endpoints.py``): token/authorize/discovery URLs, once per run.
+- ``read_config(path, environ=None) -> ConfigFile`` (``files.py``): an env file, a docker-compose file
+  (``compose.py``) or a Kubernetes manifest (``kubernetes.py``), the type read from the content; one
+  ``Environment`` per service or container, each ``EnvEntry`` at its exact position (``yamlenv.py``), compose
+  ``${VAR}`` substitution in ``interpolate.py``.
+- ``DIALECTS`` (``dialects.py``): the tools' own variable names as data (oauth2-proxy, Grafana, Spring Boot,
+  GoTrue, Outline, Directus, Mattermost, ...), applied by ``dialect_map.map_dialects``; ``clients.configs_for``
+  gives every client configuration of one environment, ``env_layer.py`` picks one for ``diagnose``.
 
 API (pure apart from reading the file; python-dotenv is imported lazily):
 
@@ -30,6 +37,7 @@ Values are returned as supplied (whitespace, newlines and stray quotes kept): th
 
 from oauthdoctor.config.envfile import EnvEntry, EnvFile, EnvFileError, SyntaxProblem, parse_env_text, read_env_file
 from oauthdoctor.config.environment import environment_from_name, environment_of, normalise_environment
+from oauthdoctor.config.files import read_config
 from oauthdoctor.config.keys import (
     AUTH_METHODS,
     CANONICAL_KEYS,
@@ -42,10 +50,12 @@ from oauthdoctor.config.keys import (
     map_keys,
 )
 from oauthdoctor.config.resolved import Origin, ResolvedConfig
+from oauthdoctor.config.unit import ConfigFile, Environment
 
 __all__ = [
-    "AUTH_METHODS", "CANONICAL_KEYS", "PLACEHOLDER_KEYS", "SECRET_KEYS", "EnvEntry", "EnvFile", "EnvFileError",
+    "AUTH_METHODS", "CANONICAL_KEYS", "PLACEHOLDER_KEYS", "SECRET_KEYS", "ConfigFile", "EnvEntry", "EnvFile",
+    "EnvFileError", "Environment",
     "MappedConfig", "Origin", "ResolvedConfig",
     "SyntaxProblem", "detect_providers", "env_name", "environment_from_name", "environment_of",
-    "known_provider_names", "map_keys", "normalise_environment", "parse_env_text", "read_env_file",
+    "known_provider_names", "map_keys", "normalise_environment", "parse_env_text", "read_config", "read_env_file",
 ]

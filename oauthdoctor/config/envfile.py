@@ -42,6 +42,11 @@ class EnvEntry:
     value_column: int
     end_line: int  # last line of the statement (a quoted value can span lines)
     offset: int  # character offset of ``raw`` in the file text, for :meth:`EnvFile.position`
+    # Statements read from a docker-compose file or a Kubernetes manifest say a little more:
+    file: str | None = None  # the file holding the statement when it is not the EnvFile's own (compose env_file:)
+    source: str = ""  # the part of the file that declares it: "service web", "Secret/oauth2-proxy"
+    encoded: str | None = None  # the value as written when it was decoded (Secret data: base64); raw is decoded
+    reference: str | None = None  # the deployment supplies the value at run time: "${VAR}", "secretKeyRef a/b"
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class EnvFile:
     entries: tuple[EnvEntry, ...]
     problems: tuple[SyntaxProblem, ...]
     line_starts: tuple[int, ...]
+    kind: str = "env"  # "env", "compose" or "kubernetes": what the statements were read from
+    unit: str = ""  # which environment of the file: "service web", "Deployment/proxy container proxy"
 
     @property
     def values(self) -> dict[str, str]:
@@ -92,6 +99,12 @@ class EnvFile:
 def read_env_file(path: str | Path) -> EnvFile:
     """Read and parse ``path``; raise :class:`EnvFileError` if it is unreadable or not an env file."""
     name = str(path)
+    return env_file_of(read_text(path), name)
+
+
+def read_text(path: str | Path) -> str:
+    """The file as UTF-8 text; :class:`EnvFileError` naming the file if it is unreadable or binary."""
+    name = str(path)
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
@@ -101,9 +114,18 @@ def read_env_file(path: str | Path) -> EnvFile:
     if b"\x00" in data:
         raise EnvFileError(f"{name}: not an env file (binary content)")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise EnvFileError(f"{name}: not an env file (not UTF-8 at byte {exc.start})") from None
+
+
+def line_starts_of(text: str) -> tuple[int, ...]:
+    """Character offset of the start of every line (``\\r\\n``, ``\\n`` and ``\\r`` end a line)."""
+    return (0, *(m.end() for m in _NEWLINE.finditer(text)))
+
+
+def env_file_of(text: str, name: str) -> EnvFile:
+    """Parse ``text`` as an env file; :class:`EnvFileError` when most of it is not ``KEY=VALUE``."""
     parsed = parse_env_text(text, name)
     assignments = sum(1 for e in parsed.entries if e.value is not None)
     if parsed.problems and assignments <= len(parsed.problems) or (parsed.entries and not assignments):
@@ -116,7 +138,7 @@ def parse_env_text(text: str, path: str = "<string>") -> EnvFile:
     """Parse env-file text with python-dotenv's parser, keeping the position of every part."""
     from dotenv.parser import parse_stream  # imported lazily: only env-reading commands need it
 
-    line_starts = (0, *(m.end() for m in _NEWLINE.finditer(text)))
+    line_starts = line_starts_of(text)
     located = EnvFile(path, text, (), (), line_starts)
     entries: list[EnvEntry] = []
     problems: list[SyntaxProblem] = []

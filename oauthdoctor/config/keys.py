@@ -25,7 +25,7 @@ CANONICAL_KEYS = (
     "token_url", "issuer", "scopes", "grant_type", "auth_method", "client_type", "environment",
     "refresh_token_issued_at", "refresh_token_last_used_at", "active_refresh_tokens",
     "app_publishing_status", "client_secret_expires_at", "last_error", "last_error_status",
-    "refresh_token", "access_token",
+    "refresh_token", "access_token", "app_kind",
 )
 # Profile placeholders ({tenant}, {instance}, ...) are supplied as OAUTH_TENANT, OAUTH_INSTANCE, ...
 PLACEHOLDER_KEYS = ("tenant", "instance", "shop", "domain", "account_id", "subdomain", "org", "realm")
@@ -60,6 +60,13 @@ class MappedConfig:
     provider: str | None = None  # profile id from OAUTH_PROVIDER, a framework name, or the caller
     provider_origin: str | None = None  # the key that implied the provider (None: the caller gave it)
     other_providers: tuple[str, ...] = ()  # further providers named by framework keys in the same input
+    # Set for a client read in a tool's dialect (config/dialects.py):
+    dialect: str | None = None  # the dialect id: "oauth2-proxy", "grafana", "spring-boot", ...
+    client: str | None = None  # the client's name in the variables: "GITHUB", "GOOGLE" (a Spring registration)
+    derives_redirect: bool = False  # the tool builds the callback itself when no redirect is configured
+    deferred: dict[str, str] = field(default_factory=dict)  # canonical → key: supplied, known only at run time
+    unknown_provider: tuple[str, ...] | None = None  # the provider value is not the tool's: close matches
+    spelled: dict[str, str] = field(default_factory=dict)  # canonical → the tool's name for it, to name a missing key
 
     def get(self, key: str) -> str | None:
         return self.values.get(key)

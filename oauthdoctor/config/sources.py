@@ -100,8 +100,13 @@ def resolve(
     env_file: str | None = None,
     environ: Mapping[str, str] | None = None,
     prefix: str | None = None,
+    service: str | None = None,
 ) -> ResolvedConfig:
-    """Merge the sources (flags > --config > --env-file > environment) into one ``ResolvedConfig``."""
+    """Merge the sources (flags > --config > --env-file > environment) into one ``ResolvedConfig``.
+
+    ``env_file`` may be an env file, a docker-compose file or a Kubernetes manifest; ``service`` picks the
+    compose service or container when the file has several (``env_file.py``).
+    """
     layers: list[ResolvedConfig] = []
     given = {k: v for k, v in flags.items() if v is not None}
     layers.append(ResolvedConfig(given, {k: Origin("flag", f"--{k.replace('_', '-')}") for k in given}))
@@ -110,7 +115,9 @@ def resolve(
         layers.append(ResolvedConfig(config, {k: Origin("config_file", k, config_file) for k in config}))
     provider = given.get("provider") or (layers[-1].values.get("provider") if config_file else None)
     if env_file:
-        file_layer = from_environment(read_env_values(env_file), "env_file", env_file, prefix, provider)
+        from oauthdoctor.config.env_layer import env_file_layer
+
+        file_layer = env_file_layer(env_file, dict(environ or {}), prefix, provider, service)
         layers.append(file_layer)
         provider = provider or file_layer.values.get("provider")
     layers.append(from_environment(dict(environ or {}), "environment", None, prefix, provider))

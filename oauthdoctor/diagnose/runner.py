@@ -1,10 +1,13 @@
-"""Run the probes: all observations at once, each time-boxed; judgements in registry order.
+"""Run the probes: all observations at once, each time-boxed; judgements in dependency order, reported in order.
 
 Start everything, report in order (flutter doctor): wall time is the slowest probe, not the sum. The run owns
-one HTTP client (verified TLS, no redirects, explicit timeouts) and one memoised discovery fetch, both handed to
-the probes. A probe that raises is a ``crash`` finding naming the bug (exit 4), never a crashed run; one that
-runs out of time is an ``error``. Probes that would send the secret are skipped, with the reason, when
-``transport`` fails.
+one HTTP client (verified TLS, no redirects, explicit timeouts), one memoised discovery fetch and one memoised
+credential-free GET per URL, all handed to the probes. A probe that raises is a ``crash`` finding naming the
+bug (exit 4), never a crashed run; one that runs out of time is an ``error``. Probes that would send the secret
+are skipped, with the reason, when the token endpoint is plain http off loopback. Under ``--offline`` network
+probes observe nothing and are judged with a ``Skipped`` (so ``transport`` can still fail an http URL, and never
+passes an unverified https one). Judgement follows each probe's ``JUDGE_AFTER`` (observed behaviour before the
+metadata that it beats); findings are reported in registry order.
 """
 
 from __future__ import annotations
@@ -12,15 +15,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from typing import Any
 
-from oauthdoctor.model import Finding, Status
+from oauthdoctor.model import Finding
 from oauthdoctor.probes import REGISTRY, transport
+from oauthdoctor.probing import reach
 from oauthdoctor.probing.contract import (
     Probe,
     ProbeContext,
     Shared,
+    Skipped,
     crash_finding,
     error_finding,
     skip_finding,
@@ -50,8 +55,6 @@ def _pre_skip(probe: Probe, ctx: ProbeContext, chosen: dict[str, str | None], tr
     reason = chosen.get(probe.META.id)
     if reason:
         return reason
-    if probe.NETWORK and ctx.options.offline:
-        return "--offline"
     if probe.SENDS_SECRET and transport_failed:
         return "the token endpoint is not https; the secret is not sent in clear text (see transport)"
     return None
@@ -94,9 +97,9 @@ async def run_probes(
 ) -> list[Finding]:
     """Every selected probe's findings, in registry order. ``on_network(True/False)`` drives a spinner."""
     chosen = select(only, skip)
-    transport_failed = any(f.status is Status.FAIL for f in transport.judge(ctx, None))
-    pre = {p.META.id: r for p in REGISTRY if (r := _pre_skip(p, ctx, chosen, transport_failed))}
-    running = [p for p in REGISTRY if p.META.id not in pre]
+    pre = {p.META.id: r for p in REGISTRY if (r := _pre_skip(p, ctx, chosen, transport.sends_in_clear(ctx)))}
+    offline = {p.META.id for p in REGISTRY if p.NETWORK and ctx.options.offline and p.META.id not in pre}
+    running = [p for p in REGISTRY if p.META.id not in pre and p.META.id not in offline]
     networked = any(p.NETWORK for p in running)
     box = max(ctx.options.timeout * _REQUESTS_PER_PROBE, 1.0)
     async with _http_client(ctx, networked) as client:
@@ -106,7 +109,10 @@ async def run_probes(
             async def discovery() -> Any:
                 return await fetch_discovery(run_ctx, client)
 
-            ctx = dataclasses.replace(ctx, shared=Shared(discovery))
+            async def visit(url: str) -> Any:
+                return await reach.visit(client, url)
+
+            ctx = dataclasses.replace(ctx, shared=Shared(discovery, visit))
         if networked and on_network:
             on_network(True)
         try:
@@ -114,18 +120,39 @@ async def run_probes(
         finally:
             if networked and on_network:
                 on_network(False)
-    observed = {p.META.id: r for p, r in zip(running, results, strict=True)}
-    findings: list[Finding] = []
+    observed: dict[str, Any] = {p.META.id: r for p, r in zip(running, results, strict=True)}
+    observed.update(dict.fromkeys(offline, Skipped("--offline")))
     prior: dict[str, tuple[Finding, ...]] = {}
-    for probe in REGISTRY:
+    for probe in judge_order(REGISTRY):
         pid = probe.META.id
         if pid in pre:
             result = [skip_finding(probe.META, pre[pid])]
         else:
             result = _judge(probe, dataclasses.replace(ctx, prior=dict(prior)), observed.get(pid))
         prior[pid] = tuple(result)
-        findings.extend(result)
-    return findings
+    return [f for probe in REGISTRY for f in prior[probe.META.id]]
+
+
+def judge_order(probes: Sequence[Probe]) -> list[Probe]:
+    """Registry order, except that a probe comes after the probes its ``JUDGE_AFTER`` names (their findings
+    are in its ``ctx.prior``): ``discovery`` weighs metadata against what ``client_auth`` observed."""
+    by_id = {p.META.id: p for p in probes}
+    done: dict[str, Probe] = {}
+
+    def place(probe: Probe, path: tuple[str, ...]) -> None:
+        pid = probe.META.id
+        if pid in done:
+            return
+        if pid in path:
+            raise ValueError(f"JUDGE_AFTER cycle: {' → '.join((*path, pid))}")
+        for after in getattr(probe, "JUDGE_AFTER", ()):
+            if after in by_id:
+                place(by_id[after], (*path, pid))
+        done[pid] = probe
+
+    for probe in probes:
+        place(probe, ())
+    return list(done.values())
 
 
 def _judge(probe: Probe, ctx: ProbeContext, observation: Any) -> list[Finding]:
@@ -152,4 +179,4 @@ def run(
     return asyncio.run(run_probes(ctx, only, skip, on_network))
 
 
-__all__ = ["run", "run_probes", "select"]
+__all__ = ["judge_order", "run", "run_probes", "select"]

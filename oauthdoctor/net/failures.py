@@ -79,6 +79,14 @@ def _httpx_kind(exc: BaseException) -> FailureKind | None:
     return None
 
 
+def _connect_timeout(exc: BaseException) -> bool:
+    try:
+        import httpx
+    except ImportError:  # pragma: no cover - httpx is a hard dependency
+        return False
+    return isinstance(exc, httpx.ConnectTimeout)
+
+
 def _ntp_kind(exc: BaseException) -> FailureKind | None:
     try:
         import ntplib
@@ -97,6 +105,8 @@ def classify_exception(exc: BaseException) -> NetFailure:
     """
     if isinstance(exc, NetFailure):
         return exc
+    if _connect_timeout(exc):  # no connection within the timeout: unreachable, not a slow answer
+        return NetFailure("connect", _message("connect", exc if str(exc).strip() else TimeoutError("timed out")))
     chain = _chain(exc)
     for link in chain:
         kind = _kind_of(link)

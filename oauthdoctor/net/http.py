@@ -46,6 +46,18 @@ class HttpObservation:
     body: str
     elapsed: float
     date: datetime | None
+    truncated: bool = False  # the body went past MAX_BODY_BYTES and was cut there
+
+    @property
+    def retry_after(self) -> str | None:
+        """The ``Retry-After`` header as sent (seconds or an HTTP date), when there is one."""
+        value = self.headers.get("retry-after")
+        return value.strip() if value and value.strip() else None
+
+    @property
+    def location(self) -> str | None:
+        """Where a redirect points (never followed), when the answer is one."""
+        return self.headers.get("location") if 300 <= self.status < 400 else None
 
 
 def make_client(timeout: float, verify: bool = True) -> httpx.AsyncClient:
@@ -139,7 +151,7 @@ async def _send(
     started = time.monotonic()
     try:
         async with client.stream(method, url, headers=headers, data=data) as response:
-            raw = await _read_capped(response)
+            raw, truncated = await _read_capped(response)
             status = response.status_code
             response_headers = {name.lower(): value for name, value in response.headers.items()}
             encoding = response.charset_encoding or "utf-8"
@@ -159,15 +171,30 @@ async def _send(
         body=body,
         elapsed=elapsed,
         date=parse_http_date(response_headers.get("date")),
+        truncated=truncated,
     )
 
 
-async def _read_capped(response: httpx.Response) -> bytes:
+async def _read_capped(response: httpx.Response) -> tuple[bytes, bool]:
+    """The body up to MAX_BODY_BYTES, and whether there was more (the rest is never read)."""
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.aiter_bytes():
         chunks.append(chunk)
         size += len(chunk)
-        if size >= MAX_BODY_BYTES:
+        if size > MAX_BODY_BYTES:
             break
-    return b"".join(chunks)[:MAX_BODY_BYTES]
+    return b"".join(chunks)[:MAX_BODY_BYTES], size > MAX_BODY_BYTES
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` (RFC 9110 §10.2.3) as seconds from now: delay-seconds or an HTTP date; None if unreadable."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    when = parse_http_date(text)
+    if when is None:
+        return None
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

@@ -22,6 +22,9 @@ from oauthdoctor.probing.trials import (
     auth_outcome,
     bogus,
     configured_method,
+    describe,
+    fault_finding,
+    fault_verdict,
     is_catch_all,
     post_trial,
     with_credentials,
@@ -81,10 +84,20 @@ def judge(ctx: ProbeContext, observation: ClientAuthObservation | Skipped | None
     outcomes = {m: auth_outcome(a) for m, a in observation.answers.items()}
     conf = observation.configured
     evidence = {"token_url": observation.token_url, "configured_method": conf, "matrix": _matrix(observation)}
+    ordered = [observation.answers[conf], *(a for m, a in observation.answers.items() if m != conf)]
+    for answer in ordered:
+        verdict = fault_verdict(answer)
+        if verdict is not None and verdict.fail:  # a redirect: this URL is not the token endpoint
+            return [fault_finding(META, verdict, evidence)]
     if conf == NONE:
-        return [_public(outcomes[NONE], evidence)]
+        return [_public(observation, outcomes[NONE], evidence)]
     other = POST if conf == BASIC else BASIC
     mine, theirs = outcomes[conf], outcomes[other]
+    if mine == "authenticated":
+        evidence["observed"] = (
+            f"{describe(observation.answers[conf])} to a random code sent with {conf}: the client got past "
+            "authentication"
+        )
     if mine == "authenticated" and theirs == "authenticated":
         strict = ctx.profile.client_auth.strict if ctx.profile else False
         note = (
@@ -127,11 +140,15 @@ def judge(ctx: ProbeContext, observation: ClientAuthObservation | Skipped | None
                 "environment: a staging secret with a production client id fails the same way).",
             )
         ]
-    return [_undecided(observation, outcomes, evidence)]
+    return [_undecided(observation, evidence)]
 
 
-def _public(outcome: str, evidence: dict[str, Any]) -> Finding:
+def _public(obs: ClientAuthObservation, outcome: str, evidence: dict[str, Any]) -> Finding:
     if outcome == "authenticated":
+        evidence["observed"] = (
+            f"{describe(obs.answers[NONE])} to a random code sent with the client id alone: the client got past "
+            "authentication"
+        )
         return make_finding(
             META, Status.PASS, "the public client is accepted without a secret", evidence=evidence
         )
@@ -145,11 +162,11 @@ def _public(outcome: str, evidence: dict[str, Any]) -> Finding:
             evidence=evidence,
             hint="Check OAUTH_CLIENT_ID; a confidential (web) client also needs OAUTH_CLIENT_SECRET.",
         )
-    return error_finding(META, "could not tell whether the client is accepted", evidence=evidence)
+    return _undecided(obs, evidence)
 
 
-def _undecided(obs: ClientAuthObservation, outcomes: dict[str, str], evidence: dict[str, Any]) -> Finding:
-    answers = list(obs.answers.values())
+def _undecided(obs: ClientAuthObservation, evidence: dict[str, Any]) -> Finding:
+    answers = [obs.answers[obs.configured], *(a for m, a in obs.answers.items() if m != obs.configured)]
     if any(is_catch_all(a) for a in answers):
         return error_finding(
             META,
@@ -157,22 +174,10 @@ def _undecided(obs: ClientAuthObservation, outcomes: dict[str, str], evidence: d
             "apart here",
             evidence={**evidence, "why": "401 server_error/access_denied for any failure"},
         )
-    if all(o == "error" for o in outcomes.values()):
-        first = answers[0]
-        if first.failure_kind:
-            return error_finding(
-                META,
-                f"token endpoint unreachable: {first.failure_message}",
-                evidence=evidence,
-                decision=Decision.RETRY,
-            )
-        return error_finding(
-            META,
-            f"token endpoint answered {first.status}: try again later",
-            failure_class="server_error",
-            decision=Decision.RETRY,
-            evidence=evidence,
-        )
+    for answer in answers:
+        verdict = fault_verdict(answer)
+        if verdict is not None:
+            return fault_finding(META, verdict, evidence)
     return error_finding(
         META, "the token endpoint's answers do not tell whether the client authenticated", evidence=evidence
     )

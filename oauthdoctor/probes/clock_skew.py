@@ -61,22 +61,18 @@ async def _ntp(server: str, port: int, timeout: float) -> NtpReading:
 
 
 async def _date(ctx: ProbeContext, client: Any) -> tuple[float | None, str | None, str | None]:
+    """The token endpoint's Date header, from the run's one GET of it (shared with transport)."""
     url = await target.token_endpoint(ctx)
     if isinstance(url, Skipped):
         return None, None, url.reason
-    from datetime import UTC, datetime
-
-    from oauthdoctor.net.clock import date_header_skew
-    from oauthdoctor.net.http import get_json
-
-    try:
-        obs, _ = await get_json(client, url)
-        skew = date_header_skew(obs, datetime.now(UTC))
-    except Exception as exc:  # noqa: BLE001 - no Date header is a missing signal, not a crash
-        return None, url, getattr(exc, "message", None) or type(exc).__name__
-    if skew is None:
+    visit = await ctx.shared.visit(url)
+    if isinstance(visit, Skipped):
+        return None, url, visit.reason
+    if not visit.answered:
+        return None, url, visit.failure_message or visit.failure_kind
+    if visit.date_skew is None:
         return None, url, "no Date header"
-    return float(skew), url, None
+    return float(visit.date_skew), url, None
 
 
 async def observe(ctx: ProbeContext, client: Any) -> ClockObservation:
@@ -153,6 +149,7 @@ def judge(ctx: ProbeContext, observation: ClockObservation | Skipped | None) -> 
                 hint=FIX_CLOCK,
             )
         ]
+    evidence["observed"] = f"{source}: offset {offset:+.1f} s"
     return [
         make_finding(
             META, Status.PASS, f"the local clock is within {warn_at:g} s ({source})", evidence=evidence

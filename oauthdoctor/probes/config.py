@@ -6,19 +6,20 @@ filled in, or a token URL copied from another provider's docs; this probe names 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
+from oauthdoctor.checks.credentials import HASHED_SECRET_HINT, client_id_mismatch, password_hash_scheme
+from oauthdoctor.checks.endpoints import endpoint_host
+from oauthdoctor.checks.values import is_placeholder, value_problems
 from oauthdoctor.config.keys import AUTH_METHODS, SECRET_KEYS
 from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probing import target
 from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe
-from oauthdoctor.profiles.hosts import host_matches, host_verdict
 from oauthdoctor.redact import fingerprint
 
 if TYPE_CHECKING:
-    from oauthdoctor.profiles.model import Profile
+    pass
 
 META = RuleMeta(
     id="config",
@@ -39,25 +40,6 @@ _FREE_TEXT_KEYS = ("last_error", "registered_redirect_uris", "scopes")
 def env_name(key: str) -> str:
     """The canonical environment name of a key, for hints."""
     return f"OAUTH_{key.upper()}"
-
-
-def stray_characters(raw: str) -> list[str]:
-    """What is wrong with a value's surrounding characters, in words (empty when clean)."""
-    problems: list[str] = []
-    if raw != raw.lstrip():
-        problems.append("leading whitespace")
-    if raw.endswith(("\n", "\r")):
-        problems.append("a trailing newline")
-    elif raw != raw.rstrip():
-        problems.append("trailing whitespace")
-    if re.search(r"[\r\n]", raw.strip()):
-        problems.append("a line break inside the value")
-    inner = raw.strip()
-    if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "'\"":
-        problems.append("surrounding quotes")
-    elif inner[:1] in ("'", '"') or inner[-1:] in ("'", '"'):
-        problems.append("an unbalanced quote")
-    return problems
 
 
 def _finding(
@@ -89,26 +71,45 @@ def _finding(
 
 
 def _stray(ctx: ProbeContext) -> list[Finding]:
+    """Stray characters in any value (the check check-env's value-* rules make too)."""
     out: list[Finding] = []
     for key, raw in sorted(ctx.config.values.items()):
         if key in _FREE_TEXT_KEYS:
             continue
-        problems = stray_characters(raw)
+        problems = value_problems(raw)
         if not problems:
             continue
         shown = fingerprint(raw) if key in SECRET_KEYS else repr(raw)
         out.append(
             _finding(
                 Status.FAIL,
-                f"{env_name(key)} has {', '.join(problems)}",
+                f"{env_name(key)} has {', '.join(p.words for p in problems)}",
                 key,
                 ctx,
-                evidence={"expected": "the bare value", "actual": shown, "problems": problems},
+                evidence={"expected": "the bare value", "actual": shown, "problems": [p.kind for p in problems]},
                 hint=f"Remove the stray characters from {ctx.config.source(key) or env_name(key)}; the "
                 "provider compares the value byte for byte.",
                 failure_class="invalid_client" if key in ("client_id", "client_secret") else None,
             )
         )
+    return out
+
+
+def _credentials(ctx: ProbeContext) -> list[Finding]:
+    """Placeholder credentials and a password hash pasted where the plain secret belongs."""
+    out: list[Finding] = []
+    for key, label in (("client_id", "client id"), ("client_secret", "client secret")):
+        value = ctx.config.get(key)
+        if value is not None and is_placeholder(value):
+            out.append(_finding(Status.FAIL, f"{env_name(key)} holds a placeholder, not a real {label}", key, ctx,
+                                failure_class="invalid_client",
+                                hint=f"Copy the {label} from the provider's app registration."))
+    scheme = password_hash_scheme(ctx.config.get("client_secret") or "")
+    if scheme:
+        out.append(_finding(Status.FAIL, f"OAUTH_CLIENT_SECRET is a {scheme} password hash, not the secret itself",
+                            "client_secret", ctx, failure_class="invalid_client",
+                            evidence={"hash_scheme": scheme},
+                            hint=HASHED_SECRET_HINT))
     return out
 
 
@@ -205,11 +206,12 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
                 f"tutorial; if {host} really is your provider's, pass --trust-host {host}.",
             )
         )
-    elif profile is not None and hosts and _foreign(host, token.url or "", profile):
+    elif (verdict := endpoint_host(token.url or "", profile)) is not None and verdict.verdict == "foreign":
         out.append(
             _finding(
                 Status.WARN,
-                f"token URL host {host} is not a {profile.name} host (trusted with --trust-host)",
+                f"token URL host {host} is not a {profile.name if profile else 'provider'} host "
+                "(trusted with --trust-host)",
                 "token_url",
                 ctx,
                 evidence={"expected": hosts, "actual": host},
@@ -217,17 +219,6 @@ def _endpoint(ctx: ProbeContext) -> list[Finding]:
             )
         )
     return out
-
-
-def _foreign(host: str, url: str, profile: Profile) -> bool:
-    """The token host is not the provider's, nor possibly the customer's custom domain for it."""
-    custom = profile.endpoints.custom_domains is not None and profile.endpoints.custom_domains.supported
-    owner = None
-    if custom and not host_matches(host, profile.endpoints.hosts):
-        from oauthdoctor.classifier.book import default_rulebook
-
-        owner = default_rulebook().by_host(url)
-    return host_verdict(host, profile.endpoints.hosts, custom, owner, profile.id) == "foreign"
 
 
 def _placeholder_hint(ctx: ProbeContext, missing: tuple[str, ...]) -> str:
@@ -264,16 +255,16 @@ def _formats(ctx: ProbeContext) -> list[Finding]:
                 )
             )
     client_id = s.get("client_id")
-    pattern = profile.client_id.pattern if profile and profile.client_id else None
-    if client_id and pattern and not re.fullmatch(pattern, client_id):
-        example = profile.client_id.example if profile and profile.client_id else None
+    fmt = profile.client_id if profile else None
+    if fmt is not None and client_id_mismatch(client_id, fmt):
+        example, pattern = fmt.example, fmt.pattern
         out.append(
             _finding(
                 Status.WARN,
                 f"client id does not look like a {profile.name if profile else ''} client id",
                 "client_id",
                 ctx,
-                evidence={"expected": example or pattern, "actual": client_id},
+                evidence={"expected": example or pattern, "actual": client_id, "basis": fmt.basis},
             )
         )
     if profile and profile.grants.supported and s.grant_type not in profile.grants.supported:
@@ -304,15 +295,13 @@ def _formats(ctx: ProbeContext) -> list[Finding]:
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     """Every configuration problem as its own finding (so each names its key), or one pass."""
-    findings = [*_required(ctx), *_stray(ctx), *_endpoint(ctx), *_formats(ctx)]
+    findings = [*_required(ctx), *_stray(ctx), *_credentials(ctx), *_endpoint(ctx), *_formats(ctx)]
     if findings:
         return findings
     source = ctx.config.source("client_id")
-    return [
-        make_finding(
-            META,
-            Status.PASS,
-            "required values present and clean",
-            evidence={"client_id_from": source} if source else None,
-        )
-    ]
+    present = [env_name(k) for k in ("client_id", "client_secret", "token_url", "issuer", "redirect_uri")
+               if ctx.config.get(k)]
+    evidence: dict[str, Any] = {"observed": f"{', '.join(present)} set, without placeholders or stray characters"}
+    if source:
+        evidence["client_id_from"] = source
+    return [make_finding(META, Status.PASS, "required values present and clean", evidence=evidence)]

@@ -6,13 +6,15 @@ methods; a disagreement there explains failures before any request is sent (RFC 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from oauthdoctor.hosts import host_of
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probing import target
 from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
-from oauthdoctor.probing.discovery_doc import DiscoveryObservation
+from oauthdoctor.probing.discovery_doc import DiscoveryObservation, Tried
+from oauthdoctor.probing.reach import EndpointVisit
 from oauthdoctor.probing.trials import configured_method
 
 META = RuleMeta(
@@ -24,6 +26,7 @@ META = RuleMeta(
 )
 NETWORK = True
 SENDS_SECRET = False
+JUDGE_AFTER = ("client_auth", "grant_types")  # observed behaviour beats metadata: judged with their findings
 
 GRANT_URNS = {
     "device_code": "urn:ietf:params:oauth:grant-type:device_code",
@@ -34,43 +37,155 @@ GRANT_URNS = {
 }
 
 
-async def observe(ctx: ProbeContext, client: Any) -> DiscoveryObservation | Skipped:
-    """The run's one discovery fetch (shared with every probe that reads the document)."""
-    result: DiscoveryObservation | Skipped = await ctx.shared.discovery()
-    return result
+@dataclass(frozen=True)
+class DiscoveryProbeObservation:
+    """The document (or why there is none) and, when there is none, the token endpoint's answer to a GET."""
+
+    document: DiscoveryObservation | Skipped
+    token: EndpointVisit | Skipped | None = None
+
+
+async def observe(ctx: ProbeContext, client: Any) -> DiscoveryProbeObservation:
+    """The run's one discovery fetch; without a document, whether the given token endpoint answers."""
+    document: DiscoveryObservation | Skipped = await ctx.shared.discovery()
+    token: EndpointVisit | Skipped | None = None
+    given = ctx.endpoints.token
+    if isinstance(document, DiscoveryObservation) and document.document is None and given.url and not given.missing:
+        # missing, unreachable or "not now": whether the given token endpoint answers tells if that matters
+        token = await ctx.shared.visit(given.url)
+    return DiscoveryProbeObservation(document, token)
 
 
 def _grant_name(grant: str) -> str:
     return GRANT_URNS.get(grant, grant)
 
 
-def judge(ctx: ProbeContext, observation: DiscoveryObservation | Skipped | None) -> list[Finding]:
-    """One finding per disagreement, or one pass naming what was compared."""
+def judge(
+    ctx: ProbeContext, observation: DiscoveryProbeObservation | DiscoveryObservation | Skipped | None
+) -> list[Finding]:
+    """One finding per disagreement, or one pass naming the document compared; a missing document only
+    counts when something needs it."""
+    token: EndpointVisit | Skipped | None = None
+    if isinstance(observation, DiscoveryProbeObservation):
+        observation, token = observation.document, observation.token
     if isinstance(observation, Skipped) or observation is None:
         return [skip_finding(META, observation.reason if observation else "not run")]
     obs = observation
-    if obs.failure_kind:
-        return [
-            error_finding(
-                META,
-                f"could not fetch the discovery document: {obs.failure_message}",
-                evidence={"url": obs.url, "failure": obs.failure_kind},
-            )
-        ]
-    if obs.document is None or (obs.status or 0) >= 400:
-        status = Status.FAIL if obs.origin == "config" else Status.WARN
-        return [
-            make_finding(
-                META,
-                status,
-                f"no discovery document at {obs.url} (HTTP {obs.status})",
-                decision=Decision.FIX_CONFIG,
-                evidence={"url": obs.url, "status": obs.status},
-                hint="Check OAUTH_ISSUER: it is the base URL the provider calls its issuer.",
-                key="OAUTH_ISSUER",
-            )
-        ]
+    tried = [_tried_evidence(t) for t in obs.tried] or [{"url": obs.url, "status": obs.status}]
+    if obs.failure_kind or obs.transient:
+        return [_unavailable(ctx, obs, token)]
+    if obs.document is None:
+        return [_missing(ctx, obs, tried, token)]
     return _compare(ctx, obs.url, obs.document)
+
+
+def _unavailable(ctx: ProbeContext, obs: DiscoveryObservation, token: EndpointVisit | Skipped | None) -> Finding:
+    """Unreachable, or a transient answer: decides nothing (or retry) — and is information when nothing needs
+    the document and the configured token endpoint answers."""
+    if obs.failure_kind:
+        what = f"could not reach the discovery document at {obs.url}: {obs.failure_message}"
+        evidence: dict[str, Any] = {"url": obs.url, "failure": obs.failure_kind, "message": obs.failure_message}
+    else:
+        retry = f" with Retry-After: {obs.retry_after}" if obs.retry_after else ""
+        what = f"the discovery document's server answered {status_words(obs.status)}{retry}"
+        evidence = {"url": obs.url, "status": obs.status, "retry_after": obs.retry_after}
+    if needed_because(ctx) is None and isinstance(token, EndpointVisit) and token.answered:
+        evidence["token_endpoint"] = token.evidence()
+        return make_finding(
+            META, Status.SKIP,
+            f"skipped: {what} — nothing needs the document: the configured token endpoint answers "
+            f"(HTTP {token.status})",
+            evidence=evidence,
+        )
+    if obs.failure_kind:
+        return error_finding(META, what, evidence=evidence)
+    return error_finding(
+        META,
+        f"{what}: the server asks to try again later",
+        failure_class="rate_limited" if obs.status == 429 else "temporarily_unavailable",
+        decision=Decision.RETRY,
+        evidence=evidence,
+    )
+
+
+def status_words(status: int | None) -> str:
+    from http import HTTPStatus
+
+    try:
+        return f"{status} {HTTPStatus(status or 0).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
+def _tried_evidence(tried: Tried) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": tried.url, "status": tried.status}
+    if tried.fault:
+        out["body"] = tried.fault
+    return out
+
+
+_FAULT_WORDS = {
+    "html": "answered HTML, not JSON",
+    "invalid_json": "answered invalid JSON",
+    "too_large": "answered more than 1 MB (answer too large)",
+    "not_an_object": "answered JSON that is not an object",
+}
+
+
+def _absence(obs: DiscoveryObservation, tried: list[dict[str, Any]]) -> str:
+    """``no discovery document at A (HTTP 404) or B (HTTP 404)``, naming a broken body or a redirect in words."""
+    if obs.fault:
+        return f"{obs.url} {_FAULT_WORDS[obs.fault]} ({status_words(obs.status)}): no discovery document"
+    if obs.location:
+        return f"{obs.url} redirected to {obs.location} — not followed: no discovery document"
+    places = " or ".join(f"{t['url']} (HTTP {t['status']})" for t in tried)
+    return f"no discovery document at {places}"
+
+
+def needed_because(ctx: ProbeContext) -> str | None:
+    """Why this configuration needs the document, or None when a server without one is fine."""
+    profile = ctx.profile
+    published = profile.endpoints.discovery if profile is not None else None
+    if published is not None and published.url and not published.optional:
+        return f"{profile.name if profile else 'the provider'} publishes one"
+    if ctx.endpoints.token.url is None:
+        return "the token endpoint must come from it (no OAUTH_TOKEN_URL)"
+    scopes = (ctx.config.get("scopes") or "").replace(",", " ").split()
+    if "openid" in scopes:
+        return "ID-token validation (scope openid) needs its issuer and jwks_uri"
+    return None
+
+
+def _missing(
+    ctx: ProbeContext, obs: DiscoveryObservation, tried: list[dict[str, Any]], token: EndpointVisit | Skipped | None
+) -> Finding:
+    """No document: a failure when something needs one; information when the given token endpoint answers."""
+    absence = _absence(obs, tried)
+    evidence: dict[str, Any] = {"tried": tried}
+    reason = needed_because(ctx)
+    if reason is not None:
+        return make_finding(
+            META, Status.FAIL, f"{absence}, but {reason}", decision=Decision.FIX_CONFIG, evidence=evidence,
+            hint="Check OAUTH_ISSUER: it is the base URL the provider calls its issuer (the document lives "
+            "under it).",
+            key="OAUTH_ISSUER",
+        )
+    if isinstance(token, EndpointVisit) and token.answered:
+        evidence["token_endpoint"] = token.evidence()
+        return make_finding(
+            META, Status.SKIP,
+            f"skipped: {absence} — this server publishes none, and nothing needs one: the configured token "
+            f"endpoint answers (HTTP {token.status})",
+            evidence=evidence,
+        )
+    if isinstance(token, EndpointVisit):
+        evidence["token_endpoint"] = token.evidence()
+    return make_finding(
+        META, Status.WARN, f"{absence}, and the configured token endpoint did not answer either",
+        decision=Decision.FIX_CONFIG, evidence=evidence,
+        hint="Check OAUTH_ISSUER and OAUTH_TOKEN_URL: neither leads to this provider's server.",
+        key="OAUTH_ISSUER",
+    )
 
 
 def _mismatch(
@@ -144,29 +259,36 @@ def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
     if mixup is not None:
         out.append(mixup)
     method = configured_method(ctx)
-    methods = doc.get("token_endpoint_auth_methods_supported") or ["client_secret_basic"]
-    if method not in methods:
-        out.append(
-            _mismatch(
-                f"the server does not list {method} among its token auth methods",
-                methods,
-                method,
-                f"Set OAUTH_AUTH_METHOD to one of: {', '.join(methods)}.",
-                "OAUTH_AUTH_METHOD",
+    methods = doc.get("token_endpoint_auth_methods_supported")
+    overridden: list[str] = []
+    if isinstance(methods, list) and methods and method not in methods:
+        if accepted_by_server(ctx, method):
+            overridden.append(f"{method} is not listed among the auth methods, but the token endpoint accepted it")
+        else:
+            out.append(
+                _mismatch(
+                    f"the server does not list {method} among its token auth methods",
+                    methods,
+                    method,
+                    f"Set OAUTH_AUTH_METHOD to one of: {', '.join(methods)}.",
+                    "OAUTH_AUTH_METHOD",
+                )
             )
-        )
     grant = s.grant_type
-    grants = doc.get("grant_types_supported") or ["authorization_code", "implicit"]
-    if _grant_name(grant) not in grants:
-        out.append(
-            _mismatch(
-                f"the server does not list the {grant} grant",
-                grants,
-                grant,
-                "Use a grant the server supports, or enable this one on the server.",
-                "OAUTH_GRANT_TYPE",
+    grants = doc.get("grant_types_supported")
+    if isinstance(grants, list) and grants and _grant_name(grant) not in grants:
+        if allowed_by_server(ctx, grant):
+            overridden.append(f"the {grant} grant is not listed, but the token endpoint allowed it")
+        else:
+            out.append(
+                _mismatch(
+                    f"the server does not list the {grant} grant",
+                    grants,
+                    grant,
+                    "Use a grant the server supports, or enable this one on the server.",
+                    "OAUTH_GRANT_TYPE",
+                )
             )
-        )
     pkce = doc.get("code_challenge_methods_supported")
     if isinstance(pkce, list) and pkce and "S256" not in pkce:
         out.append(
@@ -181,17 +303,34 @@ def _compare(ctx: ProbeContext, url: str, doc: dict[str, Any]) -> list[Finding]:
         )
     if out:
         return out
-    return [
-        make_finding(
-            META,
-            Status.PASS,
-            "the discovery document agrees with the configuration",
-            evidence={
-                "url": url,
-                "token_endpoint": advertised,
-                "auth_methods": methods,
-                "grant_types": grants,
-                "code_challenge_methods": pkce,
-            },
-        )
-    ]
+    evidence: dict[str, Any] = {
+        "observed": f"the document at {url}",
+        "url": url,
+        "token_endpoint": advertised,
+        "auth_methods": methods if isinstance(methods, list) else "not listed",
+        "grant_types": grants if isinstance(grants, list) else "not listed",
+        "code_challenge_methods": pkce,
+    }
+    title = "the discovery document agrees with the configuration"
+    if overridden:
+        evidence["observed_over_metadata"] = overridden
+        title += f" (observed behaviour over metadata: {'; '.join(overridden)})"
+    return [make_finding(META, Status.PASS, title, evidence=evidence)]
+
+
+def accepted_by_server(ctx: ProbeContext, method: str) -> bool:
+    """client_auth saw the token endpoint authenticate the client with ``method`` in this run."""
+    for finding in ctx.prior.get("client_auth", ()):
+        row = (finding.evidence.get("matrix") or {}).get(method) or {}
+        if finding.status is Status.PASS and row.get("outcome") == "authenticated":
+            return True
+    return False
+
+
+def allowed_by_server(ctx: ProbeContext, grant: str) -> bool:
+    """grant_types saw the token endpoint get past the grant-type check (or issue a token) for ``grant``."""
+    for finding in ctx.prior.get("grant_types", ()):
+        row = (finding.evidence.get("grants") or {}).get(grant) or {}
+        if row.get("outcome") == "allowed":
+            return True
+    return False

@@ -22,6 +22,9 @@ from oauthdoctor.probing.trials import (
     TokenAnswer,
     bogus,
     configured_method,
+    describe,
+    fault_finding,
+    fault_verdict,
     grant_outcome,
     post_trial,
     with_credentials,
@@ -112,6 +115,11 @@ def judge(ctx: ProbeContext, observation: GrantObservation | Skipped | None) -> 
     evidence = {"token_url": observation.token_url, "grants": matrix}
     if not outcomes:
         return [skip_finding(META, "; ".join(f"{g}: {w}" for g, w in observation.not_tried.items()))]
+    ordered = sorted(observation.answers.items(), key=lambda item: item[0] != ctx.config.grant_type)
+    for _, answer in ordered:
+        verdict = fault_verdict(answer)
+        if verdict is not None and verdict.fail:  # a redirect: this URL is not the token endpoint
+            return [fault_finding(META, verdict, evidence)]
     configured = ctx.config.grant_type
     uses_refresh = configured == "refresh_token" or bool(ctx.config.get("refresh_token_issued_at"))
     refused = [g for g, o in outcomes.items() if o == "not_allowed"]
@@ -139,16 +147,12 @@ def judge(ctx: ProbeContext, observation: GrantObservation | Skipped | None) -> 
             )
         ]
     if any(o in ("error", "unclear") for o in outcomes.values()):
-        if all(o == "error" for o in outcomes.values()):
-            return [
-                error_finding(
-                    META,
-                    "the token endpoint did not answer the grant trials",
-                    decision=Decision.RETRY,
-                    evidence=evidence,
-                )
-            ]
+        for _, answer in ordered:
+            verdict = fault_verdict(answer)
+            if verdict is not None:
+                return [fault_finding(META, verdict, evidence)]
         return [
             error_finding(META, "the answers do not tell whether the grants are allowed", evidence=evidence)
         ]
+    evidence["observed"] = "; ".join(f"{g}: {describe(observation.answers[g])}" for g in outcomes)
     return [make_finding(META, Status.PASS, f"the client may use {', '.join(outcomes)}", evidence=evidence)]

@@ -36,6 +36,63 @@ EXPLAINED_BY: dict[str, tuple[str, ...]] = {
 }
 _TIE_SUFFIX = {"clock_skew": " — fix the clock", "token_policy": ""}
 
+# The classifier causes (explain's vocabulary) that each kind of finding can produce.
+_REDIRECT = frozenset({
+    "redirect_uri_not_registered", "redirect_uri_differs_from_authorize", "redirect_uri_mismatch",
+    "wrong_parameter_name",
+})
+_CLIENT = frozenset({
+    "bad_client_credentials", "bad_client_secret", "unknown_client_id", "client_secret_expired",
+    "client_deleted_or_not_found", "client_authentication_missing", "wrong_client_auth_method",
+})
+_GRANT = frozenset({"grant_type_not_enabled_for_client", "grant_type_not_supported"})
+_CLOCK = frozenset({"clock_skew", "client_assertion_expired", "assertion_invalid", "user_assertion_expired"})
+_REFRESH_DEAD = frozenset({"refresh_token_expired", "refresh_token_expired_or_revoked", "refresh_token_invalid"})
+_TOKEN_POLICY_BY_KEY = {
+    "OAUTH_APP_PUBLISHING_STATUS": _REFRESH_DEAD | {"testing_mode_7_day_expiry"},
+    "OAUTH_ACTIVE_REFRESH_TOKENS": _REFRESH_DEAD
+    | {"refresh_token_cap_exceeded", "refresh_token_limit_evicted", "refresh_token_revoked"},
+    "OAUTH_CLIENT_SECRET_EXPIRES_AT": frozenset({"client_secret_expired", "bad_client_credentials",
+                                                 "bad_client_secret"}),
+}
+_TOKEN_AGE = _REFRESH_DEAD | {"refresh_token_inactive", "refresh_token_unused_6_months"}
+
+# Grants whose requests a finding can spoil (None: any). A refresh or client_credentials request carries no
+# redirect_uri; only apps that hold refresh tokens meet the refresh-token limits.
+_REDIRECT_GRANTS = frozenset({"authorization_code", "implicit"})
+_REFRESHING_GRANTS = frozenset({"authorization_code", "refresh_token", "device_code", "password"})
+
+
+def causes_of(pid: str, finding: Finding) -> tuple[frozenset[str], frozenset[str] | None]:
+    """The classifier causes ``finding`` can produce, and the grants for which it can (None: any)."""
+    if pid == "redirect_uri":
+        return _REDIRECT, _REDIRECT_GRANTS
+    if pid == "clock_skew":
+        return _CLOCK, None
+    if pid == "token_policy":
+        key = finding.key or ""
+        if key in _TOKEN_POLICY_BY_KEY:
+            grants = None if key == "OAUTH_CLIENT_SECRET_EXPIRES_AT" else _REFRESHING_GRANTS
+            return _TOKEN_POLICY_BY_KEY[key], grants
+        return (_TOKEN_AGE, _REFRESHING_GRANTS) if finding.failure_class == "invalid_grant" else (frozenset(), None)
+    if pid in ("config", "client_auth"):
+        if finding.failure_class == "invalid_client" or (finding.key or "") in (
+            "OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET", "OAUTH_AUTH_METHOD", "OAUTH_TOKEN_URL",
+        ):
+            return _CLIENT, None
+        if finding.failure_class in ("unsupported_grant_type", "unauthorized_client"):
+            return _GRANT, None
+        return frozenset(), None
+    if pid == "grant_types":
+        return _GRANT, None
+    if pid == "discovery":
+        key = finding.key or ""
+        if key == "OAUTH_AUTH_METHOD":
+            return frozenset({"wrong_client_auth_method"}), None
+        if key == "OAUTH_GRANT_TYPE":
+            return _GRANT, None
+    return frozenset(), None
+
 
 def classify_last_error(ctx: ProbeContext) -> Any:
     """Explain's classifier on OAUTH_LAST_ERROR (with OAUTH_LAST_ERROR_STATUS and the provider)."""
@@ -46,28 +103,32 @@ def classify_last_error(ctx: ProbeContext) -> Any:
     return classify(ctx.config.integer("last_error_status"), body, provider=provider)
 
 
-def tie(failure_class: str, ctx: ProbeContext) -> Finding | None:
-    """The first problem finding of a related probe (fails before warnings), or None."""
-    related = EXPLAINED_BY.get(failure_class, ())
+def possible_causes(explanation: Any) -> frozenset[str]:
+    """The causes the report lists for the last error: its cause, or its candidates when it is ambiguous."""
+    causes = {c.cause for c in getattr(explanation, "candidates", ()) or ()}
+    if explanation.cause and explanation.cause != "ambiguous":
+        causes.add(explanation.cause)
+    return frozenset(causes)
+
+
+def tie(explanation: Any, ctx: ProbeContext) -> tuple[Finding, str] | None:
+    """The first problem finding (fails before warnings) that can produce one of the last error's listed
+    causes for the configured grant, and that cause; or None."""
+    related = EXPLAINED_BY.get(explanation.failure_class, ())
+    listed = possible_causes(explanation)
+    grant = ctx.config.grant_type
     for wanted in (Status.FAIL, Status.WARN):
         for pid in related:
             for finding in ctx.prior.get(pid, ()):
-                if finding.status is wanted and _relevant(failure_class, pid, finding):
-                    return finding
+                if finding.status is not wanted:
+                    continue
+                causes, grants = causes_of(pid, finding)
+                if grants is not None and grant not in grants:
+                    continue
+                matched = sorted(causes & listed)
+                if matched:
+                    return finding, matched[0]
     return None
-
-
-def _relevant(failure_class: str, pid: str, finding: Finding) -> bool:
-    if pid == "token_policy" and failure_class == "invalid_grant":
-        return finding.failure_class == "invalid_grant"
-    if pid == "redirect_uri" and failure_class == "invalid_grant":
-        return finding.status is Status.FAIL
-    if pid == "config" and failure_class == "invalid_client":
-        return finding.failure_class == "invalid_client" or (finding.key or "") in (
-            "OAUTH_CLIENT_ID",
-            "OAUTH_CLIENT_SECRET",
-        )
-    return True
 
 
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
@@ -89,9 +150,11 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     status = Status.WARN if decision is Decision.RETRY else Status.ERROR if decision is Decision.NONE else Status.FAIL
     hint = exp.hints[0] if exp.hints else None
     title = f"last error {cls}: {exp.summary}"
-    linked = tie(cls, ctx)
-    if linked is not None:
+    found = tie(exp, ctx)
+    if found is not None:
+        linked, cause = found
         evidence["explained_by"] = linked.id
+        evidence["explained_cause"] = cause
         title = (
             f"last error {cls} is explained by {linked.id}: {linked.title}{_TIE_SUFFIX.get(linked.id, '')}"
         )

@@ -8,9 +8,8 @@ exactly. Independently of the registration, a non-loopback ``http`` redirect is 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
-from oauthdoctor.hosts import is_loopback_host
+from oauthdoctor.checks.redirects import callback_limit, redirect_shape
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
 
@@ -39,14 +38,12 @@ def compare(sent: str, registered: list[str], ctx: ProbeContext) -> Any:
     return compare_with_rule(registered, sent, rule, client_type, provider=ctx.profile_id or "generic")
 
 
-def _https_problem(sent: str) -> str | None:
-    try:
-        parts = urlsplit(sent)
-    except ValueError:
-        return "not a valid URI"
-    if parts.scheme.lower() == "http" and not is_loopback_host(parts.hostname):
-        return "uses http on a host that is not loopback (providers require https)"
-    return None
+_SHAPE_WORDS = {
+    "not_absolute": ("is not an absolute URI", "Send the full callback URL, e.g. https://app.example.com/callback."),
+    "fragment": ("has a fragment ('#...'), which RFC 6749 §3.1.2 forbids", "Remove everything from '#'."),
+    "http_not_loopback": ("uses http on a host that is not loopback (providers require https)",
+                          "Serve the callback over https; only loopback redirects may use http."),
+}
 
 
 def _differences(result: Any) -> list[str]:
@@ -67,29 +64,33 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
         return [skip_finding(META, "no OAUTH_REDIRECT_URI configured")]
     registered = ctx.config.items("registered_redirect_uris")
     out: list[Finding] = []
-    problem = _https_problem(sent)
-    if problem:
+    for problem in redirect_shape(sent):
+        words, hint = _SHAPE_WORDS[problem.kind]
         out.append(
             make_finding(
                 META,
                 Status.FAIL,
-                f"the redirect URI {problem}",
+                f"the redirect URI {words}",
                 decision=Decision.FIX_CONFIG,
                 failure_class="invalid_request",
-                evidence={"expected": "https://…", "actual": sent},
-                hint="Serve the callback over https; only loopback redirects may use http.",
+                evidence={"expected": "https://…", "actual": sent, "problem": problem.kind},
+                hint=hint,
                 key="OAUTH_REDIRECT_URI",
             )
         )
-    if ctx.profile is not None and ctx.profile.id == "github" and len(registered) > 1:
+    limit = callback_limit(ctx.profile, ctx.config.get("client_id"), ctx.config.get("app_kind"))
+    if limit is not None and ctx.profile is not None and len(registered) > limit.count:
+        app = f"a {limit.app} (by its {limit.how})" if limit.app else ctx.profile.name
         out.append(
             make_finding(
                 META,
                 Status.WARN,
-                "a GitHub OAuth App has a single callback URL (only GitHub Apps register several)",
+                f"{len(registered)} callback URLs are registered, but {app} allows {limit.count}",
                 decision=Decision.FIX_CONFIG,
-                evidence={"registered": registered},
-                hint="Keep one callback URL for an OAuth App; redirect_uri may be it or a subdirectory.",
+                evidence={"registered": registered, "limit": limit.count, "app": limit.app, "decided_by": limit.how,
+                          "basis": limit.basis},
+                hint="Keep the registered callback URLs within the provider's limit (GitHub OAuth apps: one; "
+                "redirect_uri may be it or a subdirectory).",
                 key="OAUTH_REGISTERED_REDIRECT_URIS",
             )
         )
@@ -99,11 +100,14 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
         return out
     result = compare(sent, registered, ctx)
     evidence: dict[str, Any] = {"actual": sent, "registered": registered}
+    if ctx.profile is not None:
+        evidence["basis"] = ctx.profile.redirect.basis  # how firm the matching rule this verdict applies is
     rule = getattr(result, "rule", None)
     if rule:
         evidence["rule"] = str(rule)
     if getattr(result, "accepted", False):
         evidence["matched"] = getattr(result, "matched", None)
+        evidence["observed"] = f"{sent} compared with {len(registered)} registered URI(s) under {rule or 'the rule'}"
         if getattr(result, "warnings", None):
             evidence["warnings"] = list(result.warnings)
         out.append(

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from oauthdoctor.checks.credentials import secret_expiry
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
-from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe, skip_finding
+from oauthdoctor.probing.contract import ProbeContext, make_finding, nothing_to_observe
 from oauthdoctor.profiles.model import Duration
 
 META = RuleMeta(
@@ -25,7 +26,6 @@ NETWORK = False
 SENDS_SECRET = False
 observe = nothing_to_observe
 
-SECRET_EXPIRY_WARN = timedelta(days=30)
 ROTATION_HINT = (
     "Store the new refresh token from every refresh response, and refresh single-flight per "
     "account (one refresh at a time), or a parallel refresh will use a rotated token."
@@ -186,17 +186,20 @@ def _cap(ctx: ProbeContext) -> list[Finding]:
 
 
 def _secret(ctx: ProbeContext) -> list[Finding]:
-    expires = ctx.config.timestamp("client_secret_expires_at")
-    if expires is None:
+    """Secret expiry, judged by the check check-env's secret-expiry rule makes too."""
+    raw = ctx.config.get("client_secret_expires_at")
+    if raw is None:
         return []
-    left = expires - ctx.now
-    evidence = _evidence("a secret valid for more than 30 days", expires.isoformat())
-    if left <= timedelta(0):
+    verdict = secret_expiry(raw, ctx.now)
+    if verdict.state in ("valid", "unreadable") or verdict.when is None or verdict.left is None:
+        return []  # an unreadable date is the config probe's finding
+    evidence = _evidence("a secret valid for more than 30 days", verdict.when.isoformat())
+    if verdict.state == "expired":
         return [
             make_finding(
                 META,
                 Status.FAIL,
-                f"the client secret expired {days(-left)} ago",
+                f"the client secret expired {days(-verdict.left)} ago",
                 decision=Decision.FIX_CONFIG,
                 failure_class="invalid_client",
                 evidence=evidence,
@@ -204,19 +207,17 @@ def _secret(ctx: ProbeContext) -> list[Finding]:
                 key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
             )
         ]
-    if left <= SECRET_EXPIRY_WARN:
-        return [
-            make_finding(
-                META,
-                Status.WARN,
-                f"the client secret expires in {days(left)}",
-                decision=Decision.FIX_CONFIG,
-                evidence=evidence,
-                hint="Create the next client secret now and deploy it before this one expires.",
-                key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
-            )
-        ]
-    return []
+    return [
+        make_finding(
+            META,
+            Status.WARN,
+            f"the client secret expires in {days(verdict.left)}",
+            decision=Decision.FIX_CONFIG,
+            evidence=evidence,
+            hint="Create the next client secret now and deploy it before this one expires.",
+            key="OAUTH_CLIENT_SECRET_EXPIRES_AT",
+        )
+    ]
 
 
 def _rotation_note(ctx: ProbeContext) -> tuple[str | None, dict[str, Any]]:
@@ -229,28 +230,62 @@ def _rotation_note(ctx: ProbeContext) -> tuple[str | None, dict[str, Any]]:
     return ROTATION_HINT, evidence
 
 
+STATE_KEYS = (
+    "refresh_token_issued_at",
+    "refresh_token_last_used_at",
+    "active_refresh_tokens",
+    "app_publishing_status",
+    "client_secret_expires_at",
+)
+
+
+def compared(ctx: ProbeContext) -> list[str]:
+    """Each supplied token-state value that met a limit of the profile: what a pass rests on."""
+    out: list[str] = []
+    policy = ctx.profile.token_policy if ctx.profile else None
+    issued = ctx.config.timestamp("refresh_token_issued_at")
+    last_used = ctx.config.timestamp("refresh_token_last_used_at")
+    count = ctx.config.integer("active_refresh_tokens")
+    if policy is not None:
+        life, idle, cap = policy.refresh_token_lifetime, policy.refresh_inactivity_expiry, policy.max_refresh_tokens
+        if issued and life is not None and _limit(life):
+            out.append(f"refresh token age {days(ctx.now - issued)} (lifetime {life.text})")
+        if last_used and idle is not None and _limit(idle):
+            out.append(f"last use {days(ctx.now - last_used)} ago (idle expiry {idle.text})")
+        if count is not None and cap is not None and cap.count:
+            out.append(f"{count} refresh tokens (cap {cap.count})")
+        status = (ctx.config.get("app_publishing_status") or "").lower()
+        if status and _limit(policy.testing_mode_expiry):
+            out.append(f"publishing status {status}")
+    raw = ctx.config.get("client_secret_expires_at")
+    if raw is not None and secret_expiry(raw, ctx.now).state != "unreadable":
+        out.append(f"client secret expiry {raw}")
+    return out
+
+
 def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
-    """Each broken limit is its own finding; otherwise a pass (with the rotation advice when it applies)."""
+    """Each broken limit is its own finding; a pass only when a supplied value met a limit; else a skip."""
     issued = ctx.config.timestamp("refresh_token_issued_at")
     findings = [*_testing(ctx, issued), *_age(ctx, issued), *_cap(ctx), *_secret(ctx)]
     hint, rotation = _rotation_note(ctx)
     if findings:
         return findings
-    state_keys = (
-        "refresh_token_issued_at",
-        "refresh_token_last_used_at",
-        "active_refresh_tokens",
-        "app_publishing_status",
-        "client_secret_expires_at",
-    )
-    if not any(ctx.config.get(k) for k in state_keys) and hint is None:
-        return [skip_finding(META, "no token state supplied (OAUTH_REFRESH_TOKEN_ISSUED_AT, ...)")]
+    checked = compared(ctx)
+    if not checked:
+        supplied = [f"OAUTH_{k.upper()}" for k in STATE_KEYS if ctx.config.get(k)]
+        name = ctx.profile.name if ctx.profile else "the provider"
+        reason = (
+            f"no limit of {name} applies to {', '.join(supplied)}"
+            if supplied
+            else "no token state supplied (OAUTH_REFRESH_TOKEN_ISSUED_AT, OAUTH_ACTIVE_REFRESH_TOKENS, ...)"
+        )
+        return [make_finding(META, Status.SKIP, f"skipped: {reason}", evidence=rotation or None, hint=hint)]
     return [
         make_finding(
             META,
             Status.PASS,
-            "token age, count and secret expiry are within the provider's limits",
-            evidence=rotation or None,
+            f"within {ctx.profile.name if ctx.profile else 'the provider'}'s limits: {'; '.join(checked)}",
+            evidence={"observed": "; ".join(checked), **rotation},
             hint=hint,
         )
     ]

@@ -3,8 +3,9 @@
 A probe is a module that implements ``Probe``: ``META`` (a ``RuleMeta``: id, title, question, severity, link),
 ``NETWORK`` and ``SENDS_SECRET`` flags, ``async observe(ctx, client)`` that does the I/O with the run's one HTTP
 client (``None`` under ``--offline``), and a pure ``judge(ctx, observation) -> list[Finding]``. Probes that
-judge configuration alone use ``nothing_to_observe``. Keeping judgement pure lets the tests drive every
-verdict from a table of observations without a server.
+judge configuration alone use ``nothing_to_observe``. An optional ``JUDGE_AFTER`` tuple names probes whose
+findings the judge reads in ``ctx.prior`` (the runner judges those first; reporting stays in registry order).
+Keeping judgement pure lets the tests drive every verdict from a table of observations without a server.
 """
 
 from __future__ import annotations
@@ -41,15 +42,30 @@ class Skipped:
 
 
 class Shared:
-    """Work several probes need once per run (the discovery document), memoised.
+    """Work several probes need once per run, memoised: the discovery document, and one plain GET per URL
+    (``visit``: does the token endpoint answer, over verified TLS, and with which ``Date``).
 
-    The runner constructs it with the fetcher bound to the run's HTTP client; without one (``--offline``,
-    unit tests) there is no discovery document.
+    The runner constructs it with the fetchers bound to the run's HTTP client; without one (``--offline``,
+    unit tests) nothing is fetched and every answer is a ``Skipped``.
     """
 
-    def __init__(self, fetch_discovery: Callable[[], Awaitable[Any]] | None = None) -> None:
+    def __init__(
+        self,
+        fetch_discovery: Callable[[], Awaitable[Any]] | None = None,
+        fetch_visit: Callable[[str], Awaitable[Any]] | None = None,
+    ) -> None:
         self._fetch_discovery = fetch_discovery
+        self._fetch_visit = fetch_visit
         self._task: asyncio.Task[Any] | None = None
+        self._visits: dict[str, asyncio.Task[Any]] = {}
+
+    async def visit(self, url: str) -> Any:
+        """One GET of ``url`` without credentials (an ``EndpointVisit``), at most once per run and URL."""
+        if self._fetch_visit is None:
+            return Skipped("not fetched (offline)")
+        if url not in self._visits:
+            self._visits[url] = asyncio.ensure_future(self._fetch_visit(url))
+        return await asyncio.shield(self._visits[url])
 
     async def discovery(self) -> Any:
         """The discovery observation (or a Skipped); fetched at most once per run."""
@@ -121,7 +137,13 @@ def make_finding(
     hint: str | None = None,
     key: str | None = None,
 ) -> Finding:
-    """Build a finding whose severity follows its status (a fail carries the probe's own severity)."""
+    """Build a finding whose severity follows its status (a fail carries the probe's own severity).
+
+    A ``pass`` must name what was observed (``evidence["observed"]``): a pass without an observation is
+    a bug in the probe (the run reports it as a crash), never a quiet checkmark.
+    """
+    if status is Status.PASS and not (evidence or {}).get("observed"):
+        raise ValueError(f"{meta.id}: a pass must name its observation in evidence['observed']")
     severity = meta.severity if status is Status.FAIL else _SEVERITY_BY_STATUS[status]
     refs = (meta.help_uri,) if meta.help_uri else ()
     return Finding(

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
-from oauthdoctor.probing.contract import ProbeContext
+from oauthdoctor.model import Decision, Finding, RuleMeta, Status
+from oauthdoctor.probing.contract import ProbeContext, make_finding
 
 BASIC, POST, NONE = "client_secret_basic", "client_secret_post", "none"
 
@@ -65,15 +66,33 @@ def bogus(kind: str) -> str:
 
 @dataclass(frozen=True)
 class TokenAnswer:
-    """What the token endpoint said, normalised across body formats; ``failure_kind`` when none came."""
+    """What the token endpoint said, normalised across body formats; ``failure_kind`` when none came.
+
+    ``retry_after`` and ``location`` keep the two headers a verdict needs (a transient answer's
+    ``Retry-After``, a redirect's target); ``truncated`` says the body went past the read cap.
+    """
 
     status: int | None = None
     error: str | None = None
     description: str | None = None
-    body_kind: str = "empty"  # json | form | html | text | empty
+    body_kind: str = "empty"  # json | form | html | text | invalid_json | empty
     issued_token: bool = False
     failure_kind: str | None = None
     failure_message: str | None = None
+    retry_after: str | None = None
+    location: str | None = None
+    truncated: bool = False
+
+    @property
+    def transient(self) -> bool:
+        """The server answered and said "not now": 5xx, 429 or ``temporarily_unavailable`` (a catch-all aside)."""
+        if self.failure_kind or self.status is None or is_catch_all(self):
+            return False
+        return self.status >= 500 or self.status == 429 or self.error == "temporarily_unavailable"
+
+    @property
+    def redirected(self) -> bool:
+        return self.status is not None and 300 <= self.status < 400
 
     def evidence(self) -> dict[str, Any]:
         """The answer as evidence (no token values, ever)."""
@@ -84,9 +103,129 @@ class TokenAnswer:
             out["error_description"] = self.description[:200]
         if self.body_kind not in ("json", "form"):
             out["body"] = self.body_kind
+        if self.truncated:
+            out["body_cut_at_bytes"] = MAX_ANSWER_BYTES
+        if self.retry_after:
+            out["retry_after"] = self.retry_after
+        if self.location:
+            out["location"] = self.location
         if self.issued_token:
             out["issued_token"] = True
         return out
+
+
+MAX_ANSWER_BYTES = 1024 * 1024  # net.http.MAX_BODY_BYTES, restated so reading an answer imports no httpx
+
+
+def answer_fault(answer: TokenAnswer, endpoint: str = "the token endpoint") -> str | None:
+    """The fault in an answer, in words for a finding's title; None for a readable OAuth answer.
+
+    A transport failure, a transient server answer (with its Retry-After), a redirect (never followed), an
+    answer too large to be an OAuth answer, and HTML or invalid JSON where JSON belongs.
+    """
+    if answer.failure_kind:
+        what = "did not answer in time" if answer.failure_kind == "timeout" else "could not be reached"
+        return f"{endpoint} {what}: {answer.failure_message}"
+    status = _status_words(answer.status)
+    if answer.transient:
+        retry = f" with Retry-After: {answer.retry_after}" if answer.retry_after else ""
+        return f"{endpoint} answered {status}{retry}: the server asks to try again later"
+    if answer.redirected:
+        target = answer.location or "(no Location header)"
+        return f"{endpoint} redirected to {target} — not followed, credentials not sent there"
+    if answer.truncated:
+        return f"{endpoint}'s answer is too large (over {MAX_ANSWER_BYTES // (1024 * 1024)} MB, {status}): " \
+            "not an OAuth answer"
+    if answer.body_kind == "html":
+        return f"{endpoint} answered HTML, not JSON ({status})"
+    if answer.body_kind == "invalid_json":
+        return f"{endpoint} answered invalid JSON ({status})"
+    return None
+
+
+@dataclass(frozen=True)
+class FaultVerdict:
+    """How a probe reports an answer with a fault: ``fail`` for a redirect (the URL is not the token endpoint),
+    ``error`` otherwise; ``retry`` only for what the server itself called transient (5xx, 429, a slow answer)."""
+
+    fail: bool
+    title: str
+    decision: str  # a Decision value: "retry", "fix_config" or "none"
+    failure_class: str | None = None
+    hint: str | None = None
+    key: str | None = None
+
+
+_TRANSIENT_CLASS = {429: "rate_limited", 503: "temporarily_unavailable"}
+_UNREADABLE_HINT = (
+    "Check OAUTH_TOKEN_URL: a token endpoint answers JSON; a web page (or a proxy's or login page) in its "
+    "place usually means the URL points somewhere else."
+)
+
+
+def fault_verdict(answer: TokenAnswer, endpoint: str = "the token endpoint") -> FaultVerdict | None:
+    """The verdict for an answer whose fault decides it (see ``answer_fault``), or None."""
+    title = answer_fault(answer, endpoint)
+    if title is None:
+        return None
+    if answer.failure_kind == "timeout":
+        return FaultVerdict(False, title, "retry", "temporarily_unavailable")
+    if answer.failure_kind:
+        return FaultVerdict(False, title, "none")
+    if answer.transient:
+        cls = _TRANSIENT_CLASS.get(answer.status or 0, "server_error")
+        hint = _wait_hint(answer.retry_after)
+        return FaultVerdict(False, title, "retry", cls, hint)
+    if answer.redirected:
+        hint = (
+            "Token requests are never sent on to another URL. If the redirect target is the provider's token "
+            "endpoint, set OAUTH_TOKEN_URL to it (an http→https or trailing-slash redirect usually is)."
+        )
+        return FaultVerdict(True, title, "fix_config", "invalid_request", hint, "OAUTH_TOKEN_URL")
+    return FaultVerdict(False, title, "none", hint=_UNREADABLE_HINT, key="OAUTH_TOKEN_URL")
+
+
+def _wait_hint(retry_after: str | None) -> str | None:
+    """``Wait 120 s (Retry-After) before the next attempt.``; None without a readable Retry-After."""
+    from oauthdoctor.net.http import retry_after_seconds
+
+    seconds = retry_after_seconds(retry_after)
+    if seconds is None:
+        return None
+    return f"Wait {seconds:.0f} s (Retry-After) before the next attempt; do not retry sooner."
+
+
+def fault_finding(meta: RuleMeta, verdict: FaultVerdict, evidence: dict[str, Any]) -> Finding:
+    """The finding for a decisive fault: a ``fail`` or an ``error`` with the fault named in the title."""
+    return make_finding(
+        meta,
+        Status.FAIL if verdict.fail else Status.ERROR,
+        verdict.title,
+        decision=Decision(verdict.decision),
+        failure_class=verdict.failure_class,
+        evidence=evidence,
+        hint=verdict.hint,
+        key=verdict.key,
+    )
+
+
+def describe(answer: TokenAnswer) -> str:
+    """``HTTP 400 invalid_grant`` / ``HTTP 200 with a token``: an answer in a few words, for ``observed``."""
+    if answer.failure_kind:
+        return answer.failure_message or answer.failure_kind
+    what = "with a token" if answer.issued_token else (answer.error or answer.body_kind)
+    return f"HTTP {answer.status} {what}"
+
+
+def _status_words(status: int | None) -> str:
+    from http import HTTPStatus
+
+    if status is None:
+        return "no status"
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
 
 
 def _text(body: Any) -> str:
@@ -99,8 +238,16 @@ def _text(body: Any) -> str:
     return str(body)
 
 
-def read_answer(status: int | None, body: Any, content_type: str | None = None) -> TokenAnswer:
+def read_answer(
+    status: int | None,
+    body: Any,
+    content_type: str | None = None,
+    *,
+    headers: dict[str, str] | None = None,
+    truncated: bool = False,
+) -> TokenAnswer:
     """Normalise one token-endpoint response (JSON, Slack's ``ok:false``, GitHub's form body, HTML)."""
+    extra = _header_fields(status, headers or {}, truncated)
     data: Any = body if isinstance(body, dict) else None
     text = _text(body).strip()
     kind = "empty" if not text else "text"
@@ -108,7 +255,9 @@ def read_answer(status: int | None, body: Any, content_type: str | None = None) 
         try:
             data = json.loads(text)
         except ValueError:
-            data = None
+            data, kind = None, "invalid_json"
+    if truncated:
+        data = None
     if isinstance(data, dict):
         kind = "json"
     elif text and "=" in text and "<" not in text[:50] and " " not in text.split("&")[0]:
@@ -117,7 +266,7 @@ def read_answer(status: int | None, body: Any, content_type: str | None = None) 
     elif text.lower().startswith(("<!doctype", "<html")) or (content_type or "").startswith("text/html"):
         kind = "html"
     if not isinstance(data, dict):
-        return TokenAnswer(status=status, body_kind=kind)
+        return TokenAnswer(status=status, body_kind=kind, **extra)
     error = data.get("error")
     if isinstance(error, dict):  # {"error": {"code": ..., "message": ...}}
         error = error.get("code") or error.get("status")
@@ -128,7 +277,15 @@ def read_answer(status: int | None, body: Any, content_type: str | None = None) 
         description=str(description) if description else None,
         body_kind=kind,
         issued_token=bool(data.get("access_token")),
+        **extra,
     )
+
+
+def _header_fields(status: int | None, headers: dict[str, str], truncated: bool) -> dict[str, Any]:
+    lower = {k.lower(): v for k, v in headers.items()}
+    retry = (lower.get("retry-after") or "").strip() or None
+    location = lower.get("location") if status is not None and 300 <= status < 400 else None
+    return {"retry_after": retry, "location": location, "truncated": truncated}
 
 
 def is_catch_all(answer: TokenAnswer) -> bool:
@@ -140,7 +297,7 @@ def auth_outcome(answer: TokenAnswer) -> str:
     """Did the client authenticate? ``authenticated`` | ``rejected`` | ``unclear`` | ``error``."""
     if answer.failure_kind:
         return "error"
-    if answer.status is not None and answer.status >= 500 or answer.error in ("temporarily_unavailable",):
+    if answer.transient:
         return "error"
     if is_catch_all(answer):
         return "unclear"
@@ -186,6 +343,7 @@ async def post_trial(
     except Exception as exc:  # noqa: BLE001 - every transport fault is a result, not a crash
         failure = classify_exception(exc)
         return TokenAnswer(failure_kind=str(failure.kind), failure_message=failure.message)
-    headers = getattr(obs, "headers", {}) or {}
-    content_type = headers.get("content-type") if hasattr(headers, "get") else None
-    return read_answer(obs.status, obs.body, content_type)
+    headers = dict(getattr(obs, "headers", {}) or {})
+    return read_answer(
+        obs.status, obs.body, headers.get("content-type"), headers=headers, truncated=bool(obs.truncated)
+    )

@@ -39,6 +39,7 @@ class Fact:
 @dataclass(frozen=True)
 class Endpoint(Fact):
     url: str = ""
+    optional: bool = False  # served only where the deployment turns it on (DOT's discovery needs OIDC_ENABLED)
 
 
 @dataclass(frozen=True)

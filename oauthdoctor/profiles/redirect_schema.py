@@ -59,6 +59,61 @@ class WildcardRule:
     enabled_by: str | None = None  # the setting that switches wildcards on, when they are opt-in
 
 
+MissingSentWhen = Literal["rejected", "single_registered", "first_registered", "shows_code"]
+
+
+@dataclass(frozen=True)
+class MissingSentRule:
+    """What the server does with an authorization request that carries no ``redirect_uri``.
+
+    RFC 6749 §3.1.2.3 lets a client leave it out when exactly one complete URI is registered; servers
+    differ, and the fact has its own source (a configuration default, a test), so it carries its own
+    provenance. The default is the RFC's reading.
+    """
+
+    when: MissingSentWhen = "single_registered"
+    openid_requires: bool = True  # a request with scope 'openid' must send it (OpenID Connect Core §3.1.2.1)
+    empty_is_omitted: bool = True  # 'redirect_uri=' counts as left out (RFC 6749 §3.1: empty = omitted)
+    source: str | None = None
+    checked: str | None = None
+    basis: Basis = "unconfirmed"
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PathTraversalRule:
+    """How a server spots a '..' segment in SENT where it matches by pattern (wildcard prefix, path glob,
+    subdirectories): such a URI gets no pattern match, only an exact registered entry can match it.
+
+    ``decode_rounds`` is how many times the server percent-decodes '.', '/' and '\\' before it looks:
+    Keycloak decodes once, so '%2E%2E' is caught and '%252E%252E' stays a literal segment. ``None``
+    (the default, for servers whose handling is not documented) looks through every depth of encoding,
+    so a traversal such a server might block is never reported as accepted.
+    """
+
+    decode_rounds: int | None = None
+    source: str | None = None
+    checked: str | None = None
+    basis: Basis = "unconfirmed"
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CallbackLimitRule:
+    """The callback-URL limit of one kind of app, for providers whose app kinds differ (GitHub: OAuth apps one,
+    GitHub Apps ten). ``kind`` is the value of ``OAUTH_APP_KIND`` that selects it; ``client_id`` a regex (full
+    match) on the client id that betrays the kind when ``OAUTH_APP_KIND`` is not set."""
+
+    kind: str = ""
+    app: str = ""
+    count: int = 1
+    client_id: str | None = None
+    source: str | None = None
+    checked: str | None = None
+    basis: Basis = "unconfirmed"
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class RedirectRule:
     """How one authorization server decides that a sent redirect_uri matches a registered one."""
@@ -79,9 +134,19 @@ class RedirectRule:
     https_required: Literal["never", "except_loopback", "except_localhost", "always"] = "except_loopback"
     https_enforced: bool = False  # False: plain http only warns (RFC 6749 §3.1.2.1 says SHOULD)
     forbidden: list[Forbidden] = field(default_factory=list)  # rejected even when the strings are equal
-    missing_sent: Literal["rejected", "single_registered", "first_registered"] = "rejected"
-    max_callback_urls: int | None = None
+    # A bare value (the older form) is shorthand for {when: value} under the rule's own provenance.
+    missing_sent: MissingSentRule | MissingSentWhen = field(default_factory=MissingSentRule)
+    path_traversal: PathTraversalRule = field(default_factory=PathTraversalRule)
+    max_callback_urls: int | None = None  # when no ``callback_limits`` entry applies
+    callback_limits: list[CallbackLimitRule] = field(default_factory=list)
     source: str | None = None
     checked: str | None = None
     basis: Basis = "unconfirmed"
     note: str | None = None
+
+    def omission(self) -> MissingSentRule:
+        """``missing_sent`` as a full record, also when a profile gave the bare shorthand."""
+        if isinstance(self.missing_sent, MissingSentRule):
+            return self.missing_sent
+        return MissingSentRule(when=self.missing_sent, source=self.source, checked=self.checked, basis=self.basis,
+                               note=self.note)

@@ -13,7 +13,14 @@ from typing import Any
 
 from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.dirs import locate, names_of, profile_files
-from oauthdoctor.profiles.redirect_schema import LoopbackRule, RedirectRule, WildcardRule
+from oauthdoctor.profiles.redirect_schema import (
+    CallbackLimitRule,
+    LoopbackRule,
+    MissingSentRule,
+    PathTraversalRule,
+    RedirectRule,
+    WildcardRule,
+)
 
 
 def names(data: dict[str, Any]) -> set[str]:
@@ -63,6 +70,12 @@ def _from_checked(data: Any) -> RedirectRule | None:
             fields["loopback"] = LoopbackRule(**fields["loopback"])
         if "wildcard" in fields:
             fields["wildcard"] = WildcardRule(**fields["wildcard"])
+        if isinstance(fields.get("missing_sent"), dict):  # a bare string is the shorthand form
+            fields["missing_sent"] = MissingSentRule(**fields["missing_sent"])
+        if "path_traversal" in fields:
+            fields["path_traversal"] = PathTraversalRule(**fields["path_traversal"])
+        if "callback_limits" in fields:
+            fields["callback_limits"] = [CallbackLimitRule(**item) for item in fields["callback_limits"]]
         return RedirectRule(**fields)
     except TypeError:  # a key this version's rule does not have
         return None

@@ -31,8 +31,7 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
                 item) and len(item.split()) <= 1:
             out.append(f"The registered value {item!r} has surrounding whitespace; this server splits the field "
                        "on whitespace, so it does no harm, but clean it up.")
-    if rule.max_callback_urls is not None and len(entries) > rule.max_callback_urls:
-        out.append(f"{len(entries)} URIs are registered, but {provider} allows at most {rule.max_callback_urls}.")
+    out += _callback_limit(rule, len(entries), provider)
     if rule.basis != "confirmed":
         out.append(f"The {provider} matching rule is {rule.basis}, not confirmed by an official source"
                    + (f": {rule.note}" if rule.note else "."))
@@ -60,4 +59,21 @@ def fix_for(rule: RedirectRule, diffs: list[Difference], closest: str | None, se
         return f"Register exactly {_clean(sent)} (the registered '*' does not cover it on this server)"
     if sent_side or kinds & {"userinfo", "dot_segment", "percent_encoding", "wildcard"}:
         return f"Send exactly the registered URI: {clean_closest}"
-    return f"Send exactly {clean_closest}, or register exactly {_clean(sent)}"
+    return f"Send exactly {clean_closest} or register exactly {_clean(sent)}"
+
+
+def _callback_limit(rule: RedirectRule, count: int, provider: str) -> list[str]:
+    """Too many registered URIs for the provider, per kind of app when its kinds differ (GitHub)."""
+    kinds = sorted(rule.callback_limits, key=lambda k: k.count)
+    if kinds:
+        over = [k for k in kinds if count > k.count]
+        if not over:
+            return []
+        if len(over) == len(kinds):
+            return [f"{count} URIs are registered, but {provider} allows at most {kinds[-1].count}."]
+        fine = ", ".join(f"a {k.app} (up to {k.count})" for k in kinds if k not in over)
+        limits = ", ".join(f"a {k.app} has {k.count}" for k in over)
+        return [f"{count} URIs are registered: fine for {fine}, but {limits}."]
+    if rule.max_callback_urls is not None and count > rule.max_callback_urls:
+        return [f"{count} URIs are registered, but {provider} allows at most {rule.max_callback_urls}."]
+    return []

@@ -15,8 +15,10 @@ from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.parse import (
     ParsedURI,
+    Traversal,
     byte_offset,
     char_name,
+    find_traversal,
     has_dot_segment,
     remove_dot_segments,
     specials,
@@ -211,12 +213,20 @@ def compare_path(r: ParsedURI, s: ParsedURI, rule: RedirectRule, matcher: Matche
     """Path differences; ``decoded``: the server compares percent-decoded paths (fosite on loopback)."""
     rp, sp = r.path, s.path
     if matcher is not None:
+        if rp != sp and matcher(rp, sp):
+            blocked = traversal_difference(rp, s, rule, "path wildcard")
+            if blocked is not None:
+                return [blocked]
         return _wildcard("path", rp, sp, s.path_at, matcher)
     if rp == sp:
         return []
     if rule.subdirectories and sp.startswith(rp if rp.endswith("/") else rp + "/"):
+        blocked = traversal_difference(rp, s, rule, "subdirectory matching")
+        if blocked is not None:
+            return [blocked]
         return [Difference("subdirectory", rp, sp, s.path_at + len(rp),
-                           f"'{sp}' is below the registered path '{rp}', which this server allows.", tolerated=True)]
+                           f"'{sp}' is below the registered path '{rp}', which this server allows.", tolerated=True),
+                *literal_traversal(rp, s, rule)]
     case_ok = bool({"whole", "path"} & set(rule.ignore_case))
 
     def extra() -> Difference | None:
@@ -311,3 +321,43 @@ def compare_fragment(r: ParsedURI, s: ParsedURI, rule: RedirectRule, tolerate: b
     else:
         text = f"The sent URI has a fragment '#{sf}' that the registered URI does not have."
     return [Difference("fragment", rf or "", sf or "", pos, text, tolerated=ok)]
+
+
+def _spelled(found: Traversal) -> str:
+    if found.depth == 0:
+        return f"'{found.spelling}'"
+    times = "once" if found.depth == 1 else f"{found.depth} times"
+    return f"'{found.spelling}', percent-encoded {times}"
+
+
+def traversal_difference(registered: str, s: ParsedURI, rule: RedirectRule, pattern: str) -> Difference | None:
+    """A '..' segment the server spots in SENT's path: no pattern matches such a URI, only an exact entry."""
+    rounds = rule.path_traversal.decode_rounds
+    found = find_traversal(s.path, rounds)
+    if found is None:
+        return None
+    if rounds is None:
+        how = ("this server's handling of '..' is not documented, so oauthdoctor does not count on the "
+               f"{pattern} covering it")
+    else:
+        how = f"this server applies no {pattern} to it"
+    return Difference("dot_segment", registered, s.path, s.path_at + found.at,
+                      f"The path has a '..' segment ({_spelled(found)}); {how}: only an exact registered URI can "
+                      "match.")
+
+
+def literal_traversal(registered: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]:
+    """A '..' encoded deeper than the server decodes: a literal segment to it (and to a browser), said so."""
+    rounds = rule.path_traversal.decode_rounds
+    if rounds is None:
+        return []
+    found = find_traversal(s.path, None)
+    if found is None or found.depth <= rounds:
+        return []
+    decodes = "decodes once" if rounds == 1 else f"decodes {rounds} times" if rounds else "does not decode it"
+    rounds_text = "1 round" if found.depth == 1 else f"{found.depth} rounds"
+    browser = ("a browser does not resolve it either" if found.depth > 1 else
+               "but a browser resolves it as '..' (WHATWG URL), so the user lands outside the registered path")
+    return [Difference("dot_segment", registered, s.path, s.path_at + found.at,
+                       f"'{found.spelling}' becomes '..' only after {rounds_text} of percent-decoding; this server "
+                       f"{decodes}, so it stays an ordinary path segment here ({browser}).", tolerated=True)]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from oauthdoctor.profiles.redirect_schema import RedirectRule
+from oauthdoctor.profiles.redirect_schema import MissingSentRule, RedirectRule
 from oauthdoctor.redirect.components import (
     Difference,
     compare_authority_shape,
@@ -44,7 +44,11 @@ _SUBTLE = {"host_case": 0.4, "path_case": 0.4, "trailing_slash": 0.5, "whitespac
 
 @dataclass(frozen=True)
 class RedirectMatch:
-    """The answer for one SENT against the registered URIs: the JSON contract of ``diff-redirect``."""
+    """The answer for one SENT against the registered URIs: the JSON contract of ``diff-redirect``.
+
+    ``sent`` is None when the request carries no redirect_uri; ``redirect_to`` is where the server sends the
+    user (SENT itself, or the registered URI it falls back on), None when it refuses or shows the code itself.
+    """
 
     accepted: bool
     provider: str
@@ -54,11 +58,15 @@ class RedirectMatch:
     differences: list[Difference] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     fix: str | None = None
-    sent: str = ""
+    sent: str | None = ""
     registered: list[str] = field(default_factory=list)
+    omitted: bool = False
+    redirect_to: str | None = None
+    omission: MissingSentRule | None = None  # the server's rule for a missing redirect_uri, when it applied
 
     def to_json(self) -> dict[str, Any]:
-        """The documented JSON object (schema_version 1)."""
+        """The documented JSON object (schema_version 1; fields after ``fix`` were added later)."""
+        omission = self.omission
         return {
             "schema_version": SCHEMA_VERSION,
             "accepted": self.accepted,
@@ -73,6 +81,14 @@ class RedirectMatch:
             ],
             "warnings": list(self.warnings),
             "fix": self.fix,
+            "sent": self.sent,
+            "omitted": self.omitted,
+            "redirect_to": self.redirect_to,
+            "omission": None if omission is None else {
+                "when": omission.when, "openid_requires": omission.openid_requires,
+                "empty_is_omitted": omission.empty_is_omitted, "source": omission.source,
+                "checked": omission.checked, "basis": omission.basis,
+            },
         }
 
 
@@ -244,20 +260,25 @@ def _entries(registered: list[str], rule: RedirectRule) -> list[str]:
     return out
 
 
-def compare_with_rule(registered: list[str], sent: str, rule: RedirectRule, client_type: str = "web",
-                      provider: str = "generic") -> RedirectMatch:
-    """Match SENT against every registered URI under ``rule``; never raises on any input."""
-    sent = sent if isinstance(sent, str) else str(sent)
+def compare_with_rule(registered: list[str], sent: str | None, rule: RedirectRule, client_type: str = "web",
+                      provider: str = "generic", openid: bool = False) -> RedirectMatch:
+    """Match SENT against every registered URI under ``rule``; never raises on any input.
+
+    ``sent=None`` is a request without redirect_uri; ``openid``: the request asks for scope openid.
+    """
     entries = _entries(list(registered or []), rule)
+    omission = rule.omission()
+    if sent is None or (sent == "" and omission.empty_is_omitted):
+        from oauthdoctor.redirect.omission import judge_omission
+
+        return judge_omission(entries, registered, rule, omission, provider, openid=openid, empty=sent == "")
+    sent = sent if isinstance(sent, str) else str(sent)
     pre: list[Difference] = []
     effective = sent
     if rule.sent_trailing_newline_ignored and sent.endswith("\n"):
         effective = sent[:-1]
         pre.append(Difference("whitespace", "", "\n", len(sent) - 1, "The sent URI ends with a LINE FEED (\\n) "
                               "(U+000A), which this server's parser lets through.", tolerated=True))
-    if effective == "" and entries and (rule.missing_sent == "first_registered"
-                                         or (rule.missing_sent == "single_registered" and len(entries) == 1)):
-        return _finish(True, provider, rule, entries[0], entries[0], pre, registered, sent, entries)
     results = [(e, evaluate(e, effective, rule, client_type)) for e in entries]
     matches = [(e, d) for e, d in results if not any(not x.tolerated for x in d)]
     if matches:
@@ -265,6 +286,8 @@ def compare_with_rule(registered: list[str], sent: str, rule: RedirectRule, clie
         return _finish(True, provider, rule, best[0], best[0], pre + best[1], registered, sent, entries)
     if not results:
         diffs = [d for d in _policy(parse_uri(""), parse_uri(effective), rule, False) if not d.tolerated]
+        diffs.append(Difference("not_registered", "", sent, None, "No redirect URI is registered for this client, "
+                                "so the server has nothing to match the sent one against."))
         return _finish(False, provider, rule, None, None, diffs, registered, sent, entries)
 
     def score(item: tuple[str, list[Difference]]) -> tuple[float, float]:
@@ -283,4 +306,18 @@ def _finish(accepted: bool, provider: str, rule: RedirectRule, matched: str | No
     warnings = warnings_for(accepted, rule, diffs, registered, sent, entries, provider)
     fix = None if accepted else fix_for(rule, diffs, closest, sent)
     return RedirectMatch(accepted, provider, rule.name, matched, closest, diffs, warnings, fix, sent,
-                         list(registered))
+                         list(registered), redirect_to=sent if accepted else None)
+
+
+def registration_problem(registered: list[str], rule: RedirectRule) -> str | None:
+    """Why a registered value cannot be a redirect URI for this rule (a usage error), or None."""
+    if any(isinstance(item, str) and item == "" for item in registered):
+        return "REGISTERED is empty; leave it out (with --omitted) when no redirect URI is registered"
+    for entry in _entries(list(registered), rule):
+        if entry == "*" and rule.wildcard.style == "trailing_prefix":
+            continue
+        if parse_uri(entry).scheme is None:
+            hint = (" (relative entries are resolved against the client's root URL, which diff-redirect does not "
+                    "know: give the absolute URI)") if entry.startswith("/") else ""
+            return f"REGISTERED {entry!r} is not an absolute URI: it has no scheme such as 'https:'{hint}"
+    return None

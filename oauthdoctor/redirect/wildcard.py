@@ -17,8 +17,10 @@ from oauthdoctor.redirect.components import (
     compare_port,
     compare_scheme,
     compare_userinfo,
+    literal_traversal,
+    traversal_difference,
 )
-from oauthdoctor.redirect.parse import ParsedURI, has_dot_segment, parse_uri, remove_dot_segments
+from oauthdoctor.redirect.parse import ParsedURI, parse_uri
 
 
 def host_matcher(r: ParsedURI, rule: RedirectRule) -> Matcher | None:
@@ -66,11 +68,6 @@ def glob_matchers(r: ParsedURI, rule: RedirectRule) -> tuple[Matcher | None, Mat
     return None, None
 
 
-# Keycloak (RedirectUtils): a '..' segment, plain or encoded, between '/', '\\' or their encodings, switches
-# wildcards off for that redirect URI; only an exact entry can match it then.
-_UNSAFE_PATH = re.compile(r"(?:/|%2f|\\|%5c)(?:\.\.|%2e\.|\.%2e|%2e%2e)(?:/|%2f|\\|%5c|$)", re.IGNORECASE)
-
-
 def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]:
     """Keycloak: a registered entry ending in ``*`` is a prefix; the query and fragment are not checked."""
     if reg == "*":
@@ -79,11 +76,9 @@ def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]
                                f"'{s.scheme}:*' (or the exact URI) for the '{s.scheme}' scheme.")]
         return [Difference("wildcard", reg, s.raw, 0, "The registered '*' matches any http(s) redirect URI.",
                            tolerated=True)]
-    unsafe = _UNSAFE_PATH.search(s.path)
-    if unsafe:
-        return [Difference("dot_segment", reg, s.raw, s.path_at + unsafe.start(),
-                           f"The path has a '..' segment ('{unsafe.group(0)}'), so this server applies no wildcard "
-                           f"to it: only an exact registered URI can match.")]
+    blocked = traversal_difference(reg, s, rule, "wildcard")
+    if blocked is not None:
+        return [blocked]
     prefix = reg[:-1]
     p = parse_uri(prefix)
     diffs = list(compare_scheme(p, s, rule, skip=False))
@@ -110,22 +105,19 @@ def prefix_match(reg: str, s: ParsedURI, rule: RedirectRule) -> list[Difference]
             return diffs
     base = p.path
     sp = s.path
-    dotted = has_dot_segment(sp)
-    resolved = remove_dot_segments(sp) if dotted else sp
-    inside = resolved.startswith(base) or (base.endswith("/") and resolved == base[:-1])
-    if dotted and not inside:
-        diffs.append(Difference("dot_segment", base + "*", sp, s.path_at,
-                                f"The path '{sp}' uses dot segments that climb out of the wildcard prefix "
-                                f"'{base}*', which this server rejects."))
-    elif not inside:
-        kind = "path_case" if resolved.lower().startswith(base.lower()) else "wildcard"
+    # A '..' the server spots was refused above; what is left is compared as written (Keycloak: startsWith).
+    inside = sp.startswith(base) or (base.endswith("/") and sp == base[:-1])
+    if not inside:
+        kind = "path_case" if sp.lower().startswith(base.lower()) else "wildcard"
         diffs.append(Difference(kind, base + "*", sp, s.path_at,
                                 f"The path '{sp}' is not under the wildcard prefix '{base}*'."))
     elif sp != base:
         diffs.append(Difference("wildcard", base + "*", sp, s.path_at,
                                 f"The path '{sp}' is covered by the wildcard '{base}*'.", tolerated=True))
+        diffs += literal_traversal(reg, s, rule)
     if s.query is not None or s.fragment is not None:
         diffs.append(Difference("query" if s.query is not None else "fragment", "", s.query or s.fragment or "",
                                 s.query_at if s.query is not None else s.fragment_at,
                                 "The query and fragment are not checked under a wildcard entry.", tolerated=True))
     return diffs
+

@@ -116,11 +116,10 @@ def render(
     for finding in report.findings:
         _finding(console, finding, verbose)
     console.print()
-    console.print(
-        Text.assemble(
-            ("Decision: ", "bold"), (_DECISION_TEXT[report.decision], _DECISION_STYLE[report.decision])
-        )
-    )
+    text = _DECISION_TEXT[report.decision]
+    if report.decision is Decision.NONE and report.root_cause:  # decide.py: nothing decided, probes undecided
+        text = "inconclusive — nothing was decided"
+    console.print(Text.assemble(("Decision: ", "bold"), (text, _DECISION_STYLE[report.decision])))
     if report.root_cause:
         console.print(Text.assemble(("Root cause: ", "bold"), (report.root_cause, "")))
     counts = {s: sum(1 for f in report.findings if f.status is s) for s in Status}

@@ -32,8 +32,11 @@ def _rule_name(profile: Profile) -> str:
 
 def summary_rows(profiles: list[Profile]) -> list[dict[str, str]]:
     """One row per profile for the list table."""
+    from oauthdoctor.profiles.audit import counts, facts_of
+
     rows = []
     for p in profiles:
+        tally = counts(facts_of(p))
         rotation = p.token_policy.rotation.mode if p.token_policy.rotation else "unknown"
         rows.append({
             "id": p.id,
@@ -41,12 +44,15 @@ def summary_rows(profiles: list[Profile]) -> list[dict[str, str]]:
             "auth": ", ".join(m.replace("client_secret_", "") for m in p.client_auth.accepted) or "-",
             "redirect": _rule_name(p),
             "rotation": rotation,
+            "confirmed": f"{tally.confirmed}/{tally.total}",
         })
     return rows
 
 
 def providers_json(profiles: list[Profile]) -> dict[str, Any]:
     """``providers list --format json``: the documented contract."""
+    from oauthdoctor.profiles.audit import counts, facts_of
+
     return {
         "schema_version": SCHEMA_VERSION,
         "providers": [
@@ -58,6 +64,7 @@ def providers_json(profiles: list[Profile]) -> dict[str, Any]:
                 "auth_methods": list(p.client_auth.accepted),
                 "redirect_rule": _rule_name(p),
                 "rotation": p.token_policy.rotation.mode if p.token_policy.rotation else None,
+                "facts": counts(facts_of(p)).to_json(),
             }
             for p in profiles
         ],
@@ -114,3 +121,19 @@ def _short(summary: dict[str, Any]) -> str:
     if len(summary) == 1:
         return str(next(iter(summary.values())))
     return "; ".join(f"{k}={v}" for k, v in summary.items())
+
+
+def audit_json(profiles: list[Profile]) -> dict[str, Any]:
+    """``providers audit --format json``: the facts not confirmed by a primary source, oldest check first."""
+    from oauthdoctor.profiles.audit import counts, facts_of, open_facts
+
+    everything = [f for p in profiles for f in facts_of(p)]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "totals": counts(everything).to_json(),
+        "facts": [
+            {"profile": f.profile, "path": f.path, "basis": f.basis, "checked": f.checked, "source": f.source,
+             "note": f.note, "decision_driving": f.decision_driving}
+            for f in open_facts(profiles)
+        ],
+    }
