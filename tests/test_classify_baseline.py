@@ -38,7 +38,9 @@ BOOK = RuleBook(overrides={})
     (400, 'Exception while fetching Access Token from grant token{"error":"invalid_code"}', None,
      ("invalid_grant", "ambiguous", "reauth")),
     (400, '{"details":"(invalid_grant) Missing code verifier."}', None,
-     ("invalid_grant", "pkce_verifier_mismatch", "fix_config")),
+     ("invalid_grant", "pkce_verifier_missing", "fix_config")),
+    (400, '{"error":"invalid_request","error_description":"Parameter \'code_verifier\' is required"}', None,
+     ("invalid_request", "pkce_verifier_missing", "fix_config")),
     # Formats: an authorization error redirected back to the client; a Ruby hash; the code inside the error
     # value; an error object nested in a JS error; OAuth 1.0a problem reports; codes in plain text.
     (302, "https://app.test/cb?error=access_denied&error_description=The+user+has+denied+your+application+access.",
@@ -63,9 +65,13 @@ BOOK = RuleBook(overrides={})
     (401, '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}',
      None, ("invalid_token", "ambiguous", "retry")),
     (400, '{"error":"interaction_required","error_description":"AADSTS50079: you must enroll in MFA"}', None,
-     ("invalid_grant", "mfa_enrollment_required", "reauth")),
+     ("interaction_required", "mfa_enrollment_required", "reauth")),
+    # OIDC Core 3.1.2.6: the user must act; a silent request cannot succeed, an interactive one can.
     (400, '{"error":"login_required","error_description":"No session"}', None,
-     ("invalid_grant", "login_required", "reauth")),
+     ("interaction_required", "login_required", "reauth")),
+    (302, "https://app.example/cb?error=account_selection_required&state=x", None,
+     ("interaction_required", "account_selection_required", "reauth")),
+    (400, '{"error":"consent_required"}', None, ("interaction_required", "consent_required", "reauth")),
     # Descriptions that name the cause whatever the code says.
     (400, '{"code":4711,"message":"Invalid access token, does not contain scopes:[user:read:list_users:admin]."}',
      None, ("insufficient_scope", "missing_scope", "fix_config")),
@@ -85,9 +91,12 @@ BOOK = RuleBook(overrides={})
      ("rate_limited", "rate_limit_exceeded", "retry")),
     (400, '{"error":"invalid_request","error_description":"PKCE code challenge should be specified in the authorize '
           'request for code verification."}', None, ("invalid_request", "pkce_challenge_missing", "fix_config")),
-    # A gateway in front of the token endpoint: transient.
+    # A gateway in front of the token endpoint whose upstream failed (RFC 9110 502): a server error, retry.
     (502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", None,
-     ("temporarily_unavailable", "token_service_unavailable", "retry")),
+     ("server_error", "idp_server_error", "retry")),
+    # Graph's "expired or is not yet valid": an expired token or a clock behind the issuer's.
+    (401, '{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired '
+          'or not yet valid."}}', None, ("invalid_token", "ambiguous", "retry")),
 ])
 def test_generic_rule(status: int, body: str, headers: dict[str, str] | None, expected: tuple[str, str, str]) -> None:
     result = classify(status, body, headers, rulebook=BOOK)

@@ -45,11 +45,40 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
     ("<html><head><title>Error 400 (Bad Request)!!1</title><style>p{}</style></head><body><p>Error: "
      "redirect_uri_mismatch</p></body></html>", "redirect_uri_mismatch", None, "html"),
     (b'{"error":"invalid_client"}', "invalid_client", None, "json"),
+    # A body stored as a JSON string (json.dumps of the text), here with a trailing comma from a pasted log.
+    ('"Client error: resulted in a `400 Bad Request` response:\\n{\\"error\\":\\"invalid_client\\"}\\n",',
+     "invalid_client", None, "wrapped"),
+    # A pasted query string with its leading "?".
+    ("?error=invalid_request&error_description=Invalid+client_id+parameter+value.", "invalid_request",
+     "Invalid client_id parameter value.", "form"),
+    # A bare code, and a plain-text message longer than a line (its own description).
+    ("invalid_team_for_non_distributed_app", "invalid_team_for_non_distributed_app", None, "text"),
+    ("Credential implementation failed: " + "x" * 600, None, "Credential implementation failed: " + "x" * 600,
+     "text"),
+    # fosite's JSON with the hint in its own field
+    ('{"error":"invalid_request","error_hint":"Code challenge is required."}', "invalid_request",
+     "Code challenge is required.", "json"),
 ])
 def test_extracts_error_from_each_format(body: object, error: str | None, description: str | None,
                                          fmt: str) -> None:
     ex = extract(400, body)
     assert (ex.error, ex.description, ex.fmt) == (error, description, fmt)
+
+
+def test_an_rfc_definition_names_its_code_and_no_reason() -> None:
+    """fosite, Authelia, Doorkeeper and GitLab put RFC 6749's definition of the code in error_description: it lists
+    every reason ("... revoked, does not match the redirection URI ...") and so names none."""
+    body = ('{"error":"invalid_grant","error_description":"The provided authorization grant (e.g., authorization code, '
+            'resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection '
+            'URI used in the authorization request, or was issued to another client."}')
+    assert run(body) == ("invalid_grant", "ambiguous", "reauth")
+    # No code of its own: the definition names it; the rest of the text gives the reason.
+    text = ("Client authentication failed (e.g., unknown client, no client authentication included, or unsupported "
+            "authentication method). crypto/bcrypt: hashedPassword is not the hash of the given password")
+    assert run(text, status=401)[0] == "invalid_client"
+    token = ('{"error":"invalid_token","error_description":"The access token provided is expired, revoked, malformed '
+             'or invalid for other reasons."}')
+    assert run(token, status=401) == ("invalid_token", "ambiguous", "retry")
 
 
 def test_curl_i_output_gives_status_and_headers() -> None:
@@ -90,11 +119,12 @@ def test_dict_body_and_string_status_are_accepted() -> None:
 
 @pytest.mark.parametrize(("status", "expected"), [
     (503, ("temporarily_unavailable", "token_service_unavailable", "retry")),
-    (502, ("temporarily_unavailable", "token_service_unavailable", "retry")),  # a gateway: transient
+    (502, ("server_error", "idp_server_error", "retry")),  # a gateway whose upstream failed: transient
+    (504, ("temporarily_unavailable", "token_service_unavailable", "retry")),  # a gateway timeout: transient
     (500, ("server_error", "idp_server_error", "retry")),
     (429, ("rate_limited", "rate_limit_exceeded", "retry")),
     (401, ("invalid_token", "ambiguous", "retry")),
-    (None, ("unknown", "unrecognised_response", "fix_config")),
+    (None, ("unknown", "unrecognised_response", "none")),
 ])
 def test_status_fallback_for_empty_bodies(status: int | None, expected: tuple[str, str, str]) -> None:
     assert run("", status) == expected
@@ -111,7 +141,8 @@ def test_arbitrary_bytes_never_raise(body: bytes, status: int | None) -> None:
 @given(st.text(max_size=300), st.dictionaries(st.text(max_size=20), st.text(max_size=40), max_size=3))
 def test_arbitrary_text_and_headers_never_raise(body: str, headers: dict[str, str]) -> None:
     result = classify(400, body, headers, rulebook=BOOK)
-    assert result.decision in ("reauth", "fix_config", "retry")
+    assert result.decision in ("reauth", "fix_config", "retry", "none")
+    assert (result.decision == "none") == (result.failure_class == "unknown" and result.cause != "not_an_error")
 
 
 @settings(max_examples=200, deadline=None)

@@ -32,11 +32,11 @@ CASES = [
      "rate_limited", "tenant_throttled", "retry"),
     ("microsoft", 400, aadsts(50196, "The server terminated an operation because it encountered a loop."), None,
      "rate_limited", "request_loop_detected", "fix_config"),
-    # Consent or MFA needed: invalid_grant (the vocabulary has no interaction class), the cause is Entra's.
+    # Consent or MFA needed: the user must act interactively (OIDC interaction_required), the cause is Entra's.
     ("entra", 400, aadsts(65001, "The user or administrator has not consented.", "invalid_grant"), None,
-     "invalid_grant", "consent_required", "reauth"),
+     "interaction_required", "consent_required", "reauth"),
     ("entra", 400, aadsts(50076, "Due to a configuration change made by your administrator, you must use MFA.",
-                          "interaction_required"), None, "invalid_grant", "mfa_required", "reauth"),
+                          "interaction_required"), None, "interaction_required", "mfa_required", "reauth"),
     # A disabled account: the endpoint's own class when it names one, access_denied on a sign-in page.
     ("entra", 400, aadsts(50057, "The user account is disabled."), None, "invalid_grant", "user_disabled",
      "fix_config"),
@@ -119,6 +119,33 @@ CASES = [
      'for this client"}', None, "unauthorized_client", "grant_type_not_enabled_for_client", "fix_config"),
     ("shopify", 400, '{"error":"invalid_request","error_description":"The authorization code was not found or was '
      'already used"}', None, "invalid_grant", "auth_code_reused", "reauth"),
+    # Issue #11: a Freshdesk 429 without Retry-After is a plan without API access; retrying never helps.
+    ("freshdesk", 429, "", None, "access_denied", "plan_without_api_access", "fix_config"),
+    # Issue #16 family 5: a dead install or a revoked token says reauth, with the candidates.
+    ("shopify", 401, '{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}', None,
+     "invalid_token", "ambiguous", "reauth"),
+    ("github", 401, '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}', None,
+     "invalid_token", "ambiguous", "reauth"),
+    # Family 3: an organisation owner must approve the OAuth App; SAML SSO needs the token authorised (a user acts).
+    ("github", 403, '{"message":"Although you appear to have the correct authorization credentials, the `acme` '
+     'organization has enabled OAuth App access restrictions, meaning that data access to third-parties is limited."}',
+     None, "access_denied", "org_oauth_app_restriction", "fix_config"),
+    ("github", 403, "Resource protected by organization SAML enforcement. You must grant your OAuth token access to "
+     "this organization.", None, "access_denied", "token_not_authorized_for_saml_sso", "reauth"),
+    ("slack", 200, '{"ok":false,"error":"invalid_team_for_non_distributed_app"}', None, "unauthorized_client",
+     "app_not_distributed", "fix_config"),
+    # DOT and Doorkeeper say 'expired' when they know; 'invalid' is a token unknown to the store.
+    ("django-oauth-toolkit", 401, "", {"WWW-Authenticate": 'Bearer realm="api",error="invalid_token",'
+     'error_description="The access token has expired."'}, "invalid_token", "access_token_expired", "retry"),
+    ("django-oauth-toolkit", 401, "", {"WWW-Authenticate": 'Bearer realm="api",error="invalid_token",'
+     'error_description="The access token is invalid."'}, "invalid_token", "ambiguous", "reauth"),
+    ("doorkeeper", 401, "", {"WWW-Authenticate": 'Bearer realm="Doorkeeper", error="invalid_token", '
+     'error_description="The access token is invalid"'}, "invalid_token", "ambiguous", "reauth"),
+    ("hubspot", 401, '{"status":"error","message":"The OAuth token used to make this call expired 19884 day(s) ago.",'
+     '"category":"EXPIRED_AUTHENTICATION"}', None, "invalid_token", "token_not_issued_by_hubspot", "fix_config"),
+    ("microsoft", 400, '{"error":"unauthorized_client","error_description":"AADSTS70001: Application with identifier '
+     '\'abc\' was not found in the directory contoso.onmicrosoft.com"}', None, "invalid_client", "unknown_client_id",
+     "fix_config"),
 ]
 
 

@@ -70,5 +70,4 @@ def test_explain_reads_piped_input_without_a_dash() -> None:
     assert (result.returncode, json.loads(result.stdout)["class"]) == (0, "invalid_client")
     empty = run("explain", stdin="")
     assert (empty.returncode, empty.stderr) == (
-        2, "oauthdoctor: error: stdin was empty; give the response body as RESPONSE, @FILE or - (stdin); "
-           "see 'oauthdoctor explain --help'\n")
+        2, "oauthdoctor: error: standard input is empty: nothing to explain (give the body, --status or --header)\n")

@@ -70,9 +70,36 @@ def test_unknown_provider_and_bad_header_exit_2(env: dict[str, str]) -> None:
     assert cli(env).returncode == 2
 
 
-def test_unknown_class_still_exits_0(env: dict[str, str]) -> None:
+def test_text_without_oauth_meaning_is_inconclusive_exit_3(env: dict[str, str]) -> None:
+    """Issue #11: garbage used to be labelled FIX CONFIG with exit 0."""
     result = cli(env, "--format", "json", "hello world")
-    assert (result.returncode, json.loads(result.stdout)["class"]) == (0, "unknown")
+    data = json.loads(result.stdout)
+    assert (result.returncode, data["class"], data["decision"]) == (3, "unknown", "none")
+    rich = cli(env, "\x01\x02 not an oauth error at all")
+    assert rich.returncode == 3
+    lines = rich.stdout.splitlines()
+    assert lines[0].startswith("╭─ Inconclusive ─")  # the headline panel leads with the answer
+    assert "no OAuth error was recognised; nothing was decided" in lines[1]
+    assert "FIX CONFIG" not in rich.stdout
+
+
+EMPTY = "is empty: nothing to explain (give the body, --status or --header)"
+
+
+@pytest.mark.parametrize(("args", "stdin", "message"), [
+    (("",), None, f"oauthdoctor: error: the response {EMPTY}"),
+    (("-",), "", f"oauthdoctor: error: standard input {EMPTY}"),
+    (("  \n",), None, f"oauthdoctor: error: the response {EMPTY}"),
+])
+def test_empty_response_is_an_input_error_exit_2(env: dict[str, str], args: tuple[str, ...], stdin: str | None,
+                                                 message: str) -> None:
+    result = cli(env, *args, stdin=stdin)
+    assert (result.returncode, result.stdout, result.stderr.strip()) == (2, "", message)
+
+
+def test_empty_body_with_a_status_is_explained(env: dict[str, str]) -> None:
+    result = cli(env, "--format", "json", "--status", "503", "")
+    assert (result.returncode, json.loads(result.stdout)["decision"]) == (0, "retry")
 
 
 def test_rich_output_leads_with_the_decision(env: dict[str, str]) -> None:
@@ -109,13 +136,28 @@ def test_jsonl_batch_keeps_order_survives_bad_lines_and_summarises(env: dict[str
     assert out[3]["parse_error"] == "line 4 is not a JSON object"
     assert "parse_error" not in out[0]
     assert out[4]["provider"] == "slack"
+    assert [o["decision"] for o in out] == ["reauth", "none", "retry", "none", "fix_config"]
+    # Issue #11: unreadable lines are counted apart, not as decisions.
     assert result.stderr.splitlines() == [
-        "explained 5 response(s)",
-        "by decision: fix_config 3, reauth 1, retry 1",
-        "by class: unknown 2, invalid_grant 1, temporarily_unavailable 1, invalid_token 1",
-        "top causes: unreadable_input 2, refresh_token_reused_after_rotation 1, token_service_unavailable 1, "
-        "ambiguous 1",
+        "explained 5 line(s): 3 decided, 0 inconclusive (no OAuth error recognised), 2 unreadable",
+        "unreadable lines: 2, 4",
+        "by decision: reauth 1, retry 1, fix_config 1",
+        "by class: invalid_grant 1, temporarily_unavailable 1, invalid_token 1",
+        "top causes: refresh_token_reused_after_rotation 1, token_service_unavailable 1, ambiguous 1",
     ]
+
+
+def test_jsonl_with_nothing_decided_exits_3_and_nothing_readable_exits_2(env: dict[str, str]) -> None:
+    inconclusive = cli(env, "--jsonl", "-", stdin='{"status": 404, "body": "Not Found"}\n')
+    assert inconclusive.returncode == 3
+    assert json.loads(inconclusive.stdout)["decision"] == "none"
+    assert inconclusive.stderr.splitlines()[0] == (
+        "explained 1 line(s): 0 decided, 1 inconclusive (no OAuth error recognised), 0 unreadable")
+    unreadable = cli(env, "--jsonl", "-", stdin="not json\n[1]\n")
+    assert unreadable.returncode == 2
+    assert unreadable.stderr.splitlines()[-1] == "oauthdoctor: error: no line of standard input is a JSON object"
+    assert [json.loads(x)["cause"] for x in unreadable.stdout.splitlines()] == ["unreadable_input"] * 2
+    assert cli(env, "--jsonl", "-", stdin="").returncode == 0
 
 
 def test_jsonl_from_stdin_and_unreadable_jsonl_file(env: dict[str, str], tmp_path: Path) -> None:

@@ -7,6 +7,9 @@ telling description (``invalid_grant`` "Incorrect redirect_uri" is a redirect mi
 
 from __future__ import annotations
 
+import functools
+import re
+
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
 
 RFC6749 = "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"
@@ -17,6 +20,7 @@ RFC7636 = "https://www.rfc-editor.org/rfc/rfc7636#section-4.6"
 RFC7523 = "https://www.rfc-editor.org/rfc/rfc7523#section-3"
 RFC9700 = "https://www.rfc-editor.org/rfc/rfc9700"
 RFC6585 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
+OIDC_AUTH_ERROR = "https://openid.net/specs/openid-connect-core-1_0.html#AuthError"
 
 # class -> (decision, normalised HTTP status, default cause, what the class means)
 CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
@@ -35,6 +39,8 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
                                   "the response_type is not allowed for this client"),
     "invalid_token": ("retry", 401, "ambiguous", "the access token was refused"),
     "insufficient_scope": ("fix_config", 403, "missing_scope", "the access token lacks a required scope"),
+    "interaction_required": ("reauth", 400, "interaction_required", "the user must sign in, consent or choose an "
+                             "account interactively (a silent or non-interactive request cannot)"),
     "authorization_pending": ("retry", 400, "device_authorization_pending",
                               "the user has not finished the device authorization yet"),
     "slow_down": ("retry", 400, "device_polling_too_fast", "the device flow is polled too often"),
@@ -43,15 +49,18 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
     "temporarily_unavailable": ("retry", 503, "token_service_unavailable",
                                 "the authorization server is temporarily unavailable"),
     "rate_limited": ("retry", 429, "rate_limit_exceeded", "too many requests"),
-    "unknown": ("fix_config", None, "unrecognised_response", "no OAuth error was recognised"),
+    # Text with no OAuth meaning: nothing to decide (issue #11: it used to say "fix config").
+    "unknown": ("none", None, "unrecognised_response", "no OAuth error was recognised"),
 }
 
 # raw error value (normalised) -> class, for values that are not class names themselves
 ERROR_CLASS: dict[str, str] = {
-    # OIDC's "the user must act" errors: the grant cannot be used without a new interactive sign-in. The class
-    # vocabulary (RFC 6749/6750/8628) has no interaction class, so they are invalid_grant with their own cause.
-    "interaction_required": "invalid_grant", "login_required": "invalid_grant", "consent_required": "invalid_grant",
-    "account_selection_required": "invalid_grant", "invalid_resource": "invalid_scope",
+    # OIDC Core 3.1.2.6: the user must act (sign in, consent, pick an account); a silent request (prompt=none,
+    # iframe renewal) cannot succeed, an interactive one can. Not a broken grant. Google's legacy immediate mode
+    # says the same with IMMEDIATE_FAILED.
+    "login_required": "interaction_required", "consent_required": "interaction_required",
+    "account_selection_required": "interaction_required", "immediate_failed": "interaction_required",
+    "invalid_resource": "invalid_scope",
     "invalid_target": "invalid_scope", "incorrect_client_credentials": "invalid_client",
     "bad_verification_code": "invalid_grant", "service_unavailable": "temporarily_unavailable",
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
@@ -64,18 +73,82 @@ ERROR_CLASS: dict[str, str] = {
     "invalidtokenerror": "invalid_token",
     "unsupported_token_type": "invalid_request", "internal_error": "server_error",
     "internal_server_error": "server_error", "access-denied": "access_denied",
+    # Twitch and Amazon Cognito name a redirect mismatch redirect_mismatch
+    "redirect_mismatch": "redirect_uri_mismatch",
+    # fosite / Ory Hydra / Authelia codes beyond RFC 6749 (ory/fosite errors.go)
+    "request_unauthorized": "invalid_token", "token_inactive": "invalid_token", "token_claim": "invalid_token",
+    "scope_not_granted": "insufficient_scope", "jti_known": "invalid_client", "request_forbidden": "access_denied",
+    "invalid_request_object": "invalid_request", "invalid_request_uri": "invalid_request",
+    "unsupported_response_mode": "invalid_request", "invalid_state": "invalid_request",
+    # RFC 9396 (rich authorization requests); Dropbox's .tag values
+    "invalid_authorization_details": "invalid_request", "expired_access_token": "invalid_token",
+    "invalid_dpop_proof": "invalid_request", "use_dpop_nonce": "invalid_request",  # RFC 9449
+    "invalid_app_access": "access_denied",  # Salesforce: the user is not admin-approved for the connected app
+    # Codes some providers use for the grant itself (Yahoo's INVALID_REFRESH_TOKEN ...)
+    "invalid_refresh_token": "invalid_grant", "expired_refresh_token": "invalid_grant",
+    "invalid_authorization_code": "invalid_grant", "expired_authorization_code": "invalid_grant",
+    "invalid_client_secret": "invalid_client",
+    "invalid_access_token": "invalid_token",
 }
 
 # raw error value -> cause, when the value alone says more than its class
 ERROR_CAUSE: dict[str, str] = {
     "interaction_required": "interaction_required", "account_selection_required": "account_selection_required",
-    "login_required": "login_required", "consent_required": "consent_required",
+    "login_required": "login_required", "consent_required": "consent_required", "immediate_failed": "login_required",
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
-    "expiredauthenticationtoken": "access_token_expired",
+    "expiredauthenticationtoken": "access_token_expired", "expired_access_token": "access_token_expired",
+    "jti_known": "client_assertion_reused", "scope_not_granted": "missing_scope",
+    "invalid_refresh_token": "refresh_token_invalid", "expired_refresh_token": "refresh_token_expired",
+    "invalid_authorization_code": "auth_code_invalid_or_reused", "expired_authorization_code": "auth_code_expired",
+    "invalid_client_secret": "bad_client_secret",
 }
+
+
+# The RFC's own definition of an error code, which many servers put in error_description (fosite, Authelia, Hydra,
+# Doorkeeper, GitLab). It lists every possible reason ("invalid, expired, revoked, does not match the redirection
+# URI ... or was issued to another client"), so it names none; it does name the code it defines. Rules read the
+# text without it, and a body that carries no code of its own gets that one.
+DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
+                      "unsupported authentication method", "otherwise incorrect")
+RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
+    ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
+    ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
+                       r"authentication included, or unsupported authentication method\)?\.?"),
+    ("invalid_grant", r"the provided authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?(?:or refresh token )?is "
+                      r"invalid, expired, revoked, does not match the redirection uri used in the authori[sz]ation "
+                      r"request, or was issued to another client\.?"),
+    ("invalid_token", r"the access token provided is expired, revoked, malformed,? or invalid for other reasons\.?"),
+    # Authelia's second sentence to the invalid_client definition
+    ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
+                       r"were otherwise malformed, or were otherwise incorrect\.?"),
+)
+
+
+@functools.cache
+def _definitions() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The definitions compiled, on first need (most bodies quote none)."""
+    return tuple((code, re.compile(rx, re.I)) for code, rx in RFC_DEFINITIONS)
+
+
+def has_definition(text: str) -> bool:
+    """Whether the text may hold an RFC definition (a cheap test before the regexes)."""
+    lower = text.lower()
+    return any(marker in lower for marker in DEFINITION_MARKERS)
+
+
+def without_definitions(text: str) -> tuple[str, str | None]:
+    """The text without RFC definitions of error codes, and the first code defined (cheap when there are none)."""
+    if not has_definition(text):
+        return text, None
+    defined = None
+    for code, rx in _definitions():
+        text, n = rx.subn(" ", text)
+        if n and defined is None:
+            defined = code
+    return text.strip(), defined
 
 
 def _r(**kw: object) -> ErrorRule:
@@ -93,7 +166,8 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(error=["slow_down"], failure_class="slow_down", cause="device_polling_too_fast", references=[RFC8628]),
     _r(error=["authorization_pending"], failure_class="authorization_pending", cause="device_authorization_pending",
        references=[RFC8628]),
-    _r(description=r"device[ _-]?code.{0,60}expired|expired.{0,20}device[ _-]?code", failure_class="expired_token",
+    _r(description=r"(?:device|user)[ _-]?code.{0,60}expired|expired.{0,20}(?:device|user)[ _-]?code",
+       failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
        r"|only one (?:client )?authentication (?:method|mechanism)",
@@ -109,12 +183,17 @@ GENERIC_RULES: list[ErrorRule] = [
        summary="The JWT bearer assertion was refused: check its signing key, iss/sub/aud and lifetime.",
        references=[RFC7523]),
     _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
-       failure_class="invalid_client", cause="client_assertion_expired", references=[RFC7523]),
+       failure_class="invalid_client", class_from_error=True, cause="client_assertion_expired", references=[RFC7523]),
+    # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
+    # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
-       failure_class="invalid_grant", cause="clock_skew", decision="fix_config"),
+       failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
-       r"(?:missing|requires?).{0,20}code[ _]challenge",
+       r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
+    _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
+       r"not (?:specified|provided|sent))|missing.{0,20}code[ _]verifier", failure_class="invalid_request",
+       class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     _r(description=r"code[ _]verifier|\bpkce\b",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
@@ -130,19 +209,21 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
     _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
-       r"client authentication failed|(?:invalid|bad|wrong) client\b(?! ?id)",
+       r"client authentication(?: with [\w ]{0,40}?)? failed|(?:invalid|bad|wrong) client\b(?! ?id)",
        failure_class="invalid_client", cause="bad_client_credentials"),
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
        failure_class="invalid_client", cause="bad_client_secret"),
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
        r"|client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
-       r"|(?:could not|cannot|can't) find.{0,60}(?:application|client)",
+       r"|(?:could not|cannot|can't|unable to) find.{0,60}(?:application|client)",
        failure_class="invalid_client", cause="unknown_client_id"),
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
        r"missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
-    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant",
+    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
+       r"grant[ _]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
+       r"client does not have the .{0,80}grant",
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
     _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
@@ -216,9 +297,11 @@ INVALID_GRANT_CANDIDATES = [
               "the token expired, was revoked or rotated away"),
 ]
 
-# A gateway (502, 504) or an overloaded server (503) is temporary; 500 is the server failing on this request.
+# RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500
+# is the server failing on this request and 502 an upstream that answered with garbage or not at all (server_error).
+# All of them decide retry.
 STATUS_FALLBACK: dict[int, str] = {429: "rate_limited", 503: "temporarily_unavailable", 500: "server_error",
-                                   502: "temporarily_unavailable", 504: "temporarily_unavailable"}
+                                   502: "server_error", 504: "temporarily_unavailable"}
 
 CAUSE_HINTS: dict[str, list[str]] = {
     "bad_client_credentials": [
@@ -237,6 +320,8 @@ CAUSE_HINTS: dict[str, list[str]] = {
                                  "the clock: timedatectl set-ntp true."],
     "clock_skew": ["Sync the host clock: timedatectl set-ntp true (check with: oauthdoctor diagnose)."],
     "pkce_challenge_missing": ["Send code_challenge and code_challenge_method=S256 on /authorize."],
+    "pkce_verifier_missing": ["Send the code_verifier generated for this login with the token request (PKCE was "
+                              "used on /authorize, so the token request must prove it)."],
     "pkce_verifier_mismatch": ["Send the code_verifier generated for this authorize request (store it per "
                                "login attempt, not globally)."],
     "redirect_uri_not_registered": ["Register exactly the redirect_uri the app sends (scheme, host, port, path, "
@@ -267,10 +352,30 @@ CAUSE_HINTS: dict[str, list[str]] = {
     "device_code_expired": ["Stop polling and start a new device authorization."],
     "user_denied_consent": ["The user refused; never retry automatically. Start a new authorization only when "
                             "the user asks."],
+    "token_for_wrong_audience": ["Request the token for this API (its audience/resource or scope), or make the API "
+                                 "expect the audience its tokens carry."],
+    "token_from_other_issuer": ["Use a token from the issuer (tenant, realm, environment) the API trusts, or add "
+                                "that issuer to the API's valid issuers."],
+    "token_signature_invalid": ["Check that the API loads the issuer's current signing keys (JWKS) and that the token "
+                                "comes from that issuer."],
+    "wrong_token_type": ["Send the access token, not the ID token or refresh token."],
+    "access_token_missing": ["Send the access token as Authorization: Bearer <token>."],
+    "assertion_invalid": ["Sign the JWT with the current key registered for the client, with iss/sub/aud/jti as the "
+                          "server documents them."],
+    "login_required": ["Fall back to an interactive sign-in (redirect or popup); a silent request cannot succeed "
+                       "without a session."],
+    "consent_required": ["Send an interactive authorization request so the user can consent to the scopes."],
+    "admin_approval_required": ["An administrator must approve or consent to the app for the organisation."],
+    "user_not_assigned_to_app": ["An administrator must assign the user (or group) to the application."],
+    "org_policy_blocks_app": ["An organisation administrator must allow this app (OAuth app policy, API controls)."],
+    "token_revoked": ["Drop the stored tokens and send the user through authorization again."],
+    "grant_dead": ["Drop the stored tokens and send the user through authorization again."],
+    "network_error": ["Retry with backoff; if it persists, check the host, port, proxy and TLS settings."],
 }
 
 DECISION_HINTS: dict[str, str] = {
     "reauth": "Never retry this grant: send the user through authorization again.",
     "fix_config": "Retrying or re-authorising without a configuration change fails again.",
     "retry": "Safe to retry: back off per Retry-After if the response carries it.",
+    "none": "Nothing was decided: read the full response (or the server's log) for the reason.",
 }

@@ -65,6 +65,11 @@ class RuleBook:
             self._compiled[pid] = rules
         return rules
 
+    def phrases(self) -> CompiledRules | None:
+        """The phrase layer: the generic profile's ``errors.rules``, compiled once, on first use."""
+        pid = self.facts.generic_id
+        return self.compiled(pid) if pid else None
+
     def _rules(self, pid: str) -> ErrorRules:
         own = self.facts.errors(pid) or _EMPTY
         if own == _EMPTY and pid in self.overrides:

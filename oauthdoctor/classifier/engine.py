@@ -14,14 +14,16 @@ from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
+from oauthdoctor.model import FAILURE_CLASSES
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
-CLASSES = frozenset(B.CLASS_DEFAULTS)
+CLASSES = frozenset(FAILURE_CLASSES)
 _GENERIC = CompiledRules(ErrorRules(rules=B.GENERIC_RULES), None)
 _CLASS_REFS = {
     "invalid_token": B.RFC6750, "insufficient_scope": B.RFC6750, "authorization_pending": B.RFC8628,
     "slow_down": B.RFC8628, "expired_token": B.RFC8628, "access_denied": B.RFC6749_AUTHZ,
+    "interaction_required": B.OIDC_AUTH_ERROR,
     "unsupported_response_type": B.RFC6749_AUTHZ, "rate_limited": B.RFC6585, "unknown": None,
 }
 _401_CANDIDATES = (
@@ -59,7 +61,7 @@ def classify(status: int | str | None = None, body: Any = None, headers: dict[st
 
 def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict[str, str] | None,
               provider: str | None, url: str | None, strict: bool) -> Explanation:
-    ex = extract(_status(status), body, headers)
+    ex = _without_definitions(extract(_status(status), body, headers))
     error_key = ex.error_key
     pid = book.resolve(provider, strict) if provider else None
     if pid is None and url:
@@ -69,8 +71,31 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     rules = book.compiled(pid) if pid else None
     code = rules.provider_code(ex) if rules else None
     found = rules.find(ex, error_key, code) if rules else None
-    generic = _generic(ex, error_key)
+    generic = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else _NO_OUTCOME
     return _explain(ex, pid, code, found, generic, rules)
+
+
+_NO_OUTCOME = Outcome()
+
+
+def _needs_generic(found: Outcome | None) -> bool:
+    """Whether the generic answer can change a provider's: no provider rule matched, the rule leaves class, cause
+    or decision to the class defaults, or it is a catch-all with candidates that the text may narrow."""
+    if found is None or not (found.failure_class and found.cause and found.decision):
+        return True
+    return bool(found.candidates) and not _reads_text(found)
+
+
+def _without_definitions(ex: Extracted) -> Extracted:
+    """Rules read the text without the RFC's definition of the error code: it lists every reason and names none.
+    A body with no code of its own ("Client authentication failed (e.g., unknown client ...). crypto/bcrypt: ...")
+    takes the code the definition defines."""
+    if not B.has_definition(ex.text):  # the readable text holds the description too: one cheap look
+        return ex
+    desc_text, defined = B.without_definitions(ex.desc_text)
+    text, defined_in_text = B.without_definitions(ex.text)
+    error = ex.error or defined or defined_in_text
+    return replace(ex, desc_text=desc_text, text=text, error=error)
 
 
 def _status(status: int | str | None) -> int | None:
@@ -83,9 +108,12 @@ def _status(status: int | str | None) -> int | None:
     return value if 100 <= value <= 999 else None
 
 
-def _generic(ex: Extracted, error_key: str | None) -> Outcome:
-    """The baseline outcome: description rules, then the error value, then the HTTP status."""
+def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None) -> Outcome:
+    """The generic outcome: the RFC baseline's description rules, then the phrase layer (``errors.rules`` of the
+    generic profile: wording seen across servers and libraries), then the error value, then the HTTP status."""
     found = _GENERIC.find(ex, error_key, None)
+    if found is None and phrases is not None:
+        found = phrases.find(ex, error_key, None)
     if found is not None:
         return found
     if error_key:
@@ -162,13 +190,17 @@ def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
 
     A provider rule that reads the text itself is left alone: it is ambiguous because that text is.
     """
-    reads_text = not isinstance(found, ErrorRule) or bool(found.description or found.text or found.fields)
-    if reads_text or not found.candidates or generic.cause in (None, "ambiguous"):
+    if _reads_text(found) or not found.candidates or generic.cause in (None, "ambiguous"):
         return found
     if generic.cause not in {c.cause for c in found.candidates}:
         return found
     return replace(found, cause=generic.cause, decision=generic.decision or found.decision, candidates=[],
                    summary=None)
+
+
+def _reads_text(found: Outcome) -> bool:
+    """A code-table entry or a rule that matches on the text itself (not on status or error alone)."""
+    return not isinstance(found, ErrorRule) or bool(found.description or found.text or found.fields)
 
 
 def _hints(ex: Extracted, primary: Outcome, cause: str, decision: str, candidates: list[Candidate],

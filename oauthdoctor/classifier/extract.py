@@ -8,6 +8,7 @@ off. Everything here is best effort and never raises: an unreadable input yields
 from __future__ import annotations
 
 import ast
+import functools
 import html
 import json
 import re
@@ -16,10 +17,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
+MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own description (a log line, a library message)
 
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
+    "error_hint", "hint",
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
@@ -32,7 +35,7 @@ KNOWN_KEYS = frozenset({
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
     "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
-    "insufficient_scope", "interaction_required", "login_required", "consent_required",
+    "insufficient_scope", "interaction_required", "login_required", "consent_required", "account_selection_required",
     "authorization_pending", "slow_down", "expired_token", "server_error", "temporarily_unavailable",
     "admin_policy_enforced", "org_internal", "disallowed_useragent", "access_not_configured", "deleted_client",
     "invalid_resource", "incorrect_client_credentials", "bad_verification_code", "invalid_auth",
@@ -62,6 +65,7 @@ _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
+_BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
 
 
@@ -79,6 +83,16 @@ class Extracted:
     empty: bool = True
     fmt: str = "empty"
     secrets: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def desc_lower(self) -> str:
+        """The description text in lower case, for the rules' literal anchors (computed once)."""
+        return self.desc_text.lower()
+
+    @functools.cached_property
+    def text_lower(self) -> str:
+        """The readable text in lower case, for the rules' literal anchors (computed once)."""
+        return self.text.lower()
 
     @property
     def error_key(self) -> str | None:
@@ -114,6 +128,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     text = text[:MAX_TEXT].lstrip("\ufeff").strip()
     while text.startswith("HTTP/"):
         status, text = _split_http(text, status, hdrs)
+    if text[:1] == '"' and (inner := _json_string(text)) is not None:
+        text = inner  # a JSON-encoded string (a log that stored the body with json.dumps): read what it holds
+        while text.startswith("HTTP/"):
+            status, text = _split_http(text, status, hdrs)
     fmt = "json"
     data: dict[str, Any] | None = None
     error = description = None
@@ -139,9 +157,13 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         error = _first(fields, ERROR_KEYS) or _nested(fields, ".error")
         if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
             error = None
-        description = _first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
+        description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
+                       or _nested(fields, ".message"))  # a gateway's {"fault": {"code": ..., "message": ...}}
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1), description or m.group(2).strip()
+        elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
+            prose, error = error, _code_in_text(error)
+            description = description or (prose if len(prose.split()) > 1 else None)
         if error is None and (name := fields.get("name")) and _KNOWN_CODE.fullmatch(name.strip()):
             error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
         if error is None:  # an error body quoted inside a message string
@@ -157,6 +179,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             fields.setdefault(f"www.{key}", value)
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
+    if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
+        desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
     desc_text = " ".join(desc_parts)
     readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
     empty = not text and not www
@@ -190,6 +214,18 @@ def _loads(text: str) -> dict[str, Any] | None:
     return _as_mapping(value)
 
 
+def _json_string(text: str) -> str | None:
+    """The text a JSON string literal holds (a trailing comma, as in a pasted log field, is allowed)."""
+    candidate = text.rstrip().rstrip(",").rstrip()
+    if len(candidate) < 2 or candidate[-1] != '"':
+        return None
+    try:
+        value = json.loads(candidate)
+    except (ValueError, RecursionError):
+        return None
+    return value.strip() if isinstance(value, str) else None
+
+
 def _as_mapping(value: Any) -> dict[str, Any] | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, dict)), None)
@@ -218,18 +254,28 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         form = dict(parse_qsl(parts.query, keep_blank_values=True)) or dict(parse_qsl(parts.fragment))
         if "error" in form:
             return form, "url"
-    if "=" in text and " " not in text and _FORM.fullmatch(text):
-        form = dict(parse_qsl(text, keep_blank_values=True))
+    query = text[1:] if text[:1] in "?#" else text  # a pasted query string or fragment: "?error=...&..."
+    if "=" in query and " " not in query and _FORM.fullmatch(query):
+        form = dict(parse_qsl(query, keep_blank_values=True))
         if "error" in form or "access_token" in form or "oauth_problem" in form:  # OAuth 2, or OAuth 1.0a
+            return form, "form"
+    if query.startswith("error=") and "&" in query and "\n" not in query:  # a query pasted without its encoding
+        form = dict(parse_qsl(query, keep_blank_values=True))
+        if form.get("error"):
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
         for key, raw in _FRAGMENT.findall(text):
             if key in KNOWN_KEYS and key not in found:
                 found[key] = _fragment_value(raw)
-        if "error" in found or "error_description" in found or "errorCode" in found or "error_code" in found:
+        if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _is_prose(value: str) -> bool:
+    """An ``error`` value that is a sentence or a wrapped message, not a code ("(400)", "Exception(x): y")."""
+    return "(" in value or len(value.split()) > 3
 
 
 def _fragment_value(raw: str) -> Any:
@@ -293,7 +339,7 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip() or None, "wrapped"
     if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
         rest = m.group(1).strip()
-        code = _code_in_text(rest)
+        code = rest if _BARE_CODE.fullmatch(rest) else _code_in_text(rest)
         if code and rest.lower().startswith(code.lower()):
             rest = rest[len(code):].lstrip(" :-()").strip()
         return code, rest or None, "wrapped"
@@ -301,7 +347,9 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip(), "wrapped"
     if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
-    return None, (text if len(text) < 500 else None), "text"
+    if _BARE_CODE.fullmatch(text):  # a bare code: Slack's invalid_team_for_non_distributed_app, a log's token_revoked
+        return text, None, "text"
+    return None, (text if len(text) <= MAX_PLAIN_DESCRIPTION else None), "text"
 
 
 def _code_in_text(text: str) -> str | None:

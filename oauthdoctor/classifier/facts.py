@@ -38,6 +38,7 @@ class ProviderFacts:
                 self._errors[profile.id] = profile.errors
                 self._add(profile.id, profile.kind == "generic", profile.names(), _profile_hosts(profile))
         self.ids = sorted(self._generic, key=lambda pid: (self._generic[pid], pid))
+        self.generic_id = next((pid for pid in self.ids if self._generic[pid]), None)  # the phrase layer's home
         self.hosts.sort(key=lambda item: (item[0].startswith("*."), -len(item[0])))
 
     def _add(self, pid: str, generic: bool, names: set[str], hosts: list[str]) -> None:

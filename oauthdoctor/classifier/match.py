@@ -1,4 +1,6 @@
-"""Compiled rules: regexes compiled once per provider so batch mode stays fast."""
+"""Compiled rules: each regex compiled once, on its first use, so batch mode stays fast and a single ``explain``
+compiles only the patterns it actually tries (compiling the phrase layer's fifty patterns up front would cost
+more than the whole classification)."""
 
 from __future__ import annotations
 
@@ -12,13 +14,104 @@ from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Outcome, Si
 _FLAGS = re.I | re.S
 
 
-def _rx(pattern: str | None) -> re.Pattern[str] | None:
-    if not pattern:
+# One token of a regex: an escape, a character class, a group bracket, a quantifier, a metacharacter, a literal.
+_TOKEN_SOURCE = (r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|\((?:\?[:!=]|\?<[!=]|\?P?<\w+>)?|\)|\{\d*(?:,\d*)?\}\??|"
+                 r"[?*+]\??|[.^$|]|[^\\\[\](){}?*+.^$|]+")
+_ESCAPED_LITERAL = frozenset(".^$|?*+()[]{}\\/-'\"# :,=<>!&@%")  # escapes that stand for the character itself
+
+
+@functools.cache
+def _token_rx() -> re.Pattern[str]:
+    return re.compile(_TOKEN_SOURCE, re.S)
+
+
+def anchors(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match must contain, or None when the pattern has none.
+
+    Each top-level alternative contributes its longest run of plain characters outside groups, classes and
+    optional quantifiers (at least 3 characters, else the pattern gets no anchors). A text that contains none of
+    them cannot match, so the pattern need not even be compiled. Conservative by construction: anything unusual
+    ends a run. Tokenising with one regex keeps this far cheaper than compiling the pattern.
+    """
+    found: list[str] = []
+    best, run, depth = "", "", 0
+    tokens = _token_rx().findall(pattern)
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if depth:
+            depth += tok.startswith("(") - (tok == ")")
+            continue
+        if tok == "|":
+            best = max(best, run, key=len)
+            if len(best) < 3:
+                return None
+            found.append(best)
+            best, run = "", ""
+            continue
+        literal = None
+        if tok.startswith("\\"):
+            literal = tok[1] if tok[1] in _ESCAPED_LITERAL else None
+        elif tok[0] not in "[(){?*+.^$":
+            literal = tok
+        if tok.startswith("("):
+            depth = 1
+        if literal is None:
+            best, run = max(best, run, key=len), ""
+            continue
+        optional = nxt[:1] in ("?", "*") or nxt.startswith(("{0", "{,"))
+        repeated = nxt[:1] in ("+", "{")
+        if optional or repeated:  # the last character is optional (drop it) or repeated (keep it, end the run)
+            run += literal[:-1] if optional else literal
+            best, run = max(best, run.lower(), key=len), ""
+            continue
+        run += literal.lower()
+    best = max(best, run, key=len)
+    if depth or len(best) < 3:
         return None
-    try:
-        return re.compile(pattern, _FLAGS)
-    except re.error:
-        return re.compile(re.escape(pattern), _FLAGS)
+    found.append(best)
+    return tuple(dict.fromkeys(found))
+
+
+class LazyPattern:
+    """A case-insensitive pattern compiled on first use (a broken one matches as a literal string), with the
+    literal anchors that let most texts be refused without compiling or running it."""
+
+    __slots__ = ("source", "_anchors", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._anchors: tuple[str, ...] | None | bool = False  # False: not computed yet
+        self._compiled: re.Pattern[str] | None = None
+
+    def may_match(self, lowered: str) -> bool:
+        """False only when the (lower-cased) text cannot match: none of the anchors occurs in it."""
+        found = self._anchors
+        if found is False:
+            found = self._anchors = anchors(self.source)
+        if found is None:
+            return True
+        for anchor in found:  # type: ignore[union-attr]  # a plain loop: any() over a generator costs more here
+            if anchor in lowered:
+                return True
+        return False
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.source, _FLAGS)
+            except re.error:
+                self._compiled = re.compile(re.escape(self.source), _FLAGS)
+        return self._compiled
+
+    def search(self, text: str) -> bool:
+        return self.compiled().search(text) is not None
+
+    def fullmatch(self, text: str) -> bool:
+        return self.compiled().fullmatch(text) is not None
+
+
+def _rx(pattern: str | None) -> LazyPattern | None:
+    return LazyPattern(pattern) if pattern else None
 
 
 @dataclass(frozen=True)
@@ -27,23 +120,26 @@ class Matcher:
 
     status: frozenset[int]
     error: frozenset[str]
-    description: re.Pattern[str] | None
-    text: re.Pattern[str] | None
-    fields: tuple[tuple[str, re.Pattern[str]], ...]
-    headers: tuple[tuple[str, re.Pattern[str]], ...]
+    not_error: frozenset[str]
+    description: LazyPattern | None
+    text: LazyPattern | None
+    fields: tuple[tuple[str, LazyPattern], ...]
+    headers: tuple[tuple[str, LazyPattern], ...]
     provider_code: frozenset[str]
     empty_body: bool | None
 
     @classmethod
     def of(cls, rule: ErrorRule | Signature) -> Matcher:
-        fields = tuple((k, re.compile(v, re.I | re.S)) for k, v in rule.fields.items())
+        fields = tuple((k, LazyPattern(v)) for k, v in rule.fields.items())
         if isinstance(rule, ErrorRule):
             status, headers = frozenset(rule.status), tuple(
-                (k.lower(), re.compile(v, _FLAGS)) for k, v in rule.headers.items())
+                (k.lower(), LazyPattern(v)) for k, v in rule.headers.items())
             codes, empty = frozenset(c.upper() for c in rule.provider_code), rule.empty_body
+            not_error = frozenset(_norm(e) for e in rule.not_error)
         else:
-            status, headers, codes, empty = frozenset(), (), frozenset(), None
-        return cls(status=status, error=frozenset(_norm(e) for e in rule.error), description=_rx(rule.description),
+            status, headers, codes, empty, not_error = frozenset(), (), frozenset(), None, frozenset()
+        return cls(status=status, error=frozenset(_norm(e) for e in rule.error), not_error=not_error,
+                   description=_rx(rule.description),
                    text=_rx(rule.text), fields=fields, headers=headers, provider_code=codes, empty_body=empty)
 
     def matches(self, ex: Extracted, error_key: str | None, code: str | None) -> bool:
@@ -51,6 +147,8 @@ class Matcher:
         if self.status and ex.status not in self.status:
             return False
         if self.error and error_key not in self.error:
+            return False
+        if self.not_error and error_key in self.not_error:
             return False
         if self.provider_code and (code is None or code.upper() not in self.provider_code):
             return False
@@ -64,9 +162,13 @@ class Matcher:
             value = ex.headers.get(name)
             if value is None or not rx.search(value):
                 return False
-        if self.description is not None and not self.description.search(ex.desc_text):
+        # An empty text, or one without the pattern's anchors, cannot match: nothing to compile or run.
+        description = self.description
+        if description is not None and not (ex.desc_text and description.may_match(ex.desc_lower)
+                                            and description.search(ex.desc_text)):
             return False
-        return self.text is None or bool(self.text.search(ex.text))
+        text = self.text
+        return text is None or bool(ex.text and text.may_match(ex.text_lower) and text.search(ex.text))
 
 
 def _norm(value: str) -> str:
@@ -103,9 +205,10 @@ class CompiledRules:
             if value and value != "null":
                 return value
         if self.code_pattern is not None:
-            m = self.code_pattern.search(ex.text)
+            rx = self.code_pattern.compiled()
+            m = rx.search(ex.text)
             if m and self.code_pick_last:
-                *_, m = self.code_pattern.finditer(ex.text, m.start())
+                *_, m = rx.finditer(ex.text, m.start())
             if m:
                 return m.group(1) if m.groups() else m.group(0)
         return None

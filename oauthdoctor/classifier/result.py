@@ -21,7 +21,8 @@ class CauseCandidate:
 class Explanation:
     """What an error response is (class), why (cause) and what to do (decision).
 
-    ``failure_class`` is serialised as ``class``; ``error`` keeps the raw value the server sent.
+    ``failure_class`` is serialised as ``class``; ``error`` keeps the raw value the server sent. ``decision`` is
+    ``reauth``, ``fix_config`` or ``retry``; ``none`` when nothing was recognised (class ``unknown``): inconclusive.
     """
 
     failure_class: str
@@ -38,6 +39,11 @@ class Explanation:
     references: tuple[str, ...] = ()
     candidates: tuple[CauseCandidate, ...] = ()
     parse_error: str | None = None
+
+    @property
+    def conclusive(self) -> bool:
+        """Whether the answer decides anything (``explain`` exits 3 when it does not)."""
+        return self.decision != "none"
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract (schema_version 1); ``parse_error`` only for unreadable batch lines."""

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 import typer
 
 from oauthdoctor.cli.completion import provider_names
-from oauthdoctor.cli.errors import UsageError
+from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from oauthdoctor.classifier.book import RuleBook
@@ -26,8 +27,10 @@ HELP = (
     "terminal); a leading HTTP status line and headers (curl -i) are read too. --jsonl reads one JSON "
     "object per line ({status, headers, body, provider, url}) and writes one result per line; a summary goes "
     "to stderr.\n\n"
-    "Exit codes: 0 an answer was produced (also for class unknown); 2 unusable input (unreadable file, "
-    "unknown provider).\n\n"
+    "Exit codes: 0 a decision (reauth, fix_config or retry) was produced; 2 unusable input (an empty response, an "
+    "unreadable file, an unknown provider, a --jsonl input with no readable line); 3 inconclusive: no OAuth error "
+    "was recognised, so nothing was decided (decision none). In --jsonl mode unreadable and inconclusive lines are "
+    "counted apart; the run exits 3 only when no line was decided.\n\n"
     + examples("oauthdoctor explain --provider google --status 400 "
                "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'",
                "echo '{\"error\":\"invalid_client\"}' | oauthdoctor explain --status 401",
@@ -71,13 +74,20 @@ def explain_command(
     headers = _parse_headers(header)
     if response is None and not sys.stdin.isatty():
         response = "-"  # piped or redirected input: read it as if "-" was given
+    if response is None and status is None and not headers:
+        raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
     body = _read_response(response) if response is not None else b""
-    if not body and status is None and not headers:
-        where = "stdin was empty; " if response == "-" else ""
-        raise UsageError(f"{where}give the response body as RESPONSE, @FILE or - (stdin); "
-                         "see 'oauthdoctor explain --help'")
+    if status is None and not headers and not _has_content(body):
+        source = "standard input" if response == "-" else "the response"
+        raise UsageError(f"{source} is empty: nothing to explain (give the body, --status or --header)")
     result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
     emit(result, "explain", fmt, output=output)
+    if not result.conclusive:
+        raise CommandExit(ExitCode.INCONCLUSIVE)
+
+
+def _has_content(body: bytes | str) -> bool:
+    return bool(body.strip())
 
 
 def _parse_headers(values: list[str]) -> dict[str, str]:
@@ -118,24 +128,29 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
     writes its own output instead of going through ``emit``; values are capped as in every JSON format.
     """
     from oauthdoctor.classifier import classify
-    from oauthdoctor.render.limits import cap_json
 
     stream = _open_lines(source)
     sink = _open_output(output)
     out: list[str] = []
-    decisions: Counter[str] = Counter()
-    classes: Counter[str] = Counter()
-    causes: Counter[str] = Counter()
-    dumps = json.dumps
+    tally = _Tally()
+    seen: dict[str, tuple[Explanation, str]] = {}  # logs repeat whole lines: the same line, the same answer
     try:
         for number, line in enumerate(stream, 1):
+            known = seen.get(line)
+            if known is not None:
+                tally.add(number, known[0])
+                out.append(known[1])
+                continue
             if not line.strip():
                 continue
             result = _line_result(line, number, provider, url, book, classify)
-            decisions[result.decision] += 1
-            classes[result.failure_class] += 1
-            causes[result.cause] += 1
-            out.append(dumps(cap_json(result.to_json()), ensure_ascii=False))
+            tally.add(number, result)
+            dumped = _dumped(result)
+            out.append(dumped)
+            if result.parse_error is None:  # an unreadable line's answer names its line number
+                if len(seen) >= 8192:
+                    seen.clear()
+                seen[line] = (result, dumped)
             if len(out) >= 2000:
                 sink.write("\n".join(out) + "\n")
                 out.clear()
@@ -147,7 +162,66 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
             stream.close()
         if sink is not sys.stdout:
             sink.close()
-    sys.stderr.write(_summary(decisions, classes, causes))
+    sys.stderr.write(tally.summary())
+    if tally.lines and len(tally.unreadable) == tally.lines:
+        raise UsageError(f"no line of {'standard input' if source == '-' else source} is a JSON object")
+    if tally.lines and not tally.decided:
+        raise CommandExit(ExitCode.INCONCLUSIVE)
+
+
+_DUMPED: dict[int, tuple[Explanation, str]] = {}
+
+
+def _dumped(result: Explanation) -> str:
+    """The JSON line of a result; classify() hands out the same object for a repeated input, so its line is kept."""
+    found = _DUMPED.get(id(result))
+    if found is not None and found[0] is result:
+        return found[1]
+    from oauthdoctor.render.limits import cap_json
+
+    line = json.dumps(cap_json(result.to_json()), ensure_ascii=False)
+    if len(_DUMPED) >= 4096:
+        _DUMPED.clear()
+    _DUMPED[id(result)] = (result, line)
+    return line
+
+
+class _Tally:
+    """Counts for the stderr summary: decided answers by decision, class and cause; unreadable and inconclusive
+    lines apart (they decide nothing)."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self.decided = 0
+        self.unreadable: list[int] = []
+        self.inconclusive = 0
+        self.decisions: Counter[str] = Counter()
+        self.classes: Counter[str] = Counter()
+        self.causes: Counter[str] = Counter()
+
+    def add(self, number: int, result: Explanation) -> None:
+        self.lines += 1
+        if result.parse_error is not None:
+            self.unreadable.append(number)
+            return
+        self.classes[result.failure_class] += 1
+        self.causes[result.cause] += 1
+        if result.conclusive:
+            self.decided += 1
+            self.decisions[result.decision] += 1
+        else:
+            self.inconclusive += 1
+
+    def summary(self) -> str:
+        lines = [f"explained {self.lines} line(s): {self.decided} decided, {self.inconclusive} inconclusive (no OAuth "
+                 f"error recognised), {len(self.unreadable)} unreadable"]
+        if self.unreadable:
+            shown = ", ".join(str(n) for n in self.unreadable[:10])
+            lines.append(f"unreadable lines: {shown}{', ...' if len(self.unreadable) > 10 else ''}")
+        lines.append("by decision: " + (", ".join(f"{k} {v}" for k, v in self.decisions.most_common()) or "-"))
+        lines.append("by class: " + (", ".join(f"{k} {v}" for k, v in self.classes.most_common()) or "-"))
+        lines.append("top causes: " + (", ".join(f"{k} {v}" for k, v in self.causes.most_common(5)) or "-"))
+        return "\n".join(lines) + "\n"
 
 
 def _open_output(output: Path | None) -> TextIO:
@@ -178,17 +252,10 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
 def _unreadable(number: int, message: str) -> Explanation:
     from oauthdoctor.classifier.result import Explanation
 
-    return Explanation(failure_class="unknown", cause="unreadable_input", decision="fix_config", provider=None,
+    return Explanation(failure_class="unknown", cause="unreadable_input", decision="none", provider=None,
                        status=None, normalized_status=None, error=None, error_description=None,
                        provider_code=None, summary=f"Input line {number} could not be read as a JSON object.",
                        hints=("Each line must be one JSON object with status, headers, body, provider, url.",),
                        parse_error=message)
 
 
-def _summary(decisions: Counter[str], classes: Counter[str], causes: Counter[str]) -> str:
-    total = sum(decisions.values())
-    lines = [f"explained {total} response(s)"]
-    lines.append("by decision: " + (", ".join(f"{k} {v}" for k, v in decisions.most_common()) or "-"))
-    lines.append("by class: " + (", ".join(f"{k} {v}" for k, v in classes.most_common()) or "-"))
-    lines.append("top causes: " + (", ".join(f"{k} {v}" for k, v in causes.most_common(5)) or "-"))
-    return "\n".join(lines) + "\n"

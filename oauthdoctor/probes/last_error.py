@@ -146,7 +146,8 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     if exp.candidates:
         evidence["candidates"] = [c.cause for c in exp.candidates]
     decision = Decision(exp.decision) if exp.decision in Decision._value2member_map_ else Decision.NONE
-    status = Status.WARN if decision is Decision.RETRY else Status.FAIL
+    # An error text the classifier cannot read decides nothing: observed but undecidable.
+    status = Status.WARN if decision is Decision.RETRY else Status.ERROR if decision is Decision.NONE else Status.FAIL
     hint = exp.hints[0] if exp.hints else None
     title = f"last error {cls}: {exp.summary}"
     found = tie(exp, ctx)

@@ -7,6 +7,7 @@ importing the profile schema.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,8 +16,11 @@ ENV_VAR = "OAUTHDOCTOR_PROFILES"
 _extra_dirs: list[Path] = []
 
 
+@functools.cache
 def bundled_dir() -> Path:
-    """The profiles shipped with the package (wheel) or, in a source checkout, the repo's ``providers/``."""
+    """The profiles shipped with the package (wheel) or, in a source checkout, the repo's ``providers/``.
+
+    Cached: the package does not move while it runs, and ``classify()`` asks on every call (via the rule book)."""
     packaged = Path(__file__).resolve().parent.parent / "_providers"
     if packaged.is_dir():
         return packaged

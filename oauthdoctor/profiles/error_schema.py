@@ -14,14 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from oauthdoctor.model import Basis
+from oauthdoctor.model import Basis, FailureClass
 
-FailureClass = Literal[
-    "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
-    "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
-    "insufficient_scope", "authorization_pending", "slow_down", "expired_token",
-    "server_error", "temporarily_unavailable", "rate_limited", "unknown",
-]
 DecisionName = Literal["reauth", "fix_config", "retry"]
 
 
@@ -66,6 +60,8 @@ class ErrorRule(Outcome):
 
     - ``status``: the HTTP status is one of these.
     - ``error``: the raw ``error`` value (case-insensitive, ``-`` read as ``_``) is one of these.
+    - ``not_error``: the raw ``error`` value is none of these (a phrase that means one thing in a resource API's
+      answer and another next to a token endpoint's ``invalid_grant``).
     - ``description``: regex searched (case-insensitive) in the description text (``error_description``,
       ``message``, ``reason``, ``errorSummary``, the text after a library prefix ...).
     - ``text``: regex searched (case-insensitive) in everything readable (description, HTML title and visible
@@ -79,6 +75,7 @@ class ErrorRule(Outcome):
 
     status: list[int] = field(default_factory=list)
     error: list[str] = field(default_factory=list)
+    not_error: list[str] = field(default_factory=list)
     description: str | None = None
     text: str | None = None
     fields: dict[str, str] = field(default_factory=dict)

@@ -18,13 +18,17 @@ from oauthdoctor.render.layout import Hanging, KeyValues, headline, shown
 
 def print_explanation(result: Explanation, console: Console) -> None:
     """Headline, the response's facts, possible causes, what to do, references."""
-    title = Text.assemble(("Decision: ", "bold"), (result.decision, decision_style(result.decision)))
-    rows: list[tuple[str, str | Text]] = [("", DECISION_MEANING.get(result.decision, result.decision)),
-                                          ("Why", shown(result.summary))]
+    if result.conclusive:
+        title = Text.assemble(("Decision: ", "bold"), (result.decision, decision_style(result.decision)))
+        meaning = DECISION_MEANING.get(result.decision, result.decision)
+    else:
+        title = Text("Inconclusive", style="bold magenta")
+        meaning = "no OAuth error was recognised; nothing was decided"
+    rows: list[tuple[str, str | Text]] = [("", meaning), ("Why", shown(result.summary))]
     next_step = _next_step(result.hints)
     if next_step:
         rows.append(("Next", shown(next_step)))
-    console.print(headline(title, rows, style=border_style(result.decision)))
+    console.print(headline(title, rows, style=border_style(result.decision) if result.conclusive else "magenta"))
     facts = [
         ("class", result.failure_class),
         ("cause", result.cause),

@@ -1,0 +1,194 @@
+"""The phrase layer (``errors.rules`` of the generic profile): wording the corpus never showed, taken from the
+servers' and libraries' own message texts, is recognised by family - and an unreadable text stays unknown."""
+
+from __future__ import annotations
+
+import pytest
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.profiles.loader import get_profile
+
+BOOK = RuleBook()
+
+
+def run(status: int | None, body: str, headers: dict[str, str] | None = None) -> tuple[str, str, str]:
+    r = classify(status, body, headers, rulebook=BOOK)
+    return r.failure_class, r.cause, r.decision
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    # Family 2: an access token refused for a stated reason is configuration; only expired/unexplained is retry.
+    (401, "IDX10205: Issuer validation failed. Issuer: 'https://sts.windows.net/a/'. Did not match: "
+          "validationParameters.ValidIssuer: 'https://login.microsoftonline.com/b/v2.0'",
+     ("invalid_token", "token_from_other_issuer", "fix_config")),
+    (401, "JsonWebTokenError: jwt audience invalid. expected: https://api.example.com",
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    (401, "An error occurred while attempting to decode the Jwt: Signed JWT rejected: Another algorithm expected, "
+          "or no matching key(s) found", ("invalid_token", "token_signature_invalid", "fix_config")),
+    (401, "Sandbox credentials used against production environment",
+     ("invalid_token", "token_for_other_environment", "fix_config")),
+    (401, '{"error":"invalid_token","error_description":"Token is bound to another IP address"}',
+     ("invalid_token", "token_bound_to_other_ip", "fix_config")),
+    (401, "UnauthorizedError: No authorization token was found",
+     ("invalid_token", "access_token_missing", "fix_config")),
+    (401, "TokenExpiredError: jwt expired", ("invalid_token", "access_token_expired", "retry")),
+    (401, "IDX10223: Lifetime validation failed. The token is expired. ValidTo (UTC): '1/1/2024'",
+     ("invalid_token", "access_token_expired", "retry")),
+    (401, '{"message": "Invalid access token."}', ("invalid_token", "ambiguous", "retry")),
+    # Family 7: the host clock vs a token or an assertion; signature and claims of an assertion.
+    (None, "jwt.exceptions.ImmatureSignatureError: The token is not yet valid (iat)",
+     ("invalid_token", "clock_skew", "fix_config")),
+    (401, '{"error":"invalid_client","error_description":"The client_assertion token has an expiration too far into '
+          'the future."}', ("invalid_client", "clock_skew", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"audience is invalid"}',
+     ("invalid_grant", "assertion_invalid", "fix_config")),
+    # Family 4: the client authenticates another way than registered.
+    (400, '{"error":"invalid_client","error_description":"The OAuth 2.0 Client supports client authentication method '
+          '\'client_secret_basic\', but method \'client_secret_post\' was requested."}',
+     ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    (400, '{"error":"invalid_request","error_description":"client_id and client_secret must be provided in the body"}',
+     ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    # Family 3: organisation and admin policy.
+    (None, "Need admin approval\nThe app needs permission to access resources in your organization that only an "
+           "admin can grant.", ("access_denied", "admin_approval_required", "fix_config")),
+    (None, "error=access_denied&error_description=User+is+not+assigned+to+the+client+application.",
+     ("access_denied", "user_not_assigned_to_app", "fix_config")),
+    (400, '{"error":"unauthorized_client","error_description":"Client is unauthorized to retrieve access tokens using '
+          'this method."}', ("unauthorized_client", "client_not_authorized", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"Account disabled"}',
+     ("invalid_grant", "account_disabled", "fix_config")),
+    (400, '{"error":"access_denied","error_description":"The requested feature is not enabled in this environment."}',
+     ("access_denied", "feature_or_api_not_enabled", "fix_config")),
+    (403, '{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}',
+     ("access_denied", "missing_permission", "fix_config")),
+    (400, '{"error":"invalid_app_access","error_description":"user is not admin approved to access this app"}',
+     ("access_denied", "admin_approval_required", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"Account is not fully set up"}',
+     ("interaction_required", "required_user_actions_pending", "reauth")),
+    (400, '{"error":"invalid_grant","error_description":"Token client and authorized client don\'t match"}',
+     ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    (401, '{"error":"Unauthorized","status":401,"message":"Client ID and OAuth token do not match"}',
+     ("invalid_token", "token_for_other_client", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"client_id mismatch. The code was not issued to com.example."}',
+     ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    (400, '{"message":"Bad Request","errors":[{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}]}',
+     ("invalid_grant", "refresh_token_invalid", "reauth")),
+    (400, '{"error":{"message":"Error validating access token: The session has been invalidated because the user '
+          'changed their password.","type":"OAuthException","code":190}}',
+     ("invalid_token", "token_revoked", "reauth")),
+    # Family 5: a dead grant says so.
+    (401, '{"error":{"message":"Error validating access token: The user has not authorized application 1.",'
+          '"type":"OAuthException","code":190}}', ("invalid_token", "token_revoked", "reauth")),
+    # Family 6: redirect problems on pages, whatever the status.
+    (500, "<html><body><h1>Error</h1><p>The redirect_uri is not registered for this client.</p></body></html>",
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (None, "Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.",
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    # Family 8: a silent request needs the user.
+    (None, "MsalUiRequiredException: No account or login hint was passed to the AcquireTokenSilent call.",
+     ("interaction_required", "login_required", "reauth")),
+    # Family 9 and transport: transient.
+    (None, "Error: connect ECONNREFUSED 127.0.0.1:443", ("temporarily_unavailable", "network_error", "retry")),
+    (None, "Error: The user has not authorized the device code yet.",
+     ("authorization_pending", "device_authorization_pending", "retry")),
+])
+def test_unseen_wording_is_recognised_by_family(status: int | None, body: str, expected: tuple[str, str, str]) -> None:
+    assert run(status, body) == expected
+
+
+def test_text_without_oauth_meaning_stays_unknown() -> None:
+    assert run(None, "hello world")[0] == "unknown"
+    assert run(404, "Not Found")[0] == "unknown"
+
+
+def test_provider_rules_stay_first() -> None:
+    """Entra's own code outranks a phrase: AADSTS70000 inside MSAL's 'UI required' exception is a dead grant."""
+    body = ("Microsoft.Identity.Client.MsalUiRequiredException: AADSTS70000: The user could not be authenticated as "
+            "the grant is expired. The user must sign in again.")
+    assert run(400, body)[:1] == ("invalid_grant",)
+
+
+def test_every_phrase_rule_names_its_source_and_basis() -> None:
+    rules = get_profile("generic").errors.rules
+    assert len(rules) >= 40
+    for rule in rules:
+        assert rule.source and rule.source.startswith("https://"), rule
+        assert rule.basis in ("confirmed", "heuristic"), rule
+        assert rule.failure_class and rule.cause and rule.decision, rule
+
+
+def test_phrase_patterns_compile_once_and_only_when_needed() -> None:
+    book = RuleBook()
+    classify(400, '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}', provider="microsoft",
+             rulebook=book)
+    phrases = book.phrases()
+    assert isinstance(phrases, CompiledRules)
+    assert "rules" not in vars(phrases)  # Entra's code table answered: the phrase layer was never compiled
+    classify(401, "TokenExpiredError: jwt expired", rulebook=book)
+    compiled = vars(phrases)["rules"]
+    classify(401, "JsonWebTokenError: jwt malformed", rulebook=book)
+    assert book.phrases() is phrases and vars(phrases)["rules"] is compiled
+
+
+def _all_patterns() -> list[str]:
+    from oauthdoctor.classifier.baseline import GENERIC_RULES
+    from oauthdoctor.profiles.loader import all_profiles
+
+    found = [p for r in GENERIC_RULES for p in (r.description, r.text) if p]
+    for profile in all_profiles():
+        rules = profile.errors
+        found += [p for r in rules.rules for p in (r.description, r.text, *r.fields.values(), *r.headers.values()) if p]
+        found += [p for s in rules.signatures for p in (s.description, s.text, *s.fields.values()) if p]
+        if rules.code_pattern:
+            found.append(rules.code_pattern)
+    return found
+
+
+def _texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    from oauthdoctor.classifier.extract import extract
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    texts: list[str] = []
+    for name in ("errors_corpus_dev.yaml", "errors_dev.yaml"):
+        for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
+            ex = extract(case["status"], case["body"], case.get("headers"))
+            texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]
+    return texts
+
+
+def test_literal_anchors_never_refuse_a_text_the_pattern_matches() -> None:
+    """The anchors only skip work: every pattern of every profile, on every corpus text, agrees with re."""
+    import re
+
+    from oauthdoctor.classifier.match import LazyPattern
+
+    texts = _texts()
+    checked = 0
+    for source in _all_patterns():
+        lazy, rx = LazyPattern(source), re.compile(source, re.I | re.S)
+        for text in texts:
+            if rx.search(text):
+                assert lazy.may_match(text.lower()), (source, text[:120])
+                checked += 1
+    assert checked > 500
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("access token.{0,40}expired|token (?:has )?expired", ("access token", "expired")),
+    (r"\bAADSTS\d{4,}", ("aadsts",)),
+    ("colou?r is", ("colo",)),
+    (r"(?<!client )authentication failure|api key", ("authentication failure", "api key")),
+    ("x+yz", None),  # no run of 3 required characters
+    ("a(b|c)d|xyz", None),  # one alternative without an anchor: no anchors at all
+])
+def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None:
+    from oauthdoctor.classifier.match import anchors
+
+    assert anchors(pattern) == expected
