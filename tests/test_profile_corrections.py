@@ -140,3 +140,15 @@ def test_corrected_values_are_what_providers_show_reports(provider: str, path: t
 def test_oidc_provider_accepts_every_standard_client_auth_method() -> None:
     accepted = set(get_profile("oidc-provider").client_auth.accepted)
     assert {"client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"} <= accepted
+
+
+def test_servicenow_uses_the_first_registered_uri_when_redirect_uri_is_omitted() -> None:
+    # was: missing_sent rejected; now first_registered (ServiceNowDocs t_CreateEndpointforExternalClients.md)
+    result = compare(["https://a.test/cb", "https://b.test/cb"], None, provider="servicenow")
+    assert result.accepted
+
+
+def test_hubspot_refuses_ip_address_redirect_hosts() -> None:
+    # was: forbidden []; now [raw_ip] (HubSpot: redirect URLs must use a domain, not an IP address)
+    assert not compare(["https://10.0.0.5/cb"], "https://10.0.0.5/cb", provider="hubspot").accepted
+    assert compare(["https://app.example.com/cb"], "https://app.example.com/cb", provider="hubspot").accepted

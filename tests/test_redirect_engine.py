@@ -220,7 +220,7 @@ def test_warnings_for_risky_tolerances() -> None:
     eleven = compare_with_rule([f"https://a.example/{i}" for i in range(11)], "https://a.example/1",
                                block_rule("github"))
     assert "11 URIs are registered, but generic allows at most 10." in eleven.warnings
-    unconfirmed = compare_with_rule(["https://a.example/cb"], "https://a.example/cb", block_rule("zoom"))
+    unconfirmed = compare_with_rule(["https://a.example/cb"], "https://a.example/cb", block_rule("freshdesk"))
     assert any("not confirmed" in w for w in unconfirmed.warnings)
 
 

@@ -154,9 +154,12 @@ def test_warnings_say_what_is_fragile_and_what_is_unconfirmed() -> None:
     assert any("scope openid must send redirect_uri" in w for w in single.warnings)
     first = compare_with_rule(TWO, None, block_rule("github"), provider="github")
     assert any("reordering" in w for w in first.warnings)
-    unconfirmed = compare_with_rule(ONE, None, block_rule("okta"), provider="okta")
+    unconfirmed = compare_with_rule(ONE, None, block_rule("freshdesk"), provider="freshdesk")
     assert not unconfirmed.accepted
-    assert any("What okta does without a redirect_uri is unconfirmed" in w for w in unconfirmed.warnings)
+    assert any("What freshdesk does without a redirect_uri is unconfirmed" in w for w in unconfirmed.warnings)
+    confirmed = compare_with_rule(ONE, None, block_rule("okta"), provider="okta")
+    assert not confirmed.accepted
+    assert not any("without a redirect_uri is unconfirmed" in w for w in confirmed.warnings)
 
 
 def test_the_bare_shorthand_takes_the_rule_provenance() -> None:
