@@ -7,6 +7,8 @@ two secrets apart without exposing either.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -68,23 +70,86 @@ def is_stable_fingerprint(value: str) -> bool:
 
 def scrub_text(text: str, secrets: Iterable[str]) -> str:
     """Replace every occurrence of every secret in ``text`` by its fingerprint (longest first)."""
-    for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
-        if secret in text:
-            text = text.replace(secret, fingerprint(secret))
-    return text
+    return _scrubber(_scrubbable(secrets)).text(text)
 
 
 def scrub(value: T, secrets: Iterable[str]) -> T:
     """Deep-copy ``value`` (str, dict, list, tuple, frozen dataclass) with every secret replaced."""
-    secret_set = frozenset(s for s in secrets if s)
+    secret_set = _scrubbable(secrets)
     if not secret_set:
         return value
-    return _scrub(value, secret_set)  # type: ignore[no-any-return]
+    return _scrub(value, _scrubber(secret_set))  # type: ignore[no-any-return]
 
 
-def _scrub(value: Any, secrets: frozenset[str]) -> Any:
+def _scrubbable(secrets: Iterable[str]) -> frozenset[str]:
+    """The secrets worth replacing: shorter ones would match everywhere (and say nothing)."""
+    if isinstance(secrets, frozenset) and all(len(s) >= _MIN_SCRUB_LEN for s in secrets):
+        return secrets
+    return frozenset(s for s in secrets if s and len(s) >= _MIN_SCRUB_LEN)
+
+
+_MIN_SCRUB_LEN = 4
+# Past this many secrets (a linted file of thousands of clients), testing each secret against each string is
+# quadratic; one regex pass over the text finds where a secret's first characters occur, and only the secrets
+# that start there are tested.
+_INDEX_FROM = 48
+
+
+class _Scrubber:
+    """Replaces a fixed set of secrets, longest first, in any number of strings."""
+
+    def __init__(self, secrets: frozenset[str]) -> None:
+        self.ordered = sorted(secrets, key=len, reverse=True)
+        self.by_head: dict[str, list[str]] = {}
+        self.finder: re.Pattern[str] | None = None
+        if len(self.ordered) >= _INDEX_FROM:
+            for secret in self.ordered:
+                self.by_head.setdefault(secret[:_MIN_SCRUB_LEN], []).append(secret)
+            self.finder = re.compile("(?=(" + _trie_pattern(self.by_head) + "))", re.S)
+
+    def text(self, text: str) -> str:
+        candidates = self.ordered if self.finder is None else self._occurring(text)
+        for secret in candidates:
+            if secret in text:
+                text = text.replace(secret, fingerprint(secret))
+        return text
+
+    def _occurring(self, text: str) -> list[str]:
+        """The secrets that occur in ``text``, longest first."""
+        assert self.finder is not None
+        found: set[str] = set()
+        for match in self.finder.finditer(text):
+            start = match.start()
+            found.update(s for s in self.by_head[match.group(1)] if text.startswith(s, start))
+        return sorted(found, key=len, reverse=True)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (all of one short length), shaped as their trie: one branch is tested
+    per character instead of every word at every position."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        if len(branches) <= 1:
+            return "".join(branches)
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(root)
+
+
+@functools.lru_cache(maxsize=8)
+def _scrubber(secrets: frozenset[str]) -> _Scrubber:
+    return _Scrubber(secrets)
+
+
+def _scrub(value: Any, secrets: _Scrubber) -> Any:
     if isinstance(value, str):
-        return scrub_text(value, secrets)
+        return secrets.text(value)
     if isinstance(value, dict):
         return {_scrub(k, secrets): _scrub(v, secrets) for k, v in value.items()}
     if isinstance(value, list):
