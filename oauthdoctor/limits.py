@@ -33,7 +33,12 @@ _CHUNK = 1 * MiB
 
 
 class InputError(Exception):
-    """Input that cannot be read as what it must be. The message is one line that names the file."""
+    """Input that cannot be read as what it must be: ``str()`` is one line, ``{name}: {reason}``."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
 
 
 def size_words(count: int) -> str:
@@ -57,15 +62,15 @@ def read_bounded(name: str, limit: int, what: str, stream: BinaryIO | None = Non
         with open(name, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
-                raise InputError(f"{name}: is a directory, not {what}")
+                raise InputError(name, f"is a directory, not {what}")
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise InputError(f"{name}: too large for {what} ({info.st_size:,} bytes; the limit is "
+                raise InputError(name, f"too large for {what} ({info.st_size:,} bytes; the limit is "
                                  f"{size_words(limit)})")
             return _read_stream(name, handle, limit, what)
     except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not {what}") from None
+        raise InputError(name, f"is a directory, not {what}") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or type(exc).__name__}") from None
+        raise InputError(name, f"cannot read: {exc.strerror or type(exc).__name__}") from None
 
 
 def read_config_text(name: str, what: str) -> str:
@@ -74,7 +79,7 @@ def read_config_text(name: str, what: str) -> str:
     text = decode_text(read_bounded(name, MAX_CONFIG_BYTES, what), name, what)
     lines = text.count("\n") + text.count("\r") - text.count("\r\n")
     if lines > MAX_CONFIG_LINES:
-        raise InputError(f"{name}: too many lines for {what} ({lines:,}; the limit is {MAX_CONFIG_LINES:,})")
+        raise InputError(name, f"too many lines for {what} ({lines:,}; the limit is {MAX_CONFIG_LINES:,})")
     return text
 
 
@@ -88,14 +93,14 @@ def _read_stream(name: str, stream: BinaryIO, limit: int, what: str) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise InputError(f"{name}: too large for {what} (more than {size_words(limit)})")
+            raise InputError(name, f"too large for {what} (more than {size_words(limit)})")
 
 
 def stdin_bytes(limit: int, what: str, name: str = "standard input") -> bytes:
     """Standard input, bounded as ``read_bounded``; a closed stdin (``<&-``) is an ``InputError``."""
     stream = sys.stdin.buffer if sys.stdin is not None else None
     if stream is None:
-        raise InputError(f"{name} is closed: nothing to read (give a file instead)")
+        raise InputError(name, "closed: nothing to read (give a file instead)")
     return read_bounded(name, limit, what, stream=stream)
 
 
@@ -118,15 +123,15 @@ def decode_text(data: bytes, name: str, what: str) -> str:
     """
     for mark, encoding in _UTF16_32:
         if data.startswith(mark):
-            raise InputError(f"{name}: not {what} ({encoding} text, not UTF-8: save it as UTF-8)")
+            raise InputError(name, f"not {what} ({encoding} text, not UTF-8: save it as UTF-8)")
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(f"{name}: not {what} (binary content)")
+        raise InputError(name, f"not {what} (binary content)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = line_and_column(data, exc.start)
-        raise InputError(f"{name}: not {what} (not UTF-8 at line {line}, column {column}, byte {exc.start}; "
+        raise InputError(name, f"not {what} (not UTF-8 at line {line}, column {column}, byte {exc.start}; "
                          "save it as UTF-8)") from None
 
 
