@@ -58,7 +58,7 @@ def test_at_file_and_unreadable_file(env: dict[str, str], tmp_path: Path) -> Non
     assert (data["provider"], data["class"], data["cause"]) == ("slack", "invalid_token", "token_revoked")
     missing = cli(env, "--format", "json", f"@{tmp_path / 'nope.json'}")
     assert missing.returncode == 2
-    assert missing.stderr.startswith("oauthdoctor: error: cannot read ")
+    assert missing.stderr.startswith(f"oauthdoctor: error: {tmp_path / 'nope.json'}: cannot read: ")
     assert missing.stdout == ""
 
 

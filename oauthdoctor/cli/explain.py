@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import typer
 
@@ -72,8 +73,8 @@ def explain_command(
         _batch(jsonl, provider, url, book, output)
         return
     headers = _parse_headers(header)
-    if response is None and not sys.stdin.isatty():
-        response = "-"  # piped or redirected input: read it as if "-" was given
+    if response is None and sys.stdin is not None and not sys.stdin.isatty():
+        response = "-"  # piped or redirected input: read it as if "-" was given (a closed stdin is None)
     if response is None and status is None and not headers:
         raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
     body = _read_response(response) if response is not None else b""
@@ -101,24 +102,48 @@ def _parse_headers(values: list[str]) -> dict[str, str]:
 
 
 def _read_response(response: str) -> bytes | str:
-    if response == "-":
-        return sys.stdin.buffer.read()
-    if response.startswith("@") and len(response) > 1:
-        path = Path(response[1:])
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    """The body: stdin, a file, or the argument itself; files and stdin within ``limits.MAX_CAPTURE_BYTES``
+    (the classifier reads the first 200,000 characters; a bigger input is refused, not read without end)."""
+    from oauthdoctor.limits import MAX_CAPTURE_BYTES, InputError, read_bounded, stdin_bytes
+
+    try:
+        if response == "-":
+            return stdin_bytes(MAX_CAPTURE_BYTES, "a response body")
+        if response.startswith("@") and len(response) > 1:
+            return read_bounded(response[1:], MAX_CAPTURE_BYTES, "a response body")
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     return response
 
 
-def _open_lines(source: str) -> TextIO:
+def _open_lines(source: str) -> BinaryIO:
     if source == "-":
-        return sys.stdin
+        if sys.stdin is None:
+            raise UsageError("standard input: closed: nothing to read (give a file instead)")
+        return sys.stdin.buffer
     try:
-        return open(source, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the caller
+        return open(source, "rb")  # noqa: SIM115 - closed by the caller
+    except IsADirectoryError:
+        raise UsageError(f"{source}: is a directory, not a JSON Lines file") from None
     except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise UsageError(f"{source}: cannot read: {exc.strerror or exc}") from None
+
+
+def _lines(stream: BinaryIO) -> Iterator[str | None]:
+    """Each line as text (undecodable bytes replaced), or None for a line past ``limits.MAX_LINE_BYTES``, which
+    is skipped in bounded chunks rather than held: a log with one runaway line still explains the others."""
+    from oauthdoctor.limits import MAX_LINE_BYTES
+
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(MAX_LINE_BYTES)
+            yield None
+            continue
+        yield line.decode("utf-8", "replace")
 
 
 def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, output: Path | None) -> None:
@@ -130,35 +155,43 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
     from oauthdoctor.classifier import classify
 
     stream = _open_lines(source)
-    sink = _open_output(output)
+    try:
+        sink = _open_output(output)
+    except UsageError:
+        if source != "-":
+            stream.close()
+        raise
     out: list[str] = []
     tally = _Tally()
     seen: dict[str, tuple[Explanation, str]] = {}  # logs repeat whole lines: the same line, the same answer
     try:
-        for number, line in enumerate(stream, 1):
-            known = seen.get(line)
-            if known is not None:
+        for number, line in enumerate(_lines(stream), 1):
+            if line is None:
+                from oauthdoctor.limits import MAX_LINE_BYTES, size_words
+
+                result = _unreadable(number, f"line {number} is longer than {size_words(MAX_LINE_BYTES)}: skipped")
+                tally.add(number, result)
+                out.append(_dumped(result))
+            elif (known := seen.get(line)) is not None:
                 tally.add(number, known[0])
                 out.append(known[1])
-                continue
-            if not line.strip():
-                continue
-            result = _line_result(line, number, provider, url, book, classify)
-            tally.add(number, result)
-            dumped = _dumped(result)
-            out.append(dumped)
-            if result.parse_error is None:  # an unreadable line's answer names its line number
-                if len(seen) >= 8192:
-                    seen.clear()
-                seen[line] = (result, dumped)
-            if len(out) >= 2000:
+            elif line.strip():
+                result = _line_result(line, number, provider, url, book, classify)
+                tally.add(number, result)
+                dumped = _dumped(result)
+                out.append(dumped)
+                if result.parse_error is None:  # an unreadable line's answer names its line number
+                    if len(seen) >= 8192:
+                        seen.clear()
+                    seen[line] = (result, dumped)
+            if len(out) >= 2000:  # written as it goes, repeated lines too: memory stays flat
                 sink.write("\n".join(out) + "\n")
                 out.clear()
         if out:
             sink.write("\n".join(out) + "\n")
         sink.flush()
     finally:
-        if stream is not sys.stdin:
+        if source != "-":
             stream.close()
         if sink is not sys.stdout:
             sink.close()
@@ -226,7 +259,9 @@ class _Tally:
 
 def _open_output(output: Path | None) -> TextIO:
     if output is None or str(output) == "-":
-        return sys.stdout
+        from oauthdoctor.cli.output import stdout
+
+        return stdout()
     try:
         return open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
@@ -237,8 +272,12 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
                  classify: Any) -> Explanation:
     try:
         item = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return _unreadable(number, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return _unreadable(number, f"line {number} is nested too deeply to read")
+    except ValueError as exc:  # a number of more than 4,300 digits, ...
+        return _unreadable(number, f"line {number} is not valid JSON: {str(exc).splitlines()[0][:120]}")
     if not isinstance(item, dict):
         return _unreadable(number, f"line {number} is not a JSON object")
     headers = item.get("headers")
