@@ -56,6 +56,8 @@ def read_exchange_log(data: bytes, source: str) -> Iterator[Capture]:
             raise TraceInputError(source, f"line {number} is not an exchange: {_message(exc)}") from None
         except msgspec.DecodeError:
             raise TraceInputError(source, f"line {number} is not JSON") from None
+        except RecursionError:
+            raise TraceInputError(source, f"line {number} is nested too deeply to read") from None
         yield _capture(item, number, source)
 
 
