@@ -163,5 +163,6 @@ def _fail(message: str, code: ExitCode) -> None:
     from oauthdoctor.redact import remembered, scrub_text
 
     message = scrub_text(message, remembered())
-    sys.stderr.write(f"oauthdoctor: error: {message.splitlines()[0] if message else code.name}\n")
+    if sys.stderr is not None:  # a closed stderr (2>&-) still gets the exit code
+        sys.stderr.write(f"oauthdoctor: error: {message.splitlines()[0] if message else code.name}\n")
     sys.exit(int(code))

@@ -160,6 +160,10 @@ def diagnose_command(
             raise UsageError(f"unknown probe '{pid}' ({did_you_mean(pid, PROBE_IDS)}probes: {', '.join(PROBE_IDS)})")
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
+    if offline and active:
+        raise UsageError("--offline and --active contradict each other (--active sends a real token request)")
+    if both := sorted(set(probe) & set(skip)):
+        raise UsageError(f"--probe and --skip both name {', '.join(both)}: give one or the other")
     if client_secret is not None:
         sys.stderr.write(
             "oauthdoctor: warning: --client-secret ends up in shell history and the process list; "
@@ -202,7 +206,7 @@ def diagnose_command(
 
     profile = pick_profile(resolved)
     on_network = None
-    if not offline and sys.stderr.isatty():
+    if not offline and sys.stderr is not None and sys.stderr.isatty():
         on_network = spinner(no_color=no_color)
     report = diagnose(resolved, profile, options, probe, skip, on_network)
     emit(report, "diagnose", fmt, output=output, no_color=no_color, verbose=verbose)

@@ -17,7 +17,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 
@@ -80,10 +80,18 @@ def _terminal_console(no_color: bool) -> Any:
     return Console(no_color=True if no_color else None, highlight=False, emoji=False, soft_wrap=False)
 
 
+def stdout() -> TextIO:
+    """Standard output, or a usage error when it is closed (``>&-``): nothing written is better than a crash."""
+    if sys.stdout is None:
+        raise UsageError("standard output is closed: nothing can be written (give --output FILE)")
+    return sys.stdout
+
+
 def _write_stdout(text: str) -> None:
+    out = stdout()
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        out.write(text)
+        out.flush()
     except BrokenPipeError:
         # The reader went away (| head): stop writing, and keep Python from complaining at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -87,4 +87,6 @@ def validate_command(
         sys.stderr.write(f"{issue}\n")
     if issues:
         raise CommandExit(ExitCode.USAGE)
-    sys.stdout.write(f"{len(files)} profile(s) valid\n")
+    from oauthdoctor.cli.output import stdout
+
+    stdout().write(f"{len(files)} profile(s) valid\n")
