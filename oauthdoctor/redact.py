@@ -79,7 +79,8 @@ def scrub(value: T, secrets: Iterable[str]) -> T:
     secret_set = frozenset(s for s in secrets if s)
     if not secret_set:
         return value
-    return _scrub(value, secret_set)  # type: ignore[no-any-return]
+    scrubbed: T = _scrub(value, secret_set)  # same shape in, same shape out
+    return scrubbed
 
 
 def _scrub(value: Any, secrets: frozenset[str]) -> Any:

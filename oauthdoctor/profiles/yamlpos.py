@@ -9,7 +9,7 @@ import yaml
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class PlainLoader(_Base):  # type: ignore[misc,valid-type]
+class PlainLoader(_Base):  # type: ignore[misc]  # _Base is CSafeLoader or SafeLoader, chosen at import
     """Safe loader without the implicit timestamp type: ``checked: 2026-11-27`` stays a string."""
 
 
