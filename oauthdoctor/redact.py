@@ -78,7 +78,8 @@ def scrub(value: T, secrets: Iterable[str]) -> T:
     secret_set = _scrubbable(secrets)
     if not secret_set:
         return value
-    return _scrub(value, _scrubber(secret_set))  # type: ignore[no-any-return]
+    scrubbed: T = _scrub(value, _scrubber(secret_set))  # same shape in, same shape out
+    return scrubbed
 
 
 def _scrubbable(secrets: Iterable[str]) -> frozenset[str]:

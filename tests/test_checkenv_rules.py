@@ -183,3 +183,12 @@ def test_github_callback_limit_comes_from_the_bundled_profile(
     apart, and the fact lives in providers/github.yaml only."""
     ids = {".env.production": client_id, ".env.staging": client_id}
     assert _bundled(tmp_path, monkeypatch, ids, kind) == expected
+
+
+def test_every_declared_rule_is_in_the_registry_once() -> None:
+    from oauthdoctor.checkenv.registry import declared_ids
+    from oauthdoctor.checkenv.rules import REGISTRY
+
+    ids = [r.id for r in REGISTRY]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == declared_ids()

@@ -74,7 +74,7 @@ def endpoint_http(check: FileCheck, now: datetime) -> list[Finding]:
       variants=(SeverityVariant("custom_domain", _I, "the provider serves tenants from their own domains and "
                                                      "no other provider claims the host"),))
 def endpoint_host_rule(check: FileCheck, now: datetime) -> list[Finding]:
-    profile, out = check.profile, []
+    profile, out = check.profile, list[Finding]()
     if profile is None:
         return out
     hosts = profile.endpoints.hosts

@@ -18,6 +18,8 @@ from oauthdoctor.profiles.hosts import host_matches
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from oauthdoctor.classifier.result import Explanation
+
 _EMPTY = ErrorRules()
 
 
@@ -32,7 +34,7 @@ class RuleBook:
         self._resolved: dict[str, str | None] = {}
         self._detectors: list[tuple[str, CompiledRules]] | None = None
         self._facts: ProviderFacts | None = None
-        self.results: dict[object, object] = {}  # classify() memo, cleared when full
+        self.results: dict[object, Explanation] = {}  # classify() memo, cleared when full
 
     @property
     def facts(self) -> ProviderFacts:

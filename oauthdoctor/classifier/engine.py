@@ -7,14 +7,14 @@ thousands of log lines per second.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from oauthdoctor.classifier import baseline as B
 from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
-from oauthdoctor.model import FAILURE_CLASSES
+from oauthdoctor.model import FAILURE_CLASSES, FailureClass
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
@@ -119,10 +119,10 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     if error_key:
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
         if cls:
-            return Outcome(failure_class=cls, cause=B.ERROR_CAUSE.get(error_key))  # type: ignore[arg-type]
+            return Outcome(failure_class=cast(FailureClass, cls), cause=B.ERROR_CAUSE.get(error_key))
     status = ex.status
     if status in B.STATUS_FALLBACK:
-        return Outcome(failure_class=B.STATUS_FALLBACK[status])  # type: ignore[arg-type]
+        return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status]))
     if status == 401:
         return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES))
     if status == 403:
@@ -176,11 +176,12 @@ def _shown(ex: Extracted) -> str | None:
     return scrub_text(ex.description, ex.secrets)
 
 
-def _literal_class(error_key: str | None) -> str | None:
+def _literal_class(error_key: str | None) -> FailureClass | None:
     """The class the raw error value names, if any."""
     if not error_key:
         return None
-    return error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
+    named = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
+    return cast(FailureClass, named) if named else None  # CLASSES and ERROR_CLASS hold only class names
 
 
 def _narrowed(found: Outcome, generic: Outcome) -> Outcome:

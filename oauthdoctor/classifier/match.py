@@ -85,12 +85,13 @@ class LazyPattern:
 
     def may_match(self, lowered: str) -> bool:
         """False only when the (lower-cased) text cannot match: none of the anchors occurs in it."""
-        found = self._anchors
-        if found is False:
-            found = self._anchors = anchors(self.source)
-        if found is None:
+        known = self._anchors
+        found = anchors(self.source) if known is False else known
+        if known is False:
+            self._anchors = found
+        if found is None or found is True:
             return True
-        for anchor in found:  # type: ignore[union-attr]  # a plain loop: any() over a generator costs more here
+        for anchor in found:  # a plain loop: any() over a generator costs more here
             if anchor in lowered:
                 return True
         return False

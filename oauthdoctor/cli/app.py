@@ -139,12 +139,12 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, typer.Abort):
             _fail("interrupted", ExitCode.INTERRUPTED)
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare 'oauthdoctor' or 'oauthdoctor providers'
-            exc.show()  # type: ignore[attr-defined] - the whole help, on stderr, as Click does
+            getattr(exc, "show")()  # noqa: B009 - Click's NoArgsIsHelpError: the whole help, on stderr
             sys.exit(int(ExitCode.USAGE))
         if isinstance(exc, _CLICK_EXCEPTION):
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _fail(f"{exc.format_message()}{where}", ExitCode.USAGE)  # type: ignore[attr-defined]
+            _fail(f"{getattr(exc, 'format_message')()}{where}", ExitCode.USAGE)  # noqa: B009 - Click's API
         if isinstance(exc, typer.Exit):
             sys.exit(exc.exit_code)
         from oauthdoctor.profiles.loader import ProfileError

@@ -15,10 +15,8 @@ from oauthdoctor.cli.completion import provider_names, rule_ids
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import did_you_mean, examples
 from oauthdoctor.cli.options import FailOn
-from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode, exit_codes_help
-
-CheckEnvFormat = format_choices("check-env")
 
 HELP = (
     "Lint env files for OAuth mistakes before they ship: redirect URIs, endpoints, client ids, placeholder "
@@ -42,7 +40,7 @@ def check_env_command(
                                         autocompletion=provider_names),
     prefix: str | None = typer.Option(None, "--prefix", metavar="PREFIX",
                                       help="Read <PREFIX>CLIENT_ID etc. (e.g. GOOGLE_)."),
-    fmt: CheckEnvFormat = format_option("check-env"),
+    fmt: str = format_option("check-env"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 on findings at or above this level."),
     rules: list[str] = typer.Option([], "--rule", metavar="ID", help="Run only this rule (repeatable).",
                                     autocompletion=rule_ids),

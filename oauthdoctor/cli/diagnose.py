@@ -13,11 +13,10 @@ from oauthdoctor.cli.completion import probe_ids, provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import did_you_mean, examples
 from oauthdoctor.cli.options import FailOn
-from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.config.keys import CANONICAL_KEYS, PLACEHOLDER_KEYS
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
-DiagnoseFormat = format_choices("diagnose")
 CONFIG_KEYS = (*CANONICAL_KEYS, *PLACEHOLDER_KEYS)
 
 # generated: probes-help (python tools/generate_reference.py writes it from probes.REGISTRY; a test checks it)
@@ -143,7 +142,7 @@ def diagnose_command(
     ntp_server: list[str] = typer.Option(
         [], "--ntp-server", metavar="HOST[:PORT]", help="NTP server for clock_skew (repeatable)."
     ),
-    fmt: DiagnoseFormat = format_option("diagnose"),
+    fmt: str = format_option("diagnose"),
     output: Path | None = output_option(),
     fail_on: FailOn = typer.Option(
         FailOn.error, "--fail-on", help="Exit 1 on findings at or above: error, warning, or never."

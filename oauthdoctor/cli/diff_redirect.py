@@ -10,7 +10,7 @@ import typer
 from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import examples
-from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 HELP = (
@@ -27,7 +27,6 @@ HELP = (
                "'http://127.0.0.1:8765/cb'",
                "oauthdoctor diff-redirect --omitted --provider github https://app.example.com/callback")
 )
-DiffRedirectFormat = format_choices("diff-redirect")
 
 
 class ClientType(StrEnum):
@@ -55,7 +54,7 @@ def diff_redirect_command(
                                  autocompletion=provider_names),
     client_type: ClientType = typer.Option(ClientType.web, "--client-type",
                                            help="web or native (some servers relax loopback for native only)."),
-    fmt: DiffRedirectFormat = format_option("diff-redirect"),
+    fmt: str = format_option("diff-redirect"),
     output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.sections import redirect_rule

@@ -14,7 +14,7 @@ import typer
 from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import examples
-from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ HELP = (
                "oauthdoctor explain --jsonl errors.jsonl --output explained.jsonl")
 )
 
-ExplainFormat = format_choices("explain")
 
 
 
@@ -57,7 +56,7 @@ def explain_command(
                                         autocompletion=provider_names),
     url: str | None = typer.Option(None, "--url", metavar="URL",
                                    help="The endpoint URL that answered (helps detection)."),
-    fmt: ExplainFormat = format_option("explain"),
+    fmt: str = format_option("explain"),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),
     output: Path | None = output_option(),
 ) -> None:
@@ -283,9 +282,11 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
     headers = item.get("headers")
     line_provider = item.get("provider")
     line_url = item.get("url")
-    return classify(item.get("status"), item.get("body"), headers if isinstance(headers, dict) else None,
-                    provider=line_provider if isinstance(line_provider, str) and line_provider else provider,
-                    url=line_url if isinstance(line_url, str) and line_url else url, rulebook=book)
+    result: Explanation = classify(
+        item.get("status"), item.get("body"), headers if isinstance(headers, dict) else None,
+        provider=line_provider if isinstance(line_provider, str) and line_provider else provider,
+        url=line_url if isinstance(line_url, str) and line_url else url, rulebook=book)
+    return result
 
 
 def _unreadable(number: int, message: str) -> Explanation:

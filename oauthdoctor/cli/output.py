@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,15 +24,17 @@ from oauthdoctor.cli.errors import UsageError
 from oauthdoctor.render.formats import FORMATS, format_help, formats, render_document
 
 
-def format_choices(kind: str) -> type[StrEnum]:
-    """A StrEnum of the kind's formats, for a Typer ``--format`` option (Typer lists the choices in help)."""
-    name = "".join(part.capitalize() for part in kind.split("-")) + "Format"
-    return StrEnum(name, {fmt: fmt for fmt in formats(kind)})  # type: ignore[return-value]
-
-
 def format_option(kind: str) -> Any:
-    """``--format`` with the kind's choices, its default (the first format) and help from the registry."""
-    return typer.Option(formats(kind)[0], "--format", help=format_help(kind))
+    """``--format`` with the kind's choices (shown as the metavar and offered to shell completion), its default
+    (the first format) and help from the registry. The value is a plain ``str``: ``emit`` refuses a format the
+    kind does not have with a usage error, so the choices are checked in one place."""
+    choices = [f for f in formats(kind) if f != "text"]  # text: an internal listing format
+
+    def complete(incomplete: str) -> list[str]:
+        return [c for c in choices if c.startswith(incomplete)]
+
+    return typer.Option(formats(kind)[0], "--format", metavar=f"<{'|'.join(choices)}>", help=format_help(kind),
+                        autocompletion=complete)
 
 
 def output_option() -> Any:

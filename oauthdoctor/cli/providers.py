@@ -10,7 +10,7 @@ import typer
 from oauthdoctor.cli.completion import provider_names
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import examples
-from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.exitcodes import ExitCode
 
 app = typer.Typer(
@@ -21,9 +21,6 @@ app = typer.Typer(
 )
 
 
-ListFormat = format_choices("providers-list")
-ShowFormat = format_choices("providers-show")
-AuditFormat = format_choices("providers-audit")
 
 
 def register(root: typer.Typer) -> None:
@@ -35,7 +32,7 @@ def register(root: typer.Typer) -> None:
              "rule, refresh-token rotation and how many of its facts are confirmed.\n\n"
              + examples("oauthdoctor providers list --format json"))
 def list_command(
-    fmt: ListFormat = format_option("providers-list"),
+    fmt: str = format_option("providers-list"),
     output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import all_profiles
@@ -47,7 +44,7 @@ def list_command(
              "checked.\n\n" + examples("oauthdoctor providers show entra"))
 def show_command(
     provider: str = typer.Argument(..., help="Profile id or alias.", autocompletion=provider_names),
-    fmt: ShowFormat = format_option("providers-show"),
+    fmt: str = format_option("providers-show"),
     output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import get_profile
@@ -59,7 +56,7 @@ def show_command(
              "profiles, oldest check first, with the totals.\n\n"
              + examples("oauthdoctor providers audit --format json"))
 def audit_command(
-    fmt: AuditFormat = format_option("providers-audit"),
+    fmt: str = format_option("providers-audit"),
     output: Path | None = output_option(),
 ) -> None:
     from oauthdoctor.profiles.loader import all_profiles

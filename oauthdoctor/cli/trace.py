@@ -9,7 +9,7 @@ import typer
 from oauthdoctor.cli.errors import CommandExit, UsageError
 from oauthdoctor.cli.helptext import examples
 from oauthdoctor.cli.options import FailOn
-from oauthdoctor.cli.output import emit, format_choices, format_option, output_option
+from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
 
 # generated: detections-help (python tools/generate_reference.py writes it from trace.detections; a test checks it)
@@ -30,7 +30,6 @@ HELP = (
                "oauthdoctor trace --since 2026-12-01 --format json token-exchanges.jsonl worker-2.jsonl")
     + "\n\n" + EXIT_CODES_HELP
 )
-TraceFormat = format_choices("trace")
 
 
 def register(app: typer.Typer) -> None:
@@ -44,7 +43,7 @@ def trace_command(
     client_id: str | None = typer.Option(None, "--client-id", help="Only this client's exchanges."),
     since: str | None = typer.Option(None, "--since", metavar="TIME", help="Ignore exchanges before (ISO 8601)."),
     until: str | None = typer.Option(None, "--until", metavar="TIME", help="Ignore exchanges after (ISO 8601)."),
-    fmt: TraceFormat = format_option("trace"),
+    fmt: str = format_option("trace"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 on findings at or above this level."),
     output: Path | None = output_option(),
     no_color: bool = typer.Option(False, "--no-color", help="No colours in the rich report."),

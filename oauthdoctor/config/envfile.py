@@ -159,7 +159,7 @@ def parse_env_text(text: str, path: str = "<string>") -> EnvFile:
             # python-dotenv >= 1.2.4 drops a leading byte-order mark; older versions keep it in the first key.
             # Entries describe the file as written, so the mark stays part of the key either way.
             offset = 1
-        start = offset + _LEADING_WS.match(statement).end()  # type: ignore[union-attr]
+        start = offset + len(statement) - len(statement.lstrip())  # _LEADING_WS: any leading whitespace
         if bom_dropped and start == 1 and key is not None:
             start, key = 0, "\ufeff" + key
         offset += len(statement)
@@ -173,7 +173,8 @@ def parse_env_text(text: str, path: str = "<string>") -> EnvFile:
 
 def _entry(located: EnvFile, key: str, value: str | None, start: int) -> EnvEntry:
     text = located.text
-    position = _EXPORT.match(text, start).end()  # type: ignore[union-attr]
+    export = _EXPORT.match(text, start)
+    position = export.end() if export else start  # the pattern is optional: it always matches
     key_match = (_SINGLE_QUOTED_KEY if text.startswith("'", position) else _UNQUOTED_KEY).match(text, position)
     key_start = position
     position = key_match.end() if key_match else position

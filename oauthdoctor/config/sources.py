@@ -90,16 +90,6 @@ def _scalar(name: str, key: str, value: Any) -> str:
     return "" if value is None else (value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
-def read_env_values(path: str | Path) -> dict[str, str]:
-    """An env file as the app sees it (python-dotenv: quotes, ``export``, comments, multi-line values)."""
-    from oauthdoctor.config.envfile import EnvFileError, read_env_file
-
-    try:
-        return read_env_file(path).values
-    except EnvFileError as exc:
-        raise ConfigError(str(exc)) from None
-
-
 def resolve(
     flags: Mapping[str, str | None],
     *,

@@ -124,7 +124,3 @@ class CredentialGuard:
             f"refused to send {what} to {host}: {where} a {self.provider} host; "
             f"pass --trust-host {host} if this is yours",
         )
-
-    def allows(self, url: str) -> bool:
-        """True when a credential may be sent to ``url``."""
-        return self.refusal(url) is None

@@ -136,9 +136,10 @@ def parse_json(body: str) -> object | None:
     if not body.strip():
         return None
     try:
-        return json.loads(body)
+        value: object = json.loads(body)
     except ValueError:
         return None
+    return value
 
 
 async def _send(

@@ -283,7 +283,7 @@ def _formats(ctx: ProbeContext) -> list[Finding]:
             out.append(
                 _finding(
                     Status.WARN,
-                    f"the {off.grant} grant is off by default at {profile.name}",
+                    f"the {off.grant} grant is off by default at {profile.name if profile else 'the provider'}",
                     "grant_type",
                     ctx,
                     hint=off.how_to_enable or None,

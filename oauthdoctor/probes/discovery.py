@@ -67,7 +67,8 @@ def judge(
     counts when something needs it."""
     token: EndpointVisit | Skipped | None = None
     if isinstance(observation, DiscoveryProbeObservation):
-        observation, token = observation.document, observation.token
+        token = observation.token
+        observation = observation.document
     if isinstance(observation, Skipped) or observation is None:
         return [skip_finding(META, observation.reason if observation else "not run")]
     obs = observation

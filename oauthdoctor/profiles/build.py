@@ -11,8 +11,8 @@ import dataclasses
 import functools
 import types
 import typing
-from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 T = TypeVar("T")
 YamlPath = tuple[str | int, ...]
@@ -30,7 +30,8 @@ class BuildError(ValueError):
 
 def build(cls: type[T], data: Any, path: YamlPath = ()) -> T:
     """Turn ``data`` (dicts/lists from YAML) into an instance of dataclass ``cls``."""
-    return _converter(cls)(data, path)  # type: ignore[no-any-return]
+    converted: T = _converter(cast(Hashable, cls))(data, path)
+    return converted
 
 
 @functools.cache
@@ -44,7 +45,7 @@ def _converter(tp: Any) -> Converter:
         return _list(_converter(get_args(tp)[0]))
     if origin is dict:
         return _dict(_converter(get_args(tp)[1]))
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass(tp)
     if tp is Any:
         return lambda value, path: value

@@ -37,6 +37,7 @@ def _forbid_extra_everywhere() -> None:
         if cls in seen or not dataclasses.is_dataclass(cls):
             return
         seen.add(cls)
+        # pydantic reads a stdlib dataclass's config from this attribute, which the schema does not declare.
         cls.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
         import typing
 

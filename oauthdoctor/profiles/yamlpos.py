@@ -44,11 +44,11 @@ class _Strict:
         return super().construct_mapping(node, deep)  # type: ignore[misc]
 
 
-class StrictLoader(_Strict, _Base):  # type: ignore[misc,valid-type]
+class StrictLoader(_Strict, _Base):  # type: ignore[misc]
     """Safe loader without aliases or duplicate keys (``--config`` files)."""
 
 
-class PlainLoader(_Strict, _Base):  # type: ignore[misc,valid-type]
+class PlainLoader(_Strict, _Base):  # type: ignore[misc]
     """Strict safe loader without the implicit timestamp type: ``checked: 2026-11-27`` stays a string."""
 
 

@@ -39,7 +39,8 @@ def to_data(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
     }
-    return cap_json(json.loads(json.dumps(data, default=str)))  # type: ignore[no-any-return]
+    capped: dict[str, Any] = cap_json(json.loads(json.dumps(data, default=str)))  # dates, enums as strings
+    return capped
 
 
 def render(report: Report) -> str:

@@ -29,7 +29,7 @@ class FactRow:
 
 def _rule_name(profile: Profile) -> str:
     rule = profile.redirect
-    return str(getattr(rule, "name", None) or getattr(rule, "family", None) or "exact")
+    return rule.name or "exact"
 
 
 def summary_rows(profiles: list[Profile]) -> list[dict[str, str]]:
@@ -256,7 +256,8 @@ def _entry(label: str, value: Any, default_checked: str | None, keep_defaults: b
             lines.append(f"{name}: {human(item)}" if name else human(item))
     provenance = None
     if hasattr(value, "basis"):
-        provenance = Provenance(value.basis, value.source, value.checked or default_checked, value.note)
+        provenance = Provenance(value.basis, getattr(value, "source", None),
+                                getattr(value, "checked", None) or default_checked, getattr(value, "note", None))
     lines.sort(key=lambda line: not line.startswith("if "))  # when a rule applies, then what it concludes
     return Entry(label, "\n".join(lines), provenance, tuple(children))
 
