@@ -53,8 +53,8 @@ def read_bounded(name: str, limit: int, what: str, stream: BinaryIO | None = Non
 
     ``what`` is what the file should be (``an env file``) for the messages. A regular file's size is checked
     before anything is read; a pipe, a device or stdin is read in chunks and refused as soon as it passes the
-    limit, so ``/dev/zero`` costs at most ``limit`` bytes of memory. Raises ``InputError`` naming the file
-    for a directory, an unreadable file, a closed stdin and input past the limit.
+    limit, so ``/dev/zero`` is refused after ``limit`` bytes instead of read without end. Raises
+    ``InputError`` naming the file for a directory, an unreadable file, a closed stdin and input past the limit.
     """
     if stream is not None:
         return _read_stream(name, stream, limit, what)
@@ -63,9 +63,14 @@ def read_bounded(name: str, limit: int, what: str, stream: BinaryIO | None = Non
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise InputError(name, f"is a directory, not {what}")
-            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise InputError(name, f"too large for {what} ({info.st_size:,} bytes; the limit is "
-                                 f"{size_words(limit)})")
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > limit:
+                    raise InputError(name, f"too large for {what} ({info.st_size:,} bytes; the limit is "
+                                     f"{size_words(limit)})")
+                data = handle.read(info.st_size + 1)  # one buffer of the file's size, no copies
+                if len(data) <= info.st_size:
+                    return data
+                return _read_stream(name, handle, limit, what, data)  # it grew while read (a live log)
             return _read_stream(name, handle, limit, what)
     except IsADirectoryError:
         raise InputError(name, f"is a directory, not {what}") from None
@@ -83,9 +88,11 @@ def read_config_text(name: str, what: str) -> str:
     return text
 
 
-def _read_stream(name: str, stream: BinaryIO, limit: int, what: str) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
+def _read_stream(name: str, stream: BinaryIO, limit: int, what: str, start: bytes = b"") -> bytes:
+    chunks: list[bytes] = [start] if start else []
+    size = len(start)
+    if size > limit:
+        raise InputError(name, f"too large for {what} (more than {size_words(limit)})")
     while True:
         chunk = stream.read(min(_CHUNK, limit + 1 - size))
         if not chunk:

@@ -73,6 +73,9 @@ def _root(
     if profiles:
         from oauthdoctor.profiles.dirs import add_profile_dirs
 
+        for directory in profiles:  # a typo here would silently leave the user's profiles out
+            if not os.path.isdir(directory):
+                raise UsageError(f"--profiles {directory}: not a directory")
         add_profile_dirs(profiles)
 
 
@@ -112,6 +115,7 @@ def _with_completion_options(on: bool) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every exception becomes an exit code, never a traceback for bad input."""
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_stdout()
     command = requested_command(argv)
     completing = _COMPLETE_VAR in os.environ
     try:
@@ -157,6 +161,14 @@ def main(argv: list[str] | None = None) -> None:
     if code == ExitCode.INTERRUPTED:
         _fail("interrupted", ExitCode.INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _tolerant_stdout() -> None:
+    """Text read from a hostile input may hold what UTF-8 cannot encode (a JSON ``"\\ud800"`` escape decodes
+    to a lone surrogate): it is written escaped (``\\ud800``), as stderr already does, not turned into a crash."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
 
 
 def _fail(message: str, code: ExitCode) -> None:

@@ -78,7 +78,8 @@ def explain_command(
         raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
     body = _read_response(response) if response is not None else b""
     if status is None and not headers and not _has_content(body):
-        source = "standard input" if response == "-" else "the response"
+        named = response[1:] if response is not None and response.startswith("@") else "the response"
+        source = "standard input" if response == "-" else named
         raise UsageError(f"{source} is empty: nothing to explain (give the body, --status or --header)")
     result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
     emit(result, "explain", fmt, output=output)
@@ -262,7 +263,7 @@ def _open_output(output: Path | None) -> TextIO:
 
         return stdout()
     try:
-        return open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        return open(output, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 

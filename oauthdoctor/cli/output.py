@@ -59,7 +59,7 @@ def emit(document: Any, kind: str, fmt: str, *, output: Path | str | None = None
         _write_stdout(text)
         return
     try:
-        Path(str(output)).write_text(text, encoding="utf-8")
+        Path(str(output)).write_text(text, encoding="utf-8", errors="backslashreplace")  # see app._tolerant_stdout
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
