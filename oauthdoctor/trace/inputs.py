@@ -84,6 +84,6 @@ def read_captures(name: str, body_wanted: BodyWanted) -> Iterator[Capture]:
     data = read_bytes(name)
     source = "<stdin>" if name == STDIN else name
     if input_format(data, source) == "log":
-        return read_exchange_log(data, source)
+        return read_exchange_log(data, source, body_wanted)
     skip = _leading_blank(data)
     return read_har(memoryview(data)[skip:] if skip else data, source, body_wanted)
