@@ -68,16 +68,47 @@ def is_stable_fingerprint(value: str) -> bool:
             and _HEX.issuperset(value[len(STABLE_PREFIX):]))
 
 
+# A credential can arrive as part of a URL no one declared secret: a callback URL pasted as the redirect URI
+# (``?code=...``), a token URL with ``?client_secret=`` or ``?access_token=``, a password in ``user:pass@``.
+# These parameters' values are replaced wherever they appear in a URL, a query string or a form body.
+URL_CREDENTIAL_PARAMS = (
+    "code", "access_token", "refresh_token", "id_token", "client_secret", "code_verifier", "password", "assertion",
+    "client_assertion", "device_code", "subject_token", "actor_token", "token", "api_key", "apikey",
+    "oauth_token", "oauth_verifier", "session_token",
+)
+_URL_PARAM = re.compile(r"(?i)((?:^|[?&#;\s\"'(])(?:" + "|".join(URL_CREDENTIAL_PARAMS) + r")=)([^&#;\s\"'<>\\)]+)")
+_URL_PASSWORD = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://[^/?#\s:@\"'<>]*:)([^/?#\s@\"'<>]+)(@)")
+_KEPT = frozenset({"None", "none", "null", "undefined", "nil", "NaN", "false", "true"})
+
+
+def scrub_url_credentials(text: str) -> str:
+    """``text`` with the value of every credential parameter of a URL (``?code=``, ``&access_token=``, ...) and
+    every ``user:password@`` password replaced by its fingerprint. Names made by ``stable_fingerprint`` or
+    ``fingerprint``, the sentinels a broken client sends (``None``, ``undefined``), template placeholders and
+    short numbers (an error page's ``?code=7000222``; no provider issues codes that short) stay as they are."""
+    if "=" not in text and "@" not in text:
+        return text
+    return _URL_PASSWORD.sub(_replace_credential, _URL_PARAM.sub(_replace_credential, text))
+
+
+def _replace_credential(match: re.Match[str]) -> str:
+    value = match.group(2)
+    if (value in _KEPT or is_stable_fingerprint(value) or "…(" in value or value.startswith("%7B") or "{" in value
+            or (value.isdigit() and len(value) <= 12)):
+        return match.group(0)  # a name, a sentinel, a placeholder ({code}) or an error number (?code=7000222)
+    return match.group(1) + fingerprint(value) + (match.group(3) if match.re is _URL_PASSWORD else "")
+
+
 def scrub_text(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of every secret in ``text`` by its fingerprint (longest first)."""
+    """Replace every occurrence of every secret in ``text`` by its fingerprint (longest first), and every
+    credential a URL in it carries (``scrub_url_credentials``)."""
     return _scrubber(_scrubbable(secrets)).text(text)
 
 
 def scrub(value: T, secrets: Iterable[str]) -> T:
-    """Deep-copy ``value`` (str, dict, list, tuple, frozen dataclass) with every secret replaced."""
+    """Deep-copy ``value`` (str, dict, list, tuple, frozen dataclass) with every secret replaced, and every
+    credential a URL in it carries."""
     secret_set = _scrubbable(secrets)
-    if not secret_set:
-        return value
     scrubbed: T = _scrub(value, _scrubber(secret_set))  # same shape in, same shape out
     return scrubbed
 
@@ -113,7 +144,7 @@ class _Scrubber:
         for secret in candidates:
             if secret in text:
                 text = text.replace(secret, fingerprint(secret))
-        return text
+        return scrub_url_credentials(text)
 
     def _occurring(self, text: str) -> list[str]:
         """The secrets that occur in ``text``, longest first."""
@@ -149,19 +180,31 @@ def _scrubber(secrets: frozenset[str]) -> _Scrubber:
 
 
 def _scrub(value: Any, secrets: _Scrubber) -> Any:
+    """``value`` with secrets replaced; a part with nothing to replace is returned as it is (no copy), so a
+    document without secrets costs one walk, and every container keeps its type (a NamedTuple stays one)."""
     if isinstance(value, str):
-        return secrets.text(value)
+        cleaned = secrets.text(value)
+        return value if cleaned == value else cleaned
     if isinstance(value, dict):
-        return {_scrub(k, secrets): _scrub(v, secrets) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrub(v, secrets) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_scrub(v, secrets) for v in value)
+        pairs = [(_scrub(k, secrets), _scrub(v, secrets)) for k, v in value.items()]
+        if all(k is old_k and v is old_v for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    if isinstance(value, list | tuple):
+        items = [_scrub(v, secrets) for v in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        if isinstance(value, list):
+            return items
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _scrub(getattr(value, f.name), secrets)
-            for f in dataclasses.fields(value)
-            if f.name != "secrets"
-        }
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for f in dataclasses.fields(value):
+            if f.name == "secrets":
+                continue
+            old = getattr(value, f.name)
+            new = _scrub(old, secrets)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
     return value
