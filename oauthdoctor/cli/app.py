@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
         from oauthdoctor.profiles.loader import UnknownProfile
 
         if not isinstance(exc, UnknownProfile):
-            _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+            _fail(_internal_error(exc), ExitCode.INTERNAL)
         _fail(str(exc), ExitCode.USAGE)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERRUPTED)
@@ -157,10 +157,26 @@ def main(argv: list[str] | None = None) -> None:
             for issue in exc.issues:
                 sys.stderr.write(f"oauthdoctor: error: {issue}\n")
             sys.exit(int(ExitCode.USAGE))
-        _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+        _fail(_internal_error(exc), ExitCode.INTERNAL)
     if code == ExitCode.INTERRUPTED:
         _fail("interrupted", ExitCode.INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _internal_error(exc: BaseException) -> str:
+    """The line for a bug: the exception's type and the place in oauthdoctor it came from, not its message.
+
+    A message may quote whatever the failing code held — a token from a capture, a line of an env file — and
+    only the secrets this process was told about can be scrubbed; the type and the place are what a bug
+    report needs, and cannot carry a secret."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "oauthdoctor" in f.filename.replace("\\", "/")]
+    where = ""
+    if frames:
+        path = frames[-1].filename.replace("\\", "/")
+        where = f" at {path[path.rfind('oauthdoctor/'):]}:{frames[-1].lineno}"
+    return f"internal error: {type(exc).__name__}{where} (a bug in oauthdoctor; please report it)"
 
 
 def _tolerant_stdout() -> None:

@@ -95,8 +95,10 @@ def _parse_headers(values: list[str]) -> dict[str, str]:
     headers: dict[str, str] = {}
     for value in values:
         name, sep, rest = value.partition(":")
-        if not sep or not name.strip():
-            raise UsageError(f"--header must look like 'Name: value', got {value[:60]!r}")
+        if not sep or not name.strip():  # the value is not echoed: 'Authorization Bearer <token>' lacks a ':'
+            first = value.split(None, 1)[0][:40] if value.strip() else ""
+            raise UsageError(f"--header must look like 'Name: value', got {len(value)} characters without a name "
+                             f"and ':'{f' (starting {first!r})' if first and first != value else ''}")
         headers[name.strip()] = rest.strip()
     return headers
 
