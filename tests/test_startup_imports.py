@@ -47,6 +47,10 @@ WARM = {
     # explain reads the errors sections and hosts of every profile from the cache, not whole profiles.
     "explain": (["explain", "--format", "json", '{"error":"invalid_grant"}'],
                 ("oauthdoctor.profiles.model", "oauthdoctor.profiles.loader", "yaml", "hashlib")),
+    # providers list reads the summaries a full load computed, not thirty profiles.
+    "providers-list": (["providers", "list", "--format", "json"],
+                       ("oauthdoctor.profiles.model", "oauthdoctor.profiles.loader", "oauthdoctor.profiles.audit",
+                        "yaml")),
 }
 
 

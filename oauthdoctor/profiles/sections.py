@@ -2,25 +2,26 @@
 
 Commands that need one section (``diff-redirect`` needs ``redirect`` of one profile: ``redirect_rule``;
 ``explain`` needs ``errors`` and the endpoint hosts of all) build just that section from this data and skip
-the whole profile schema. The data was accepted by the profile builder before it was cached, and the cache
-entry is tied to the file's size and modification time. ``None`` means "not cached": the caller does a full load, which
-fills the cache and reports any problem with file, line and YAML path.
+the whole profile schema; ``providers list`` reads the summaries a full load computed (``all_summaries``).
+The data was accepted by the profile builder before it was cached, and the cache entry is tied to the file's
+size and modification time. ``None`` means "not cached": the caller does a full load, which fills the cache and
+reports any problem with file, line and YAML path.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from oauthdoctor.profiles import cache
 from oauthdoctor.profiles.dirs import locate, names_of, profile_files
-from oauthdoctor.profiles.redirect_schema import (
-    CallbackLimitRule,
-    LoopbackRule,
-    MissingSentRule,
-    PathTraversalRule,
-    RedirectRule,
-    WildcardRule,
-)
+
+if TYPE_CHECKING:
+    from oauthdoctor.profiles.redirect_schema import RedirectRule
+
+# The modules a summary is computed with: editing one makes the cached summaries stale.
+_SUMMARY_CODE = tuple(Path(__file__).with_name(name) for name in (
+    "summary.py", "audit.py", "model.py", "error_schema.py", "redirect_schema.py", "build.py"))
 
 
 def names(data: dict[str, Any]) -> set[str]:
@@ -49,6 +50,24 @@ def all_checked_data() -> list[dict[str, Any]] | None:
     return list(by_id.values())
 
 
+def all_summaries() -> list[dict[str, Any]]:
+    """What ``providers list`` shows of every profile (``summary.summarize``), in its order (generic last).
+
+    From the summary index while no profile file and no module that computes a summary has changed; else from a
+    full load, which reports any broken profile and writes the index.
+    """
+    files = profile_files()
+    found = cache.get_index("summaries", files, _SUMMARY_CODE)
+    if isinstance(found, list):
+        return found
+    from oauthdoctor.profiles.loader import all_profiles
+    from oauthdoctor.profiles.summary import summarize
+
+    summaries = [summarize(profile) for profile in all_profiles()]
+    cache.put_index("summaries", files, summaries, _SUMMARY_CODE)
+    return summaries
+
+
 def redirect_rule(name: str) -> tuple[str, RedirectRule]:
     """The profile id and redirect rule for a profile id or alias (any case)."""
     data = checked_data(name)
@@ -64,6 +83,15 @@ def redirect_rule(name: str) -> tuple[str, RedirectRule]:
 
 def _from_checked(data: Any) -> RedirectRule | None:
     """The rule from data that ``build`` accepted before it was cached; None if it no longer fits."""
+    from oauthdoctor.profiles.redirect_schema import (
+        CallbackLimitRule,
+        LoopbackRule,
+        MissingSentRule,
+        PathTraversalRule,
+        RedirectRule,
+        WildcardRule,
+    )
+
     try:
         fields = dict(data)
         if "loopback" in fields:
