@@ -96,3 +96,23 @@ def test_root_help_lists_every_command_and_an_unknown_one_is_refused() -> None:
     refused = run("diff-redirec", "a", "b")
     assert refused.returncode == 2
     assert refused.stderr.startswith("oauthdoctor: error: No such command 'diff-redirec'")
+
+
+def test_the_console_entry_hides_start_up_objects_from_the_collector_and_main_does_not() -> None:
+    """``run`` (console script, ``python -m``) freezes what start-up made; ``main`` called in-process leaves the
+    caller's collector alone. Both exit with the command's code."""
+    probe = """
+import gc, sys
+from oauthdoctor.cli import app
+sys.argv = ["oauthdoctor", "diff-redirect", "--format", "json", "https://a.test/cb", "https://a.test/cb/"]
+entry = getattr(app, ENTRY)
+try:
+    entry()
+except SystemExit as exc:
+    sys.stderr.write(f"CODE={exc.code} FROZEN={gc.get_freeze_count() > 0}\\n")
+"""
+    for entry, frozen in (("run", True), ("main", False)):
+        result = subprocess.run([sys.executable, "-c", probe.replace("ENTRY", repr(entry))], capture_output=True,
+                                text=True, check=False)
+        assert f"CODE=1 FROZEN={frozen}" in result.stderr, (entry, result.stderr)
+        assert json.loads(result.stdout)["accepted"] is False

@@ -8,6 +8,7 @@ the command line (all of them for root help, ``--version`` or an unknown name).
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
+import gc
 import importlib
 import os
 import sys
@@ -157,6 +158,23 @@ def main(argv: list[str] | None = None) -> None:
     if code == ExitCode.INTERRUPTED:
         _fail("interrupted", ExitCode.INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def run() -> None:
+    """The console script's entry point (and ``python -m oauthdoctor``): ``main()`` in a process that ends with it.
+
+    Start-up makes some 20,000 objects that live until the process ends (typer and click, then the command's
+    modules). The cyclic garbage collector would walk all of them again in every full collection and once more
+    at exit, about a tenth of an offline command's run. ``gc.freeze()`` moves the objects that exist so far out
+    of its sight, once before the command and once after it; objects made in between are collected as usual,
+    and exit still runs every handler. ``main()`` itself leaves the collector alone, so a program or test that
+    calls it in-process keeps its own garbage collected.
+    """
+    gc.freeze()
+    try:
+        main()
+    finally:
+        gc.freeze()
 
 
 def _fail(message: str, code: ExitCode) -> None:
