@@ -233,3 +233,23 @@ def test_summary_code_names_existing_modules() -> None:
     from oauthdoctor.profiles import sections
 
     assert all(path.is_file() for path in sections._SUMMARY_CODE)
+
+
+def test_diagnose_picks_the_same_profile_from_the_cache_as_from_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.config.sources import resolve
+    from oauthdoctor.diagnose.report import pick_profile
+
+    urls = [f"https://{h.replace('*.', 'tenant.')}/token" for p in all_profiles() for h in p.endpoints.hosts]
+    urls += ["https://unknown.example/token", "http://127.0.0.1:8080/token", None]
+
+    def picks() -> list[str | None]:
+        chosen = []
+        for url in urls:
+            profile = pick_profile(resolve({"token_url": url}, environ={}))
+            chosen.append(profile.id if profile else None)
+        return chosen
+
+    full, cached = _uncached_then_cached(monkeypatch, picks)
+    assert loader._registries == {}  # the cached picks built only the chosen profiles, never all of them
+    assert cached == full
+    assert full[-3:] == ["generic", "generic", "generic"] and "google" in full and "microsoft" in full
