@@ -50,6 +50,49 @@ def all_checked_data() -> list[dict[str, Any]] | None:
     return list(by_id.values())
 
 
+def all_checked_parts(keys: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]] | None:
+    """``(file, parts)`` of every profile (one per id, as ``all_checked_data``), where ``parts`` holds only the
+    given top-level keys of its checked data (``"errors.signatures"`` names a key one level down).
+
+    Read from one index over every profile file, so a command that needs a few small parts of all thirty
+    profiles (explain's provider detection: names, hosts and signatures) reads one small file instead of
+    thirty; ``file_data(file)`` then reads the whole data of the one profile it settles on. None unless every
+    profile file is cached.
+    """
+    files = profile_files()
+    name = "parts-" + "-".join(keys)
+    found = cache.get_index(name, files, (Path(__file__),))
+    if isinstance(found, list):
+        return [(file, parts) for file, parts in found]
+    by_id: dict[str, tuple[str, dict[str, Any]]] = {}
+    for file in files:
+        data = cache.get(file)
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return None
+        by_id[data["id"]] = (str(file), _parts(data, keys))
+    entries = list(by_id.values())
+    cache.put_index(name, files, entries, (Path(__file__),))
+    return entries
+
+
+def _parts(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    parts: dict[str, Any] = {}
+    for key in keys:
+        head, _, sub = key.partition(".")
+        value = data.get(head)
+        if sub and isinstance(value, dict) and sub in value:
+            parts.setdefault(head, {})[sub] = value[sub]
+        elif not sub and head in data:
+            parts[head] = value
+    return parts
+
+
+def file_data(file: str) -> dict[str, Any] | None:
+    """The checked data of one profile file (a ``file`` from ``all_checked_parts``), if it is still cached."""
+    data = cache.get(Path(file))
+    return data if isinstance(data, dict) else None
+
+
 def all_summaries() -> list[dict[str, Any]]:
     """What ``providers list`` shows of every profile (``summary.summarize``), in its order (generic last).
 

@@ -8,8 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from oauthdoctor.model import Basis
 from oauthdoctor.profiles.model import Fact, Profile
+from oauthdoctor.vocabulary import Basis
 
 SCHEMA_VERSION = 1
 _PROVENANCE = ("source", "checked", "basis", "note")
