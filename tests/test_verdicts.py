@@ -444,3 +444,16 @@ def test_a_discovery_server_that_is_down_does_not_decide_when_nothing_needs_it(w
     assert report.decision is Decision.NONE and report.root_cause is None
     needed = finding(run({**values, "scopes": "openid"}), "discovery")  # ID-token validation needs it: retry
     assert needed.status is Status.ERROR and needed.decision is Decision.RETRY
+
+
+def test_the_dot_profile_finds_its_endpoints_from_the_issuer_dot_publishes(dot_oidc: DotServer) -> None:
+    """The profile's {issuer} is DOT's own issuer (site URL + mount point), so an issuer alone locates the token
+    endpoint and the discovery document, and the document's issuer agrees with it."""
+    spec = dot_oidc.clients["web"]
+    values = {"issuer": dot_oidc.issuer, "client_id": spec.client_id, "client_secret": spec.client_secret,
+              "redirect_uri": spec.redirect_uri, "registered_redirect_uris": spec.redirect_uri}
+    report = run(values, provider="django-oauth-toolkit")
+    assert report.inputs["token_endpoint"] == f"{dot_oidc.issuer}/token/"
+    by_id = {f.id: f for f in report.findings}
+    assert by_id["client_auth"].status is Status.PASS
+    assert not [f.title for f in report.findings if f.id == "discovery" and f.status in (Status.FAIL, Status.WARN)]
