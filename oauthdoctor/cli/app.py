@@ -12,6 +12,7 @@ import gc
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -160,21 +161,39 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def run() -> None:
+def run() -> NoReturn:
     """The console script's entry point (and ``python -m oauthdoctor``): ``main()`` in a process that ends with it.
 
     Start-up makes some 20,000 objects that live until the process ends (typer and click, then the command's
-    modules). The cyclic garbage collector would walk all of them again in every full collection and once more
-    at exit, about a tenth of an offline command's run. ``gc.freeze()`` moves the objects that exist so far out
-    of its sight, once before the command and once after it; objects made in between are collected as usual,
-    and exit still runs every handler. ``main()`` itself leaves the collector alone, so a program or test that
-    calls it in-process keeps its own garbage collected.
+    modules). The cyclic garbage collector would walk them again in every full collection, and the interpreter's
+    teardown would free them one by one after the answer is already written: together a tenth of an offline
+    command's run, and more after a live ``diagnose``. So ``gc.freeze()`` moves the objects that exist before
+    the command out of the collector's sight (objects made later are collected as usual), and once ``main()``
+    has finished, ``_leave`` flushes the output and ends the process with the command's exit code. Nothing is
+    left to tear down by then: files are written and closed, the event loop and its threads are shut down, and
+    oauthdoctor registers no exit handlers. ``main()`` itself does neither, so a program or test that calls it
+    in-process keeps its collector and gets its ``SystemExit``.
     """
     gc.freeze()
     try:
         main()
-    finally:
-        gc.freeze()
+    except SystemExit as exc:
+        _leave(exc.code)
+    _leave(0)
+
+
+def _leave(code: object) -> NoReturn:
+    """Exit as ``sys.exit(code)`` would (None is 0; a message is printed and is 1), after flushing the output,
+    without the interpreter's teardown (``os._exit``)."""
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    if not isinstance(code, int) and code is not None:
+        sys.stderr.write(f"{code}\n")
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (| head), or a stream already closed
+            pass
+    os._exit(status)
 
 
 def _fail(message: str, code: ExitCode) -> None:
