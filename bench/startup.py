@@ -17,8 +17,9 @@ What it measures, so the ratios mean the same on every machine:
 - The package is byte-compiled first, as ``pip install`` does. Without this, an environment that sets
   ``PYTHONDONTWRITEBYTECODE`` (common in containers) would time the compiling of every module on every run.
 - Each command runs once untimed to fill the profile cache, as any second run on a user's machine finds it.
-- Runs are interleaved (one round runs every baseline and every command once), so a machine that slows down
-  or speeds up during the benchmark affects every row alike. The median of the rounds is reported.
+- Runs are interleaved (one round runs every baseline and every command once, in an order shuffled per round
+  so that no row always follows the same one), so a machine that slows down or speeds up during the
+  benchmark affects every row alike. The median of the rounds is reported.
 - Commands run through the installed ``oauthdoctor`` console script when it sits next to this Python
   (that is how users start it), else through ``python -m oauthdoctor``. Their output goes to /dev/null, so
   the Rich rows draw the colourless 80-column view of a pipe.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -124,9 +126,11 @@ def main() -> None:
         for name, argv in argvs.items():
             _once(argv, envs.get(name))  # warm the OS file cache and the profile cache
         samples: dict[str, list[float]] = {name: [] for name in argvs}
-        for _ in range(args.runs):
-            for name, argv in argvs.items():
-                samples[name].append(_once(argv, envs.get(name)))
+        order = list(argvs)
+        for round_number in range(args.runs):
+            random.Random(round_number).shuffle(order)
+            for name in order:
+                samples[name].append(_once(argvs[name], envs.get(name)))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"launcher: {' '.join(start)}; {args.runs} interleaved rounds, median; load average {load:.2f}")
     medians = {name: statistics.median(values) for name, values in samples.items()}
