@@ -265,12 +265,24 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
-        for key, raw in _FRAGMENT.findall(text):
-            if key in KNOWN_KEYS and key not in found:
+        for m in _FRAGMENT.finditer(text):
+            key, raw = m.group(1), m.group(2)
+            if key in KNOWN_KEYS and key not in found and not _prose_word(raw, text, m.end()):
                 found[key] = _fragment_value(raw)
         if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _prose_word(raw: str, text: str, end: int) -> bool:
+    """An unquoted value that only starts a sentence or an object: ``Zoom webservice error: Invalid access token``,
+    ``Server error: missing client``, ``error: {`` (a JS dump that nests the real error). Codes (``invalid_grant``)
+    are never prose, whatever follows them."""
+    if raw[:1] == "{":
+        return True
+    if raw[:1] in "\"'[" or "_" in raw:
+        return False
+    return text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()
 
 
 def _is_prose(value: str) -> bool:
