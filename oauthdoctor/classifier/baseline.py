@@ -155,7 +155,9 @@ def _r(**kw: object) -> ErrorRule:
 
 
 _RT = r"refresh[ _-]?token"
-_CODE = r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|\bcode\b|verification[ _-]?code)"
+# "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
+_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b|"
+         r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
 GENERIC_RULES: list[ErrorRule] = [
@@ -193,7 +195,10 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
        r"not (?:specified|provided|sent))|missing.{0,20}code[ _]verifier", failure_class="invalid_request",
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
-    _r(description=r"code[ _]verifier|\bpkce\b",
+    # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
+    # "code_verifier does not match code_challenge".
+    _r(description=r"code[ _]verifier|\bpkce\b|"
+       r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
     _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
@@ -252,7 +257,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=_CODE + r".{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
     _r(description=r"(?:invalid|unknown|bad|incorrect) " + _CODE + "|" + _CODE +
-       r".{0,40}(?:invalid|not valid|not found|incorrect|does ?n[o']t exist)",
+       r".{0,40}(?:invalid\b|not valid|not found|incorrect|does ?n[o']t exist)",
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
     _r(description=r"insufficient[ _](?:\w+[ _])?scopes?|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
        error=["insufficient_scope", "access_denied", "permission_denied", "forbidden"],
@@ -278,7 +283,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
-    _r(description=r"rate limit|too many requests|throttl|request[ _]limit|limit exceeded|quota exceeded|"
+    _r(description=r"rate[ _-]?limit|too many requests|throttl|request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
        r"maximum number of (?:api )?requests", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
     _r(description=r"temporarily unavailable|service unavailable|try again later",

@@ -22,7 +22,7 @@ MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own descripti
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
-    "error_hint", "hint",
+    "error_hint", "hint", "error_debug",
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
@@ -66,6 +66,8 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
+_IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
 
 
@@ -181,6 +183,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
+    if desc_parts and (words := _identifier_words(desc_parts[0])):
+        desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
+    elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):
+        desc_parts.append(words)  # a body that is only an identifier: "ClientAuthenticationFailed", "token_revoked"
     desc_text = " ".join(desc_parts)
     readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
     empty = not text and not www
@@ -283,6 +289,15 @@ def _prose_word(raw: str, text: str, end: int) -> bool:
     if raw[:1] in "\"'[" or "_" in raw:
         return False
     return text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()
+
+
+def _identifier_words(value: str) -> str | None:
+    """The words of a value that is one CamelCase or snake_case identifier (an SDK enum, a log's detail code), so
+    that the phrase rules read "InvalidSignature" as "invalid signature"; None for anything else."""
+    value = value.strip()
+    if len(value) > 80 or not _IDENTIFIER.fullmatch(value):
+        return None
+    return _HUMP.sub(" ", value).replace("_", " ").lower()
 
 
 def _is_prose(value: str) -> bool:
