@@ -65,7 +65,11 @@ ERROR_CLASS: dict[str, str] = {
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
-    "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant", "mfa_required": "invalid_grant",
+    "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant",
+    # A second factor or a stronger sign-in is an interaction, like Entra's AADSTS50076/50079 (Auth0 and Okta's
+    # mfa_required come with an mfa_token for the challenge); RFC 9470's step-up challenge, and Okta's name for it.
+    "mfa_required": "interaction_required", "insufficient_user_authentication": "interaction_required",
+    "insufficient_authentication_context": "interaction_required",
     "invalid_client_id": "invalid_client", "missing_scope": "insufficient_scope",
     # Microsoft Graph / Azure resource APIs name the token problem in CamelCase
     "invalidauthenticationtoken": "invalid_token", "expiredauthenticationtoken": "invalid_token",
@@ -88,6 +92,7 @@ ERROR_CLASS: dict[str, str] = {
     "invalid_authorization_code": "invalid_grant", "expired_authorization_code": "invalid_grant",
     "invalid_client_secret": "invalid_client",
     "invalid_access_token": "invalid_token",
+    "invalid_session_id": "invalid_token",  # Salesforce: the session (access token) expired or is invalid
 }
 
 # raw error value -> cause, when the value alone says more than its class
@@ -97,6 +102,7 @@ ERROR_CAUSE: dict[str, str] = {
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
+    "insufficient_user_authentication": "step_up_required", "insufficient_authentication_context": "step_up_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
     "expiredauthenticationtoken": "access_token_expired", "expired_access_token": "access_token_expired",
     "jti_known": "client_assertion_reused", "scope_not_granted": "missing_scope",

@@ -40,8 +40,16 @@ OAUTH_CODES = (
     "admin_policy_enforced", "org_internal", "disallowed_useragent", "access_not_configured", "deleted_client",
     "invalid_resource", "incorrect_client_credentials", "bad_verification_code", "invalid_auth",
     "token_revoked", "token_expired", "invalid_redirect_uri", "unsupported_token_type", "incorrect_device_code",
-    "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required",
+    "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required", "insufficient_user_authentication",
 )
+# RFC codes that a message may spell as words ("Invalid grant"): the whole description is then the code. Not
+# "access denied", "server error" or "expired token": as words they describe other things (an API's 403, a 500, an
+# expired access token).
+WORD_CODES = frozenset({
+    "invalid_grant", "invalid_client", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
+    "redirect_uri_mismatch", "unsupported_response_type", "invalid_token", "insufficient_scope", "login_required",
+    "consent_required", "interaction_required", "account_selection_required", "authorization_pending", "slow_down",
+})
 
 # Fields whose values are credentials: never echoed back, even inside a description (a pasted callback URL
 # carries the code; a pasted request or token response carries tokens and secrets).
@@ -55,7 +63,8 @@ _GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*(?:\r?\n\s*)?(?:Re
 _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
-_CODE_PREFIX = re.compile(r"\s*([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+(.+)", re.S)
+# "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
+_CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
 _TRAILING_CODE = re.compile(r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
@@ -162,7 +171,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
                        or _nested(fields, ".message"))  # a gateway's {"fault": {"code": ..., "message": ...}}
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
-            error, description = m.group(1), description or m.group(2).strip()
+            error, description = m.group(1) or m.group(2), description or m.group(3).strip()
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
             prose, error = error, _code_in_text(error)
             description = description or (prose if len(prose.split()) > 1 else None)
@@ -179,6 +188,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         description = description or params.get("error_description")
         for key, value in params.items():
             fields.setdefault(f"www.{key}", value)
+    if error is None and description and len(description) < 40:
+        error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
@@ -322,16 +333,17 @@ def _unescape(value: str) -> str:
         return value.replace("\\r", "\r").replace("\\n", "\n").replace('\\"', '"')
 
 
-def _flatten(data: dict[str, Any]) -> dict[str, str]:
+def _flatten(data: dict[str, Any], prefix: str = "", depth: int = 0) -> dict[str, str]:
+    """Scalars by dotted path, three levels down: a gateway or an integration platform wraps the provider's
+    body ({"payload": {"dataMessage": {"error": "invalid_grant", ...}}})."""
     out: dict[str, str] = {}
     for key, value in data.items():
-        key = str(key)
+        path = f"{prefix}{key}"
         if isinstance(value, dict):
-            for sub, inner in value.items():
-                if not isinstance(inner, dict | list):
-                    out[f"{key}.{sub}"] = _scalar(inner)
-        else:
-            out[key] = _scalar(value)
+            if depth < 2:
+                out.update(_flatten(value, f"{path}.", depth + 1))
+        elif not (depth and isinstance(value, list) and any(isinstance(v, dict | list) for v in value)):
+            out[path] = _scalar(value)
     return out
 
 
@@ -371,12 +383,18 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
             rest = rest[len(code):].lstrip(" :-()").strip()
         return code, rest or None, "wrapped"
     if m := _CODE_PREFIX.match(text):
-        return m.group(1), m.group(2).strip(), "wrapped"
+        return m.group(1) or m.group(2), m.group(3).strip(), "wrapped"
     if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
     if _BARE_CODE.fullmatch(text):  # a bare code: Slack's invalid_team_for_non_distributed_app, a log's token_revoked
         return text, None, "text"
     return None, (text if len(text) <= MAX_PLAIN_DESCRIPTION else None), "text"
+
+
+def _word_code(description: str) -> str | None:
+    """The RFC code a short message spells in words ("Invalid grant", "Unauthorized client."), if it is only that."""
+    key = description.strip().rstrip(".!").strip().lower().replace(" ", "_").replace("-", "_")
+    return key if key in WORD_CODES else None
 
 
 def _code_in_text(text: str) -> str | None:
