@@ -28,10 +28,10 @@ DEV_CASES = yaml.safe_load((FIXTURES / "errors_dev.yaml").read_text(encoding="ut
 
 # (file's cases, provider given?) -> (class floor, decision floor)
 FLOORS = {
-    ("corpus", True): (0.96, 0.91),
+    ("corpus", True): (0.96, 0.92),
     ("corpus", False): (0.96, 0.91),
-    ("corpus2", True): (0.74, 0.74),
-    ("corpus2", False): (0.74, 0.74),
+    ("corpus2", True): (0.95, 0.90),  # 0.748 / 0.748 before its rules were written (measured unseen)
+    ("corpus2", False): (0.94, 0.90),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }

@@ -177,6 +177,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
+       r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
        r"|only one (?:client )?authentication (?:method|mechanism)",
        failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
     _r(description=r"(?:client[ _]?secret|secret key|keys?) .{0,60}\bexpired|expired (?:client )?secret",
@@ -194,6 +195,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
+       not_error=["error"],  # fosite's wrapper around a client assertion's JWT error: the phrase layer reads it
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
@@ -228,8 +230,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
        r"|(?:could not|cannot|can't|unable to) find.{0,60}(?:application|client)",
        failure_class="invalid_client", cause="unknown_client_id"),
-    _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
-       r"missing.{0,20}grant_type",
+    _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
+       r"must be (?:provided|specified|sent))|missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
     _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
        r"grant[ _]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
@@ -237,7 +239,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
     _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
-    _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused)|already redeemed",
+    _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused|"
+       r"(?:has|have) been (?:used|redeemed|consumed))|already redeemed",
        failure_class="invalid_grant", cause="auth_code_reused"),
     _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|code.{0,20}malformed",
        failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),

@@ -339,6 +339,8 @@ def _flatten(data: dict[str, Any], prefix: str = "", depth: int = 0) -> dict[str
     out: dict[str, str] = {}
     for key, value in data.items():
         path = f"{prefix}{key}"
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = value[0]  # {"errors": [{"code": ..., "message": ...}]}: the first error speaks for the list
         if isinstance(value, dict):
             if depth < 2:
                 out.update(_flatten(value, f"{path}.", depth + 1))
