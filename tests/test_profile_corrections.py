@@ -152,3 +152,21 @@ def test_hubspot_refuses_ip_address_redirect_hosts() -> None:
     # was: forbidden []; now [raw_ip] (HubSpot: redirect URLs must use a domain, not an IP address)
     assert not compare(["https://10.0.0.5/cb"], "https://10.0.0.5/cb", provider="hubspot").accepted
     assert compare(["https://app.example.com/cb"], "https://app.example.com/cb", provider="hubspot").accepted
+
+
+def test_box_names_the_claim_its_docs_quote() -> None:
+    # was: 'check the ... claim' only; Box's common-errors page words it 'listed in the "exp" claim'
+    body = {"error": "invalid_grant",
+            "error_description": "Please check the 'exp' claim. Current date/time MUST be before the expiration "
+                                 "date/time listed in the 'exp' claim"}
+    result = classify(400, json.dumps(body), provider="box")
+    assert (result.cause, result.decision) == ("clock_skew", "fix_config")
+    listed = {"error": "invalid_grant", "error_description": "The expiration time listed in the 'exp' claim"}
+    assert classify(400, json.dumps(listed), provider="box").cause == "clock_skew"
+
+
+def test_dropbox_refresh_token_is_invalid_means_revoked() -> None:
+    # was: 'refresh token is invalid or revoked' only; Dropbox's .NET SDK test body is 'Refresh token is invalid.'
+    body = {"error": "invalid_grant", "error_description": "Refresh token is invalid."}
+    result = classify(400, json.dumps(body), provider="dropbox")
+    assert (result.cause, result.decision) == ("refresh_token_revoked", "reauth")

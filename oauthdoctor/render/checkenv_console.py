@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from oauthdoctor.model import Finding, Report, RuleMeta, Severity
+from oauthdoctor.render.decisions import basis_note
 from oauthdoctor.render.layout import Hanging, shown
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -56,6 +57,9 @@ def _findings(console: Console, findings: list[Finding], every: tuple[Finding, .
                             (f"{finding.severity.value:<{severity_width}}", _STYLE[finding.severity]),
                             "  ", (finding.id, "bold"))
         message = Text(shown(finding.title))
+        note = basis_note(finding.evidence)
+        if note:
+            message.append(f" ({note[0]})", style=note[1])
         if finding.fix:
             message.append(f"\nfix: {shown(finding.fix)}", style="dim")
         if one_line:

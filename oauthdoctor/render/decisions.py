@@ -24,3 +24,15 @@ def decision_style(decision: str) -> str:
 def border_style(decision: str) -> str:
     """The headline panel's border: the decision's colour without the weight."""
     return decision_style(decision).replace("bold", "").strip()
+
+
+BASIS_NOTE = {
+    "heuristic": ("~ rests on a heuristic fact", "yellow"),
+    "unconfirmed": ("? rests on an unconfirmed fact", "magenta"),
+}
+
+
+def basis_note(evidence: dict[str, object]) -> tuple[str, str] | None:
+    """The mark a finding gets when the profile fact it rests on is not confirmed (#15), with its style."""
+    basis = evidence.get("basis")
+    return BASIS_NOTE.get(basis) if isinstance(basis, str) else None

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from oauthdoctor.diagnose.decide import root_finding, undecided
 from oauthdoctor.model import Decision, Finding, Report, Status
-from oauthdoctor.render.decisions import DECISION_MEANING, border_style, decision_style
+from oauthdoctor.render.decisions import DECISION_MEANING, basis_note, border_style, decision_style
 from oauthdoctor.render.layout import Hanging, KeyValues, headline, shown
 
 MARK = {
@@ -46,7 +46,11 @@ def print_diagnosis(report: Report, console: Console, *, verbose: bool = False) 
     for finding in report.findings:
         mark, style = MARK[finding.status]
         label = Text.assemble((f"{mark} ", style), (f"{finding.id:<{id_width}}  ", "bold"))
-        console.print(Hanging(label, finding.title))
+        line = Text(finding.title)
+        note = basis_note(finding.evidence) if finding.is_problem else None
+        if note:
+            line.append(f"  ({note[0]})", style=note[1])
+        console.print(Hanging(label, line))
     counts = {s: sum(1 for f in report.findings if f.status is s) for s in Status}
     console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n), style="dim"))
     for finding in report.findings:
