@@ -61,6 +61,7 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
     ('{"errors":[{"code":"UNAUTHORIZED","message":"The app has been uninstalled"}]}', None,
      "The app has been uninstalled", "json"),
     ('{"status": 400, "message": "Invalid grant"}', "invalid_grant", "Invalid grant", "json"),
+    ("slow down", None, "slow down", "text"),  # words of a rate limit, not RFC 8628's slow_down
     # Salesforce's SOAP fault string: an upper-case code, no space after the colon.
     ("INVALID_SESSION_ID:Invalid Session ID found in SessionHeader: Illegal Session", "INVALID_SESSION_ID",
      "Invalid Session ID found in SessionHeader: Illegal Session", "wrapped"),

@@ -43,12 +43,12 @@ OAUTH_CODES = (
     "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required", "insufficient_user_authentication",
 )
 # RFC codes that a message may spell as words ("Invalid grant"): the whole description is then the code. Not
-# "access denied", "server error" or "expired token": as words they describe other things (an API's 403, a 500, an
-# expired access token).
+# "access denied", "server error", "expired token" or "slow down": as words they describe other things (an API's
+# 403, a 500, an expired access token, a rate limit).
 WORD_CODES = frozenset({
     "invalid_grant", "invalid_client", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
     "redirect_uri_mismatch", "unsupported_response_type", "invalid_token", "insufficient_scope", "login_required",
-    "consent_required", "interaction_required", "account_selection_required", "authorization_pending", "slow_down",
+    "consent_required", "interaction_required", "account_selection_required", "authorization_pending",
 })
 
 # Fields whose values are credentials: never echoed back, even inside a description (a pasted callback URL
