@@ -206,6 +206,19 @@ def _texts() -> list[str]:
     return texts
 
 
+def test_every_phrase_and_signature_pattern_has_literal_anchors() -> None:
+    """A pattern without anchors is compiled and run on every text: the phrase layer (consulted for most bodies)
+    and the detection signatures (run for every body without a provider) must all have them."""
+    from oauthdoctor.classifier.match import anchors
+    from oauthdoctor.profiles.loader import all_profiles
+
+    missing = [r.description or r.text for r in get_profile("generic").errors.rules
+               for p in (r.description, r.text) if p and anchors(p) is None]
+    missing += [p for profile in all_profiles() for s in profile.errors.signatures
+                for p in (s.description, s.text) if p and anchors(p) is None]
+    assert missing == []
+
+
 def test_literal_anchors_never_refuse_a_text_the_pattern_matches() -> None:
     """The anchors only skip work: every pattern of every profile, on every corpus text, agrees with re."""
     import re
