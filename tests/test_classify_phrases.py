@@ -133,6 +133,10 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
     # fosite's wrapper around an expired client assertion (error 'error', the reason in error_debug), any status.
     (500, '{"error":"error","error_description":"The error is unrecognizable","status_code":500,'
           '"error_debug":"Token used before issued"}', ("invalid_client", "clock_skew", "fix_config")),
+    # Spring Security's wrapper of a token-endpoint answer it could not read: a 401 there is client authentication.
+    (None, "[invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token "
+           "Response: 401 Unauthorized: [no body]", ("invalid_client", "bad_client_credentials", "fix_config")),
+    (None, "[invalid_grant] Invalid authorization code", ("invalid_grant", "auth_code_invalid_or_reused", "reauth")),
     # A bare identifier is read as its words.
     (None, "ClientAuthenticationFailed", ("invalid_client", "bad_client_credentials", "fix_config")),
     (None, "Invalid grant", ("invalid_grant", "ambiguous", "reauth")),
