@@ -163,6 +163,7 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         summary=primary.summary or _summary(cls, cause, meaning, code, pid, len(candidates)),
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
+        basis=found.basis if found is not None else None,
     )
 
 
