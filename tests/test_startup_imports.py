@@ -129,6 +129,13 @@ app.run()
     assert (result.returncode, result.stdout, result.stderr) == (code, "frozen=True", stderr)
 
 
+def test_the_console_entry_exits_with_its_code_when_started_without_stdout_or_stderr() -> None:
+    probe = "import sys; from oauthdoctor.cli.app import run; sys.argv[1:] = ['--version']; run()"
+    for closed in ("1>&-", "2>&-", "1>&- 2>&-"):
+        result = subprocess.run(f"{sys.executable} -c \"{probe}\" {closed}", shell=True, check=False)
+        assert result.returncode == 0, closed
+
+
 def test_main_called_in_process_leaves_the_collector_alone() -> None:
     import gc
 

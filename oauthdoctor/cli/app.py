@@ -193,11 +193,13 @@ def run() -> NoReturn:
 def _leave(code: object) -> NoReturn:
     """Exit as ``sys.exit(code)`` would (None is 0; a message is printed and is 1), after flushing the output,
     without the interpreter's teardown (``os._exit``)."""
-    status = code if isinstance(code, int) else 0 if code is None else 1
-    if not isinstance(code, int) and code is not None:
-        sys.stderr.write(f"{code}\n")
-    for stream in (sys.stdout, sys.stderr):
+    message = "" if code is None or isinstance(code, int) else f"{code}\n"
+    status = code if isinstance(code, int) else 1 if message else 0
+    for stream, text in ((sys.stdout, ""), (sys.stderr, message)):
+        if stream is None:  # started with the stream closed (2>&-)
+            continue
         try:
+            stream.write(text)
             stream.flush()
         except (OSError, ValueError):  # a reader that went away (| head), or a stream already closed
             pass
