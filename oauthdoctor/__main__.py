@@ -1,6 +1,6 @@
 """Entry point for ``python -m oauthdoctor``."""
 
-from oauthdoctor.cli.app import main
+from oauthdoctor.cli.app import run
 
 if __name__ == "__main__":
-    main()
+    run()

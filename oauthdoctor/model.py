@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, get_args
+from typing import Any
 
 
 class Status(StrEnum):
@@ -43,24 +43,8 @@ class Decision(StrEnum):
     NONE = "none"
 
 
-Basis = Literal["confirmed", "heuristic", "unconfirmed"]
-"""How firm a provider fact is: read in the provider's own docs or code (``confirmed``), a rule of thumb kept on
-purpose with a named non-primary source (``heuristic``), or not (yet) found in any source (``unconfirmed``)."""
-
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
-FailureClass = Literal[
-    "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
-    "invalid_scope", "access_denied", "redirect_uri_mismatch", "unsupported_response_type", "invalid_token",
-    "insufficient_scope", "interaction_required", "authorization_pending", "slow_down", "expired_token",
-    "server_error", "temporarily_unavailable", "rate_limited", "unknown",
-]
-"""The class vocabulary, in one place: what an OAuth error response really is (RFC 6749 §4.1.2.1 and §5.2,
-RFC 6750 §3.1, RFC 8628 §3.5, OIDC Core §3.1.2.6 ``interaction_required``, plus ``redirect_uri_mismatch``,
-``server_error``/``temporarily_unavailable``/``rate_limited`` and ``unknown``). Profile rules, the classifier, the
-``explain`` JSON schema and docs/error-rules.md all use exactly these names (tests/test_classify_support.py)."""
-
-FAILURE_CLASSES: tuple[str, ...] = get_args(FailureClass)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
 from oauthdoctor.model import Decision, Finding, Location, Report, RuleMeta, Severity, Status
 from oauthdoctor.profiles.loader import load_file
+from oauthdoctor.profiles.summary import summarize
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 SECRET = "CANARY-sample-secret-0123456789"
@@ -129,7 +130,7 @@ def documents() -> dict[str, Any]:
         "check-env": check_env_report(),
         "explain": explanation(),
         "check-env-rules": check_env_report().rules,
-        "providers-list": [profile()],
+        "providers-list": [summarize(profile())],
         "providers-show": profile(),
         "providers-audit": [profile()],
     }

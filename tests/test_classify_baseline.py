@@ -56,7 +56,9 @@ BOOK = RuleBook(overrides={})
     (200, "invalid_client_id", None, ("invalid_client", "unknown_client_id", "fix_config")),
     (200, '{"ok": false, "error": "missing_scope", "needed": "client"}', None,
      ("insufficient_scope", "missing_scope", "fix_config")),
-    (403, "mfa_required: Multifactor authentication required", None, ("invalid_grant", "mfa_required", "reauth")),
+    # A second factor is an interaction (as Entra's AADSTS50076): the user must act, the grant is not broken.
+    (403, "mfa_required: Multifactor authentication required", None,
+     ("interaction_required", "mfa_required", "reauth")),
     (403, '{"statusCode": 403, "message": "Insufficient scope: authorized scope is insufficient", '
           '"name": "insufficient_scope"}', None, ("insufficient_scope", "missing_scope", "fix_config")),
     (401, '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\\n  \\"error\\" : \\"deleted_client\\"'

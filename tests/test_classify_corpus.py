@@ -1,7 +1,8 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` is the development half of an independent corpus (each case keeps its
-``source``, ``family`` and ``fixed_by``); ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` are the development halves of two independent
+corpora (each case keeps its ``source``, ``family`` and ``fixed_by``); ``fixtures/errors_dev.yaml`` are the
+project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
 stay missed on purpose (judgement calls: ``python bench/explain_accuracy.py --misses`` lists them). The floors
 below are what the classifier reaches; they may only go up.
@@ -20,12 +21,17 @@ from oauthdoctor.classifier.book import RuleBook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = yaml.safe_load((FIXTURES / "errors_corpus_dev.yaml").read_text(encoding="utf-8"))
+# The second development half: another collection from other kinds of sources (Q&A, docs error tables, SDK
+# exception strings, log lines, pages, gateway wrappers); measured unseen before its rules were written.
+CORPUS2 = yaml.safe_load((FIXTURES / "errors_corpus_dev2.yaml").read_text(encoding="utf-8"))
 DEV_CASES = yaml.safe_load((FIXTURES / "errors_dev.yaml").read_text(encoding="utf-8"))
 
 # (file's cases, provider given?) -> (class floor, decision floor)
 FLOORS = {
-    ("corpus", True): (0.96, 0.91),
+    ("corpus", True): (0.96, 0.92),
     ("corpus", False): (0.96, 0.91),
+    ("corpus2", True): (0.95, 0.90),  # 0.748 / 0.748 before its rules were written (measured unseen)
+    ("corpus2", False): (0.94, 0.90),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
@@ -47,16 +53,17 @@ def _accuracy(cases: list[dict[str, Any]], with_provider: bool) -> tuple[float, 
 
 @pytest.mark.parametrize(("name", "with_provider"), list(FLOORS))
 def test_accuracy_floors(name: str, with_provider: bool) -> None:
-    cases = CORPUS if name == "corpus" else DEV_CASES
+    cases = {"corpus": CORPUS, "corpus2": CORPUS2, "dev": DEV_CASES}[name]
     class_acc, decision_acc, misses = _accuracy(cases, with_provider)
     class_floor, decision_floor = FLOORS[(name, with_provider)]
     assert class_acc >= class_floor and decision_acc >= decision_floor, (class_acc, decision_acc, misses)
 
 
-def test_corpus_cases_are_complete_and_sourced() -> None:
-    ids = [c["id"] for c in CORPUS]
-    assert len(ids) == len(set(ids)) == 190
-    for case in CORPUS:
-        assert case["source"].startswith("https://"), case["id"]
+@pytest.mark.parametrize(("cases", "count"), [(CORPUS, 190), (CORPUS2, 115)], ids=["corpus", "corpus2"])
+def test_corpus_cases_are_complete_and_sourced(cases: list[dict[str, Any]], count: int) -> None:
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)) == count
+    for case in cases:
+        assert case["source"].startswith(("https://", "http://")), case["id"]
         assert case["expected_decision"] in ("reauth", "fix_config", "retry"), case["id"]
         assert case["family"] in range(10), case["id"]

@@ -55,6 +55,20 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
     ("invalid_team_for_non_distributed_app", "invalid_team_for_non_distributed_app", None, "text"),
     ("Credential implementation failed: " + "x" * 600, None, "Credential implementation failed: " + "x" * 600,
      "text"),
+    # Wrappers three levels down; an errors list whose first object speaks; a message that is a code in words.
+    ('{"payload":{"dataMessage":{"error":"invalid_grant","error_description":"Token has been expired or revoked."}},'
+     '"type":"refresh_token_external_error"}', "invalid_grant", "Token has been expired or revoked.", "json"),
+    ('{"errors":[{"code":"UNAUTHORIZED","message":"The app has been uninstalled"}]}', None,
+     "The app has been uninstalled", "json"),
+    ('{"status": 400, "message": "Invalid grant"}', "invalid_grant", "Invalid grant", "json"),
+    ("slow down", None, "slow down", "text"),  # words of a rate limit, not RFC 8628's slow_down
+    # Salesforce's SOAP fault string: an upper-case code, no space after the colon.
+    ("INVALID_SESSION_ID:Invalid Session ID found in SessionHeader: Illegal Session", "INVALID_SESSION_ID",
+     "Invalid Session ID found in SessionHeader: Illegal Session", "wrapped"),
+    # Prose after "error:" is not a code; a JS dump nested under "error: {" gives its inner error.
+    ("Zoom webservice error: Invalid access token..", None, "Zoom webservice error: Invalid access token..", "text"),
+    ("error: {\n    error: 'unauthorized_client',\n    error_description: 'Missing valid authorization header'\n  }",
+     "unauthorized_client", "Missing valid authorization header", "fragment"),
     # fosite's JSON with the hint in its own field
     ('{"error":"invalid_request","error_hint":"Code challenge is required."}', "invalid_request",
      "Code challenge is required.", "json"),

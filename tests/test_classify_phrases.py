@@ -93,6 +93,53 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
     (None, "Error: connect ECONNREFUSED 127.0.0.1:443", ("temporarily_unavailable", "network_error", "retry")),
     (None, "Error: The user has not authorized the device code yet.",
      ("authorization_pending", "device_authorization_pending", "retry")),
+    # Second round (#16): word order, inflections and synonyms of families already known.
+    (401, 'Bearer error="invalid_token", error_description="The audience \'api://orders\' is invalid"',
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    (401, "The token was minted for a different audience", ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    (401, "Key not accepted: the issuer 'https://idp.example/realms/test' is not trusted",
+     ("invalid_token", "token_from_other_issuer", "fix_config")),
+    (401, "token not authorised", ("invalid_token", "ambiguous", "retry")),
+    (400, '{"error":"invalid_grant","error_description":"Code challenge failed."}',
+     ("invalid_grant", "pkce_verifier_mismatch", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"This authorization code has been used."}',
+     ("invalid_grant", "auth_code_reused", "reauth")),
+    (400, '{"error":"invalid_request","error_description":"Client credentials were sent both in the header and in '
+          'the body"}', ("invalid_request", "wrong_client_auth_method", "fix_config")),
+    (401, "The client is not allowed to use the client_secret_post authentication method",
+     ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    (302, "error=unsupported_response_type&error_description=The+client+is+not+allowed+to+request+response_type+"
+          "%27code+id_token%27.", ("unauthorized_client", "response_type_not_allowed_for_client", "fix_config")),
+    (400, "Error Code: invalid_request\nDescription: The 'redirect_uri' parameter must be an absolute URI that is "
+          "registered for the client", ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (400, "Invalid callback URL. The callback URL must match one registered with the app",
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (400, "Required parameter is missing: client_id", ("invalid_request", "missing_parameter", "fix_config")),
+    (403, '{"errors":[{"code":"FORBIDDEN","message":"Not enough permissions to access: files.read"}]}',
+     ("insufficient_scope", "missing_scope", "fix_config")),
+    (401, '{"errors":[{"code":"UNAUTHORIZED","message":"The app has been uninstalled"}]}',
+     ("invalid_token", "token_revoked", "reauth")),
+    (None, "The user account is locked", ("access_denied", "account_disabled", "fix_config")),
+    (502, '{"message":"Connection error: the user has denied access to the company file"}',
+     ("access_denied", "user_denied_consent", "reauth")),
+    # RFC 9470 step-up, and a second factor: the user must interact.
+    (401, 'WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="A different '
+          'authentication level is required", acr_values="phr"',
+     ("interaction_required", "step_up_required", "reauth")),
+    (401, '{"message":"The access token requires additional assurance to access the resource"}',
+     ("interaction_required", "step_up_required", "reauth")),
+    (403, '{"error":"mfa_required","error_description":"Multifactor authentication required"}',
+     ("interaction_required", "mfa_required", "reauth")),
+    # fosite's wrapper around an expired client assertion (error 'error', the reason in error_debug), any status.
+    (500, '{"error":"error","error_description":"The error is unrecognizable","status_code":500,'
+          '"error_debug":"Token used before issued"}', ("invalid_client", "clock_skew", "fix_config")),
+    # Spring Security's wrapper of a token-endpoint answer it could not read: a 401 there is client authentication.
+    (None, "[invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token "
+           "Response: 401 Unauthorized: [no body]", ("invalid_client", "bad_client_credentials", "fix_config")),
+    (None, "[invalid_grant] Invalid authorization code", ("invalid_grant", "auth_code_invalid_or_reused", "reauth")),
+    # A bare identifier is read as its words.
+    (None, "ClientAuthenticationFailed", ("invalid_client", "bad_client_credentials", "fix_config")),
+    (None, "Invalid grant", ("invalid_grant", "ambiguous", "reauth")),
 ])
 def test_unseen_wording_is_recognised_by_family(status: int | None, body: str, expected: tuple[str, str, str]) -> None:
     assert run(status, body) == expected
@@ -156,11 +203,24 @@ def _texts() -> list[str]:
 
     fixtures = Path(__file__).resolve().parent / "fixtures"
     texts: list[str] = []
-    for name in ("errors_corpus_dev.yaml", "errors_dev.yaml"):
+    for name in ("errors_corpus_dev.yaml", "errors_corpus_dev2.yaml", "errors_dev.yaml"):
         for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
             ex = extract(case["status"], case["body"], case.get("headers"))
             texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]
     return texts
+
+
+def test_every_phrase_and_signature_pattern_has_literal_anchors() -> None:
+    """A pattern without anchors is compiled and run on every text: the phrase layer (consulted for most bodies)
+    and the detection signatures (run for every body without a provider) must all have them."""
+    from oauthdoctor.classifier.match import anchors
+    from oauthdoctor.profiles.loader import all_profiles
+
+    missing = [r.description or r.text for r in get_profile("generic").errors.rules
+               for p in (r.description, r.text) if p and anchors(p) is None]
+    missing += [p for profile in all_profiles() for s in profile.errors.signatures
+                for p in (s.description, s.text) if p and anchors(p) is None]
+    assert missing == []
 
 
 def test_literal_anchors_never_refuse_a_text_the_pattern_matches() -> None:

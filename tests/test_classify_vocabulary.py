@@ -1,4 +1,4 @@
-"""One class vocabulary (``oauthdoctor.model.FailureClass``): the classifier's defaults, the explain JSON schema
+"""One class vocabulary (``oauthdoctor.vocabulary.FailureClass``): the classifier's defaults, the explain JSON schema
 and docs/error-rules.md name exactly those classes."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from oauthdoctor.classifier import baseline
-from oauthdoctor.model import FAILURE_CLASSES
+from oauthdoctor.vocabulary import FAILURE_CLASSES
 
 ROOT = Path(__file__).resolve().parents[1]
 

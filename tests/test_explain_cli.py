@@ -13,7 +13,7 @@ from test_classify_support import merged_profile_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ["schema_version", "class", "cause", "decision", "provider", "status", "normalized_status", "error",
-          "error_description", "provider_code", "summary", "hints", "references", "candidates"]
+          "error_description", "provider_code", "summary", "hints", "references", "candidates", "basis"]
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,7 @@ def test_json_output_has_exactly_the_contract_fields(env: dict[str, str]) -> Non
         "error_description": "AADSTS700082: The refresh token has expired due to inactivity.",
         "provider_code": "AADSTS700082",
     }
+    assert data["basis"] == "confirmed"  # the Entra code table was read in Microsoft's own reference (#15)
 
 
 def test_curl_i_from_stdin_and_headers_option(env: dict[str, str]) -> None:
@@ -171,3 +172,12 @@ def test_help_has_an_example(env: dict[str, str]) -> None:
     result = cli(env, "--help")
     assert result.returncode == 0
     assert "Example: oauthdoctor explain" in result.stdout
+
+
+def test_the_answer_says_how_firm_the_rule_behind_it_is(env) -> None:
+    """#15: explain names the basis of the profile rule it rests on; the RFC baseline has none."""
+    heuristic = json.loads(cli(env, "--format", "json", "--provider", "freshdesk", "--status", "429",
+                               '{"message": "You have exceeded the limit"}').stdout)
+    assert (heuristic["cause"], heuristic["basis"]) == ("plan_without_api_access", "heuristic")
+    baseline = json.loads(cli(env, "--format", "json", "--status", "400", '{"error": "unsupported_grant_type"}').stdout)
+    assert baseline["basis"] is None

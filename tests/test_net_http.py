@@ -9,6 +9,7 @@ import socket
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -168,7 +169,7 @@ def test_untrusted_certificate_is_tls(tmp_path: Path) -> None:
         server.stop()
 
 
-def _self_signed(directory: Path) -> tuple[str, str]:
+def _self_signed(directory: Path, san: Any = None) -> tuple[str, str]:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -177,9 +178,12 @@ def _self_signed(directory: Path) -> tuple[str, str]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=1))
-            .not_valid_after(now + dt.timedelta(hours=1)).sign(key, hashes.SHA256()))
+    builder = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+               .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=1))
+               .not_valid_after(now + dt.timedelta(hours=1)))
+    if san is not None:
+        builder = builder.add_extension(san, critical=False)
+    cert = builder.sign(key, hashes.SHA256())
     cert_path, key_path = directory / "cert.pem", directory / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -215,3 +219,38 @@ def test_retry_after_seconds() -> None:
     assert retry_after_seconds("Sat, 05 Dec 2026 12:02:00 GMT", now) == 120.0
     assert retry_after_seconds("Sat, 05 Dec 2026 11:00:00 GMT", now) == 0.0
     assert retry_after_seconds("soon", now) is None and retry_after_seconds(None, now) is None
+
+
+def test_plain_http_never_loads_the_certificate_bundle(httpserver: HTTPServer,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[object] = []
+    real = ssl.create_default_context
+    monkeypatch.setattr(ssl, "create_default_context", lambda *a, **k: made.append(a or k) or real(*a, **k))
+    httpserver.expect_request("/plain").respond_with_json({"ok": True})
+    obs, document = _get(httpserver.url_for("/plain"))
+    assert (obs.status, document, made) == (200, {"ok": True}, [])
+
+
+def test_https_is_verified_against_the_bundle_or_ssl_cert_file(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The https transport is made on first use exactly as httpx would make it: SSL_CERT_FILE still counts."""
+    import ipaddress
+
+    from cryptography import x509
+
+    cert_path, key_path = _self_signed(tmp_path, san=x509.SubjectAlternativeName(
+        [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_path, key_path)
+    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+    server.expect_request("/doc").respond_with_json({"issuer": "x"})
+    server.start()
+    try:
+        with pytest.raises(NetFailure) as caught:  # not in certifi's bundle
+            _get(server.url_for("/doc"))
+        assert caught.value.kind == "tls"
+        monkeypatch.setenv("SSL_CERT_FILE", cert_path)
+        obs, document = _get(server.url_for("/doc"))
+        assert (obs.status, document) == (200, {"issuer": "x"})
+    finally:
+        server.stop()

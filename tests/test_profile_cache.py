@@ -186,3 +186,70 @@ def test_classifier_facts_survive_a_cache_entry_the_schema_no_longer_accepts(use
     facts = ProviderFacts()
     assert [s.error for s in facts.signatures("acme")] == [["acme_down"]]
     assert facts.errors("acme") is not None and facts.errors("acme").signatures[0].weight == 3
+
+
+# --- providers list: the summaries a full load computed, kept in one index -----------------------------------
+
+
+def test_summaries_from_the_index_equal_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.profiles import sections
+    from oauthdoctor.profiles.summary import summarize
+
+    full = [summarize(p) for p in all_profiles()]
+    assert sections.all_summaries() == full  # computed, and the index written
+    assert cache.get_index("summaries", _files(), sections._SUMMARY_CODE) == full
+    monkeypatch.setattr(loader, "_registries", {})  # a new process
+    monkeypatch.setattr(loader, "all_profiles", lambda: pytest.fail("a warm index needs no full load"))
+    assert sections.all_summaries() == full
+    assert full[-1]["id"] == "generic"
+    google = next(s for s in full if s["id"] == "google")
+    assert google["facts"]["total"] == google["facts"]["confirmed"] + google["facts"]["heuristic"] + google[
+        "facts"]["unconfirmed"] > 0
+
+
+def test_summary_index_goes_stale_when_a_profile_or_the_code_that_computed_it_changes(
+        user_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.profiles import sections
+
+    path = user_dir / "acme.yaml"
+    path.write_text("id: acme\nname: Acme\n")
+    assert next(s for s in sections.all_summaries() if s["id"] == "acme")["name"] == "Acme"
+    path.write_text("id: acme\nname: Acme Corp\n")
+    os.utime(path, ns=(4, 4))
+    monkeypatch.setattr(loader, "_registries", {})
+    assert next(s for s in sections.all_summaries() if s["id"] == "acme")["name"] == "Acme Corp"
+    code = tmp_path / "summary.py"
+    code.write_text("# stands in for a module that computes summaries\n")
+    monkeypatch.setattr(sections, "_SUMMARY_CODE", (*sections._SUMMARY_CODE, code))
+    assert cache.get_index("summaries", _files(), sections._SUMMARY_CODE) is None
+    sections.all_summaries()
+    assert cache.get_index("summaries", _files(), sections._SUMMARY_CODE) is not None
+    code.write_text("# edited\n")
+    os.utime(code, ns=(5, 5))
+    assert cache.get_index("summaries", _files(), sections._SUMMARY_CODE) is None
+
+
+def test_summary_code_names_existing_modules() -> None:
+    from oauthdoctor.profiles import sections
+
+    assert all(path.is_file() for path in sections._SUMMARY_CODE)
+
+
+def test_diagnose_picks_the_same_profile_from_the_cache_as_from_a_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from oauthdoctor.config.sources import resolve
+    from oauthdoctor.diagnose.report import pick_profile
+
+    urls = [f"https://{h.replace('*.', 'tenant.')}/token" for p in all_profiles() for h in p.endpoints.hosts]
+    urls += ["https://unknown.example/token", "http://127.0.0.1:8080/token", None]
+
+    def picks() -> list[str | None]:
+        chosen = []
+        for url in urls:
+            profile = pick_profile(resolve({"token_url": url}, environ={}))
+            chosen.append(profile.id if profile else None)
+        return chosen
+
+    full, cached = _uncached_then_cached(monkeypatch, picks)
+    assert loader._registries == {}  # the cached picks built only the chosen profiles, never all of them
+    assert cached == full
+    assert full[-3:] == ["generic", "generic", "generic"] and "google" in full and "microsoft" in full

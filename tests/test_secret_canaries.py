@@ -334,7 +334,7 @@ INTERNAL = {
     "explain": ("oauthdoctor.classifier", "classify", ["explain", ERROR_BODY]),
     "trace": ("oauthdoctor.trace.run", "trace_files", ["trace", "{har}"]),
     "diff-redirect": ("oauthdoctor.redirect.engine", "compare_with_rule", ["diff-redirect", CALLBACK, CALLBACK]),
-    "providers": ("oauthdoctor.profiles.loader", "all_profiles", ["providers", "list"]),
+    "providers": ("oauthdoctor.profiles.sections", "all_summaries", ["providers", "list"]),
 }
 _CRASH = """
 import importlib, sys

@@ -47,6 +47,10 @@ WARM = {
     # explain reads the errors sections and hosts of every profile from the cache, not whole profiles.
     "explain": (["explain", "--format", "json", '{"error":"invalid_grant"}'],
                 ("oauthdoctor.profiles.model", "oauthdoctor.profiles.loader", "yaml", "hashlib")),
+    # providers list reads the summaries a full load computed, not thirty profiles.
+    "providers-list": (["providers", "list", "--format", "json"],
+                       ("oauthdoctor.profiles.model", "oauthdoctor.profiles.loader", "oauthdoctor.profiles.audit",
+                        "yaml")),
 }
 
 
@@ -92,3 +96,52 @@ def test_root_help_lists_every_command_and_an_unknown_one_is_refused() -> None:
     refused = run("diff-redirec", "a", "b")
     assert refused.returncode == 2
     assert refused.stderr.startswith("oauthdoctor: error: No such command 'diff-redirec'")
+
+
+def test_the_console_entry_runs_main_and_exits_with_its_code_and_output() -> None:
+    """``run`` (console script, ``python -m``) ends the process itself: same output and exit code as ``main``."""
+    argv = ["diff-redirect", "--format", "json", "https://a.test/cb", "https://a.test/cb/"]
+    for entry in ("run", "main"):
+        result = subprocess.run([sys.executable, "-c", f"import sys; from oauthdoctor.cli.app import {entry}; "
+                                 f"sys.argv[1:] = {argv!r}; {entry}()"], capture_output=True, text=True, check=False)
+        assert result.returncode == 1 and json.loads(result.stdout)["accepted"] is False, (entry, result.stderr)
+    piped = subprocess.run(f"{sys.executable} -m oauthdoctor providers list --format json | head -c 1",
+                           shell=True, capture_output=True, text=True, check=False)
+    assert piped.stdout == "{" and piped.stderr == ""  # a reader that goes away ends the output quietly
+
+
+@pytest.mark.parametrize(("raised", "code", "stderr"), [
+    ("SystemExit(3)", 3, ""), ("SystemExit(None)", 0, ""), ("SystemExit('boom')", 1, "boom\n")])
+def test_the_console_entry_freezes_start_up_objects_and_exits_as_sys_exit_would(
+        raised: str, code: int, stderr: str) -> None:
+    probe = f"""
+import gc, sys
+from oauthdoctor.cli import app
+def fake_main():
+    young = gc.get_threshold()[0] == app.GC_YOUNG_THRESHOLD
+    sys.stdout.write(f"frozen={{gc.get_freeze_count() > 0 and young}}")  # buffered: run() must flush it
+    raise {raised}
+app.main = fake_main
+app.run()
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONUNBUFFERED": ""})
+    assert (result.returncode, result.stdout, result.stderr) == (code, "frozen=True", stderr)
+
+
+def test_the_console_entry_exits_with_its_code_when_started_without_stdout_or_stderr() -> None:
+    probe = "import sys; from oauthdoctor.cli.app import run; sys.argv[1:] = ['--version']; run()"
+    for closed in ("1>&-", "2>&-", "1>&- 2>&-"):
+        result = subprocess.run(f"{sys.executable} -c \"{probe}\" {closed}", shell=True, check=False)
+        assert result.returncode == 0, closed
+
+
+def test_main_called_in_process_leaves_the_collector_alone() -> None:
+    import gc
+
+    from oauthdoctor.cli.app import main
+
+    before = gc.get_freeze_count()
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and gc.get_freeze_count() == before

@@ -65,7 +65,11 @@ ERROR_CLASS: dict[str, str] = {
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
-    "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant", "mfa_required": "invalid_grant",
+    "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant",
+    # A second factor or a stronger sign-in is an interaction, like Entra's AADSTS50076/50079 (Auth0 and Okta's
+    # mfa_required come with an mfa_token for the challenge); RFC 9470's step-up challenge, and Okta's name for it.
+    "mfa_required": "interaction_required", "insufficient_user_authentication": "interaction_required",
+    "insufficient_authentication_context": "interaction_required",
     "invalid_client_id": "invalid_client", "missing_scope": "insufficient_scope",
     # Microsoft Graph / Azure resource APIs name the token problem in CamelCase
     "invalidauthenticationtoken": "invalid_token", "expiredauthenticationtoken": "invalid_token",
@@ -88,6 +92,7 @@ ERROR_CLASS: dict[str, str] = {
     "invalid_authorization_code": "invalid_grant", "expired_authorization_code": "invalid_grant",
     "invalid_client_secret": "invalid_client",
     "invalid_access_token": "invalid_token",
+    "invalid_session_id": "invalid_token",  # Salesforce: the session (access token) expired or is invalid
 }
 
 # raw error value -> cause, when the value alone says more than its class
@@ -97,6 +102,7 @@ ERROR_CAUSE: dict[str, str] = {
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
+    "insufficient_user_authentication": "step_up_required", "insufficient_authentication_context": "step_up_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
     "expiredauthenticationtoken": "access_token_expired", "expired_access_token": "access_token_expired",
     "jti_known": "client_assertion_reused", "scope_not_granted": "missing_scope",
@@ -155,7 +161,9 @@ def _r(**kw: object) -> ErrorRule:
 
 
 _RT = r"refresh[ _-]?token"
-_CODE = r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|\bcode\b|verification[ _-]?code)"
+# "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
+_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b|"
+         r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
 GENERIC_RULES: list[ErrorRule] = [
@@ -169,6 +177,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
+       r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
        r"|only one (?:client )?authentication (?:method|mechanism)",
        failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
     _r(description=r"(?:client[ _]?secret|secret key|keys?) .{0,60}\bexpired|expired (?:client )?secret",
@@ -186,6 +195,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
+       not_error=["error"],  # fosite's wrapper around a client assertion's JWT error: the phrase layer reads it
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
@@ -193,7 +203,10 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
        r"not (?:specified|provided|sent))|missing.{0,20}code[ _]verifier", failure_class="invalid_request",
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
-    _r(description=r"code[ _]verifier|\bpkce\b",
+    # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
+    # "code_verifier does not match code_challenge".
+    _r(description=r"code[ _]verifier|\bpkce\b|"
+       r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
     _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
@@ -217,8 +230,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
        r"|(?:could not|cannot|can't|unable to) find.{0,60}(?:application|client)",
        failure_class="invalid_client", cause="unknown_client_id"),
-    _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required)|"
-       r"missing.{0,20}grant_type",
+    _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
+       r"must be (?:provided|specified|sent))|missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
     _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
        r"grant[ _]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
@@ -226,7 +239,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
     _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
-    _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused)|already redeemed",
+    _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused|"
+       r"(?:has|have) been (?:used|redeemed|consumed))|already redeemed",
        failure_class="invalid_grant", cause="auth_code_reused"),
     _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|code.{0,20}malformed",
        failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),
@@ -252,7 +266,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=_CODE + r".{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
     _r(description=r"(?:invalid|unknown|bad|incorrect) " + _CODE + "|" + _CODE +
-       r".{0,40}(?:invalid|not valid|not found|incorrect|does ?n[o']t exist)",
+       r".{0,40}(?:invalid\b|not valid|not found|incorrect|does ?n[o']t exist)",
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
     _r(description=r"insufficient[ _](?:\w+[ _])?scopes?|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
        error=["insufficient_scope", "access_denied", "permission_denied", "forbidden"],
@@ -278,7 +292,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
-    _r(description=r"rate limit|too many requests|throttl|request[ _]limit|limit exceeded|quota exceeded|"
+    _r(description=r"rate[ _-]?limit|too many requests|throttl|request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
        r"maximum number of (?:api )?requests", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
     _r(description=r"temporarily unavailable|service unavailable|try again later",

@@ -14,8 +14,8 @@ from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
-from oauthdoctor.model import FAILURE_CLASSES, FailureClass
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
+from oauthdoctor.vocabulary import FAILURE_CLASSES, FailureClass
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
 CLASSES = frozenset(FAILURE_CLASSES)
@@ -163,6 +163,7 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         summary=primary.summary or _summary(cls, cause, meaning, code, pid, len(candidates)),
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
+        basis=found.basis if found is not None else None,
     )
 
 

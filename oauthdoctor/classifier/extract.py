@@ -22,7 +22,7 @@ MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own descripti
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
-    "error_hint", "hint",
+    "error_hint", "hint", "error_debug",
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
@@ -40,8 +40,16 @@ OAUTH_CODES = (
     "admin_policy_enforced", "org_internal", "disallowed_useragent", "access_not_configured", "deleted_client",
     "invalid_resource", "incorrect_client_credentials", "bad_verification_code", "invalid_auth",
     "token_revoked", "token_expired", "invalid_redirect_uri", "unsupported_token_type", "incorrect_device_code",
-    "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required",
+    "device_flow_disabled", "invalid_client_id", "missing_scope", "mfa_required", "insufficient_user_authentication",
 )
+# RFC codes that a message may spell as words ("Invalid grant"): the whole description is then the code. Not
+# "access denied", "server error", "expired token" or "slow down": as words they describe other things (an API's
+# 403, a 500, an expired access token, a rate limit).
+WORD_CODES = frozenset({
+    "invalid_grant", "invalid_client", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
+    "redirect_uri_mismatch", "unsupported_response_type", "invalid_token", "insufficient_scope", "login_required",
+    "consent_required", "interaction_required", "account_selection_required", "authorization_pending",
+})
 
 # Fields whose values are credentials: never echoed back, even inside a description (a pasted callback URL
 # carries the code; a pasted request or token response carries tokens and secrets).
@@ -54,8 +62,10 @@ _HEADER_LINE = re.compile(r"([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*([^\r\n]*)")
 _GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*(?:\r?\n\s*)?(?:Response:\s*)?(.*)", re.S)
 _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
+_BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
-_CODE_PREFIX = re.compile(r"\s*([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+(.+)", re.S)
+# "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
+_CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
 _TRAILING_CODE = re.compile(r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
@@ -66,6 +76,8 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
+_IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
 
 
@@ -160,7 +172,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
                        or _nested(fields, ".message"))  # a gateway's {"fault": {"code": ..., "message": ...}}
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
-            error, description = m.group(1), description or m.group(2).strip()
+            error, description = m.group(1) or m.group(2), description or m.group(3).strip()
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
             prose, error = error, _code_in_text(error)
             description = description or (prose if len(prose.split()) > 1 else None)
@@ -177,10 +189,16 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         description = description or params.get("error_description")
         for key, value in params.items():
             fields.setdefault(f"www.{key}", value)
+    if error is None and description and len(description) < 40:
+        error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
+    if desc_parts and (words := _identifier_words(desc_parts[0])):
+        desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
+    elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):
+        desc_parts.append(words)  # a body that is only an identifier: "ClientAuthenticationFailed", "token_revoked"
     desc_text = " ".join(desc_parts)
     readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
     empty = not text and not www
@@ -265,12 +283,33 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
-        for key, raw in _FRAGMENT.findall(text):
-            if key in KNOWN_KEYS and key not in found:
+        for m in _FRAGMENT.finditer(text):
+            key, raw = m.group(1), m.group(2)
+            if key in KNOWN_KEYS and key not in found and not _prose_word(raw, text, m.end()):
                 found[key] = _fragment_value(raw)
         if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _prose_word(raw: str, text: str, end: int) -> bool:
+    """An unquoted value that only starts a sentence or an object: ``Zoom webservice error: Invalid access token``,
+    ``Server error: missing client``, ``error: {`` (a JS dump that nests the real error). Codes (``invalid_grant``)
+    are never prose, whatever follows them."""
+    if raw[:1] == "{":
+        return True
+    if raw[:1] in "\"'[" or "_" in raw:
+        return False
+    return text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()
+
+
+def _identifier_words(value: str) -> str | None:
+    """The words of a value that is one CamelCase or snake_case identifier (an SDK enum, a log's detail code), so
+    that the phrase rules read "InvalidSignature" as "invalid signature"; None for anything else."""
+    value = value.strip()
+    if len(value) > 80 or not _IDENTIFIER.fullmatch(value):
+        return None
+    return _HUMP.sub(" ", value).replace("_", " ").lower()
 
 
 def _is_prose(value: str) -> bool:
@@ -295,16 +334,19 @@ def _unescape(value: str) -> str:
         return value.replace("\\r", "\r").replace("\\n", "\n").replace('\\"', '"')
 
 
-def _flatten(data: dict[str, Any]) -> dict[str, str]:
+def _flatten(data: dict[str, Any], prefix: str = "", depth: int = 0) -> dict[str, str]:
+    """Scalars by dotted path, three levels down: a gateway or an integration platform wraps the provider's
+    body ({"payload": {"dataMessage": {"error": "invalid_grant", ...}}})."""
     out: dict[str, str] = {}
     for key, value in data.items():
-        key = str(key)
+        path = f"{prefix}{key}"
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = value[0]  # {"errors": [{"code": ..., "message": ...}]}: the first error speaks for the list
         if isinstance(value, dict):
-            for sub, inner in value.items():
-                if not isinstance(inner, dict | list):
-                    out[f"{key}.{sub}"] = _scalar(inner)
-        else:
-            out[key] = _scalar(value)
+            if depth < 2:
+                out.update(_flatten(value, f"{path}.", depth + 1))
+        elif not (depth and isinstance(value, list) and any(isinstance(v, dict | list) for v in value)):
+            out[path] = _scalar(value)
     return out
 
 
@@ -337,6 +379,8 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
     """Library-formatted strings: ``(invalid_grant) desc``, ``TokenError: desc``, ``invalid_grant: desc``."""
     if text.startswith("(") and (m := _OAUTHLIB.match(text)):
         return m.group(1), m.group(2).strip() or None, "wrapped"
+    if text.startswith("[") and (m := _BRACKETED.match(text)):
+        return m.group(1), m.group(2).strip() or None, "wrapped"
     if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
         rest = m.group(1).strip()
         code = rest if _BARE_CODE.fullmatch(rest) else _code_in_text(rest)
@@ -344,12 +388,18 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
             rest = rest[len(code):].lstrip(" :-()").strip()
         return code, rest or None, "wrapped"
     if m := _CODE_PREFIX.match(text):
-        return m.group(1), m.group(2).strip(), "wrapped"
+        return m.group(1) or m.group(2), m.group(3).strip(), "wrapped"
     if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
     if _BARE_CODE.fullmatch(text):  # a bare code: Slack's invalid_team_for_non_distributed_app, a log's token_revoked
         return text, None, "text"
     return None, (text if len(text) <= MAX_PLAIN_DESCRIPTION else None), "text"
+
+
+def _word_code(description: str) -> str | None:
+    """The RFC code a short message spells in words ("Invalid grant", "Unauthorized client."), if it is only that."""
+    key = description.strip().rstrip(".!").strip().lower().replace(" ", "_").replace("-", "_")
+    return key if key in WORD_CODES else None
 
 
 def _code_in_text(text: str) -> str | None:

@@ -1,8 +1,9 @@
 """What the classifier needs from the provider profiles: names, endpoint hosts and the ``errors`` section.
 
 Read from the profiles' checked data (``profiles.sections``) when every profile file is cached, so that
-``explain`` neither imports the profile schema nor builds thirty profiles; each ``errors`` section is built
-only when its provider is needed, and detection builds only the signatures. Otherwise (no cache yet) the
+``explain`` neither imports the profile schema nor builds thirty profiles: names, hosts and signatures of all
+profiles come from one small index, and a provider's whole ``errors`` section is read and built only when that
+provider is needed; detection builds only the signatures. Otherwise (no cache yet) the
 profiles are loaded in full, which fills the cache. A broken profile leaves no facts at all: detection is
 a convenience, not worth failing for, and naming a provider still reports the broken file.
 """
@@ -15,23 +16,26 @@ from oauthdoctor.hosts import split_url
 from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 
 _ENDPOINTS = ("authorize", "token", "device", "revocation", "discovery")
+_DETECTION = ("id", "kind", "aliases", "endpoints", "errors.signatures")  # what detection reads of every profile
 
 
 class ProviderFacts:
     """Every profile's classifier facts; ``ids`` in ``providers list`` order (generic last)."""
 
     def __init__(self) -> None:
-        from oauthdoctor.profiles.sections import all_checked_data, names
+        from oauthdoctor.profiles.sections import all_checked_parts, names
 
-        self._raw: dict[str, dict[str, Any]] = {}
+        self._raw: dict[str, dict[str, Any]] = {}  # id -> its errors section as far as detection reads it
+        self._files: dict[str, str] = {}  # id -> its file, whose checked data holds the whole errors section
         self._errors: dict[str, ErrorRules] = {}
         self._generic: dict[str, bool] = {}
         self.by_name: dict[str, str] = {}
         self.hosts: list[tuple[str, str]] = []  # (host pattern, id), exact and longest first
-        entries = all_checked_data()
+        entries = all_checked_parts(_DETECTION)
         if entries is not None:
-            for data in entries:
+            for file, data in entries:
                 self._raw[data["id"]] = data.get("errors", {})
+                self._files[data["id"]] = file
                 self._add(data["id"], data.get("kind") == "generic", names(data), _data_hosts(data))
         else:
             for profile in _profiles_or_none():
@@ -48,15 +52,22 @@ class ProviderFacts:
 
     def errors(self, pid: str) -> ErrorRules | None:
         """The provider's ``errors`` section, or None for an id that no profile has."""
-        if pid not in self._errors and pid in self._raw:
+        if pid not in self._errors and pid in self._files:
             from oauthdoctor.profiles.build import BuildError, build
+            from oauthdoctor.profiles.sections import file_data
 
-            try:
-                self._errors[pid] = build(ErrorRules, self._raw[pid], ("errors",))
-            except BuildError:  # a cache written by another schema: the full load reports or rebuilds it
+            data = file_data(self._files[pid])
+            built: ErrorRules | None = None
+            if data is not None and data.get("id") == pid:
+                try:
+                    built = build(ErrorRules, data.get("errors", {}), ("errors",))
+                except BuildError:
+                    pass
+            if built is None:  # no longer cached, or cached by another schema: the full load reports or rebuilds it
                 from oauthdoctor.profiles.loader import get_profile
 
-                self._errors[pid] = get_profile(pid).errors
+                built = get_profile(pid).errors
+            self._errors[pid] = built
         return self._errors.get(pid)
 
     def signatures(self, pid: str) -> list[Signature]:

@@ -39,6 +39,7 @@ class Explanation:
     references: tuple[str, ...] = ()
     candidates: tuple[CauseCandidate, ...] = ()
     parse_error: str | None = None
+    basis: str | None = None  # of the profile rule the answer rests on; None: the RFC baseline decided
 
     @property
     def conclusive(self) -> bool:
@@ -66,6 +67,7 @@ class Explanation:
                 for c in self.candidates
             ],
         }
+        data["basis"] = self.basis
         if self.parse_error is not None:
             data["parse_error"] = self.parse_error
         return data

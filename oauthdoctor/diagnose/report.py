@@ -22,19 +22,28 @@ from oauthdoctor.redact import fingerprint
 
 
 def pick_profile(config: ResolvedConfig) -> Profile | None:
-    """The named provider's profile; else the one whose hosts include the token URL's host; else generic."""
+    """The named provider's profile; else the one whose hosts include the token URL's host; else generic.
+
+    Only the chosen profile is built: the hosts of the others are read from one index of the profile cache
+    when every file is cached (``profiles.sections.all_checked_parts``), else from a full load.
+    """
     from oauthdoctor.profiles.loader import all_profiles, get_profile
+    from oauthdoctor.profiles.sections import all_checked_parts
 
     name = config.get("provider")
     if name:
         return get_profile(name)  # UnknownProfile → usage error with close matches
     host = host_of(config.get("token_url") or config.get("issuer"))
-    profiles = all_profiles()
-    if host:
-        for profile in profiles:
-            if profile.kind != "generic" and host_matches(host, profile.endpoints.hosts):
-                return profile
-    return next((p for p in profiles if p.kind == "generic" or p.id == "generic"), None)
+    entries = all_checked_parts(("id", "kind", "endpoints.hosts"))
+    if entries is None:
+        candidates = [(p.id, p.kind, p.endpoints.hosts) for p in all_profiles()]
+    else:
+        candidates = sorted(((d["id"], d.get("kind", "provider"), d.get("endpoints", {}).get("hosts", []))
+                             for _, d in entries), key=lambda c: (c[1] == "generic", c[0]))
+    chosen = next((pid for pid, kind, hosts in candidates if kind != "generic" and host_matches(host, hosts)),
+                  None) if host else None
+    chosen = chosen or next((pid for pid, kind, _ in candidates if kind == "generic" or pid == "generic"), None)
+    return get_profile(chosen) if chosen else None
 
 
 def inputs(ctx: ProbeContext) -> dict[str, Any]:

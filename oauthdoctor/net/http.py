@@ -14,7 +14,7 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote_plus
 
 from oauthdoctor.net.failures import NetFailure, classify_exception
@@ -61,15 +61,56 @@ class HttpObservation:
 
 
 def make_client(timeout: float, verify: bool = True) -> httpx.AsyncClient:
-    """An AsyncClient with a per-request timeout, verified TLS, no redirects and our User-Agent."""
+    """An AsyncClient with a per-request timeout, verified TLS, no redirects and our User-Agent.
+
+    Its transport makes the TLS context (which loads the certificate bundle, some 20 ms) on the first https
+    request, so a run against plain-http servers on loopback never waits for it.
+    """
     import httpx
 
     return httpx.AsyncClient(
         timeout=httpx.Timeout(timeout),
-        verify=verify,
+        verify=verify,  # for proxies from the environment; the transport below verifies by itself
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
+        transport=cast("httpx.AsyncBaseTransport", _TransportPerScheme(verify)),
     )
+
+
+class _TransportPerScheme:
+    """One httpx transport per URL scheme, each made on its first request: https with the verified TLS context
+    (or none, ``verify=False``), http with a context that trusts no certificate at all. Plain http never uses
+    a TLS context; if anything ever did, that one would refuse every certificate."""
+
+    def __init__(self, verify: bool) -> None:
+        self._verify = verify
+        self._made: dict[str, httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        scheme = request.url.scheme
+        transport = self._made.get(scheme)
+        if transport is None:
+            transport = self._made[scheme] = self._make(scheme)
+        return await transport.handle_async_request(request)
+
+    def _make(self, scheme: str) -> httpx.AsyncHTTPTransport:
+        import ssl
+
+        import httpx
+
+        if scheme == "https" or not self._verify:
+            return httpx.AsyncHTTPTransport(verify=self._verify)
+        return httpx.AsyncHTTPTransport(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+
+    async def __aenter__(self) -> _TransportPerScheme:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        for transport in self._made.values():
+            await transport.aclose()
 
 
 def basic_auth_header(client_id: str, client_secret: str) -> str:

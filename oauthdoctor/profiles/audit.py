@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from oauthdoctor.model import Basis
 from oauthdoctor.profiles.model import Profile
+from oauthdoctor.vocabulary import Basis
 
 DECISION_SECTIONS = ("client_auth", "grants", "token_policy", "redirect", "errors")
 _NOT_DECISIONS = ("errors.signatures",)  # detection of the provider, not a verdict

@@ -3,7 +3,8 @@
 One small file per profile path, keyed by size and modification time: a command that needs one profile reads
 one cache file, and a changed profile is parsed again. A name index maps every id and alias to its file, so
 an alias (``entra``) finds its profile without loading them all; it is keyed by every profile file's size and
-modification time. The cache holds plain data (never pickles) and is only
+modification time. A summary index holds what ``providers list`` shows of every profile, keyed the same way
+and by the modules that computed it. The cache holds plain data (never pickles) and is only
 an optimisation: any failure to read or write it is ignored. ``OAUTHDOCTOR_NO_CACHE=1`` bypasses it.
 """
 
@@ -54,30 +55,41 @@ def put(path: Path, data: Any) -> None:
 
 def get_names(files: list[Path]) -> dict[str, str] | None:
     """The name index (id or alias -> profile file) written for exactly these files, unchanged since."""
-    slot = _names_slot(files)
-    found = None if slot is None else _read(*slot)
+    found = get_index("names", files)
     return found if isinstance(found, dict) else None
 
 
 def put_names(files: list[Path], names: dict[str, str]) -> None:
     """Remember which file holds each profile id and alias, for this set of profile files."""
-    slot = _names_slot(files)
+    put_index("names", files, names)
+
+
+def get_index(name: str, files: list[Path], code: tuple[Path, ...] = ()) -> Any | None:
+    """An index over every profile file (``names``, ``summaries``) written for exactly these files, unchanged
+    since; ``code`` lists the source files that computed it, so that editing one makes it stale too."""
+    slot = _index_slot(name, files, code)
+    return None if slot is None else _read(*slot)
+
+
+def put_index(name: str, files: list[Path], data: Any, code: tuple[Path, ...] = ()) -> None:
+    """Remember an index over every profile file (see ``get_index``)."""
+    slot = _index_slot(name, files, code)
     if slot is not None:
-        _write(*slot, names)
+        _write(*slot, data)
 
 
-def _names_slot(files: list[Path]) -> tuple[Path, str] | None:
+def _index_slot(name: str, files: list[Path], code: tuple[Path, ...]) -> tuple[Path, str] | None:
     """One index slot; its key lists every file with its size and mtime, so any edit makes it stale."""
     if os.environ.get("OAUTHDOCTOR_NO_CACHE"):
         return None
     parts = []
-    for file in files:
+    for file in (*files, *code):
         try:
             st = file.stat()
         except OSError:
             return None
         parts.append(f"{file}|{st.st_size}|{st.st_mtime_ns}")
-    return _cache_dir() / "names.json", "\n".join(parts)
+    return _cache_dir() / f"{name}.json", "\n".join(parts)
 
 
 def _read(target: Path, key: str) -> Any | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from oauthdoctor.model import Basis, FailureClass
+from oauthdoctor.vocabulary import Basis, FailureClass
 
 DecisionName = Literal["reauth", "fix_config", "retry"]
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from oauthdoctor.model import Basis
 from oauthdoctor.profiles.dirs import names_of
 from oauthdoctor.profiles.error_schema import ErrorRules
 from oauthdoctor.profiles.redirect_schema import RedirectRule
+from oauthdoctor.vocabulary import Basis
 
 AuthMethod = Literal[
     "client_secret_basic", "client_secret_post", "private_key_jwt", "client_secret_jwt", "none",

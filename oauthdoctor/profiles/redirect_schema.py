@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from oauthdoctor.model import Basis
+from oauthdoctor.vocabulary import Basis
 
 CaseFold = Literal["whole", "scheme", "host", "path"]
 LoopbackHost = Literal["127.0.0.0/8", "127.0.0.1", "::1", "localhost"]

@@ -105,8 +105,8 @@ FORMATS: dict[str, dict[str, Renderer]] = {
         "json": _text("redirect_json:render_match_json", "schema_version 1"),
     },
     "providers-list": {
-        "rich": _console("providers_console:print_table", "a table"),
-        "json": _text("providers_view:render_providers_json", "schema_version 1"),
+        "rich": _console("providers_list:print_table", "a table"),
+        "json": _text("providers_list:render_providers_json", "schema_version 1"),
     },
     "providers-show": {
         "rich": _console("providers_console:print_facts", "every section, each fact with its source"),

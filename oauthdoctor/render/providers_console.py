@@ -1,4 +1,4 @@
-"""Rich views of provider profiles: ``providers list``, ``show`` and ``audit``.
+"""Rich views of provider profiles: ``providers show`` and ``audit`` (``list``: ``providers_list.py``).
 
 Ids and aliases are what users type into ``--provider``, so no view ever cuts one; URLs wrap only at their
 own length, never mid-word when they fit on a line. ``show`` prints every section the JSON has, in plain
@@ -15,29 +15,13 @@ from rich.text import Text
 
 from oauthdoctor.profiles.model import Profile
 from oauthdoctor.render.layout import Hanging, KeyValues
-from oauthdoctor.render.providers_view import Entry, Provenance, audit_json, profile_sections, summary_rows
+from oauthdoctor.render.providers_view import Entry, Provenance, audit_json, profile_sections
 
 BASIS_MARK = {
     "confirmed": ("✓", "green"),
     "heuristic": ("~", "yellow"),
     "unconfirmed": ("?", "magenta"),
 }
-
-
-def print_table(profiles: list[Profile], console: Console) -> None:
-    """``providers list``: per profile its id and name, then aliases, auth methods, redirect rule, rotation
-    and how many of its facts are confirmed, wrapping under the row."""
-    id_width = max((len(p.id) for p in profiles), default=0)
-    for profile, row in zip(profiles, summary_rows(profiles), strict=True):
-        console.print(Hanging(Text(f"{profile.id:<{id_width}}  ", style="bold cyan"), row["name"]))
-        details = Text()
-        parts = [("aliases", ", ".join(profile.aliases)), ("auth", row["auth"]), ("redirect", row["redirect"]),
-                 ("rotation", row["rotation"]), ("confirmed", row["confirmed"])]
-        for number, (key, value) in enumerate((k, v) for k, v in parts if v):
-            details.append(" · " if number else "", style="dim")
-            details.append(f"{key} ", style="dim")
-            details.append(value)
-        console.print(Hanging("    ", details))
 
 
 def print_facts(profile: Profile, console: Console) -> None:

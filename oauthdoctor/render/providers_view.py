@@ -1,5 +1,5 @@
-"""Plain data views of profiles for ``providers list`` / ``show`` / ``audit``: the JSON documents and the
-sections ``providers show`` draws (no rich here)."""
+"""Plain data views of profiles for ``providers show`` / ``audit``: the JSON documents and the sections
+``providers show`` draws (no rich here). ``providers list`` is drawn from summaries (``providers_list.py``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from oauthdoctor.model import Basis
 from oauthdoctor.profiles.model import Fact, Profile
+from oauthdoctor.vocabulary import Basis
 
 SCHEMA_VERSION = 1
 _PROVENANCE = ("source", "checked", "basis", "note")
@@ -25,52 +25,6 @@ class FactRow:
     checked: str | None
     basis: Basis
     note: str | None
-
-
-def _rule_name(profile: Profile) -> str:
-    rule = profile.redirect
-    return rule.name or "exact"
-
-
-def summary_rows(profiles: list[Profile]) -> list[dict[str, str]]:
-    """One row per profile for the list table."""
-    from oauthdoctor.profiles.audit import counts, facts_of
-
-    rows = []
-    for p in profiles:
-        tally = counts(facts_of(p))
-        rotation = p.token_policy.rotation.mode if p.token_policy.rotation else "unknown"
-        rows.append({
-            "id": p.id,
-            "name": p.name,
-            "auth": ", ".join(m.replace("client_secret_", "") for m in p.client_auth.accepted) or "-",
-            "redirect": _rule_name(p),
-            "rotation": rotation,
-            "confirmed": f"{tally.confirmed}/{tally.total}",
-        })
-    return rows
-
-
-def providers_json(profiles: list[Profile]) -> dict[str, Any]:
-    """``providers list --format json``: the documented contract."""
-    from oauthdoctor.profiles.audit import counts, facts_of
-
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "providers": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "aliases": list(p.aliases),
-                "kind": p.kind,
-                "auth_methods": list(p.client_auth.accepted),
-                "redirect_rule": _rule_name(p),
-                "rotation": p.token_policy.rotation.mode if p.token_policy.rotation else None,
-                "facts": counts(facts_of(p)).to_json(),
-            }
-            for p in profiles
-        ],
-    }
 
 
 def profile_json(profile: Profile) -> dict[str, Any]:
@@ -139,11 +93,6 @@ def audit_json(profiles: list[Profile]) -> dict[str, Any]:
             for f in open_facts(profiles)
         ],
     }
-
-
-def render_providers_json(profiles: list[Profile]) -> str:
-    """``providers list --format json``."""
-    return json.dumps(providers_json(profiles), indent=2) + "\n"
 
 
 def render_profile_json(profile: Profile) -> str:
