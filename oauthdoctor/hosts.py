@@ -10,7 +10,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 LoopbackForm = Literal["localhost", "127.0.0.1", "127.0.0.0/8", "::1", "ipv4-mapped"]
 
@@ -73,6 +73,23 @@ def host_matches(host: str, patterns: Iterable[str]) -> bool:
         elif host == pattern:
             return True
     return False
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit`` that never raises. A URL it refuses (``https://[::1``, ``http://[zz]/``) splits into no scheme
+    and no host, its text kept as the path: every check then sees a URL that is not absolute, which it is not."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return SplitResult("", "", url, "", "")
+
+
+def port_of(parts: SplitResult) -> int | None:
+    """The explicit port, or None when there is none or it is not a port (``:99999``, ``:http``)."""
+    try:
+        return parts.port
+    except ValueError:
+        return None
 
 
 def host_of(url: str | None) -> str | None:

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "oauthdoctor"
 
 # Lowest first. A unit may import units of its own layer or of a lower one, never of a higher one.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"model", "vocabulary", "exitcodes", "hosts", "redact", "version"}),  # foundations: pure, no I/O
+    frozenset({"model", "vocabulary", "exitcodes", "hosts", "redact", "version", "limits"}),  # foundations
     frozenset({"profiles"}),  # provider knowledge: schema, files, cache
     frozenset({"redirect", "classifier"}),  # engines that apply profile rules
     frozenset({"config", "net", "record"}),  # the input model; network I/O; the traffic recorder

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from oauthdoctor.checkenv.context import FileCheck, show_url
 from oauthdoctor.checkenv.registry import finding, rule
 from oauthdoctor.checks.endpoints import endpoint_host
 from oauthdoctor.config import PLACEHOLDER_KEYS
-from oauthdoctor.hosts import host_of, is_loopback_host
+from oauthdoctor.hosts import host_of, is_loopback_host, split_url
 from oauthdoctor.model import Finding, Severity, SeverityVariant
 
 _E, _I = Severity.ERROR, Severity.INFO
@@ -62,7 +61,7 @@ def endpoint_placeholder(check: FileCheck, now: datetime) -> list[Finding]:
 def endpoint_http(check: FileCheck, now: datetime) -> list[Finding]:
     out = []
     for canonical, url in _urls(check):
-        if urlsplit(url).scheme.lower() == "http" and not is_loopback_host(host_of(url)):
+        if split_url(url).scheme.lower() == "http" and not is_loopback_host(host_of(url)):
             key = check.display_key(canonical)
             out.append(finding("endpoint-http", check.at(canonical), f"{key} uses plain http: {show_url(url)}", key=key,
                                fix=f"Use https:// in {key}; never send a client secret over plain http."))
@@ -110,7 +109,7 @@ def salesforce_my_domain(check: FileCheck, now: datetime) -> list[Finding]:
     url, canonical = check.value("token_url"), "token_url"
     if url is None and check.profile is not None and check.profile.endpoints.token is not None:
         url, canonical = check.profile.endpoints.token.url, "grant_type"  # the profile's default endpoint
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = (split_url(url).hostname or "") if url else ""
     if host not in _SALESFORCE_GENERIC_HOSTS:
         return []
     key = check.display_key(canonical)

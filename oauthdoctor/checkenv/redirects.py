@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from oauthdoctor.checkenv.context import FileCheck, show_url
 from oauthdoctor.checkenv.registry import finding, rule
 from oauthdoctor.checks.redirects import ShapeProblem, callback_limit, is_absolute, redirect_shape
-from oauthdoctor.hosts import host_of, is_loopback_host
+from oauthdoctor.hosts import host_of, is_loopback_host, port_of, split_url
 from oauthdoctor.model import Finding, Severity
 
 _E = Severity.ERROR
@@ -143,8 +142,9 @@ def redirect_not_registered(check: FileCheck, now: datetime) -> list[Finding]:
 
 def _near_miss_key(uri: str) -> str:
     """What two URIs that differ only cosmetically (case, trailing slash, default port) have in common."""
-    parts = urlsplit(uri)
-    port = parts.port if parts.port not in ({"https": 443, "http": 80}.get(parts.scheme.lower()),) else None
+    parts = split_url(uri)
+    port = port_of(parts)
+    port = port if port not in ({"https": 443, "http": 80}.get(parts.scheme.lower()),) else None
     netloc = (parts.hostname or "") + (f":{port}" if port else "")
     return f"{parts.scheme.lower()}://{netloc.lower()}{parts.path.rstrip('/').lower()}?{parts.query}"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -75,15 +76,19 @@ def check_files(
         used = _used_positions(file_checks)
         parts = [*config_file.parts, *(i for i in config_file.included if _same(i.path) not in given)]
         extra += [i.path for i in config_file.included if _same(i.path) not in given and i.path not in extra]
+        known, keys = _SecretKeys.of(file_checks), _ClientKeys.of(file_checks)
         for part in parts or [_empty(config_file.path)]:
             # An env file read through env_file: belongs to the compose file's configuration.
             configured = has_config or part.path != config_file.path or _same(config_file.path) in consumed
-            file_check = _file_check(part, file_checks, used, prefix, names, configured)
+            file_check = _file_check(part, keys, used, prefix, names, configured)
             findings += [f for r in active if r.scope == "file" for f in r.check(file_check)]
-            secrets |= _secrets_of(part, file_checks, used)
+            secrets |= _secrets_of(part, known, used)
+        read: set[int] = set()  # the clients of one environment share its statements: collect them once
         for check in file_checks:
             findings += [f for r in active if r.scope == "client" for f in r.check(check, moment)]
-            secrets |= _secrets_of(check.env, file_checks, used)
+            if id(check.env) not in read:
+                read.add(id(check.env))
+                secrets |= _secrets_of(check.env, known, used)
         checks += file_checks
     findings += [f for r in active if r.scope == "clients" for f in r.check(checks, moment)]
     listed = (*paths, *extra)
@@ -156,11 +161,28 @@ def _used_positions(checks: Sequence[FileCheck]) -> set[tuple[str, int, int]]:
     return out
 
 
-def _file_check(part: EnvFile, checks: Sequence[FileCheck], used: set[tuple[str, int, int]], prefix: str | None,
+@dataclass(frozen=True)
+class _ClientKeys:
+    """What the clients of one file say about its keys (computed once per file, not once per part)."""
+
+    oauth: frozenset[str]  # keys some client reads
+    not_oauth: frozenset[str]  # keys that hold a failure body, exempt from the hygiene rules
+    lists: frozenset[str]  # keys that hold lists of registered redirect URIs
+
+    @classmethod
+    def of(cls, checks: Sequence[FileCheck]) -> _ClientKeys:
+        last_error = {c.key_of("last_error") for c in checks}
+        shared = {id(c.oauth_keys): c.oauth_keys for c in checks}  # the clients of one environment share one set
+        return cls(frozenset().union(*shared.values()),
+                   frozenset({"OAUTH_LAST_ERROR", *(k for k in last_error if k)}),
+                   frozenset(k for c in checks if (k := c.key_of("registered_redirect_uris"))))
+
+
+def _file_check(part: EnvFile, keys: _ClientKeys, used: set[tuple[str, int, int]], prefix: str | None,
                 names: Mapping[str, str], has_config: bool) -> EnvFileCheck:
     """The part as the file rules see it: which of its keys are OAuth keys, which hold URI lists."""
     key_names = {strip_invisible(e.key): e.key for e in part.entries}
-    oauth = {k for c in checks for k in c.oauth_keys}
+    oauth = set(keys.oauth)
     oauth |= {e.key for e in part.entries if (e.file or part.path, e.value_line, e.value_column) in used}
     user_prefix = (prefix or "").upper()
     claimed = map_dialects({strip_invisible(e.key): e.value or "" for e in part.entries}, names).claimed
@@ -168,9 +190,8 @@ def _file_check(part: EnvFile, checks: Sequence[FileCheck], used: set[tuple[str,
         if key.startswith("OAUTH_") or (user_prefix and key.startswith(user_prefix)) or framework_match(key, names) \
                 or key in claimed:
             oauth.add(key_names[key])
-    oauth -= {"OAUTH_LAST_ERROR"} | {c.key_of("last_error") for c in checks} - {None}
-    lists = frozenset(k for c in checks if (k := c.key_of("registered_redirect_uris")))
-    return EnvFileCheck(part, frozenset(k for k in oauth if k), lists, has_config)
+    oauth -= keys.not_oauth
+    return EnvFileCheck(part, frozenset(k for k in oauth if k), keys.lists, has_config)
 
 
 def _profile_for(check: FileCheck) -> tuple[Profile | None, tuple[str, ...] | None]:
@@ -203,13 +224,30 @@ def is_secret_key(key: str) -> bool:
     return bool(_SECRET_NAME.search(key)) and not key.upper().endswith(_NOT_SECRET_SUFFIXES)
 
 
-def _secrets_of(env: EnvFile, checks: list[FileCheck], used: set[tuple[str, int, int]]) -> set[str]:
+@dataclass(frozen=True)
+class _SecretKeys:
+    """Which keys and places hold secrets or public values over every client of one file (computed once per
+    file: a file of thousands of clients must not recompute it per client)."""
+
+    secret_keys: frozenset[str]
+    public_keys: frozenset[str]
+    secret_places: frozenset[tuple[str, int, int]]
+    public_places: frozenset[tuple[str, int, int]]
+
+    @classmethod
+    def of(cls, checks: list[FileCheck]) -> _SecretKeys:
+        secret_keys = {c.key_of(k) for c in checks for k in SECRET_KEYS}
+        public_keys = {c.key_of(k) for c in checks for k in c.config.origins if k not in SECRET_KEYS}
+        return cls(frozenset(k for k in secret_keys if k), frozenset(k for k in public_keys if k),
+                   frozenset(_places(checks, SECRET_KEYS)),
+                   frozenset(_places(checks, {k for c in checks for k in c.config.origins} - SECRET_KEYS)))
+
+
+def _secrets_of(env: EnvFile, known: _SecretKeys, used: set[tuple[str, int, int]]) -> set[str]:
     """Every secret value in ``env`` in every spelling a renderer might meet: as loaded, as written, decoded and
     encoded. A value from a Kubernetes Secret is a secret whatever its key."""
-    secret_keys = {c.key_of(k) for c in checks for k in SECRET_KEYS} - {None}
-    public_keys = {c.key_of(k) for c in checks for k in c.config.origins if k not in SECRET_KEYS} - {None}
-    secret_places = _places(checks, SECRET_KEYS)
-    public_places = _places(checks, {k for c in checks for k in c.config.origins} - SECRET_KEYS)
+    secret_keys, public_keys = known.secret_keys, known.public_keys
+    secret_places, public_places = known.secret_places, known.public_places
     found: set[str] = set()
     for entry in env.entries:
         place = (entry.file or env.path, entry.value_line, entry.value_column)

@@ -103,7 +103,7 @@ def _status(status: int | str | None) -> int | None:
         return None
     try:
         value = int(status)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # a JSON line's 1e309 is infinity
         return None
     return value if 100 <= value <= 999 else None
 

@@ -11,8 +11,8 @@ a convenience, not worth failing for, and naming a provider still reports the br
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
+from oauthdoctor.hosts import split_url
 from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 
 _ENDPOINTS = ("authorize", "token", "device", "revocation", "discovery")
@@ -99,7 +99,7 @@ def _hosts(patterns: list[str], urls: list[str]) -> list[str]:
     """The host patterns a profile serves: ``endpoints.hosts`` plus each concrete endpoint URL's host."""
     found = list(patterns)
     for url in urls:
-        host = urlsplit(url).hostname if url and "{" not in url else None
+        host = split_url(url).hostname if url and "{" not in url else None
         if host:
             found.append(host)
     return found

@@ -76,6 +76,9 @@ def _root(
     if profiles:
         from oauthdoctor.profiles.dirs import add_profile_dirs
 
+        for directory in profiles:  # a typo here would silently leave the user's profiles out
+            if not os.path.isdir(directory):
+                raise UsageError(f"--profiles {directory}: not a directory")
         add_profile_dirs(profiles)
 
 
@@ -115,6 +118,7 @@ def _with_completion_options(on: bool) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every exception becomes an exit code, never a traceback for bad input."""
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_stdout()
     command = requested_command(argv)
     completing = _COMPLETE_VAR in os.environ
     try:
@@ -134,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
         from oauthdoctor.profiles.loader import UnknownProfile
 
         if not isinstance(exc, UnknownProfile):
-            _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+            _fail(_internal_error(exc), ExitCode.INTERNAL)
         _fail(str(exc), ExitCode.USAGE)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERRUPTED)
@@ -156,10 +160,34 @@ def main(argv: list[str] | None = None) -> None:
             for issue in exc.issues:
                 sys.stderr.write(f"oauthdoctor: error: {issue}\n")
             sys.exit(int(ExitCode.USAGE))
-        _fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+        _fail(_internal_error(exc), ExitCode.INTERNAL)
     if code == ExitCode.INTERRUPTED:
         _fail("interrupted", ExitCode.INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _internal_error(exc: BaseException) -> str:
+    """The line for a bug: the exception's type and the place in oauthdoctor it came from, not its message.
+
+    A message may quote whatever the failing code held — a token from a capture, a line of an env file — and
+    only the secrets this process was told about can be scrubbed; the type and the place are what a bug
+    report needs, and cannot carry a secret."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "oauthdoctor" in f.filename.replace("\\", "/")]
+    where = ""
+    if frames:
+        path = frames[-1].filename.replace("\\", "/")
+        where = f" at {path[path.rfind('oauthdoctor/'):]}:{frames[-1].lineno}"
+    return f"internal error: {type(exc).__name__}{where} (a bug in oauthdoctor; please report it)"
+
+
+def _tolerant_stdout() -> None:
+    """Text read from a hostile input may hold what UTF-8 cannot encode (a JSON ``"\\ud800"`` escape decodes
+    to a lone surrogate): it is written escaped (``\\ud800``), as stderr already does, not turned into a crash."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
 
 
 def run() -> NoReturn:
@@ -210,5 +238,6 @@ def _fail(message: str, code: ExitCode) -> None:
     from oauthdoctor.redact import remembered, scrub_text
 
     message = scrub_text(message, remembered())
-    sys.stderr.write(f"oauthdoctor: error: {message.splitlines()[0] if message else code.name}\n")
+    if sys.stderr is not None:  # a closed stderr (2>&-) still gets the exit code
+        sys.stderr.write(f"oauthdoctor: error: {message.splitlines()[0] if message else code.name}\n")
     sys.exit(int(code))

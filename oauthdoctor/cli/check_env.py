@@ -55,7 +55,7 @@ def check_env_command(
 
     if list_rules:
         # The rich table on a terminal; elsewhere one grep-able line per rule.
-        listing = "text" if fmt == "rich" and (output is not None or not sys.stdout.isatty()) else fmt
+        listing = "text" if fmt == "rich" and (output is not None or not _on_terminal()) else fmt
         if listing not in ("rich", "json", "text"):
             raise UsageError(f"--list-rules is written as rich or json, not {fmt}")
         emit(RULES, "check-env-rules", listing, output=output)
@@ -63,13 +63,15 @@ def check_env_command(
     if list_dialects:
         from oauthdoctor.config.dialects import DIALECTS
 
-        listing = "text" if fmt == "rich" and (output is not None or not sys.stdout.isatty()) else fmt
+        listing = "text" if fmt == "rich" and (output is not None or not _on_terminal()) else fmt
         if listing not in ("rich", "json", "text"):
             raise UsageError(f"--list-dialects is written as rich or json, not {fmt}")
         emit(DIALECTS, "check-env-dialects", listing, output=output)
         return
     if not files:
         raise UsageError("no env file given (Example: oauthdoctor check-env .env.production)")
+    if both := sorted(set(rules) & set(ignore)):
+        raise UsageError(f"--rule and --ignore both name {', '.join(both)}: give one or the other")
     for rule_id in (*rules, *ignore):
         if rule_id not in RULES_BY_ID:
             raise UsageError(f"unknown rule '{rule_id}' ({did_you_mean(rule_id, RULES_BY_ID)}"
@@ -87,6 +89,10 @@ def check_env_command(
 
         if report.at_or_above(Severity(fail_on.value)):
             raise CommandExit(ExitCode.FINDINGS)
+
+
+def _on_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,6 +17,10 @@ from oauthdoctor.cli.options import FailOn
 from oauthdoctor.cli.output import emit, format_option, output_option
 from oauthdoctor.config.keys import CANONICAL_KEYS, PLACEHOLDER_KEYS
 from oauthdoctor.exitcodes import EXIT_CODES_HELP, ExitCode
+
+if TYPE_CHECKING:
+    from oauthdoctor.config.resolved import ResolvedConfig
+    from oauthdoctor.profiles.model import Profile
 
 CONFIG_KEYS = (*CANONICAL_KEYS, *PLACEHOLDER_KEYS)
 
@@ -159,6 +164,10 @@ def diagnose_command(
             raise UsageError(f"unknown probe '{pid}' ({did_you_mean(pid, PROBE_IDS)}probes: {', '.join(PROBE_IDS)})")
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
+    if offline and active:
+        raise UsageError("--offline and --active contradict each other (--active sends a real token request)")
+    if both := sorted(set(probe) & set(skip)):
+        raise UsageError(f"--probe and --skip both name {', '.join(both)}: give one or the other")
     if client_secret is not None:
         sys.stderr.write(
             "oauthdoctor: warning: --client-secret ends up in shell history and the process list; "
@@ -199,15 +208,28 @@ def diagnose_command(
     from oauthdoctor.diagnose.decide import exit_code
     from oauthdoctor.diagnose.report import diagnose, pick_profile
 
-    profile = pick_profile(resolved)
+    profile = _profile(resolved, pick_profile)
     on_network = None
-    if not offline and sys.stderr.isatty():
+    if not offline and sys.stderr is not None and sys.stderr.isatty():
         on_network = spinner(no_color=no_color)
     report = diagnose(resolved, profile, options, probe, skip, on_network)
     emit(report, "diagnose", fmt, output=output, no_color=no_color, verbose=verbose)
     code = exit_code(report.findings, str(fail_on))
     if code is not ExitCode.OK:
         raise CommandExit(code)
+
+
+def _profile(resolved: ResolvedConfig, pick: Callable[[ResolvedConfig], Profile | None]) -> Profile | None:
+    """The run's profile; an unknown provider names where it was set (an env file, --config, the environment)."""
+    from oauthdoctor.profiles.loader import UnknownProfile
+
+    try:
+        return pick(resolved)
+    except UnknownProfile as exc:
+        origin = resolved.origins.get("provider")
+        where = f"{origin.file}: {origin.key}: " if origin is not None and origin.file else (
+            f"{origin}: " if origin is not None else "")
+        raise UsageError(f"{where}{exc}") from None
 
 
 def spinner(no_color: bool, message: str = "running network probes…") -> Callable[[bool], None]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import typer
 
@@ -71,13 +72,14 @@ def explain_command(
         _batch(jsonl, provider, url, book, output)
         return
     headers = _parse_headers(header)
-    if response is None and not sys.stdin.isatty():
-        response = "-"  # piped or redirected input: read it as if "-" was given
+    if response is None and sys.stdin is not None and not sys.stdin.isatty():
+        response = "-"  # piped or redirected input: read it as if "-" was given (a closed stdin is None)
     if response is None and status is None and not headers:
         raise UsageError("give the response body as RESPONSE, @FILE or - (stdin); see 'oauthdoctor explain --help'")
     body = _read_response(response) if response is not None else b""
     if status is None and not headers and not _has_content(body):
-        source = "standard input" if response == "-" else "the response"
+        named = response[1:] if response is not None and response.startswith("@") else "the response"
+        source = "standard input" if response == "-" else named
         raise UsageError(f"{source} is empty: nothing to explain (give the body, --status or --header)")
     result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
     emit(result, "explain", fmt, output=output)
@@ -93,31 +95,57 @@ def _parse_headers(values: list[str]) -> dict[str, str]:
     headers: dict[str, str] = {}
     for value in values:
         name, sep, rest = value.partition(":")
-        if not sep or not name.strip():
-            raise UsageError(f"--header must look like 'Name: value', got {value[:60]!r}")
+        if not sep or not name.strip():  # the value is not echoed: 'Authorization Bearer <token>' lacks a ':'
+            first = value.split(None, 1)[0][:40] if value.strip() else ""
+            raise UsageError(f"--header must look like 'Name: value', got {len(value)} characters without a name "
+                             f"and ':'{f' (starting {first!r})' if first and first != value else ''}")
         headers[name.strip()] = rest.strip()
     return headers
 
 
 def _read_response(response: str) -> bytes | str:
-    if response == "-":
-        return sys.stdin.buffer.read()
-    if response.startswith("@") and len(response) > 1:
-        path = Path(response[1:])
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    """The body: stdin, a file, or the argument itself; files and stdin within ``limits.MAX_CAPTURE_BYTES``
+    (the classifier reads the first 200,000 characters; a bigger input is refused, not read without end)."""
+    from oauthdoctor.limits import MAX_CAPTURE_BYTES, InputError, read_bounded, stdin_bytes
+
+    try:
+        if response == "-":
+            return stdin_bytes(MAX_CAPTURE_BYTES, "a response body")
+        if response.startswith("@") and len(response) > 1:
+            return read_bounded(response[1:], MAX_CAPTURE_BYTES, "a response body")
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     return response
 
 
-def _open_lines(source: str) -> TextIO:
+def _open_lines(source: str) -> BinaryIO:
     if source == "-":
-        return sys.stdin
+        if sys.stdin is None:
+            raise UsageError("standard input: closed: nothing to read (give a file instead)")
+        return sys.stdin.buffer
     try:
-        return open(source, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the caller
+        return open(source, "rb")  # noqa: SIM115 - closed by the caller
+    except IsADirectoryError:
+        raise UsageError(f"{source}: is a directory, not a JSON Lines file") from None
     except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise UsageError(f"{source}: cannot read: {exc.strerror or exc}") from None
+
+
+def _lines(stream: BinaryIO) -> Iterator[str | None]:
+    """Each line as text (undecodable bytes replaced), or None for a line past ``limits.MAX_LINE_BYTES``, which
+    is skipped in bounded chunks rather than held: a log with one runaway line still explains the others."""
+    from oauthdoctor.limits import MAX_LINE_BYTES
+
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(MAX_LINE_BYTES)
+            yield None
+            continue
+        yield line.decode("utf-8", "replace")
 
 
 def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, output: Path | None) -> None:
@@ -129,35 +157,43 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
     from oauthdoctor.classifier import classify
 
     stream = _open_lines(source)
-    sink = _open_output(output)
+    try:
+        sink = _open_output(output)
+    except UsageError:
+        if source != "-":
+            stream.close()
+        raise
     out: list[str] = []
     tally = _Tally()
     seen: dict[str, tuple[Explanation, str]] = {}  # logs repeat whole lines: the same line, the same answer
     try:
-        for number, line in enumerate(stream, 1):
-            known = seen.get(line)
-            if known is not None:
+        for number, line in enumerate(_lines(stream), 1):
+            if line is None:
+                from oauthdoctor.limits import MAX_LINE_BYTES, size_words
+
+                result = _unreadable(number, f"line {number} is longer than {size_words(MAX_LINE_BYTES)}: skipped")
+                tally.add(number, result)
+                out.append(_dumped(result))
+            elif (known := seen.get(line)) is not None:
                 tally.add(number, known[0])
                 out.append(known[1])
-                continue
-            if not line.strip():
-                continue
-            result = _line_result(line, number, provider, url, book, classify)
-            tally.add(number, result)
-            dumped = _dumped(result)
-            out.append(dumped)
-            if result.parse_error is None:  # an unreadable line's answer names its line number
-                if len(seen) >= 8192:
-                    seen.clear()
-                seen[line] = (result, dumped)
-            if len(out) >= 2000:
+            elif line.strip():
+                result = _line_result(line, number, provider, url, book, classify)
+                tally.add(number, result)
+                dumped = _dumped(result)
+                out.append(dumped)
+                if result.parse_error is None:  # an unreadable line's answer names its line number
+                    if len(seen) >= 8192:
+                        seen.clear()
+                    seen[line] = (result, dumped)
+            if len(out) >= 2000:  # written as it goes, repeated lines too: memory stays flat
                 sink.write("\n".join(out) + "\n")
                 out.clear()
         if out:
             sink.write("\n".join(out) + "\n")
         sink.flush()
     finally:
-        if stream is not sys.stdin:
+        if source != "-":
             stream.close()
         if sink is not sys.stdout:
             sink.close()
@@ -225,9 +261,11 @@ class _Tally:
 
 def _open_output(output: Path | None) -> TextIO:
     if output is None or str(output) == "-":
-        return sys.stdout
+        from oauthdoctor.cli.output import stdout
+
+        return stdout()
     try:
-        return open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        return open(output, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -238,8 +276,10 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
         item = json.loads(line)
     except json.JSONDecodeError as exc:
         return _unreadable(number, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
-    except ValueError:  # e.g. a number too long to convert
-        return _unreadable(number, f"line {number} is not valid JSON")
+    except RecursionError:
+        return _unreadable(number, f"line {number} is nested too deeply to read")
+    except ValueError as exc:  # a number of more than 4,300 digits, ...
+        return _unreadable(number, f"line {number} is not valid JSON: {str(exc).splitlines()[0][:120]}")
     if not isinstance(item, dict):
         return _unreadable(number, f"line {number} is not a JSON object")
     headers = item.get("headers")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 
@@ -59,7 +59,7 @@ def emit(document: Any, kind: str, fmt: str, *, output: Path | str | None = None
         _write_stdout(text)
         return
     try:
-        Path(str(output)).write_text(text, encoding="utf-8")
+        Path(str(output)).write_text(text, encoding="utf-8", errors="backslashreplace")  # see app._tolerant_stdout
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -81,10 +81,18 @@ def _terminal_console(no_color: bool) -> Any:
     return Console(no_color=True if no_color else None, highlight=False, emoji=False, soft_wrap=False)
 
 
+def stdout() -> TextIO:
+    """Standard output, or a usage error when it is closed (``>&-``): nothing written is better than a crash."""
+    if sys.stdout is None:
+        raise UsageError("standard output is closed: nothing can be written (give --output FILE)")
+    return sys.stdout
+
+
 def _write_stdout(text: str) -> None:
+    out = stdout()
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        out.write(text)
+        out.flush()
     except BrokenPipeError:
         # The reader went away (| head): stop writing, and keep Python from complaining at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)

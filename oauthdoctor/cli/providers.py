@@ -2,6 +2,7 @@
 
 # No "from __future__ import annotations": Typer would compile and eval every string annotation at start-up.
 
+import os
 import sys
 from pathlib import Path
 
@@ -73,15 +74,20 @@ def validate_command(
 
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise UsageError(f"no such file or directory: {path}")
+        try:
+            if path.is_dir():
+                files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+            elif os.path.lexists(path):
+                files.append(path)  # a dangling link or an unreadable file is reported by validate_file
+            else:
+                raise UsageError(f"no such file or directory: {path}")
+        except OSError as exc:  # a name too long, a loop of links, a directory that cannot be listed
+            raise UsageError(f"{path}: cannot read: {exc.strerror or type(exc).__name__}") from None
     issues = [issue for file in files for issue in validate_file(file)]
     for issue in issues:
         sys.stderr.write(f"{issue}\n")
     if issues:
         raise CommandExit(ExitCode.USAGE)
-    sys.stdout.write(f"{len(files)} profile(s) valid\n")
+    from oauthdoctor.cli.output import stdout
+
+    stdout().write(f"{len(files)} profile(s) valid\n")

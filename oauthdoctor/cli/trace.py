@@ -55,9 +55,11 @@ def trace_command(
     from oauthdoctor.trace.errors import TraceInputError
     from oauthdoctor.trace.run import trace_files
 
+    start, end = _time(since, "--since"), _time(until, "--until")
+    if start is not None and end is not None and start > end:
+        raise UsageError(f"--since {since} is after --until {until}: no exchange can be in between")
     try:
-        report = trace_files(files, provider=provider, client_id=client_id, since=_time(since, "--since"),
-                             until=_time(until, "--until"))
+        report = trace_files(files, provider=provider, client_id=client_id, since=start, until=end)
     except TraceInputError as exc:
         raise UsageError(str(exc)) from None
     emit(report, "trace", fmt, output=output, no_color=no_color)

@@ -9,10 +9,13 @@ which line a key is on.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from oauthdoctor.limits import InputError, read_config_text
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _LEADING_WS = re.compile(r"\s*")
@@ -77,12 +80,24 @@ class EnvFile:
 
     def occurrences(self, key: str) -> list[EnvEntry]:
         """Every statement assigning ``key``, in file order."""
-        return [e for e in self.entries if e.key == key]
+        return list(self._by_key.get(key, ()))
 
     def entry(self, key: str) -> EnvEntry | None:
         """The statement whose value wins for ``key`` (the last one), or None."""
-        found = [e for e in self.entries if e.key == key and e.value is not None]
-        return found[-1] if found else None
+        return self._winning.get(key)
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, list[EnvEntry]]:
+        """Key → its statements in file order, built once: rules ask for keys once per client, and a file
+        with thousands of clients must not make every question a scan of the file."""
+        index: dict[str, list[EnvEntry]] = {}
+        for e in self.entries:
+            index.setdefault(e.key, []).append(e)
+        return index
+
+    @functools.cached_property
+    def _winning(self) -> dict[str, EnvEntry]:
+        return {e.key: e for e in self.entries if e.value is not None}
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset into :attr:`text`."""
@@ -102,21 +117,14 @@ def read_env_file(path: str | Path) -> EnvFile:
     return env_file_of(read_text(path), name)
 
 
-def read_text(path: str | Path) -> str:
-    """The file as UTF-8 text; :class:`EnvFileError` naming the file if it is unreadable or binary."""
+def read_text(path: str | Path, what: str = "an env file") -> str:
+    """The file as UTF-8 text; :class:`EnvFileError` naming the file if it is unreadable, binary, not UTF-8
+    or larger than configuration ever is (``limits.MAX_CONFIG_BYTES``, ``MAX_CONFIG_LINES``)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise EnvFileError(f"{name}: is a directory, not an env file") from None
-    except OSError as exc:
-        raise EnvFileError(f"{name}: cannot read: {exc.strerror or type(exc).__name__}") from None
-    if b"\x00" in data:
-        raise EnvFileError(f"{name}: not an env file (binary content)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise EnvFileError(f"{name}: not an env file (not UTF-8 at byte {exc.start})") from None
+        return read_config_text(name, what)
+    except InputError as exc:
+        raise EnvFileError(str(exc)) from None
 
 
 def line_starts_of(text: str) -> tuple[int, ...]:

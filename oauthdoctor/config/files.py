@@ -24,8 +24,8 @@ def read_config(path: str | Path, environ: Mapping[str, str] | None = None) -> C
     """Read ``path`` whatever its type. ``environ`` fills in compose variables (diagnose); without it a
     ``${VAR}`` stays a reference (check-env)."""
     name = str(path)
-    text = read_text(path)
     named_yaml = name.lower().endswith(_YAML_NAME)
+    text = read_text(path, "a compose file or manifest" if named_yaml else "an env file")
     yaml_like = named_yaml or bool(_YAML_START.search(text))
     if yaml_like:
         found = _read_yaml(name, text, environ, named_yaml)

@@ -17,8 +17,10 @@ from the installed profiles.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 CANONICAL_KEYS = (
     "provider", "client_id", "client_secret", "redirect_uri", "registered_redirect_uris", "authorize_url",
@@ -77,13 +79,14 @@ def env_name(canonical: str) -> str:
     return f"OAUTH_{canonical.upper()}"
 
 
-def suffix_table(with_aliases: bool) -> dict[str, str]:
-    """Env-name suffix → canonical key."""
+@functools.cache
+def suffix_table(with_aliases: bool) -> Mapping[str, str]:
+    """Env-name suffix → canonical key (built once: it is asked for every key of every file)."""
     table = {k.upper(): k for k in (*CANONICAL_KEYS, *PLACEHOLDER_KEYS)}
     if with_aliases:
         for suffix, canonical in SUFFIX_ALIASES.items():
             table.setdefault(suffix, canonical)
-    return table
+    return MappingProxyType(table)
 
 
 def normalise_provider_name(name: str) -> str:
@@ -116,17 +119,25 @@ def known_provider_names(resolver: Iterable[tuple[str, Iterable[str]]] | None = 
 
 
 def framework_match(key: str, providers: Mapping[str, str]) -> tuple[str, str, tuple[int, int]] | None:
-    """``AUTH_GITHUB_ID`` → (profile id, canonical key, precedence); a lower precedence wins."""
+    """``AUTH_GITHUB_ID`` → (profile id, canonical key, precedence); a lower precedence wins.
+
+    The longest provider name that the key continues with ``_`` and a known suffix wins. Only the key's own
+    ``_`` positions are tried (longest first), so a file of 100,000 keys costs 100,000 short scans, not a sort
+    of every provider name per key.
+    """
     table, exact = suffix_table(with_aliases=True), suffix_table(with_aliases=False)
     for head, rank in (("AUTH_", 2), ("", 3), ("NEXT_PUBLIC_", 4)):
         if not key.startswith(head):
             continue
         rest = key[len(head):]
-        for name in sorted(providers, key=len, reverse=True):
-            if rest.startswith(name + "_"):
-                suffix = rest[len(name) + 1:]
+        split = rest.rfind("_")
+        while split >= 0:
+            name = rest[:split]
+            if name in providers:
+                suffix = rest[split + 1:]
                 if suffix in table and suffix not in _NOT_OAUTH:
                     return providers[name], table[suffix], (rank, 0 if suffix in exact else 1)
+            split = rest.rfind("_", 0, split)
     return None
 
 

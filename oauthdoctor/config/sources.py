@@ -46,18 +46,23 @@ def from_environment(env: Mapping[str, str], kind: OriginKind, file: str | None 
 
 
 def read_config_file(path: str | Path) -> dict[str, str]:
-    """The YAML ``--config`` file: canonical names in lower case; lists become space-separated strings."""
+    """The YAML ``--config`` file: canonical names in lower case; lists become space-separated strings.
+
+    Read within the configuration limits (``limits.py``) and strictly (``yamlpos.StrictLoader``: no aliases,
+    no duplicate keys); every refusal is a ``ConfigError`` naming the file, and the line and column."""
     import yaml
+
+    from oauthdoctor.limits import InputError, read_config_text
+    from oauthdoctor.profiles.yamlpos import StrictLoader, yaml_problem
 
     name = str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{name}: cannot read: {exc.strerror or type(exc).__name__}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{name}{where}: not valid YAML") from None
+        data = yaml.load(read_config_text(name, "a YAML config file"), Loader=StrictLoader)  # noqa: S506 - safe
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        line, column, problem = yaml_problem(exc)
+        raise ConfigError(f"{name}:{line}:{column}: not valid YAML: {problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -75,7 +80,9 @@ def read_config_file(path: str | Path) -> dict[str, str]:
 
 def _scalar(name: str, key: str, value: Any) -> str:
     if isinstance(value, list):
-        return " ".join(str(v) for v in value)
+        if any(isinstance(v, list | dict) for v in value):
+            raise ConfigError(f"{name}: ==> At key: {key}: expected a list of values, not of lists or mappings")
+        return " ".join(_scalar(name, key, v) for v in value)
     if isinstance(value, dict):
         raise ConfigError(f"{name}: ==> At key: {key}: expected a value, not a mapping")
     if isinstance(value, bool):

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from oauthdoctor.exitcodes import ExitCode
+from oauthdoctor.hosts import split_url
 from oauthdoctor.model import Decision, Finding, Severity, Status
 
 _DECISION_RANK = {Decision.FIX_CONFIG: 0, Decision.REAUTH: 1, Decision.RETRY: 2, Decision.NONE: 3}
@@ -102,7 +102,7 @@ def _unreached(findings: list[Finding]) -> tuple[str, str] | None:
         for row in _failure_rows(finding.evidence, finding.evidence.get("token_url")):
             if row.get("failure") in _UNREACHED:
                 url = row.get("url") or ""
-                host = urlsplit(url).netloc or url or "the server"
+                host = split_url(url).netloc or url or "the server"
                 return host, str(row.get("message") or row["failure"])
     return None
 

@@ -10,9 +10,8 @@ verified, and the finding says so.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
-from oauthdoctor.hosts import is_loopback_host
+from oauthdoctor.hosts import is_loopback_host, split_url
 from oauthdoctor.model import Decision, Finding, RuleMeta, Severity, Status
 from oauthdoctor.probing import target
 from oauthdoctor.probing.contract import ProbeContext, Skipped, error_finding, make_finding, skip_finding
@@ -42,7 +41,7 @@ def sends_in_clear(ctx: ProbeContext) -> bool:
     url, _ = _url(ctx)
     if not url:
         return False
-    parts = urlsplit(url)
+    parts = split_url(url)
     return parts.scheme.lower() != "https" and not (parts.scheme.lower() == "http" and is_loopback_host(parts.hostname))
 
 
@@ -51,7 +50,7 @@ async def observe(ctx: ProbeContext, client: Any) -> EndpointVisit | Skipped:
     url = await target.token_endpoint(ctx)
     if isinstance(url, Skipped):
         return url
-    if urlsplit(url).scheme.lower() != "https":
+    if split_url(url).scheme.lower() != "https":
         return Skipped("not https: nothing to verify")
     visit: EndpointVisit | Skipped = await ctx.shared.visit(url)
     return visit
@@ -63,7 +62,7 @@ def judge(ctx: ProbeContext, observation: EndpointVisit | Skipped | None = None)
     url, which = _url(ctx)
     if not url:
         return [skip_finding(META, "no token endpoint configured")]
-    parts = urlsplit(url)
+    parts = split_url(url)
     scheme, host = parts.scheme.lower(), parts.hostname
     evidence: dict[str, Any] = {"url": url, "scheme": scheme}
     if scheme == "http" and is_loopback_host(host):
@@ -94,7 +93,7 @@ def _tls(which: str, evidence: dict[str, Any], observation: EndpointVisit | Skip
         reason = observation.reason if isinstance(observation, Skipped) else "not run"
         return skip_finding(META, f"the {which} URL is https, but no connection was made ({reason}): its "
                                   "certificate was not checked")
-    host = urlsplit(observation.url).netloc
+    host = split_url(observation.url).netloc
     if observation.answered:
         evidence["observed"] = f"{host} answered HTTP {observation.status} over TLS with a verified certificate"
         return make_finding(

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
+from oauthdoctor.hosts import split_url
 from oauthdoctor.probing.contract import ProbeContext, Skipped
 
 OIDC_WELL_KNOWN = "/.well-known/openid-configuration"
@@ -56,7 +57,7 @@ class DiscoveryObservation:
 def candidate_urls(issuer: str) -> list[str]:
     """The well-known locations of an issuer's metadata, OpenID Connect's first (RFC 8414 §5 and §3.1)."""
     base = issuer.rstrip("/")
-    parts = urlsplit(base)
+    parts = split_url(base)
     path = parts.path.rstrip("/")
     urls = [base + OIDC_WELL_KNOWN, urlunsplit((parts.scheme, parts.netloc, RFC8414_WELL_KNOWN + path, "", ""))]
     if path:

@@ -109,7 +109,7 @@ def _dataclass(cls: type) -> Converter:
     def convert(value: Any, path: YamlPath) -> Any:
         if not isinstance(value, dict):
             raise BuildError(path, "expected a mapping")
-        unknown = sorted(set(value) - names)
+        unknown = sorted(set(value) - names, key=str)  # YAML keys may be numbers, dates, ... as well as text
         if unknown:
             raise BuildError((*path, str(unknown[0])), f"unknown key {unknown[0]!r}")
         if not fields:  # filled on first use: a field's type may be this very dataclass

@@ -106,5 +106,5 @@ def _write(target: Path, key: str, data: Any) -> None:
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"key": key, "data": data}), encoding="utf-8")
         tmp.replace(target)
-    except OSError:
+    except (OSError, TypeError, ValueError):  # unwritable, or data JSON cannot hold: the cache is optional
         pass

@@ -56,18 +56,13 @@ def load_file(path: Path) -> Profile:
             return replace(build(Profile, data), path=str(path))
         except BuildError:
             pass  # parse the file again: the error message needs its text and lines
-    from oauthdoctor.profiles.yamlpos import format_path, line_of, load_text
+    from oauthdoctor.profiles.yamlpos import format_path, line_of, load_text, yaml_problem
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProfileError([ProfileIssue(str(path), 1, "(file)", f"cannot read: {exc.strerror}")]) from None
+    text = read_profile_text(path)
     try:
         data = load_text(text)
-    except Exception as exc:  # yaml.YAMLError and friends
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    except Exception as exc:  # yaml.YAMLError and friends, RecursionError for a nesting too deep
+        line, _, problem = yaml_problem(exc)
         raise ProfileError([ProfileIssue(str(path), line, "(yaml)", f"invalid YAML: {problem}")]) from None
     if not isinstance(data, dict):
         raise ProfileError([ProfileIssue(str(path), 1, "(top level)", "a profile must be a mapping")])
@@ -78,6 +73,17 @@ def load_file(path: Path) -> Profile:
         raise ProfileError([issue]) from None
     cache.put(path, data)
     return replace(profile, path=str(path))
+
+
+def read_profile_text(path: Path) -> str:
+    """A profile file's text within the configuration limits (``limits.py``); ``ProfileError`` naming the file
+    when it is unreadable, a directory, binary, not UTF-8, too large or too long."""
+    from oauthdoctor.limits import InputError, read_config_text
+
+    try:
+        return read_config_text(str(path), "a provider profile")
+    except InputError as exc:
+        raise ProfileError([ProfileIssue(str(path), 1, "(file)", exc.reason)]) from None
 
 
 class _Registry:

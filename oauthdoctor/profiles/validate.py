@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from oauthdoctor.profiles.loader import ProfileError, ProfileIssue, load_file
+from oauthdoctor.profiles.loader import ProfileError, ProfileIssue, load_file, read_profile_text
 from oauthdoctor.profiles.model import Profile
 from oauthdoctor.profiles.yamlpos import format_path, line_of, load_text
 
@@ -63,9 +63,9 @@ def _flatten(tp: Any) -> list[Any]:
 def validate_file(path: Path) -> list[ProfileIssue]:
     """All problems in one profile file (empty list when valid)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        return [ProfileIssue(str(path), 1, "(file)", f"cannot read: {exc.strerror}")]
+        text = read_profile_text(path)
+    except ProfileError as exc:
+        return exc.issues
     try:
         data = load_text(text)
     except Exception:  # noqa: BLE001 - load_file below reports the YAML error with its line

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from oauthdoctor.hosts import split_url
 from oauthdoctor.record.wire import (
     SECRET_PARAMS,
     basic_credentials,
@@ -75,7 +75,7 @@ class ExchangeRecorder:
         if method.upper() == "POST":
             form = parse_body(request_body, _get(request_headers, "content-type")) or {}
             if "grant_type" in form or (("code" in form or "refresh_token" in form)
-                                        and _TOKEN_PATH.search(urlsplit(url).path or "")):
+                                        and _TOKEN_PATH.search(split_url(url).path or "")):
                 return True
         if self.api_errors and status in (401, 403):
             return _get(request_headers, "authorization").lower().startswith(("bearer ", "dpop "))

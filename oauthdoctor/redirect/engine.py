@@ -292,11 +292,21 @@ def compare_with_rule(registered: list[str], sent: str | None, rule: RedirectRul
 
     def score(item: tuple[str, list[Difference]]) -> tuple[float, float]:
         hard = sum(_SUBTLE.get(d.kind, 1.0) for d in item[1] if not d.tolerated)
-        return hard, -difflib.SequenceMatcher(None, item[0], effective, autojunk=False).ratio()
+        return hard, -_similarity(item[0], effective)
 
-    closest, diffs = min(results, key=score)
+    closest, diffs = results[0] if len(results) == 1 else min(results, key=score)
     hard = [d for d in diffs if not d.tolerated]
     return _finish(False, provider, rule, None, closest, hard, registered, sent, entries)
+
+
+_SIMILARITY_CHARS = 1024  # URIs are compared for closeness by their start: the match is quadratic in length
+
+
+def _similarity(registered: str, sent: str) -> float:
+    """How alike two URIs are (0..1), to pick the registered URI closest to the sent one. Only the first
+    ``_SIMILARITY_CHARS`` count: a 10 kB URI of repeated segments made difflib take seconds."""
+    limit = _SIMILARITY_CHARS
+    return difflib.SequenceMatcher(None, registered[:limit], sent[:limit], autojunk=False).ratio()
 
 
 def _finish(accepted: bool, provider: str, rule: RedirectRule, matched: str | None, closest: str | None,

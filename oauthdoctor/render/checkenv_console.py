@@ -14,6 +14,7 @@ from rich.text import Text
 from oauthdoctor.model import Finding, Report, RuleMeta, Severity
 from oauthdoctor.render.decisions import basis_note
 from oauthdoctor.render.layout import Hanging, shown
+from oauthdoctor.render.limits import DISPLAY_FINDINGS
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _MESSAGE_SHARE = 0.5  # below this share of the line (or 40 columns), the message moves under the row
@@ -21,17 +22,26 @@ _MESSAGE_MIN = 40
 
 
 def print_check_env(report: Report, console: Console) -> None:
-    """Per file: its findings (or a check mark), then the counts over all files."""
+    """Per file: its findings (or a check mark), then the counts over all files. Past ``DISPLAY_FINDINGS``
+    the view says how many it left out instead of listing them."""
+    room = DISPLAY_FINDINGS
     for file in report.files:
         mine = [f for f in report.findings if f.location is not None and f.location.file == file]
         if not mine:
             console.print(Hanging("", Text.assemble(("✓ ", "green"), (file, "bold"), " no findings")))
             continue
+        if not room:
+            continue
         console.print(Hanging("", Text(file, style="bold")))
-        _findings(console, mine, report.findings)
+        _findings(console, mine[:room], report.findings)
+        room = max(room - len(mine), 0)
     loose = [f for f in report.findings if f.location is None or f.location.file not in report.files]
     if loose:
-        _findings(console, loose, report.findings)
+        _findings(console, loose[:room], report.findings)
+    if len(report.findings) > DISPLAY_FINDINGS:
+        left = len(report.findings) - DISPLAY_FINDINGS
+        console.print(Hanging("", Text(f"… {left:,} more finding(s) not listed here; --format json, sarif, github "
+                                       "or junit list every one", style="dim")))
     counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
     console.print(Hanging("", Text.assemble(
         (f"{counts[Severity.ERROR]} error(s)", _STYLE[Severity.ERROR] if counts[Severity.ERROR] else ""), ", ",
@@ -51,6 +61,8 @@ def _findings(console: Console, findings: list[Finding], every: tuple[Finding, .
     row_width = 2 + where_width + 2 + severity_width + 2 + rule_width + 2
     width = console.size.width
     one_line = width - row_width >= max(width * _MESSAGE_SHARE, _MESSAGE_MIN)
+    if not findings:
+        return
     for finding in findings:
         at = _where(finding)
         row = Text.assemble("  ", (f"{at:<{where_width}}  ", "dim"),

@@ -150,12 +150,10 @@ def render_document(document: Any, kind: str, fmt: str, *, secrets: frozenset[st
     when one is given (``emit`` passes the terminal's, with its width and colours) and captured; otherwise on
     a colourless console ``width`` (default ``FILE_WIDTH``) columns wide.
     """
-    chosen = renderer(kind, fmt)
-    if secrets:
-        from oauthdoctor.redact import scrub
+    from oauthdoctor.redact import scrub, scrub_text
 
-        document = scrub(document, secrets)
-    clean = document
+    chosen = renderer(kind, fmt)
+    clean = scrub(document, secrets)  # the secrets, and any credential a URL carries (?code=, user:pass@)
     passed = {name: options[name] for name in chosen.options if name in options}
     if not chosen.console:
         text: str = chosen.load()(clean, **passed)
@@ -165,10 +163,6 @@ def render_document(document: Any, kind: str, fmt: str, *, secrets: frozenset[st
         text = captured.get()
     else:
         text = _draw_plain(chosen, clean, width or FILE_WIDTH, passed)
-    if not secrets:
-        return text
-    from oauthdoctor.redact import scrub_text
-
     return scrub_text(text, secrets)
 
 

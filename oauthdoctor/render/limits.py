@@ -17,6 +17,10 @@ DISPLAY_CHARS = 1_000
 JSON_STRING_CAP = 65_536
 """Characters of one string value the JSON (and SARIF, JUnit, GitHub) formats keep."""
 
+DISPLAY_FINDINGS = 500
+"""Findings a terminal view lists before it says how many it left out (a file of thousands of clients must not
+take a terminal view seconds to lay out; the machine formats list every finding)."""
+
 
 def length_marker(length: int) -> str:
     """``…(1,048,576 chars)``: what stands for the rest of a cut value."""

@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from oauthdoctor.trace.errors import TraceInputError
-from oauthdoctor.trace.har import parse_time
+from oauthdoctor.trace.har import BodyWanted, parse_time
 from oauthdoctor.trace.model import Capture
 
 FORMAT_VERSION = 1
@@ -45,8 +45,11 @@ class LogLine(msgspec.Struct, omit_defaults=True):
 _LINE = msgspec.json.Decoder(LogLine, strict=False)
 
 
-def read_exchange_log(data: bytes, source: str) -> Iterator[Capture]:
-    """Every non-blank line as a ``Capture``; ``TraceInputError`` names the file, the line and why."""
+def read_exchange_log(data: bytes, source: str, body_wanted: BodyWanted | None = None) -> Iterator[Capture]:
+    """Every non-blank line as a ``Capture``; ``TraceInputError`` names the file, the line and why.
+
+    As in a HAR, a response body is kept only where ``body_wanted`` says it is worth reading (token answers,
+    refused API calls): a log of a million page requests must not hold a million page bodies."""
     for number, line in _lines(data):
         if not line.strip():
             continue
@@ -56,7 +59,9 @@ def read_exchange_log(data: bytes, source: str) -> Iterator[Capture]:
             raise TraceInputError(source, f"line {number} is not an exchange: {_message(exc)}") from None
         except msgspec.DecodeError:
             raise TraceInputError(source, f"line {number} is not JSON") from None
-        yield _capture(item, number, source)
+        except RecursionError:
+            raise TraceInputError(source, f"line {number} is nested too deeply to read") from None
+        yield _capture(item, number, source, body_wanted)
 
 
 def _lines(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -74,7 +79,7 @@ def _message(exc: msgspec.ValidationError) -> str:
     return str(exc).replace("`$.", "`").replace("`$`", "the line")
 
 
-def _capture(item: LogLine, number: int, source: str) -> Capture:
+def _capture(item: LogLine, number: int, source: str, body_wanted: BodyWanted | None = None) -> Capture:
     started = float(item.time) if isinstance(item.time, float | int) else parse_time(item.time)
     if started is None:
         raise TraceInputError(source, f"line {number}: time {str(item.time)[:40]!r} is not an RFC 3339 time")
@@ -86,11 +91,13 @@ def _capture(item: LogLine, number: int, source: str) -> Capture:
         derived["client_id"] = item.client_id
     if item.origin:
         derived["origin"] = item.origin
+    method, status = item.method.upper(), item.status or None
+    request_headers, request_body = _headers(item.request_headers), _body(item.request_body)
+    wanted = body_wanted is None or body_wanted(method, item.url, status, request_headers, request_body)
     return Capture(
         source=source, position=number, line_based=True, started=started, duration=item.duration,
-        method=item.method.upper(), url=item.url, request_headers=_headers(item.request_headers),
-        request_body=_body(item.request_body), status=item.status or None,
-        response_headers=_headers(item.response_headers), response_body=_body(item.response_body),
+        method=method, url=item.url, request_headers=request_headers, request_body=request_body, status=status,
+        response_headers=_headers(item.response_headers), response_body=_body(item.response_body) if wanted else None,
         derived=derived, failure=item.failure,
     )
 

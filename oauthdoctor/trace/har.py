@@ -89,6 +89,8 @@ def read_har(data: bytes | memoryview, source: str, body_wanted: BodyWanted) -> 
         raise TraceInputError(source, _validation_problem(str(exc))) from None
     except msgspec.DecodeError as exc:
         raise TraceInputError(source, json_problem(str(exc), data)) from None
+    except RecursionError:
+        raise TraceInputError(source, "not a HAR: its JSON is nested too deeply to read") from None
     version = har.log.version
     if version is not None and version.strip() not in SUPPORTED_VERSIONS:
         raise TraceInputError(source, f"HAR version {version!r} is not supported (1.1 and 1.2 are)")
@@ -150,7 +152,7 @@ def _headers(items: list[_NameValue] | None) -> tuple[tuple[str, str], ...]:
 def _post_text(raw: msgspec.Raw) -> str | None:
     try:
         post = _POST.decode(raw)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return None
     if post.text is not None:
         return post.text
@@ -162,7 +164,7 @@ def _post_text(raw: msgspec.Raw) -> str | None:
 def _content_text(raw: msgspec.Raw) -> str | None:
     try:
         content = _CONTENT.decode(raw)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return None
     if content.text is None:
         return None

@@ -6,7 +6,6 @@ a whole exchange. Anything else is refused with the file's name and the reason, 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 import msgspec
@@ -20,16 +19,17 @@ STDIN = "-"
 
 
 def read_bytes(name: str) -> bytes:
-    """The whole input; stdin for ``-``."""
-    if name == STDIN:
-        return sys.stdin.buffer.read()
+    """The whole input (stdin for ``-``), within ``limits.MAX_CAPTURE_BYTES``."""
+    from oauthdoctor.limits import MAX_CAPTURE_BYTES, InputError, read_bounded, stdin_bytes
+
+    what = "a HAR or an exchange log"
     try:
-        with open(name, "rb") as handle:
-            return handle.read()
-    except IsADirectoryError:
-        raise TraceInputError(name, "is a directory, not a HAR or an exchange log") from None
-    except OSError as exc:
-        raise TraceInputError(name, f"cannot read it: {exc.strerror or exc}") from None
+        if name == STDIN:
+            return stdin_bytes(MAX_CAPTURE_BYTES, what, "<stdin>")
+        return read_bounded(name, MAX_CAPTURE_BYTES, what)
+    except InputError as exc:
+        reason = exc.reason.replace("cannot read:", "cannot read it:", 1)
+        raise TraceInputError(exc.name, reason) from None
 
 
 def input_format(data: bytes, source: str) -> str:
@@ -48,7 +48,7 @@ def input_format(data: bytes, source: str) -> str:
     first = data[start:end if end >= 0 else len(data)]
     try:
         head = msgspec.json.decode(first)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):  # a nesting deeper than Python's stack is not an exchange
         return "log" if _looks_like_lines(data, start) else "har"
     if isinstance(head, dict) and "log" in head:
         return "har"
@@ -84,6 +84,6 @@ def read_captures(name: str, body_wanted: BodyWanted) -> Iterator[Capture]:
     data = read_bytes(name)
     source = "<stdin>" if name == STDIN else name
     if input_format(data, source) == "log":
-        return read_exchange_log(data, source)
+        return read_exchange_log(data, source, body_wanted)
     skip = _leading_blank(data)
     return read_har(memoryview(data)[skip:] if skip else data, source, body_wanted)

@@ -43,7 +43,7 @@ def body_wanted(method: str, url: str, status: int | None, request_headers: tupl
                 request_body: str | None = None) -> bool:
     """Is this response's body worth decoding? Token endpoint answers and refused API calls are; the
     megabytes of scripts and pages around them are not."""
-    if method == "POST" and (_TOKENISH_PATH.search(urlsplit(url).path or "")
+    if method == "POST" and (_TOKENISH_PATH.search(_split(url).path or "")
                              or (request_body is not None and "grant_type" in request_body)):
         return True
     if status in (400, 401, 403):
