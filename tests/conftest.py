@@ -6,20 +6,30 @@
 - ``quirks``: GitHub HTTP-200 errors, ServiceNow's catch-all, slow and failing endpoints on ``httpserver``.
 - ``dot_plain``, ``dot_metadata``, ``dot_oidc`` (session): Django OAuth Toolkit without any metadata document,
   with RFC 8414 metadata, and with OIDC discovery.
+
+Property tests (hypothesis) are derandomised by default: the suite is the same on every run, so CI fails only
+for a change, never for an unlucky draw. ``HYPOTHESIS_PROFILE=explore python -m pytest -q`` draws fresh
+examples on each run to look for new failures; whatever it finds becomes an explicit test.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 
 import pytest
+from hypothesis import settings
 from pytest_httpserver import HTTPServer
 from servers.dot_server import DotServer, start_dot_server
 from servers.ntp_server import NtpMode, NtpServer, run_ntp_server
 from servers.oidc_server import OidcServer, OidcServerUnavailable, start_oidc_server
 from servers.quirks import Quirks
 from servers.strict_server import StrictServer, run_strict_server
+
+settings.register_profile("default", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")

@@ -108,6 +108,21 @@ def test_missing_env_file_leaves_the_service_incomplete(tmp_path: Path) -> None:
     assert findings(compose) == []  # the secret may well be in the .env CI does not have
 
 
+def test_an_env_file_name_no_file_system_takes_is_a_reason_not_a_crash(tmp_path: Path) -> None:
+    """Found by hypothesis: a NUL byte (a YAML "\\0" escape) or a 5,000-character name in ``env_file:``."""
+    long_name = "a" * 5000
+    compose = write(tmp_path / "docker-compose.yml", (
+        "services:\n"
+        "  app:\n"
+        f'    env_file: ["a\\0b.env", {long_name}.env]\n'
+        "    environment:\n"
+        "      GF_AUTH_GITHUB_CLIENT_ID: Ov23liAbCdEf12345678\n"
+    ))
+    assert read_config(compose).environments[0].unread == (
+        "'a\\x00b.env' (not a path: it holds a NUL byte)", f"{long_name[:80]} (cannot be read: File name too long)")
+    assert findings(compose) == []
+
+
 def test_an_env_file_given_and_read_through_env_file_is_checked_once(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "docker-compose.yml", tmp_path / "docker-compose.yml")
     write(tmp_path / "proxy.env", "OAUTH2_PROXY_UPSTREAMS=http://grafana:3000\nOAUTH2_PROXY_SCOPE=user:email \n")

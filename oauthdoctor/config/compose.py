@@ -112,14 +112,21 @@ def _read_included(compose_path: str, reference: str, environ: Mapping[str, str]
     substituted = interpolate(reference, environ)
     if substituted.reference is not None:
         return f"{reference} (depends on {substituted.reference})"
+    if "\x00" in substituted.value:  # no file system takes it; os.path raises ValueError
+        return f"{reference!r} (not a path: it holds a NUL byte)"
     relative = Path(substituted.value)
     project = Path(compose_path).parent
     target = project / relative
-    if relative.is_absolute() or not target.resolve().is_relative_to(project.resolve()):
+    try:
+        outside = relative.is_absolute() or not target.resolve().is_relative_to(project.resolve())
+        found = not outside and target.is_file()
+    except OSError as exc:  # a name too long, a loop of links: a reason, not a crash
+        return f"{reference[:80]} (cannot be read: {exc.strerror or type(exc).__name__})"
+    if outside:
         return f"{reference} (outside the compose file's directory: not read)"
     key = str(target)
     if key not in cache:
-        if not target.is_file():
+        if not found:
             cache[key] = f"{reference} (not found)"
         else:
             try:
