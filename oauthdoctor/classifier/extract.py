@@ -18,11 +18,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
 MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own description (a log line, a library message)
+MAX_PAGE_DESCRIPTION = 1_500  # an error page this short is its message; a longer one is mostly navigation and chrome
 
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
     "error_hint", "hint", "error_debug",
+    "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
@@ -161,10 +163,13 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     if data is None and error is None:
         if _HTML.search(text):
             visible, fmt = _visible_text(text), "html"
+            data = _shown_error(visible)  # an error page that prints the JSON or the error fields it received
         else:
             visible = text
             error, description, fmt = _wrapped(text)
     fields = _flatten(data) if data is not None else {}
+    if fields and _first(fields, ERROR_KEYS) is None:
+        fields = _unwrapped(fields)
     if data is not None:
         error = _first(fields, ERROR_KEYS) or _nested(fields, ".error")
         if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
@@ -195,6 +200,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
+    elif fmt == "html" and not desc_parts and len(visible) <= MAX_PAGE_DESCRIPTION:
+        desc_parts.append(visible)  # a short error page says what it says in its visible text
     if desc_parts and (words := _identifier_words(desc_parts[0])):
         desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
     elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):
@@ -290,6 +297,29 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _shown_error(visible: str) -> dict[str, Any] | None:
+    """The error object an HTML page prints (a framework's error page with the JSON or ``error: ...`` lines it got
+    from the token endpoint); None when the page shows no error fields."""
+    if "{" not in visible and ":" not in visible:
+        return None
+    data, _ = _embedded(visible)
+    if data is None:
+        return None
+    fields = _flatten(data)
+    return data if _first(fields, ERROR_KEYS) or _first(fields, DESCRIPTION_KEYS) else None
+
+
+def _unwrapped(fields: dict[str, str]) -> dict[str, str]:
+    """A body that carries the real response as a JSON string (an API gateway's ``{"statusCode": 400, "body":
+    "{\\"error\\": ...}"}``, a proxy's ``{"response": "..."}``): the inner object's fields, over the outer ones."""
+    for value in fields.values():
+        if value[:1] in "{[" and (inner := _loads(value)) is not None:
+            inner_fields = _flatten(inner)
+            if _first(inner_fields, ERROR_KEYS) or _first(inner_fields, DESCRIPTION_KEYS):
+                return {**{k: v for k, v in fields.items() if v is not value}, **inner_fields}
+    return fields
 
 
 def _prose_word(raw: str, text: str, end: int) -> bool:
