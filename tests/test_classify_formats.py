@@ -72,6 +72,22 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
     # fosite's JSON with the hint in its own field
     ('{"error":"invalid_request","error_hint":"Code challenge is required."}', "invalid_request",
      "Code challenge is required.", "json"),
+    # The response as a JSON string inside a gateway's or a log's envelope.
+    ('{"statusCode":401,"body":"{\\"error\\":\\"invalid_token\\",\\"error_description\\":\\"Token expired\\"}"}',
+     "invalid_token", "Token expired", "json"),
+    # An error page that prints the JSON it got; a short page's text is its message.
+    ('<html><body><h1>Login failed</h1><pre>{"error": "invalid_grant", "error_description": "Code reused"}</pre>'
+     "</body></html>", "invalid_grant", "Code reused", "html"),
+    ("<html><head><title>Error</title></head><body><p>The redirect URI is not registered.</p></body></html>", None,
+     None, "html"),
+    # A callback URL or an unencoded query quoted in a log line or an SDK message.
+    ("2026-12-05 WARN callback failed: https://app.test/cb?error=access_denied&error_description=User+denied+it "
+     "(state ok)", "access_denied", "User denied it", "url"),
+    ("redirect error: error=invalid_request&error_description=The nonce parameter is missing",
+     "invalid_request", "The nonce parameter is missing", "url"),
+    # openid-client's "OPError: code (description)" with a code no list knows.
+    ("OPError: invalid_dpop_proof (DPoP proof htu mismatch)", "invalid_dpop_proof", "DPoP proof htu mismatch",
+     "wrapped"),
 ])
 def test_extracts_error_from_each_format(body: object, error: str | None, description: str | None,
                                          fmt: str) -> None:
@@ -173,3 +189,11 @@ def test_pathological_input_stays_linear(body: str) -> None:
     start = time.perf_counter()
     classify(400, body, rulebook=RuleBook())
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_short_error_page_is_read_as_its_message() -> None:
+    page = ("<html><head><title>Sign-in error</title></head><body><h1>Something went wrong</h1>"
+            "<p>Invalid redirect URI: http://localhost:3000/cb is not in the list of allowed callback URLs.</p>"
+            "</body></html>")
+    assert run(page, 500)[0] == "redirect_uri_mismatch"
+    assert extract(500, page).desc_text.startswith("Sign-in error")

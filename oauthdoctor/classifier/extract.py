@@ -78,6 +78,9 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
+# An error query in a longer text: a callback URL's (after ? # &) or an unencoded one after a word and a space.
+_QUERY_IN_TEXT = re.compile(r"(?:[?#&]|(?<![\w\"'=.\-]))(error=[A-Za-z][^\r\n<\"]*)")
+_LEADING_CODE = re.compile(r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)")  # "code (description)", "code: description"
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
@@ -158,13 +161,15 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         data = _loads(text)
     if data is None and "oauth2:" in text and (m := _GO_QUOTED.search(text)):
         error, description, fmt = m.group(1), _unescape(m.group(2)) if m.group(2) else None, "wrapped"
-    if data is None and error is None:
+    page = data is None and error is None and _HTML.search(text) is not None
+    if page:  # an error page: what it shows (the JSON or error fields it printed), else an error URL it links to
+        visible, fmt = _visible_text(text), "html"
+        data = _shown_error(visible)
+        if data is None and (found := _embedded(text))[1] not in ("fragment", "text"):
+            data = found[0]
+    elif data is None and error is None:
         data, fmt = _embedded(text)
-    if data is None and error is None:
-        if _HTML.search(text):
-            visible, fmt = _visible_text(text), "html"
-            data = _shown_error(visible)  # an error page that prints the JSON or the error fields it received
-        else:
+        if data is None:
             visible = text
             error, description, fmt = _wrapped(text)
     fields = _flatten(data) if data is not None else {}
@@ -274,6 +279,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
                 data = None
             if data is not None:
                 return data, "python"
+    if "error=" in text and (form := _callback_in_text(text)) is not None:
+        return form, "url"
     if "error=" in text and "://" in text[:12] and " " not in text:
         parts = urlsplit(text)
         form = dict(parse_qsl(parts.query, keep_blank_values=True)) or dict(parse_qsl(parts.fragment))
@@ -320,6 +327,23 @@ def _unwrapped(fields: dict[str, str]) -> dict[str, str]:
             if _first(inner_fields, ERROR_KEYS) or _first(inner_fields, DESCRIPTION_KEYS):
                 return {**{k: v for k, v in fields.items() if v is not value}, **inner_fields}
     return fields
+
+
+def _callback_in_text(text: str) -> dict[str, str] | None:
+    """The error parameters of a callback URL or query string quoted in a longer text (a log line or an SDK
+    message that prints the redirect it received: ``... failed: https://app/cb?error=access_denied&...``, or
+    ``redirect error: error=invalid_request&error_description=...`` unencoded), read to the end of its line."""
+    m = _QUERY_IN_TEXT.search(text)
+    if m is None:
+        return None
+    word = max(text.rfind(c, 0, m.start(1)) for c in " \t\n") + 1  # where the URL or query string starts
+    if not text[:word].strip():
+        return None  # the text is the URL or query itself: the callers below read it whole
+    mark = max(text.rfind("?", word, m.start(1)), text.rfind("#", word, m.start(1)))
+    query = text[mark + 1:m.end(1)].split()[0] if mark != -1 else m.group(1)  # a URL ends at a space
+    query = query.rstrip("'>()[]{},;. ")
+    form = dict(parse_qsl(html.unescape(query) if "&amp;" in query else query, keep_blank_values=True))
+    return form if _BARE_CODE.fullmatch(form.get("error", "")) or form.get("error", "").isalpha() else None
 
 
 def _prose_word(raw: str, text: str, end: int) -> bool:
@@ -413,9 +437,12 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip() or None, "wrapped"
     if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
         rest = m.group(1).strip()
-        code = rest if _BARE_CODE.fullmatch(rest) else _code_in_text(rest)
+        lead = _LEADING_CODE.match(rest)  # openid-client's "OPError: invalid_dpop_proof (DPoP proof htu mismatch)"
+        code = rest if _BARE_CODE.fullmatch(rest) else (lead.group(1) if lead else _code_in_text(rest))
         if code and rest.lower().startswith(code.lower()):
+            bracketed = rest[len(code):].lstrip(" ").startswith("(") and rest.endswith(")")
             rest = rest[len(code):].lstrip(" :-()").strip()
+            rest = rest[:-1].strip() if bracketed else rest
         return code, rest or None, "wrapped"
     if m := _CODE_PREFIX.match(text):
         return m.group(1) or m.group(2), m.group(3).strip(), "wrapped"
