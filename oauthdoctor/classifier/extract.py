@@ -70,9 +70,13 @@ _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re
 _CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
 _TRAILING_CODE = re.compile(r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
+# key: value pairs; a value may be quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
 _FRAGMENT = re.compile(
-    r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
+    r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|"""
+    r"""[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
+_CONTRACTION = re.compile(r"\b(\w+?)n't\b", re.I)
+_UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
@@ -211,8 +215,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
     elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):
         desc_parts.append(words)  # a body that is only an identifier: "ClientAuthenticationFailed", "token_revoked"
-    desc_text = " ".join(desc_parts)
-    readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
+    desc_text = _plain_words(" ".join(desc_parts))
+    readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
     secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
@@ -371,7 +375,26 @@ def _is_prose(value: str) -> bool:
     return "(" in value or len(value.split()) > 3
 
 
+def _plain_words(text: str) -> str:
+    """The text as rules read it: typographic apostrophes as ``'`` and contractions written out ("doesn't" as "does
+    not", "can't" as "cannot"), so one pattern covers every spelling of a negation."""
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    if "n't" not in text and "N'T" not in text:
+        return text
+    return _CONTRACTION.sub(_uncontracted, text)
+
+
+def _uncontracted(m: re.Match[str]) -> str:
+    base = m.group(1)
+    if base.lower() == "ca":
+        return base + "nnot"
+    return _UNCONTRACTED.get(base.lower(), base) + " not"
+
+
 def _fragment_value(raw: str) -> Any:
+    if raw[:1] in "‘’“”":
+        return raw[1:-1] if raw[-1:] in "‘’“”" and len(raw) > 1 else raw[1:]
     if raw.startswith('"'):
         return _unescape(raw[1:-1] if raw.endswith('"') and len(raw) > 1 else raw[1:])
     if raw.startswith("'"):
