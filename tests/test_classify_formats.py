@@ -197,3 +197,19 @@ def test_a_short_error_page_is_read_as_its_message() -> None:
             "</body></html>")
     assert run(page, 500)[0] == "redirect_uri_mismatch"
     assert extract(500, page).desc_text.startswith("Sign-in error")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Contractions, typographic apostrophes and word order read like the plain wording.
+    ('{"error":"invalid_request","error_description":"client_secret must be supplied in the Authorization header"}',
+     ("invalid_client", "fix_config")),
+    ('{"message":"The redirect URI isn’t registered for this app"}', ("redirect_uri_mismatch", "fix_config")),
+    ('{"status": 400, "message": "Grant is invalid"}', ("invalid_grant", "reauth")),
+    ('{"status": 400, "message": "Client unauthorised"}', ("unauthorized_client", "fix_config")),
+    ("Invalid OAuth2 callback URL", ("redirect_uri_mismatch", "fix_config")),
+    ('{"error":"invalid_token","error_description":"The access_token supplied has expired, revoked, malformed, or '
+     'invalid for other reasons."}', ("invalid_token", "retry")),
+])
+def test_wording_variants_keep_their_answer(body: str, expected: tuple[str, str]) -> None:
+    cls, _, decision = run(body)
+    assert (cls, decision) == expected

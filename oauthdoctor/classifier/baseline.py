@@ -122,10 +122,11 @@ RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
                        r"authentication included, or unsupported authentication method\)?\.?"),
-    ("invalid_grant", r"the provided authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?(?:or refresh token )?is "
-                      r"invalid, expired, revoked, does not match the redirection uri used in the authori[sz]ation "
-                      r"request, or was issued to another client\.?"),
-    ("invalid_token", r"the access token provided is expired, revoked, malformed,? or invalid for other reasons\.?"),
+    ("invalid_grant", r"(?:the )?(?:provided |supplied |given )?authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?"
+                      r"(?:or refresh token )?(?:\w+ )?is invalid, expired, revoked, does not match the redirection "
+                      r"uri used in the authori[sz]ation request,? or was issued to another client\.?"),
+    ("invalid_token", r"(?:the )?access[ _]token\b[\w ]{0,20}?\bexpired, revoked, malformed,? or invalid for other "
+                      r"reasons\.?"),
     # Authelia's second sentence to the invalid_client definition
     ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
                        r"were otherwise malformed, or were otherwise incorrect\.?"),
@@ -201,7 +202,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
     _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
-       r"not (?:specified|provided|sent))|missing.{0,20}code[ _]verifier", failure_class="invalid_request",
+       r"not (?:specified|provided|supplied|sent|given|included))|missing.{0,20}code[ _]verifier",
+       failure_class="invalid_request",
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
     # "code_verifier does not match code_challenge".
@@ -213,10 +215,11 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
     _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
-       r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? redirect_uri|callback url mismatch",
+       r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
-       r"|client[ _]secret.{0,20}(?:missing|required|not provided)|missing.{0,20}client[ _]secret"
+       r"|client[ _]secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"
+       r"|missing.{0,20}client[ _]secret"
        r"|no client authentication|client authentication (?:is )?required"
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
@@ -287,7 +290,7 @@ GENERIC_RULES: list[ErrorRule] = [
        cause="access_policy_denied", decision="fix_config",
        summary="An access policy on the authorization server refused the request; a sign-in alone will not change "
                "that, the policy or the app's assignment must."),
-    _r(description=r"access token.{0,40}expired|token (?:has )?expired|expired.{0,20}access token",
+    _r(description=r"access[ _]token.{0,40}expired|token (?:has )?expired|expired.{0,20}access[ _]token",
        error=["invalid_token", "unauthenticated", "token_expired"],
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),

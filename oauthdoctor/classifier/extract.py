@@ -75,6 +75,7 @@ _FRAGMENT = re.compile(
     r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|"""
     r"""[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
+_CODE_WORDS_REVERSED = re.compile(r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)")
 _CONTRACTION = re.compile(r"\b(\w+?)n't\b", re.I)
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
@@ -479,6 +480,9 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
 def _word_code(description: str) -> str | None:
     """The RFC code a short message spells in words ("Invalid grant", "Unauthorized client."), if it is only that."""
     key = description.strip().rstrip(".!").strip().lower().replace(" ", "_").replace("-", "_")
+    key = key.replace("authoris", "authoriz")  # British spelling: "Unauthorised client"
+    if m := _CODE_WORDS_REVERSED.fullmatch(key):  # "Grant is invalid", "client unauthorized"
+        key = f"{m.group(2)}_{m.group(1)}"
     return key if key in WORD_CODES else None
 
 
