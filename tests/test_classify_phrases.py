@@ -252,3 +252,23 @@ def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None
     from oauthdoctor.classifier.match import anchors
 
     assert anchors(pattern) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Wording families of the phrase layer, without any provider (issue #16, third round).
+    ("AADSTS50011: The reply url specified in the request does not match the reply urls configured",
+     ("redirect_uri_mismatch", "fix_config")),
+    ("The provided grant has expired due to it being revoked.", ("invalid_grant", "reauth")),
+    ("The provided value for the input parameter 'scope' is not valid. The scope a,b is not valid.",
+     ("invalid_scope", "fix_config")),
+    ('{"error":"invalid_request","error_description":"Invalid scopes: admin"}', ("invalid_scope", "fix_config")),
+    ("Due to a configuration change made by your administrator, you must use multi-factor authentication",
+     ("interaction_required", "reauth")),
+    ("ApplicationAuthenticationFailed", ("invalid_client", "fix_config")),
+    ("admin_policy_enforced", ("access_denied", "fix_config")),
+    ("EntityOrRoleDisabled", ("access_denied", "fix_config")),
+    ("Auth Error: [400 bad request] invalid grant - Please check the 'exp' claim.", ("invalid_grant", "fix_config")),
+])
+def test_phrase_families_without_a_provider(body: str, expected: tuple[str, str]) -> None:
+    got = classify(400, body, rulebook=RuleBook())
+    assert (got.failure_class, got.decision) == expected, got.cause

@@ -75,6 +75,8 @@ _FRAGMENT = re.compile(
     r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|"""
     r"""[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
+_CODE_WORDS = re.compile(r"\b(?:invalid[ -]grant(?![ _-]?type)|unauthori[sz]ed[ -]client|unsupported[ -]grant[ -]type|"
+                         r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I)
 _CODE_WORDS_REVERSED = re.compile(r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)")
 _CONTRACTION = re.compile(r"\b(\w+?)n't\b", re.I)
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
@@ -196,7 +198,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         if error is None:  # an error body quoted inside a message string
             error = _code_in_text(" ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k))
     if error is None and visible:
-        error = _code_in_text(visible)
+        error = _code_in_text(visible) or _code_in_words(visible)
     www = hdrs.get("www-authenticate")
     if www and (params := _auth_params(www)):
         if error is None and "error" in params:
@@ -365,7 +367,7 @@ def _prose_word(raw: str, text: str, end: int) -> bool:
 def _identifier_words(value: str) -> str | None:
     """The words of a value that is one CamelCase or snake_case identifier (an SDK enum, a log's detail code), so
     that the phrase rules read "InvalidSignature" as "invalid signature"; None for anything else."""
-    value = value.strip()
+    value = value.strip().rstrip(";.,")
     if len(value) > 80 or not _IDENTIFIER.fullmatch(value):
         return None
     return _HUMP.sub(" ", value).replace("_", " ").lower()
@@ -484,6 +486,13 @@ def _word_code(description: str) -> str | None:
     if m := _CODE_WORDS_REVERSED.fullmatch(key):  # "Grant is invalid", "client unauthorized"
         key = f"{m.group(2)}_{m.group(1)}"
     return key if key in WORD_CODES else None
+
+
+def _code_in_words(text: str) -> str | None:
+    """An RFC code spelled as words inside a longer message ("[400 bad request] invalid grant - Please check the
+    'exp' claim"): only the two- and three-word codes no sentence uses for anything else."""
+    m = _CODE_WORDS.search(text)
+    return m.group(0).lower().replace("-", "_").replace(" ", "_").replace("authoris", "authoriz") if m else None
 
 
 def _code_in_text(text: str) -> str | None:
