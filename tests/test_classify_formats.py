@@ -213,3 +213,16 @@ def test_a_short_error_page_is_read_as_its_message() -> None:
 def test_wording_variants_keep_their_answer(body: str, expected: tuple[str, str]) -> None:
     cls, _, decision = run(body)
     assert (cls, decision) == expected
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ("urllib.error.HTTPError: HTTP Error 401: Unauthorized", 401),
+    ("Error: Request failed with status code 429", 429),
+    ("Response status code does not indicate success: 401 (Unauthorized).", 401),
+    ("The remote server returned an error: (403) Forbidden.", 403),
+    ("401 Client Error: Unauthorized for url: https://api.example.com/user", 401),
+    ("expired 19884 day(s) ago", None),  # numbers that are no status
+])
+def test_a_status_named_in_the_text_is_used_when_none_is_given(body: str, status: int | None) -> None:
+    assert extract(None, body).status == status
+    assert extract(500, body).status == 500  # a given status always wins

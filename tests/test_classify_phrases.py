@@ -272,3 +272,19 @@ def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None
 def test_phrase_families_without_a_provider(body: str, expected: tuple[str, str]) -> None:
     got = classify(400, body, rulebook=RuleBook())
     assert (got.failure_class, got.decision) == expected, got.cause
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The user or administrator has not consented to use the application", ("interaction_required", "reauth")),
+    ("Token used too late, 1700000000 > 1699999999", ("invalid_token", "retry")),
+    ("getaddrinfo ENOTFOUND login.example.com", ("temporarily_unavailable", "retry")),
+    ("The OAuth client was deleted.", ("invalid_client", "fix_config")),
+    ("Request is missing required authentication credential. Expected OAuth 2 access token",
+     ("invalid_token", "fix_config")),
+    ("Access blocked: This app’s request is invalid", ("invalid_request", "fix_config")),
+    ('{"error":"access_denied","error_description":"Service account not enabled for domain-wide delegation"}',
+     ("access_denied", "fix_config")),
+])
+def test_more_phrase_families_without_a_provider(body: str, expected: tuple[str, str]) -> None:
+    got = classify(None, body, rulebook=RuleBook())
+    assert (got.failure_class, got.decision) == expected, got.cause

@@ -87,6 +87,12 @@ _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
 # An error query in a longer text: a callback URL's (after ? # &) or an unencoded one after a word and a space.
 _QUERY_IN_TEXT = re.compile(r"(?:[?#&]|(?<![\w\"'=.\-]))(error=[A-Za-z][^\r\n<\"]*)")
+# An HTTP status named in a library's message or a log line: after HTTP/status words, or before its reason phrase.
+_REASON = (r"(?:Unauthorized|Forbidden|Bad Request|Too Many Requests|Internal Server Error|Service Unavailable|"
+           r"Bad Gateway|Gateway Time-?out|Client Error|Server Error)")
+_STATUS_IN_TEXT = re.compile(
+    r"\b(?:HTTP(?:/\d(?:\.\d)?)?|HTTP ?Error|status(?: ?code)?|response code|statusCode)\W{0,3}([45]\d\d)\b"
+    r"|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I)
 _LEADING_CODE = re.compile(r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)")  # "code (description)", "code: description"
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -222,6 +228,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
     secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
+    if status is None and (m := _STATUS_IN_TEXT.search(text[:2000])):
+        status = int(next(g for g in m.groups() if g))  # "HTTP Error 401: Unauthorized", "(401) Unauthorized"
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
                      secrets=secrets)
