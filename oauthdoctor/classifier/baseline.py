@@ -117,7 +117,7 @@ ERROR_CAUSE: dict[str, str] = {
 # URI ... or was issued to another client"), so it names none; it does name the code it defines. Rules read the
 # text without it, and a body that carries no code of its own gets that one.
 DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
-                      "unsupported authentication method", "otherwise incorrect")
+                      "unsupported authentication method", "otherwise incorrect", "server denied the request")
 RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
@@ -127,6 +127,9 @@ RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
                       r"uri used in the authori[sz]ation request,? or was issued to another client\.?"),
     ("invalid_token", r"(?:the )?access[ _]token\b[\w ]{0,20}?\bexpired, revoked, malformed,? or invalid for other "
                       r"reasons\.?"),
+    # access_denied (RFC 6749 4.1.2.1), which league/oauth2-server also answers at its resource server, with the
+    # reason in "hint" ("Missing \"Bearer\" token", "Access token could not be verified").
+    ("access_denied", r"the resource owner or (?:the )?authori[sz]ation server denied the request\.?"),
     # Authelia's second sentence to the invalid_client definition
     ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
                        r"were otherwise malformed, or were otherwise incorrect\.?"),
@@ -163,7 +166,9 @@ def _r(**kw: object) -> ErrorRule:
 
 _RT = r"refresh[ _-]?token"
 # "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
-_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b|"
+# Nor a JSON or form key holding a number ({"code": 124, ...}): that is an error code.
+_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b"
+         r"(?![\"']?\s*[:=]\s*[\"']?\d)|"
          r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
@@ -236,11 +241,13 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
        r"must be (?:provided|specified|sent))|missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
-    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
-       r"grant[ _]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
+    _r(description=r"grant[ _-]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
+       r"grant[ _-]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
        r"client does not have the .{0,80}grant",
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
-    _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
+    _r(description=r"(?:invalid|unsupported|unknown) grant[ _-]type|grant[ _-]type.{0,30}not supported|"
+       r"(?:invalid|unsupported|unknown|bad) (?:parameter )?values? (?:for|of) (?:the )?(?:field |parameter )?\W?"
+       r"grant[ _-]type",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
     _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused|"
        r"(?:has|have) been (?:used|redeemed|consumed))|already redeemed",

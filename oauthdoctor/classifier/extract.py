@@ -24,6 +24,7 @@ DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
     "error_hint", "hint", "error_debug",
+    "description",  # TikTok's {"data": {"description": ...}}, read one level down too
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
@@ -61,7 +62,8 @@ SECRET_FIELDS = frozenset({
 })
 _STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})[^\r\n]*\r?\n")
 _HEADER_LINE = re.compile(r"([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*([^\r\n]*)")
-_GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*(?:\r?\n\s*)?(?:Response:\s*)?(.*)", re.S)
+# Go's "cannot fetch token: 400 Bad Request\nResponse: {...}", also logged on one line with the newline escaped.
+_GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*?(?:(?:\r?\n|\\n)\s*Response:\s*|\r?\n\s*|$)(.*)", re.S)
 _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
@@ -75,6 +77,7 @@ _FRAGMENT = re.compile(
     r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|"""
     r"""[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
+_NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail")
 _CODE_WORDS = re.compile(r"\b(?:invalid[ -]grant(?![ _-]?type)|unauthori[sz]ed[ -]client|unsupported[ -]grant[ -]type|"
                          r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I)
 _CODE_WORDS_REVERSED = re.compile(r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)")
@@ -193,7 +196,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
             error = None
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
-                       or _nested(fields, ".message"))  # a gateway's {"fault": {"code": ..., "message": ...}}
+                       or _nested(fields, ".message")  # a gateway's {"fault": {"code": ..., "message": ...}}
+                       or _nested(fields, ".description"))
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1) or m.group(2), description or m.group(3).strip()
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
@@ -216,6 +220,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
+    if data is not None and len(fields) <= 40:  # a message one level down: {"data": {"description": ...}}
+        desc_parts += [v for k, v in fields.items() if k.endswith(_NESTED_DESCRIPTIONS) and v not in desc_parts]
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
     elif fmt == "html" and not desc_parts and len(visible) <= MAX_PAGE_DESCRIPTION:
