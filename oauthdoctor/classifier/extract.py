@@ -78,25 +78,29 @@ _FRAGMENT = re.compile(
     r"""[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
 _NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail")
-_CODE_WORDS = re.compile(r"\b(?:invalid[ -]grant(?![ _-]?type)|unauthori[sz]ed[ -]client|unsupported[ -]grant[ -]type|"
-                         r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I)
-_CODE_WORDS_REVERSED = re.compile(r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)")
-_CONTRACTION = re.compile(r"\b(\w+?)n't\b", re.I)
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
-# An error query in a longer text: a callback URL's (after ? # &) or an unencoded one after a word and a space.
-_QUERY_IN_TEXT = re.compile(r"(?:[?#&]|(?<![\w\"'=.\-]))(error=[A-Za-z][^\r\n<\"]*)")
 # An HTTP status named in a library's message or a log line: after HTTP/status words, or before its reason phrase.
 _REASON = (r"(?:Unauthorized|Forbidden|Bad Request|Too Many Requests|Internal Server Error|Service Unavailable|"
            r"Bad Gateway|Gateway Time-?out|Client Error|Server Error)")
-_STATUS_IN_TEXT = re.compile(
-    r"\b(?:HTTP(?:/\d(?:\.\d)?)?|HTTP ?Error|status(?: ?code)?|response code|statusCode)\W{0,3}([45]\d\d)\b"
-    r"|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I)
-_LEADING_CODE = re.compile(r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)")  # "code (description)", "code: description"
+# Patterns most bodies never need, compiled on first use (explain's start-up pays for none of them): name ->
+# (pattern, flags).
+_LAZY: dict[str, tuple[str, int]] = {
+    # RFC codes spelled as words inside a message; a code spelled in reverse ("Grant is invalid").
+    "code_words": (r"\b(?:invalid[ -]grant(?![ _-]?type)|unauthori[sz]ed[ -]client|unsupported[ -]grant[ -]type|"
+                   r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I),
+    "code_words_reversed": (r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)", 0),
+    "contraction": (r"\b(\w+?)n't\b", re.I),
+    # An error query in a longer text: a callback URL's (after ? # &) or an unencoded one after a word and a space.
+    "query_in_text": (r"(?:[?#&]|(?<![\w\"'=.\-]))(error=[A-Za-z][^\r\n<\"]*)", 0),
+    "status_in_text": (r"\b(?:HTTP(?:/\d(?:\.\d)?)?|HTTP ?Error|status(?: ?code)?|response code|statusCode)\W{0,3}"
+                       r"([45]\d\d)\b|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I),
+    "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
+}
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
@@ -234,7 +238,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
     secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
-    if status is None and (m := _STATUS_IN_TEXT.search(text[:2000])):
+    if status is None and (m := _rx("status_in_text").search(text[:2000])):
         status = int(next(g for g in m.groups() if g))  # "HTTP Error 401: Unauthorized", "(401) Unauthorized"
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
@@ -354,7 +358,7 @@ def _callback_in_text(text: str) -> dict[str, str] | None:
     """The error parameters of a callback URL or query string quoted in a longer text (a log line or an SDK
     message that prints the redirect it received: ``... failed: https://app/cb?error=access_denied&...``, or
     ``redirect error: error=invalid_request&error_description=...`` unencoded), read to the end of its line."""
-    m = _QUERY_IN_TEXT.search(text)
+    m = _rx("query_in_text").search(text)
     if m is None:
         return None
     word = max(text.rfind(c, 0, m.start(1)) for c in " \t\n") + 1  # where the URL or query string starts
@@ -392,6 +396,13 @@ def _is_prose(value: str) -> bool:
     return "(" in value or len(value.split()) > 3
 
 
+@functools.cache
+def _rx(name: str) -> re.Pattern[str]:
+    """A pattern of ``_LAZY``, compiled once, when first needed."""
+    pattern, flags = _LAZY[name]
+    return re.compile(pattern, flags)
+
+
 def _plain_words(text: str) -> str:
     """The text as rules read it: typographic apostrophes as ``'`` and contractions written out ("doesn't" as "does
     not", "can't" as "cannot"), so one pattern covers every spelling of a negation."""
@@ -399,7 +410,7 @@ def _plain_words(text: str) -> str:
         text = text.replace("’", "'").replace("‘", "'")
     if "n't" not in text and "N'T" not in text:
         return text
-    return _CONTRACTION.sub(_uncontracted, text)
+    return _rx("contraction").sub(_uncontracted, text)
 
 
 def _uncontracted(m: re.Match[str]) -> str:
@@ -477,7 +488,7 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip() or None, "wrapped"
     if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
         rest = m.group(1).strip()
-        lead = _LEADING_CODE.match(rest)  # openid-client's "OPError: invalid_dpop_proof (DPoP proof htu mismatch)"
+        lead = _rx("leading_code").match(rest)  # openid-client: "OPError: invalid_dpop_proof (htu mismatch)"
         code = rest if _BARE_CODE.fullmatch(rest) else (lead.group(1) if lead else _code_in_text(rest))
         if code and rest.lower().startswith(code.lower()):
             bracketed = rest[len(code):].lstrip(" ").startswith("(") and rest.endswith(")")
@@ -497,7 +508,7 @@ def _word_code(description: str) -> str | None:
     """The RFC code a short message spells in words ("Invalid grant", "Unauthorized client."), if it is only that."""
     key = description.strip().rstrip(".!").strip().lower().replace(" ", "_").replace("-", "_")
     key = key.replace("authoris", "authoriz")  # British spelling: "Unauthorised client"
-    if m := _CODE_WORDS_REVERSED.fullmatch(key):  # "Grant is invalid", "client unauthorized"
+    if m := _rx("code_words_reversed").fullmatch(key):  # "Grant is invalid", "client unauthorized"
         key = f"{m.group(2)}_{m.group(1)}"
     return key if key in WORD_CODES else None
 
@@ -505,7 +516,7 @@ def _word_code(description: str) -> str | None:
 def _code_in_words(text: str) -> str | None:
     """An RFC code spelled as words inside a longer message ("[400 bad request] invalid grant - Please check the
     'exp' claim"): only the two- and three-word codes no sentence uses for anything else."""
-    m = _CODE_WORDS.search(text)
+    m = _rx("code_words").search(text)
     return m.group(0).lower().replace("-", "_").replace(" ", "_").replace("authoris", "authoriz") if m else None
 
 
