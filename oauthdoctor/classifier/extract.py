@@ -70,19 +70,16 @@ _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Secu
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
 # "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
 _CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
-_TRAILING_CODE = re.compile(r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
-# key: value pairs; a value may be quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
 _FRAGMENT = re.compile(
-    r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|"""
-    r"""[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|\[[^\]]*\]?|[^,}\s&]+)"""
+    r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
+_SMART_QUOTES = frozenset("‘’“”")
 _NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail")
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
-_KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
 # An HTTP status named in a library's message or a log line: after HTTP/status words, or before its reason phrase.
 _REASON = (r"(?:Unauthorized|Forbidden|Bad Request|Too Many Requests|Internal Server Error|Service Unavailable|"
@@ -100,6 +97,12 @@ _LAZY: dict[str, tuple[str, int]] = {
     "status_in_text": (r"\b(?:HTTP(?:/\d(?:\.\d)?)?|HTTP ?Error|status(?: ?code)?|response code|statusCode)\W{0,3}"
                        r"([45]\d\d)\b|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I),
     "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
+    "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
+    "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
+    # key: value pairs quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
+    "fragment_smart": (r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|"""
+                       r"""'(?:[^'\\]|\\.)*'?|[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|"""
+                       r"""\[[^\]]*\]?|[^,}\s&]+)""", 0),
 }
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -207,7 +210,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
             prose, error = error, _code_in_text(error)
             description = description or (prose if len(prose.split()) > 1 else None)
-        if error is None and (name := fields.get("name")) and _KNOWN_CODE.fullmatch(name.strip()):
+        if error is None and (name := fields.get("name")) and _rx("known_code").fullmatch(name.strip()):
             error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
         if error is None:  # an error body quoted inside a message string
             error = _code_in_text(" ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k))
@@ -322,7 +325,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
-        for m in _FRAGMENT.finditer(text):
+        fragment = _rx("fragment_smart") if not _SMART_QUOTES.isdisjoint(text) else _FRAGMENT
+        for m in fragment.finditer(text):
             key, raw = m.group(1), m.group(2)
             if key in KNOWN_KEYS and key not in found and not _prose_word(raw, text, m.end()):
                 found[key] = _fragment_value(raw)
@@ -497,7 +501,7 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return code, rest or None, "wrapped"
     if m := _CODE_PREFIX.match(text):
         return m.group(1) or m.group(2), m.group(3).strip(), "wrapped"
-    if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
+    if m := _rx("trailing_code").search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
     if _BARE_CODE.fullmatch(text):  # a bare code: Slack's invalid_team_for_non_distributed_app, a log's token_revoked
         return text, None, "text"
@@ -521,7 +525,7 @@ def _code_in_words(text: str) -> str | None:
 
 
 def _code_in_text(text: str) -> str | None:
-    m = _KNOWN_CODE.search(text)
+    m = _rx("known_code").search(text)
     return m.group(1).lower() if m else None
 
 
