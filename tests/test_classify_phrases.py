@@ -289,3 +289,21 @@ def test_phrase_families_without_a_provider(body: str, expected: tuple[str, str]
 def test_more_phrase_families_without_a_provider(body: str, expected: tuple[str, str]) -> None:
     got = classify(None, body, rulebook=RuleBook())
     assert (got.failure_class, got.decision) == expected, got.cause
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    (401, '{"error":"invalid_token","error_description":"Token is not valid for this tenant"}',
+     ("invalid_token", "fix_config")),
+    (200, '{"ok":false,"error":"not_allowed_token_type"}', ("invalid_token", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"no_valid_keys_or_signatures"}',
+     ("invalid_grant", "fix_config")),
+    (401, '{"error":{"code":"InvalidAuthenticationToken","message":"CompactToken parsing failed with error code: 1"}}',
+     ("invalid_token", "fix_config")),
+    (415, '{"error":"invalid_request","error_description":"Content-Type must be application/x-www-form-urlencoded"}',
+     ("invalid_request", "fix_config")),
+    (403, 'Bearer error="insufficient_scope", error_description="Access to this resource requires scope public"',
+     ("insufficient_scope", "fix_config")),
+])
+def test_token_and_request_families(status: int, body: str, expected: tuple[str, str]) -> None:
+    got = classify(status, body, rulebook=RuleBook())
+    assert (got.failure_class, got.decision) == expected, got.cause
