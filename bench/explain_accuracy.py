@@ -3,7 +3,7 @@
 Not a test (the test with the floors is ``tests/test_classify_corpus.py``); run it to see the numbers and
 the list of misses while working on rules:
 
-    python bench/explain_accuracy.py                       # the committed corpora in tests/fixtures/ (both
+    python bench/explain_accuracy.py                       # the committed corpora in tests/fixtures/ (the
                                                            # development halves and the earlier dev cases)
     python bench/explain_accuracy.py path/to/cases.yaml    # any file of the same shape
     python bench/explain_accuracy.py --detect              # without the case's provider (detection)
@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_FILES = [FIXTURES / "errors_corpus_dev.yaml", FIXTURES / "errors_corpus_dev2.yaml",
-                 FIXTURES / "errors_dev.yaml"]
+                 FIXTURES / "errors_corpus_dev3.yaml", FIXTURES / "errors_dev.yaml"]
 
 
 def score(cases: list[dict[str, Any]], detect: bool = False) -> tuple[float, float, list[tuple[dict, Any]]]:

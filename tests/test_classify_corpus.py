@@ -1,15 +1,17 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` are the development halves of two independent
-corpora (each case keeps its ``source``, ``family`` and ``fixed_by``); ``fixtures/errors_dev.yaml`` are the
-project's earlier development cases.
+``fixtures/errors_corpus_dev.yaml``, ``errors_corpus_dev2.yaml`` and ``errors_corpus_dev3.yaml`` are the development
+halves of three independent corpora (each case keeps its ``source``, ``family`` and ``fixed_by``);
+``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
 stay missed on purpose (judgement calls: ``python bench/explain_accuracy.py --misses`` lists them). The floors
-below are what the classifier reaches; they may only go up.
+below are what the classifier reaches; they may only go up (one exception, a convention, is noted at its floor).
 """
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +26,21 @@ CORPUS = yaml.safe_load((FIXTURES / "errors_corpus_dev.yaml").read_text(encoding
 # The second development half: another collection from other kinds of sources (Q&A, docs error tables, SDK
 # exception strings, log lines, pages, gateway wrappers); measured unseen before its rules were written.
 CORPUS2 = yaml.safe_load((FIXTURES / "errors_corpus_dev2.yaml").read_text(encoding="utf-8"))
+# The third development half (more server test suites, SDK logs and provider error tables); measured unseen first.
+CORPUS3 = yaml.safe_load((FIXTURES / "errors_corpus_dev3.yaml").read_text(encoding="utf-8"))
 DEV_CASES = yaml.safe_load((FIXTURES / "errors_dev.yaml").read_text(encoding="utf-8"))
 
 # (file's cases, provider given?) -> (class floor, decision floor)
 FLOORS = {
     ("corpus", True): (0.96, 0.92),
     ("corpus", False): (0.96, 0.91),
-    ("corpus2", True): (0.95, 0.90),  # 0.748 / 0.748 before its rules were written (measured unseen)
-    ("corpus2", False): (0.94, 0.90),
+    # 0.748 / 0.748 before its rules were written (measured unseen). Decision 0.904 -> 0.896 in round three by
+    # convention: a personal access token not yet authorised for SAML SSO is reauth (issue #16; dev3 labels two
+    # such cases reauth, dev2 one fix_config) - docs/error-rules.md lists it as left on purpose.
+    ("corpus2", True): (0.95, 0.89),
+    ("corpus2", False): (0.94, 0.89),
+    ("corpus3", True): (0.86, 0.87),  # 0.767 / 0.756 measured unseen, before any rule was written from it
+    ("corpus3", False): (0.86, 0.87),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
@@ -53,13 +62,14 @@ def _accuracy(cases: list[dict[str, Any]], with_provider: bool) -> tuple[float, 
 
 @pytest.mark.parametrize(("name", "with_provider"), list(FLOORS))
 def test_accuracy_floors(name: str, with_provider: bool) -> None:
-    cases = {"corpus": CORPUS, "corpus2": CORPUS2, "dev": DEV_CASES}[name]
+    cases = {"corpus": CORPUS, "corpus2": CORPUS2, "corpus3": CORPUS3, "dev": DEV_CASES}[name]
     class_acc, decision_acc, misses = _accuracy(cases, with_provider)
     class_floor, decision_floor = FLOORS[(name, with_provider)]
     assert class_acc >= class_floor and decision_acc >= decision_floor, (class_acc, decision_acc, misses)
 
 
-@pytest.mark.parametrize(("cases", "count"), [(CORPUS, 190), (CORPUS2, 115)], ids=["corpus", "corpus2"])
+@pytest.mark.parametrize(("cases", "count"), [(CORPUS, 190), (CORPUS2, 115), (CORPUS3, 90)],
+                         ids=["corpus", "corpus2", "corpus3"])
 def test_corpus_cases_are_complete_and_sourced(cases: list[dict[str, Any]], count: int) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)) == count
@@ -67,3 +77,37 @@ def test_corpus_cases_are_complete_and_sourced(cases: list[dict[str, Any]], coun
         assert case["source"].startswith(("https://", "http://")), case["id"]
         assert case["expected_decision"] in ("reauth", "fix_config", "retry"), case["id"]
         assert case["family"] in range(10), case["id"]
+
+
+def _flat(body: Any) -> str:
+    return json.dumps(body) if isinstance(body, dict | list) else " ".join(str(body).split())
+
+
+# The same response as users meet it elsewhere (bench/explain_variants.py has the full list): a right answer must
+# survive being logged, wrapped by a gateway or shown on an error page.
+WRAPPERS = {
+    "log line": lambda b: f"2026-12-05 10:00:01 ERROR [oauth] token request failed: {_flat(b)}",
+    "gateway envelope": lambda b: json.dumps({"statusCode": 400, "body": _flat(b)}),
+    "error page": lambda b: None if "<html" in _flat(b).lower() else (
+        f"<html><head><title>Error</title></head><body><p>{html.escape(_flat(b))}</p></body></html>"),
+    "json string": lambda b: json.dumps(_flat(b)),
+}
+
+
+@pytest.mark.parametrize("wrapper", list(WRAPPERS))
+def test_right_answers_survive_wrappers(wrapper: str) -> None:
+    book = RuleBook()
+    tried = kept = 0
+    changed = []
+    for case in CORPUS + CORPUS2 + CORPUS3:
+        expected = (case["expected_class"], case["expected_decision"])
+        first = classify(case["status"], case["body"], case.get("headers"), provider=case["provider"], rulebook=book)
+        wrapped = WRAPPERS[wrapper](case["body"])
+        if (first.failure_class, first.decision) != expected or wrapped is None:
+            continue
+        got = classify(case["status"], wrapped, case.get("headers"), provider=case["provider"], rulebook=book)
+        tried += 1
+        kept += (got.failure_class, got.decision) == expected
+        if (got.failure_class, got.decision) != expected:
+            changed.append(case["id"])
+    assert kept / tried >= 0.98, changed  # before round three: 97.8 %, 53.0 %, 73.9 %, 100 %

@@ -72,6 +72,22 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
     # fosite's JSON with the hint in its own field
     ('{"error":"invalid_request","error_hint":"Code challenge is required."}', "invalid_request",
      "Code challenge is required.", "json"),
+    # The response as a JSON string inside a gateway's or a log's envelope.
+    ('{"statusCode":401,"body":"{\\"error\\":\\"invalid_token\\",\\"error_description\\":\\"Token expired\\"}"}',
+     "invalid_token", "Token expired", "json"),
+    # An error page that prints the JSON it got; a short page's text is its message.
+    ('<html><body><h1>Login failed</h1><pre>{"error": "invalid_grant", "error_description": "Code reused"}</pre>'
+     "</body></html>", "invalid_grant", "Code reused", "html"),
+    ("<html><head><title>Error</title></head><body><p>The redirect URI is not registered.</p></body></html>", None,
+     None, "html"),
+    # A callback URL or an unencoded query quoted in a log line or an SDK message.
+    ("2026-12-05 WARN callback failed: https://app.test/cb?error=access_denied&error_description=User+denied+it "
+     "(state ok)", "access_denied", "User denied it", "url"),
+    ("redirect error: error=invalid_request&error_description=The nonce parameter is missing",
+     "invalid_request", "The nonce parameter is missing", "url"),
+    # openid-client's "OPError: code (description)" with a code no list knows.
+    ("OPError: invalid_dpop_proof (DPoP proof htu mismatch)", "invalid_dpop_proof", "DPoP proof htu mismatch",
+     "wrapped"),
 ])
 def test_extracts_error_from_each_format(body: object, error: str | None, description: str | None,
                                          fmt: str) -> None:
@@ -173,3 +189,40 @@ def test_pathological_input_stays_linear(body: str) -> None:
     start = time.perf_counter()
     classify(400, body, rulebook=RuleBook())
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_short_error_page_is_read_as_its_message() -> None:
+    page = ("<html><head><title>Sign-in error</title></head><body><h1>Something went wrong</h1>"
+            "<p>Invalid redirect URI: http://localhost:3000/cb is not in the list of allowed callback URLs.</p>"
+            "</body></html>")
+    assert run(page, 500)[0] == "redirect_uri_mismatch"
+    assert extract(500, page).desc_text.startswith("Sign-in error")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Contractions, typographic apostrophes and word order read like the plain wording.
+    ('{"error":"invalid_request","error_description":"client_secret must be supplied in the Authorization header"}',
+     ("invalid_client", "fix_config")),
+    ('{"message":"The redirect URI isn’t registered for this app"}', ("redirect_uri_mismatch", "fix_config")),
+    ('{"status": 400, "message": "Grant is invalid"}', ("invalid_grant", "reauth")),
+    ('{"status": 400, "message": "Client unauthorised"}', ("unauthorized_client", "fix_config")),
+    ("Invalid OAuth2 callback URL", ("redirect_uri_mismatch", "fix_config")),
+    ('{"error":"invalid_token","error_description":"The access_token supplied has expired, revoked, malformed, or '
+     'invalid for other reasons."}', ("invalid_token", "retry")),
+])
+def test_wording_variants_keep_their_answer(body: str, expected: tuple[str, str]) -> None:
+    cls, _, decision = run(body)
+    assert (cls, decision) == expected
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ("urllib.error.HTTPError: HTTP Error 401: Unauthorized", 401),
+    ("Error: Request failed with status code 429", 429),
+    ("Response status code does not indicate success: 401 (Unauthorized).", 401),
+    ("The remote server returned an error: (403) Forbidden.", 403),
+    ("401 Client Error: Unauthorized for url: https://api.example.com/user", 401),
+    ("expired 19884 day(s) ago", None),  # numbers that are no status
+])
+def test_a_status_named_in_the_text_is_used_when_none_is_given(body: str, status: int | None) -> None:
+    assert extract(None, body).status == status
+    assert extract(500, body).status == 500  # a given status always wins

@@ -203,7 +203,8 @@ def _texts() -> list[str]:
 
     fixtures = Path(__file__).resolve().parent / "fixtures"
     texts: list[str] = []
-    for name in ("errors_corpus_dev.yaml", "errors_corpus_dev2.yaml", "errors_dev.yaml"):
+    for name in ("errors_corpus_dev.yaml", "errors_corpus_dev2.yaml", "errors_corpus_dev3.yaml",
+                 "errors_dev.yaml"):
         for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
             ex = extract(case["status"], case["body"], case.get("headers"))
             texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]
@@ -252,3 +253,57 @@ def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None
     from oauthdoctor.classifier.match import anchors
 
     assert anchors(pattern) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Wording families of the phrase layer, without any provider (issue #16, third round).
+    ("AADSTS50011: The reply url specified in the request does not match the reply urls configured",
+     ("redirect_uri_mismatch", "fix_config")),
+    ("The provided grant has expired due to it being revoked.", ("invalid_grant", "reauth")),
+    ("The provided value for the input parameter 'scope' is not valid. The scope a,b is not valid.",
+     ("invalid_scope", "fix_config")),
+    ('{"error":"invalid_request","error_description":"Invalid scopes: admin"}', ("invalid_scope", "fix_config")),
+    ("Due to a configuration change made by your administrator, you must use multi-factor authentication",
+     ("interaction_required", "reauth")),
+    ("ApplicationAuthenticationFailed", ("invalid_client", "fix_config")),
+    ("admin_policy_enforced", ("access_denied", "fix_config")),
+    ("EntityOrRoleDisabled", ("access_denied", "fix_config")),
+    ("Auth Error: [400 bad request] invalid grant - Please check the 'exp' claim.", ("invalid_grant", "fix_config")),
+])
+def test_phrase_families_without_a_provider(body: str, expected: tuple[str, str]) -> None:
+    got = classify(400, body, rulebook=RuleBook())
+    assert (got.failure_class, got.decision) == expected, got.cause
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The user or administrator has not consented to use the application", ("interaction_required", "reauth")),
+    ("Token used too late, 1700000000 > 1699999999", ("invalid_token", "retry")),
+    ("getaddrinfo ENOTFOUND login.example.com", ("temporarily_unavailable", "retry")),
+    ("The OAuth client was deleted.", ("invalid_client", "fix_config")),
+    ("Request is missing required authentication credential. Expected OAuth 2 access token",
+     ("invalid_token", "fix_config")),
+    ("Access blocked: This app’s request is invalid", ("invalid_request", "fix_config")),
+    ('{"error":"access_denied","error_description":"Service account not enabled for domain-wide delegation"}',
+     ("access_denied", "fix_config")),
+])
+def test_more_phrase_families_without_a_provider(body: str, expected: tuple[str, str]) -> None:
+    got = classify(None, body, rulebook=RuleBook())
+    assert (got.failure_class, got.decision) == expected, got.cause
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    (401, '{"error":"invalid_token","error_description":"Token is not valid for this tenant"}',
+     ("invalid_token", "fix_config")),
+    (200, '{"ok":false,"error":"not_allowed_token_type"}', ("invalid_token", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"no_valid_keys_or_signatures"}',
+     ("invalid_grant", "fix_config")),
+    (401, '{"error":{"code":"InvalidAuthenticationToken","message":"CompactToken parsing failed with error code: 1"}}',
+     ("invalid_token", "fix_config")),
+    (415, '{"error":"invalid_request","error_description":"Content-Type must be application/x-www-form-urlencoded"}',
+     ("invalid_request", "fix_config")),
+    (403, 'Bearer error="insufficient_scope", error_description="Access to this resource requires scope public"',
+     ("insufficient_scope", "fix_config")),
+])
+def test_token_and_request_families(status: int, body: str, expected: tuple[str, str]) -> None:
+    got = classify(status, body, rulebook=RuleBook())
+    assert (got.failure_class, got.decision) == expected, got.cause

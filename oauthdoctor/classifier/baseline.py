@@ -117,15 +117,19 @@ ERROR_CAUSE: dict[str, str] = {
 # URI ... or was issued to another client"), so it names none; it does name the code it defines. Rules read the
 # text without it, and a body that carries no code of its own gets that one.
 DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
-                      "unsupported authentication method", "otherwise incorrect")
+                      "unsupported authentication method", "otherwise incorrect", "server denied the request")
 RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
                        r"authentication included, or unsupported authentication method\)?\.?"),
-    ("invalid_grant", r"the provided authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?(?:or refresh token )?is "
-                      r"invalid, expired, revoked, does not match the redirection uri used in the authori[sz]ation "
-                      r"request, or was issued to another client\.?"),
-    ("invalid_token", r"the access token provided is expired, revoked, malformed,? or invalid for other reasons\.?"),
+    ("invalid_grant", r"(?:the )?(?:provided |supplied |given )?authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?"
+                      r"(?:or refresh token )?(?:\w+ )?is invalid, expired, revoked, does not match the redirection "
+                      r"uri used in the authori[sz]ation request,? or was issued to another client\.?"),
+    ("invalid_token", r"(?:the )?access[ _]token\b[\w ]{0,20}?\bexpired, revoked, malformed,? or invalid for other "
+                      r"reasons\.?"),
+    # access_denied (RFC 6749 4.1.2.1), which league/oauth2-server also answers at its resource server, with the
+    # reason in "hint" ("Missing \"Bearer\" token", "Access token could not be verified").
+    ("access_denied", r"the resource owner or (?:the )?authori[sz]ation server denied the request\.?"),
     # Authelia's second sentence to the invalid_client definition
     ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
                        r"were otherwise malformed, or were otherwise incorrect\.?"),
@@ -162,7 +166,9 @@ def _r(**kw: object) -> ErrorRule:
 
 _RT = r"refresh[ _-]?token"
 # "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
-_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b|"
+# Nor a JSON or form key holding a number ({"code": 124, ...}): that is an error code.
+_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b"
+         r"(?![\"']?\s*[:=]\s*[\"']?\d)|"
          r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
@@ -201,7 +207,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
     _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
-       r"not (?:specified|provided|sent))|missing.{0,20}code[ _]verifier", failure_class="invalid_request",
+       r"not (?:specified|provided|supplied|sent|given|included))|missing.{0,20}code[ _]verifier",
+       failure_class="invalid_request",
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
     # "code_verifier does not match code_challenge".
@@ -213,15 +220,16 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
     _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
-       r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? redirect_uri|callback url mismatch",
+       r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
-       r"|client[ _]secret.{0,20}(?:missing|required|not provided)|missing.{0,20}client[ _]secret"
+       r"|client[ _]secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"
+       r"|missing.{0,20}client[ _]secret"
        r"|no client authentication|client authentication (?:is )?required"
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
     _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
-       r"client authentication(?: with [\w ]{0,40}?)? failed|(?:invalid|bad|wrong) client\b(?! ?id)",
+       r"(?:client|application) authentication(?: with [\w ]{0,40}?)? failed|(?:invalid|bad|wrong) client\b(?! ?id)",
        failure_class="invalid_client", cause="bad_client_credentials"),
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
@@ -233,11 +241,13 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
        r"must be (?:provided|specified|sent))|missing.{0,20}grant_type",
        failure_class="invalid_request", cause="request_body_not_form_encoded"),
-    _r(description=r"grant[ _]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
-       r"grant[ _]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
+    _r(description=r"grant[ _-]type.{0,60}not (?:allowed|authori[sz]ed|enabled)|not authori[sz]ed.{0,40}grant|"
+       r"grant[ _-]type for (?:this |the )?client|not allowed to use (?:the )?(?:authori[sz]ation )?grant|"
        r"client does not have the .{0,80}grant",
        failure_class="unauthorized_client", cause="grant_type_not_enabled_for_client"),
-    _r(description=r"(?:invalid|unsupported|unknown) grant[ _]type|grant[ _]type.{0,30}not supported",
+    _r(description=r"(?:invalid|unsupported|unknown) grant[ _-]type|grant[ _-]type.{0,30}not supported|"
+       r"(?:invalid|unsupported|unknown|bad) (?:parameter )?values? (?:for|of) (?:the )?(?:field |parameter )?\W?"
+       r"grant[ _-]type",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
     _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused|"
        r"(?:has|have) been (?:used|redeemed|consumed))|already redeemed",
@@ -287,7 +297,7 @@ GENERIC_RULES: list[ErrorRule] = [
        cause="access_policy_denied", decision="fix_config",
        summary="An access policy on the authorization server refused the request; a sign-in alone will not change "
                "that, the policy or the app's assignment must."),
-    _r(description=r"access token.{0,40}expired|token (?:has )?expired|expired.{0,20}access token",
+    _r(description=r"access[ _]token.{0,40}expired|token (?:has )?expired|expired.{0,20}access[ _]token",
        error=["invalid_token", "unauthenticated", "token_expired"],
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),

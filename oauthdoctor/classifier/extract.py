@@ -18,11 +18,14 @@ from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
 MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own description (a log line, a library message)
+MAX_PAGE_DESCRIPTION = 1_500  # an error page this short is its message; a longer one is mostly navigation and chrome
 
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
     "error_hint", "hint", "error_debug",
+    "description",  # TikTok's {"data": {"description": ...}}, read one level down too
+    "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
 ERROR_KEYS = ("error", "error.status", "error_code", "errorCode", "ErrorCode", "error.code", "error..tag",
@@ -59,23 +62,48 @@ SECRET_FIELDS = frozenset({
 })
 _STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})[^\r\n]*\r?\n")
 _HEADER_LINE = re.compile(r"([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*([^\r\n]*)")
-_GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*(?:\r?\n\s*)?(?:Response:\s*)?(.*)", re.S)
+# Go's "cannot fetch token: 400 Bad Request\nResponse: {...}", also logged on one line with the newline escaped.
+_GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*?(?:(?:\r?\n|\\n)\s*Response:\s*|\r?\n\s*|$)(.*)", re.S)
 _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
 # "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
 _CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
-_TRAILING_CODE = re.compile(r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
     r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
+_SMART_QUOTES = frozenset("‘’“”")
+_NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail")
+_UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
-_KNOWN_CODE = re.compile(r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I)
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
+# An HTTP status named in a library's message or a log line: after HTTP/status words, or before its reason phrase.
+_REASON = (r"(?:Unauthorized|Forbidden|Bad Request|Too Many Requests|Internal Server Error|Service Unavailable|"
+           r"Bad Gateway|Gateway Time-?out|Client Error|Server Error)")
+# Patterns most bodies never need, compiled on first use (explain's start-up pays for none of them): name ->
+# (pattern, flags).
+_LAZY: dict[str, tuple[str, int]] = {
+    # RFC codes spelled as words inside a message; a code spelled in reverse ("Grant is invalid").
+    "code_words": (r"\b(?:invalid[ -]grant(?![ _-]?type)|unauthori[sz]ed[ -]client|unsupported[ -]grant[ -]type|"
+                   r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I),
+    "code_words_reversed": (r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)", 0),
+    "contraction": (r"\b(\w+?)n't\b", re.I),
+    # An error query in a longer text: a callback URL's (after ? # &) or an unencoded one after a word and a space.
+    "query_in_text": (r"(?:[?#&]|(?<![\w\"'=.\-]))(error=[A-Za-z][^\r\n<\"]*)", 0),
+    "status_in_text": (r"\b(?:HTTP(?:/\d(?:\.\d)?)?|HTTP ?Error|status(?: ?code)?|response code|statusCode)\W{0,3}"
+                       r"([45]\d\d)\b|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I),
+    "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
+    "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
+    "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
+    # key: value pairs quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
+    "fragment_smart": (r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|"""
+                       r"""'(?:[^'\\]|\\.)*'?|[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|"""
+                       r"""\[[^\]]*\]?|[^,}\s&]+)""", 0),
+}
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
@@ -156,32 +184,38 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         data = _loads(text)
     if data is None and "oauth2:" in text and (m := _GO_QUOTED.search(text)):
         error, description, fmt = m.group(1), _unescape(m.group(2)) if m.group(2) else None, "wrapped"
-    if data is None and error is None:
+    page = data is None and error is None and _HTML.search(text) is not None
+    if page:  # an error page: what it shows (the JSON or error fields it printed), else an error URL it links to
+        visible, fmt = _visible_text(text), "html"
+        data = _shown_error(visible)
+        if data is None and (found := _embedded(text))[1] not in ("fragment", "text"):
+            data = found[0]
+    elif data is None and error is None:
         data, fmt = _embedded(text)
-    if data is None and error is None:
-        if _HTML.search(text):
-            visible, fmt = _visible_text(text), "html"
-        else:
+        if data is None:
             visible = text
             error, description, fmt = _wrapped(text)
     fields = _flatten(data) if data is not None else {}
+    if fields and _first(fields, ERROR_KEYS) is None:
+        fields = _unwrapped(fields)
     if data is not None:
         error = _first(fields, ERROR_KEYS) or _nested(fields, ".error")
         if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
             error = None
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
-                       or _nested(fields, ".message"))  # a gateway's {"fault": {"code": ..., "message": ...}}
+                       or _nested(fields, ".message")  # a gateway's {"fault": {"code": ..., "message": ...}}
+                       or _nested(fields, ".description"))
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1) or m.group(2), description or m.group(3).strip()
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
             prose, error = error, _code_in_text(error)
             description = description or (prose if len(prose.split()) > 1 else None)
-        if error is None and (name := fields.get("name")) and _KNOWN_CODE.fullmatch(name.strip()):
+        if error is None and (name := fields.get("name")) and _rx("known_code").fullmatch(name.strip()):
             error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
         if error is None:  # an error body quoted inside a message string
             error = _code_in_text(" ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k))
     if error is None and visible:
-        error = _code_in_text(visible)
+        error = _code_in_text(visible) or _code_in_words(visible)
     www = hdrs.get("www-authenticate")
     if www and (params := _auth_params(www)):
         if error is None and "error" in params:
@@ -193,16 +227,22 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
+    if data is not None and len(fields) <= 40:  # a message one level down: {"data": {"description": ...}}
+        desc_parts += [v for k, v in fields.items() if k.endswith(_NESTED_DESCRIPTIONS) and v not in desc_parts]
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
+    elif fmt == "html" and not desc_parts and len(visible) <= MAX_PAGE_DESCRIPTION:
+        desc_parts.append(visible)  # a short error page says what it says in its visible text
     if desc_parts and (words := _identifier_words(desc_parts[0])):
         desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
     elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):
         desc_parts.append(words)  # a body that is only an identifier: "ClientAuthenticationFailed", "token_revoked"
-    desc_text = " ".join(desc_parts)
-    readable = " ".join(p for p in (desc_text, visible or text, www or "") if p)
+    desc_text = _plain_words(" ".join(desc_parts))
+    readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
     secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
+    if status is None and (m := _rx("status_in_text").search(text[:2000])):
+        status = int(next(g for g in m.groups() if g))  # "HTTP Error 401: Unauthorized", "(401) Unauthorized"
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
                      secrets=secrets)
@@ -267,6 +307,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
                 data = None
             if data is not None:
                 return data, "python"
+    if "error=" in text and (form := _callback_in_text(text)) is not None:
+        return form, "url"
     if "error=" in text and "://" in text[:12] and " " not in text:
         parts = urlsplit(text)
         form = dict(parse_qsl(parts.query, keep_blank_values=True)) or dict(parse_qsl(parts.fragment))
@@ -283,13 +325,54 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
-        for m in _FRAGMENT.finditer(text):
+        fragment = _rx("fragment_smart") if not _SMART_QUOTES.isdisjoint(text) else _FRAGMENT
+        for m in fragment.finditer(text):
             key, raw = m.group(1), m.group(2)
             if key in KNOWN_KEYS and key not in found and not _prose_word(raw, text, m.end()):
                 found[key] = _fragment_value(raw)
         if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _shown_error(visible: str) -> dict[str, Any] | None:
+    """The error object an HTML page prints (a framework's error page with the JSON or ``error: ...`` lines it got
+    from the token endpoint); None when the page shows no error fields."""
+    if "{" not in visible and ":" not in visible:
+        return None
+    data, _ = _embedded(visible)
+    if data is None:
+        return None
+    fields = _flatten(data)
+    return data if _first(fields, ERROR_KEYS) or _first(fields, DESCRIPTION_KEYS) else None
+
+
+def _unwrapped(fields: dict[str, str]) -> dict[str, str]:
+    """A body that carries the real response as a JSON string (an API gateway's ``{"statusCode": 400, "body":
+    "{\\"error\\": ...}"}``, a proxy's ``{"response": "..."}``): the inner object's fields, over the outer ones."""
+    for value in fields.values():
+        if value[:1] in "{[" and (inner := _loads(value)) is not None:
+            inner_fields = _flatten(inner)
+            if _first(inner_fields, ERROR_KEYS) or _first(inner_fields, DESCRIPTION_KEYS):
+                return {**{k: v for k, v in fields.items() if v is not value}, **inner_fields}
+    return fields
+
+
+def _callback_in_text(text: str) -> dict[str, str] | None:
+    """The error parameters of a callback URL or query string quoted in a longer text (a log line or an SDK
+    message that prints the redirect it received: ``... failed: https://app/cb?error=access_denied&...``, or
+    ``redirect error: error=invalid_request&error_description=...`` unencoded), read to the end of its line."""
+    m = _rx("query_in_text").search(text)
+    if m is None:
+        return None
+    word = max(text.rfind(c, 0, m.start(1)) for c in " \t\n") + 1  # where the URL or query string starts
+    if not text[:word].strip():
+        return None  # the text is the URL or query itself: the callers below read it whole
+    mark = max(text.rfind("?", word, m.start(1)), text.rfind("#", word, m.start(1)))
+    query = text[mark + 1:m.end(1)].split()[0] if mark != -1 else m.group(1)  # a URL ends at a space
+    query = query.rstrip("'>()[]{},;. ")
+    form = dict(parse_qsl(html.unescape(query) if "&amp;" in query else query, keep_blank_values=True))
+    return form if _BARE_CODE.fullmatch(form.get("error", "")) or form.get("error", "").isalpha() else None
 
 
 def _prose_word(raw: str, text: str, end: int) -> bool:
@@ -306,7 +389,7 @@ def _prose_word(raw: str, text: str, end: int) -> bool:
 def _identifier_words(value: str) -> str | None:
     """The words of a value that is one CamelCase or snake_case identifier (an SDK enum, a log's detail code), so
     that the phrase rules read "InvalidSignature" as "invalid signature"; None for anything else."""
-    value = value.strip()
+    value = value.strip().rstrip(";.,")
     if len(value) > 80 or not _IDENTIFIER.fullmatch(value):
         return None
     return _HUMP.sub(" ", value).replace("_", " ").lower()
@@ -317,7 +400,33 @@ def _is_prose(value: str) -> bool:
     return "(" in value or len(value.split()) > 3
 
 
+@functools.cache
+def _rx(name: str) -> re.Pattern[str]:
+    """A pattern of ``_LAZY``, compiled once, when first needed."""
+    pattern, flags = _LAZY[name]
+    return re.compile(pattern, flags)
+
+
+def _plain_words(text: str) -> str:
+    """The text as rules read it: typographic apostrophes as ``'`` and contractions written out ("doesn't" as "does
+    not", "can't" as "cannot"), so one pattern covers every spelling of a negation."""
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    if "n't" not in text and "N'T" not in text:
+        return text
+    return _rx("contraction").sub(_uncontracted, text)
+
+
+def _uncontracted(m: re.Match[str]) -> str:
+    base = m.group(1)
+    if base.lower() == "ca":
+        return base + "nnot"
+    return _UNCONTRACTED.get(base.lower(), base) + " not"
+
+
 def _fragment_value(raw: str) -> Any:
+    if raw[:1] in "‘’“”":
+        return raw[1:-1] if raw[-1:] in "‘’“”" and len(raw) > 1 else raw[1:]
     if raw.startswith('"'):
         return _unescape(raw[1:-1] if raw.endswith('"') and len(raw) > 1 else raw[1:])
     if raw.startswith("'"):
@@ -383,13 +492,16 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
         return m.group(1), m.group(2).strip() or None, "wrapped"
     if (m := _LIB_PREFIX.match(text)) and m.group(1).strip():
         rest = m.group(1).strip()
-        code = rest if _BARE_CODE.fullmatch(rest) else _code_in_text(rest)
+        lead = _rx("leading_code").match(rest)  # openid-client: "OPError: invalid_dpop_proof (htu mismatch)"
+        code = rest if _BARE_CODE.fullmatch(rest) else (lead.group(1) if lead else _code_in_text(rest))
         if code and rest.lower().startswith(code.lower()):
+            bracketed = rest[len(code):].lstrip(" ").startswith("(") and rest.endswith(")")
             rest = rest[len(code):].lstrip(" :-()").strip()
+            rest = rest[:-1].strip() if bracketed else rest
         return code, rest or None, "wrapped"
     if m := _CODE_PREFIX.match(text):
         return m.group(1) or m.group(2), m.group(3).strip(), "wrapped"
-    if m := _TRAILING_CODE.search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
+    if m := _rx("trailing_code").search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
     if _BARE_CODE.fullmatch(text):  # a bare code: Slack's invalid_team_for_non_distributed_app, a log's token_revoked
         return text, None, "text"
@@ -399,11 +511,21 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
 def _word_code(description: str) -> str | None:
     """The RFC code a short message spells in words ("Invalid grant", "Unauthorized client."), if it is only that."""
     key = description.strip().rstrip(".!").strip().lower().replace(" ", "_").replace("-", "_")
+    key = key.replace("authoris", "authoriz")  # British spelling: "Unauthorised client"
+    if m := _rx("code_words_reversed").fullmatch(key):  # "Grant is invalid", "client unauthorized"
+        key = f"{m.group(2)}_{m.group(1)}"
     return key if key in WORD_CODES else None
 
 
+def _code_in_words(text: str) -> str | None:
+    """An RFC code spelled as words inside a longer message ("[400 bad request] invalid grant - Please check the
+    'exp' claim"): only the two- and three-word codes no sentence uses for anything else."""
+    m = _rx("code_words").search(text)
+    return m.group(0).lower().replace("-", "_").replace(" ", "_").replace("authoris", "authoriz") if m else None
+
+
 def _code_in_text(text: str) -> str | None:
-    m = _KNOWN_CODE.search(text)
+    m = _rx("known_code").search(text)
     return m.group(1).lower() if m else None
 
 
