@@ -168,6 +168,16 @@ def test_jsonl_from_stdin_and_unreadable_jsonl_file(env: dict[str, str], tmp_pat
     assert cli(env, "--jsonl", str(tmp_path / "missing.jsonl")).returncode == 2
 
 
+def test_jsonl_caps_a_long_value_and_keeps_a_short_one_whole(env: dict[str, str]) -> None:
+    """Only a line longer than the cap can hold a value past it; both sides of that shortcut are pinned."""
+    long_body = json.dumps({"error": "invalid_grant", "error_description": "x" * 70_000})
+    short_body = json.dumps({"error": "invalid_grant", "error_description": "y" * 60_000})
+    stdin = "".join(json.dumps({"status": 400, "body": body}) + "\n" for body in (long_body, short_body))
+    long_line, short_line = (json.loads(x) for x in cli(env, "--jsonl", "-", stdin=stdin).stdout.splitlines())
+    assert long_line["error_description"] == "x" * 65_536 + "…(70,000 chars)"
+    assert short_line["error_description"] == "y" * 60_000
+
+
 def test_help_has_an_example(env: dict[str, str]) -> None:
     result = cli(env, "--help")
     assert result.returncode == 0

@@ -212,9 +212,12 @@ def _dumped(result: Explanation) -> str:
     found = _DUMPED.get(id(result))
     if found is not None and found[0] is result:
         return found[1]
-    from oauthdoctor.render.limits import cap_json
+    from oauthdoctor.render.limits import JSON_STRING_CAP, cap_json
 
-    line = json.dumps(cap_json(result.to_json()), ensure_ascii=False)
+    data = result.to_json()
+    line = json.dumps(data, ensure_ascii=False)
+    if len(line) > JSON_STRING_CAP:  # only a line this long can hold a string past the cap: the walk is skipped
+        line = json.dumps(cap_json(data), ensure_ascii=False)
     if len(_DUMPED) >= 4096:
         _DUMPED.clear()
     _DUMPED[id(result)] = (result, line)
