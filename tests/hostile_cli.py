@@ -51,6 +51,14 @@ def clean_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+
+def warmed_environment(cache: Path) -> dict[str, str]:
+    """``clean_environment`` with a private profile cache in ``cache``, warmed by one run, so every later run
+    reads profiles the way an installed tool does."""
+    env = clean_environment({"XDG_CACHE_HOME": str(cache)})
+    run_cli(["providers", "list", "--format", "json"], env=env)
+    return env
+
 # A small, single-threaded parent for the run: it forks, closes what the case closes, execs the console script,
 # and reports the child's own CPU time and peak memory (a child forked from pytest itself would be charged
 # pytest's memory: Linux carries the parent's resident pages into the child's peak).

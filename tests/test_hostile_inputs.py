@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from hostile_cli import ROOT, Run, clean_environment, run_cli
+from hostile_cli import ROOT, Run, run_cli, warmed_environment
 
 CORPUS = ROOT / "tests" / "fixtures" / "hostile"
 CPU_LIMIT = 2.0
@@ -114,9 +114,7 @@ def check(run: Run, name: str, route: str, *, cpu_limit: float = CPU_LIMIT, inpu
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A private profile cache, warmed once, so every run reads profiles the way an installed tool does."""
-    env = clean_environment({"XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache"))})
-    run_cli(["providers", "list", "--format", "json"], env=env)
-    return env
+    return warmed_environment(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
-from hostile_cli import ROOT, Run, clean_environment, run_cli
+from hostile_cli import ROOT, Run, run_cli, warmed_environment
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Request, Response
 
@@ -205,9 +205,7 @@ def matrix() -> list[tuple[str, str, bool]]:
 
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    env = clean_environment({"XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache"))})
-    run_cli(["providers", "list", "--format", "json"], env=env)
-    return env
+    return warmed_environment(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="module")
