@@ -307,3 +307,17 @@ def test_more_phrase_families_without_a_provider(body: str, expected: tuple[str,
 def test_token_and_request_families(status: int, body: str, expected: tuple[str, str]) -> None:
     got = classify(status, body, rulebook=RuleBook())
     assert (got.failure_class, got.decision) == expected, got.cause
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # MSAL's InteractionRequiredAuthError (no_tokens_found): the cache holds no refresh token and MSAL asks for an
+    # interactive sign-in - reauth, not a refresh token missing from the app's configuration.
+    ("InteractionRequiredAuthError: no_tokens_found: No refresh token found in the cache. Please sign-in.",
+     ("interaction_required", "login_required", "reauth")),
+    ("The requested account is not available in the native broker. It may have been deleted or logged out. "
+     "Please sign-in again using an interactive API.", ("interaction_required", "login_required", "reauth")),
+    # google-auth-library-nodejs: the client was given no refresh token to refresh with - still configuration.
+    ("Error: No refresh token is set.", ("invalid_grant", "refresh_token_missing", "fix_config")),
+])
+def test_phrase_rule_corrections(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
