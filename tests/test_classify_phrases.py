@@ -321,3 +321,21 @@ def test_token_and_request_families(status: int, body: str, expected: tuple[str,
 ])
 def test_phrase_rule_corrections(body: str, expected: tuple[str, str, str]) -> None:
     assert run(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # fosite / node-oidc-provider: "client_id mismatch" is a known client whose two ids in one request disagree,
+    # not an unknown client id.
+    ('{"error":"invalid_request","error_description":"The request is missing a required parameter, includes an '
+     'invalid parameter value, includes a parameter more than once, or is otherwise malformed. Provided client_id '
+     'mismatch."}', ("invalid_request", "client_id_mismatch_in_request", "fix_config")),
+    ('{"error":"invalid_request_object","error_description":"request client_id mismatch"}',
+     ("invalid_request", "client_id_mismatch_in_request", "fix_config")),
+    # An unknown client id stays one (node-oidc-provider's detail, oauthlib's InvalidClientIdError).
+    ('{"error":"invalid_client","error_description":"client not found"}',
+     ("invalid_client", "unknown_client_id", "fix_config")),
+    ('{"error":"invalid_request","error_description":"Invalid client_id parameter value."}',
+     ("invalid_client", "unknown_client_id", "fix_config")),
+])
+def test_client_id_mismatch_is_not_an_unknown_client(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
