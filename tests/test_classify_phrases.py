@@ -339,3 +339,19 @@ def test_phrase_rule_corrections(body: str, expected: tuple[str, str, str]) -> N
 ])
 def test_client_id_mismatch_is_not_an_unknown_client(body: str, expected: tuple[str, str, str]) -> None:
     assert run(400, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Keycloak's password grant for a client with Consent Required: the client's settings, not an OIDC
+    # consent_required a new interactive request would fix.
+    ('{"error":"invalid_client","error_description":"Client requires user consent"}',
+     ("invalid_client", "consent_required", "fix_config")),
+    # The OIDC error itself (fosite's description) still asks the user.
+    ('{"error":"consent_required","error_description":"The Authorization Server requires End-User consent."}',
+     ("interaction_required", "consent_required", "reauth")),
+    # Keycloak's pending required actions on a password grant: the user finishes them in a browser sign-in.
+    ('{"error":"invalid_grant","error_description":"Account is not fully set up"}',
+     ("interaction_required", "required_user_actions_pending", "reauth")),
+])
+def test_keycloak_consent_and_required_actions(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
