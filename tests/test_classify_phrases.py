@@ -346,6 +346,11 @@ def test_client_id_mismatch_is_not_an_unknown_client(body: str, expected: tuple[
     # consent_required a new interactive request would fix.
     ('{"error":"invalid_client","error_description":"Client requires user consent"}',
      ("invalid_client", "consent_required", "fix_config")),
+    # Okta's consent_required on the password grant names the fix in the app's settings.
+    ('{"error":"consent_required","error_description":"The following scopes require user consent: [email]. To '
+     'access protected scopes using the resource owner password grant type, please uncheck \'Require consent\' in '
+     'the app settings or set the \'consent_method\' to \'TRUSTED\' through the apps API."}',
+     ("interaction_required", "consent_required", "fix_config")),
     # The OIDC error itself (fosite's description) still asks the user.
     ('{"error":"consent_required","error_description":"The Authorization Server requires End-User consent."}',
      ("interaction_required", "consent_required", "reauth")),
@@ -355,3 +360,4 @@ def test_client_id_mismatch_is_not_an_unknown_client(body: str, expected: tuple[
 ])
 def test_keycloak_consent_and_required_actions(body: str, expected: tuple[str, str, str]) -> None:
     assert run(400, body) == expected
+
