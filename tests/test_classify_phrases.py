@@ -361,3 +361,11 @@ def test_client_id_mismatch_is_not_an_unknown_client(body: str, expected: tuple[
 def test_keycloak_consent_and_required_actions(body: str, expected: tuple[str, str, str]) -> None:
     assert run(400, body) == expected
 
+
+def test_a_policy_that_does_not_require_mfa_is_not_an_mfa_prompt() -> None:
+    # Okta's mfa_not_required says the opposite of "requires MFA": the attestation request does not fit the app.
+    body = ('{"error":"mfa_not_required","error_description":"The MFA attestation request cannot proceed because the '
+            'client app policy does not require MFA."}')
+    assert run(400, body)[1:] == ("ambiguous", "fix_config")
+    assert run(401, '{"error":"mfa_required","error_description":"Multifactor authentication required"}') == (
+        "interaction_required", "mfa_required", "reauth")
