@@ -369,3 +369,13 @@ def test_a_policy_that_does_not_require_mfa_is_not_an_mfa_prompt() -> None:
     assert run(400, body)[1:] == ("ambiguous", "fix_config")
     assert run(401, '{"error":"mfa_required","error_description":"Multifactor authentication required"}') == (
         "interaction_required", "mfa_required", "reauth")
+
+
+def test_unknown_client_authentication_method_names_both_causes() -> None:
+    # Authelia's introspection answer: no known client authentication method *or* invalid details.
+    body = ('{"error":"request_unauthorized","error_description":"The request could not be authorized. The request '
+            'either did not include a known client authentication method, or contained invalid authentication '
+            'details."}')
+    r = classify(401, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_client", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == ["client_authentication_missing", "bad_client_credentials"]
