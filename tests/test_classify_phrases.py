@@ -379,3 +379,17 @@ def test_unknown_client_authentication_method_names_both_causes() -> None:
     r = classify(401, body, None, rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("invalid_client", "ambiguous", "fix_config")
     assert [c.cause for c in r.candidates] == ["client_authentication_missing", "bad_client_credentials"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Hydra's request_forbidden for a login/consent step that came back without its CSRF cookie: a lost session.
+    ('{"error":"request_forbidden","error_description":"The request is not allowed. No CSRF value available in the '
+     'session cookie."}', ("invalid_request", "state_or_session_lost", "fix_config")),
+    ('{"error":"request_forbidden","error_description":"The request is not allowed. The CSRF value from the token '
+     'does not match the CSRF value from the data store."}', ("invalid_request", "state_or_session_lost", "fix_config")),
+    # fosite's plain request_forbidden stays a missing permission.
+    ('{"error":"request_forbidden","error_description":"The request is not allowed. You are not allowed to perform '
+     'this action."}', ("access_denied", "missing_permission", "fix_config")),
+])
+def test_hydra_csrf_cookie_is_a_lost_session(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(403, body) == expected
