@@ -393,3 +393,20 @@ def test_unknown_client_authentication_method_names_both_causes() -> None:
 ])
 def test_hydra_csrf_cookie_is_a_lost_session(body: str, expected: tuple[str, str, str]) -> None:
     assert run(403, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # OpenIddict: a live grant redeemed by the wrong client, or with no client_id - configuration, not a dead grant.
+    ('{"error":"invalid_grant","error_description":"The specified refresh token cannot be used by this client '
+     'application."}', ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    ('{"error":"invalid_grant","error_description":"The specified authorization code cannot be used by this client '
+     'application."}', ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    ('{"error":"invalid_grant","error_description":"The specified refresh token cannot be used without sending a '
+     'client identifier."}', ("invalid_grant", "missing_parameter", "fix_config")),
+    # A refresh token the server cannot use at all, and node-oidc-provider's expired grant, stay dead grants.
+    ('{"error":"invalid_grant","error_description":"The refresh token could not be found"}',
+     ("invalid_grant", "grant_dead", "reauth")),
+    ('{"error":"invalid_grant","error_description":"grant is expired"}', ("invalid_grant", "grant_dead", "reauth")),
+])
+def test_a_grant_for_another_client_is_not_a_dead_grant(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
