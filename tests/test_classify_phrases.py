@@ -410,3 +410,13 @@ def test_hydra_csrf_cookie_is_a_lost_session(body: str, expected: tuple[str, str
 ])
 def test_a_grant_for_another_client_is_not_a_dead_grant(body: str, expected: tuple[str, str, str]) -> None:
     assert run(400, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # jsonwebtoken's NotBeforeError and node-oidc-provider's nbf check: a time claim, so the clock, not the claims.
+    ('{"error":"invalid_grant","error_description":"jwt not active"}', ("invalid_grant", "clock_skew", "fix_config")),
+    ('{"error":"invalid_client","error_description":"jwt not active yet"}',
+     ("invalid_client", "clock_skew", "fix_config")),
+])
+def test_a_jwt_not_active_yet_is_a_time_claim(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
