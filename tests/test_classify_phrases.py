@@ -420,3 +420,14 @@ def test_a_grant_for_another_client_is_not_a_dead_grant(body: str, expected: tup
 ])
 def test_a_jwt_not_active_yet_is_a_time_claim(body: str, expected: tuple[str, str, str]) -> None:
     assert run(400, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # node-oidc-provider's InsufficientScope: the token is there and lacks a scope.
+    ("InsufficientScope: access token missing requested scope", ("insufficient_scope", "missing_scope", "fix_config")),
+    ("access token missing openid scope", ("insufficient_scope", "missing_scope", "fix_config")),
+    # No token at all stays access_token_missing.
+    ('{"message":"access token missing"}', ("invalid_token", "access_token_missing", "fix_config")),
+])
+def test_a_token_missing_a_scope_is_not_a_missing_token(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(403, body) == expected
