@@ -386,7 +386,8 @@ def test_unknown_client_authentication_method_names_both_causes() -> None:
     ('{"error":"request_forbidden","error_description":"The request is not allowed. No CSRF value available in the '
      'session cookie."}', ("invalid_request", "state_or_session_lost", "fix_config")),
     ('{"error":"request_forbidden","error_description":"The request is not allowed. The CSRF value from the token '
-     'does not match the CSRF value from the data store."}', ("invalid_request", "state_or_session_lost", "fix_config")),
+     'does not match the CSRF value from the data store."}',
+     ("invalid_request", "state_or_session_lost", "fix_config")),
     # fosite's plain request_forbidden stays a missing permission.
     ('{"error":"request_forbidden","error_description":"The request is not allowed. You are not allowed to perform '
      'this action."}', ("access_denied", "missing_permission", "fix_config")),
