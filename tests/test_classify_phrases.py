@@ -307,3 +307,128 @@ def test_more_phrase_families_without_a_provider(body: str, expected: tuple[str,
 def test_token_and_request_families(status: int, body: str, expected: tuple[str, str]) -> None:
     got = classify(status, body, rulebook=RuleBook())
     assert (got.failure_class, got.decision) == expected, got.cause
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # MSAL's InteractionRequiredAuthError (no_tokens_found): the cache holds no refresh token and MSAL asks for an
+    # interactive sign-in - reauth, not a refresh token missing from the app's configuration.
+    ("InteractionRequiredAuthError: no_tokens_found: No refresh token found in the cache. Please sign-in.",
+     ("interaction_required", "login_required", "reauth")),
+    ("The requested account is not available in the native broker. It may have been deleted or logged out. "
+     "Please sign-in again using an interactive API.", ("interaction_required", "login_required", "reauth")),
+    # google-auth-library-nodejs: the client was given no refresh token to refresh with - still configuration.
+    ("Error: No refresh token is set.", ("invalid_grant", "refresh_token_missing", "fix_config")),
+])
+def test_phrase_rule_corrections(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # fosite / node-oidc-provider: "client_id mismatch" is a known client whose two ids in one request disagree,
+    # not an unknown client id.
+    ('{"error":"invalid_request","error_description":"The request is missing a required parameter, includes an '
+     'invalid parameter value, includes a parameter more than once, or is otherwise malformed. Provided client_id '
+     'mismatch."}', ("invalid_request", "client_id_mismatch_in_request", "fix_config")),
+    ('{"error":"invalid_request_object","error_description":"request client_id mismatch"}',
+     ("invalid_request", "client_id_mismatch_in_request", "fix_config")),
+    # An unknown client id stays one (node-oidc-provider's detail, oauthlib's InvalidClientIdError).
+    ('{"error":"invalid_client","error_description":"client not found"}',
+     ("invalid_client", "unknown_client_id", "fix_config")),
+    ('{"error":"invalid_request","error_description":"Invalid client_id parameter value."}',
+     ("invalid_client", "unknown_client_id", "fix_config")),
+])
+def test_client_id_mismatch_is_not_an_unknown_client(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Keycloak's password grant for a client with Consent Required: the client's settings, not an OIDC
+    # consent_required a new interactive request would fix.
+    ('{"error":"invalid_client","error_description":"Client requires user consent"}',
+     ("invalid_client", "consent_required", "fix_config")),
+    # Okta's consent_required on the password grant names the fix in the app's settings.
+    ('{"error":"consent_required","error_description":"The following scopes require user consent: [email]. To '
+     'access protected scopes using the resource owner password grant type, please uncheck \'Require consent\' in '
+     'the app settings or set the \'consent_method\' to \'TRUSTED\' through the apps API."}',
+     ("interaction_required", "consent_required", "fix_config")),
+    # The OIDC error itself (fosite's description) still asks the user.
+    ('{"error":"consent_required","error_description":"The Authorization Server requires End-User consent."}',
+     ("interaction_required", "consent_required", "reauth")),
+    # Keycloak's pending required actions on a password grant: the user finishes them in a browser sign-in.
+    ('{"error":"invalid_grant","error_description":"Account is not fully set up"}',
+     ("interaction_required", "required_user_actions_pending", "reauth")),
+])
+def test_keycloak_consent_and_required_actions(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
+
+
+def test_a_policy_that_does_not_require_mfa_is_not_an_mfa_prompt() -> None:
+    # Okta's mfa_not_required says the opposite of "requires MFA": the attestation request does not fit the app.
+    body = ('{"error":"mfa_not_required","error_description":"The MFA attestation request cannot proceed because the '
+            'client app policy does not require MFA."}')
+    assert run(400, body)[1:] == ("ambiguous", "fix_config")
+    assert run(401, '{"error":"mfa_required","error_description":"Multifactor authentication required"}') == (
+        "interaction_required", "mfa_required", "reauth")
+
+
+def test_unknown_client_authentication_method_names_both_causes() -> None:
+    # Authelia's introspection answer: no known client authentication method *or* invalid details.
+    body = ('{"error":"request_unauthorized","error_description":"The request could not be authorized. The request '
+            'either did not include a known client authentication method, or contained invalid authentication '
+            'details."}')
+    r = classify(401, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_client", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == ["client_authentication_missing", "bad_client_credentials"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Hydra's request_forbidden for a login/consent step that came back without its CSRF cookie: a lost session.
+    ('{"error":"request_forbidden","error_description":"The request is not allowed. No CSRF value available in the '
+     'session cookie."}', ("invalid_request", "state_or_session_lost", "fix_config")),
+    ('{"error":"request_forbidden","error_description":"The request is not allowed. The CSRF value from the token '
+     'does not match the CSRF value from the data store."}',
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    # fosite's plain request_forbidden stays a missing permission.
+    ('{"error":"request_forbidden","error_description":"The request is not allowed. You are not allowed to perform '
+     'this action."}', ("access_denied", "missing_permission", "fix_config")),
+])
+def test_hydra_csrf_cookie_is_a_lost_session(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(403, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # OpenIddict: a live grant redeemed by the wrong client, or with no client_id - configuration, not a dead grant.
+    ('{"error":"invalid_grant","error_description":"The specified refresh token cannot be used by this client '
+     'application."}', ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    ('{"error":"invalid_grant","error_description":"The specified authorization code cannot be used by this client '
+     'application."}', ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    ('{"error":"invalid_grant","error_description":"The specified refresh token cannot be used without sending a '
+     'client identifier."}', ("invalid_grant", "missing_parameter", "fix_config")),
+    # A refresh token the server cannot use at all, and node-oidc-provider's expired grant, stay dead grants.
+    ('{"error":"invalid_grant","error_description":"The refresh token could not be found"}',
+     ("invalid_grant", "grant_dead", "reauth")),
+    ('{"error":"invalid_grant","error_description":"grant is expired"}', ("invalid_grant", "grant_dead", "reauth")),
+])
+def test_a_grant_for_another_client_is_not_a_dead_grant(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # jsonwebtoken's NotBeforeError and node-oidc-provider's nbf check: a time claim, so the clock, not the claims.
+    ('{"error":"invalid_grant","error_description":"jwt not active"}', ("invalid_grant", "clock_skew", "fix_config")),
+    ('{"error":"invalid_client","error_description":"jwt not active yet"}',
+     ("invalid_client", "clock_skew", "fix_config")),
+])
+def test_a_jwt_not_active_yet_is_a_time_claim(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(400, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # node-oidc-provider's InsufficientScope: the token is there and lacks a scope.
+    ("InsufficientScope: access token missing requested scope", ("insufficient_scope", "missing_scope", "fix_config")),
+    ("access token missing openid scope", ("insufficient_scope", "missing_scope", "fix_config")),
+    # No token at all stays access_token_missing.
+    ('{"message":"access token missing"}', ("invalid_token", "access_token_missing", "fix_config")),
+])
+def test_a_token_missing_a_scope_is_not_a_missing_token(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(403, body) == expected
