@@ -432,3 +432,17 @@ def test_a_jwt_not_active_yet_is_a_time_claim(body: str, expected: tuple[str, st
 ])
 def test_a_token_missing_a_scope_is_not_a_missing_token(body: str, expected: tuple[str, str, str]) -> None:
     assert run(403, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # golang.org/x/oauth2 (oauth2.go, tokenRefresher.Token): the token source was given no refresh token. Not a dead
+    # grant, although the words "expired" and "refresh token" are both there.
+    ("oauth2: token expired and refresh token is not set", ("invalid_grant", "refresh_token_missing", "fix_config")),
+    ('Post "https://oauth2.googleapis.com/token": oauth2: token expired and refresh token is not set',
+     ("invalid_grant", "refresh_token_missing", "fix_config")),
+    # A server that refuses an expired refresh token stays a dead grant.
+    ('{"error":"invalid_grant","error_description":"expired refresh token"}',
+     ("invalid_grant", "refresh_token_expired_or_revoked", "reauth")),
+])
+def test_a_refresh_token_never_set_is_the_setup_not_a_dead_grant(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected

@@ -264,6 +264,16 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_inactive"),
     _r(description=_RT + r".{0,60}malformed|malformed " + _RT,
        failure_class="invalid_grant", cause="refresh_token_malformed", decision="fix_config"),
+    # golang.org/x/oauth2 says "oauth2: token expired and refresh token is not set" when the token source was
+    # given no refresh token (oauth2.go, tokenRefresher.Token): the app's setup, not a dead grant. Ahead of the
+    # "expired ... refresh token" rule below, which would read it as one.
+    # ("No refresh token found ..." stays with the phrase layer, which tells MSAL's sign-in request apart.)
+    _r(description=_RT + r" (?:is )?not set\b",
+       not_error=["invalid_grant", "invalid_request", "invalid_client", "invalid_scope"],
+       failure_class="invalid_grant", cause="refresh_token_missing", decision="fix_config",
+       summary="The client holds no refresh token to refresh with (no server refused one): request offline access "
+               "(access_type=offline at Google, the offline_access scope in OIDC) and store the refresh token from "
+               "the first token response."),
     _r(description=_RT + r".{0,60}expired.{0,30}revoked|" + _RT + r".{0,60}(?:invalid|unknown).{0,20}expired|"
        r"expired.{0,10}(?:access/)?" + _RT,
        failure_class="invalid_grant", cause="refresh_token_expired_or_revoked"),
