@@ -80,6 +80,15 @@ def judge(
     return _compare(ctx, obs.url, obs.document)
 
 
+def _token_answers(token: EndpointVisit | Skipped | None, evidence: dict[str, Any], why: str) -> Finding | None:
+    """The skip for a document nothing needs, when the configured token endpoint answered; else None."""
+    if not (isinstance(token, EndpointVisit) and token.answered):
+        return None
+    evidence["token_endpoint"] = token.evidence()
+    title = f"skipped: {why}: the configured token endpoint answers (HTTP {token.status})"
+    return make_finding(META, Status.SKIP, title, evidence=evidence)
+
+
 def _unavailable(ctx: ProbeContext, obs: DiscoveryObservation, token: EndpointVisit | Skipped | None) -> Finding:
     """Unreachable, or a transient answer: decides nothing (or retry) — and is information when nothing needs
     the document and the configured token endpoint answers."""
@@ -90,14 +99,9 @@ def _unavailable(ctx: ProbeContext, obs: DiscoveryObservation, token: EndpointVi
         retry = f" with Retry-After: {obs.retry_after}" if obs.retry_after else ""
         what = f"the discovery document's server answered {status_words(obs.status)}{retry}"
         evidence = {"url": obs.url, "status": obs.status, "retry_after": obs.retry_after}
-    if needed_because(ctx) is None and isinstance(token, EndpointVisit) and token.answered:
-        evidence["token_endpoint"] = token.evidence()
-        return make_finding(
-            META, Status.SKIP,
-            f"skipped: {what} — nothing needs the document: the configured token endpoint answers "
-            f"(HTTP {token.status})",
-            evidence=evidence,
-        )
+    if needed_because(ctx) is None and (skip := _token_answers(token, evidence, f"{what} — nothing needs the "
+                                                                             "document")) is not None:
+        return skip
     if obs.failure_kind:
         return error_finding(META, what, evidence=evidence)
     return error_finding(
@@ -171,14 +175,9 @@ def _missing(
             "under it).",
             key="OAUTH_ISSUER",
         )
-    if isinstance(token, EndpointVisit) and token.answered:
-        evidence["token_endpoint"] = token.evidence()
-        return make_finding(
-            META, Status.SKIP,
-            f"skipped: {absence} — this server publishes none, and nothing needs one: the configured token "
-            f"endpoint answers (HTTP {token.status})",
-            evidence=evidence,
-        )
+    if (skip := _token_answers(token, evidence, f"{absence} — this server publishes none, and nothing needs "
+                                                  "one")) is not None:
+        return skip
     if isinstance(token, EndpointVisit):
         evidence["token_endpoint"] = token.evidence()
     return make_finding(
