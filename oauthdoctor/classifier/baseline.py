@@ -64,6 +64,7 @@ ERROR_CLASS: dict[str, str] = {
     "bad_verification_code": "invalid_grant", "service_unavailable": "temporarily_unavailable",
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
+    "invalid_auth": "invalid_token",  # Slack: the token (or the IP it comes from) cannot be validated
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
     "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant",
     # A second factor or a stronger sign-in is an interaction, like Entra's AADSTS50076/50079 (Auth0 and Okta's
@@ -312,7 +313,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
-    _r(description=r"rate[ _-]?limit|too many requests|throttl|request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
+    _r(description=r"rate[ _-]?limit|too many (?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
+       r"request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
        r"maximum number of (?:api )?requests", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
     _r(description=r"temporarily unavailable|service unavailable|try again later",

@@ -110,7 +110,8 @@ def _status(status: int | str | None) -> int | None:
 
 def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None) -> Outcome:
     """The generic outcome: the RFC baseline's description rules, then the phrase layer (``errors.rules`` of the
-    generic profile: wording seen across servers and libraries), then the error value, then the HTTP status."""
+    generic profile: wording seen across servers and libraries), then the error value, then the word families
+    (``errors.fallback``: a subject and a predicate, for wording no phrase knows), then the HTTP status."""
     found = _GENERIC.find(ex, error_key, None)
     if found is None and phrases is not None:
         found = phrases.find(ex, error_key, None)
@@ -120,6 +121,10 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
         if cls:
             return Outcome(failure_class=cast(FailureClass, cls), cause=B.ERROR_CAUSE.get(error_key))
+    if phrases is not None:
+        found = phrases.find_fallback(ex, error_key)
+        if found is not None:
+            return found
     status = ex.status
     if status in B.STATUS_FALLBACK:
         return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status]))

@@ -12,6 +12,7 @@ from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Outcome, Signature
 
 _FLAGS = re.I | re.S
+_SERVER_SIDE = frozenset({"server_error", "temporarily_unavailable"})
 
 
 # One token of a regex: an escape, a character class, a group bracket, a quantifier, a metacharacter, a literal.
@@ -192,12 +193,30 @@ class CompiledRules:
         self.code_fields = tuple(rules.code_fields)
         self.codes = {k.upper(): v for k, v in rules.codes.items()}
         self._error_rules = rules.rules
+        self._fallback_rules = rules.fallback
         self.signatures = [(Matcher.of(s), s) for s in rules.signatures]
 
     @functools.cached_property
     def rules(self) -> list[tuple[Matcher, ErrorRule]]:
         """Each rule with its compiled matcher, in profile order."""
         return [(Matcher.of(r), r) for r in self._error_rules]
+
+    @functools.cached_property
+    def fallback(self) -> list[tuple[Matcher, ErrorRule]]:
+        """Each word-family rule with its compiled matcher, in profile order."""
+        return [(Matcher.of(r), r) for r in self._fallback_rules]
+
+    def find_fallback(self, ex: Extracted, error_key: str | None) -> Outcome | None:
+        """First matching word-family rule (see ``ErrorRules.fallback``). Under a 4xx status the words of a server
+        or network failure do not count: RFC 9110 15.5 makes a 4xx the request's fault, whatever the page adds
+        ("An unexpected error has occurred ... try again" on a refused authorization)."""
+        client_error = ex.status is not None and 400 <= ex.status <= 499
+        for matcher, rule in self.fallback:
+            if client_error and rule.failure_class in _SERVER_SIDE:
+                continue
+            if matcher.matches(ex, error_key, None):
+                return rule
+        return None
 
     def provider_code(self, ex: Extracted) -> str | None:
         """The provider's own code (AADSTS70008, BAD_REFRESH_TOKEN, E0000047), if the body carries one."""

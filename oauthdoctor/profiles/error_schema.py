@@ -113,6 +113,9 @@ class ErrorRules:
     - ``code_fields``: body fields whose value is the provider code (HubSpot ``status``, Okta ``errorCode``).
     - ``codes``: provider code -> outcome (looked up after ``rules``, before the generic baseline).
     - ``rules``: ordered; the first match wins.
+    - ``fallback``: word families (the generic profile's): ordered rules tried only when no rule, code or
+      ``error`` value named a class, before the HTTP status decides; they read a subject and a predicate
+      ("token ... not valid", "client id ... unknown") rather than one phrase, so unseen wording still lands.
     - ``signatures``: body shapes used to detect this provider.
     - ``hints``: extra hints added to every answer for this provider (e.g. where the real reason is logged).
     """
@@ -122,6 +125,7 @@ class ErrorRules:
     code_fields: list[str] = field(default_factory=list)
     codes: dict[str, Outcome] = field(default_factory=dict)
     rules: list[ErrorRule] = field(default_factory=list)
+    fallback: list[ErrorRule] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     source: str | None = None

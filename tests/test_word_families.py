@@ -1,0 +1,112 @@
+"""The word families (``errors.fallback`` of the generic profile): a subject and a predicate from the RFCs'
+vocabulary recognise wording that no phrase rule names. The texts below were written from that vocabulary (RFC 6749
+5.2, RFC 6750 3.1, RFC 9110 15); none is taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+
+BOOK = RuleBook()
+
+
+def run(status: int | None, body: str) -> tuple[str, str, str]:
+    r = classify(status, body, None, rulebook=BOOK)
+    return r.failure_class, r.cause, r.decision
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A token refused: the reason decides (RFC 6750 3.1); none stated is one refresh, then the candidates.
+    ("The access token provided is invalid", ("invalid_token", "ambiguous", "retry")),
+    ("Access token validation failure.", ("invalid_token", "ambiguous", "retry")),
+    ("This access token is no longer valid", ("invalid_token", "ambiguous", "retry")),
+    ("Could not validate credentials", ("invalid_token", "ambiguous", "retry")),
+    ("Authentication credentials were invalid", ("invalid_token", "ambiguous", "retry")),
+    ("Token is not active", ("invalid_token", "ambiguous", "retry")),
+    ("The access token provided has expired", ("invalid_token", "access_token_expired", "retry")),
+    ("access token has timed out", ("invalid_token", "access_token_expired", "retry")),
+    ("JWT has expired", ("invalid_token", "access_token_expired", "retry")),
+    ("Access token is empty.", ("invalid_token", "access_token_missing", "fix_config")),
+    ("Token has been expired or revoked.", ("invalid_token", "token_revoked", "reauth")),
+    ("Invalid API key", ("invalid_token", "api_key_invalid", "fix_config")),
+    ("Unauthorized", ("invalid_token", "ambiguous", "retry")),
+    # The client (RFC 6749 5.2 invalid_client): its secret, its id, its credentials.
+    ("Error validating client secret.", ("invalid_client", "bad_client_secret", "fix_config")),
+    ("consumer key is invalid", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("Error validating application. Invalid application ID.", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("client not registered", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("Application credentials are invalid", ("invalid_client", "bad_client_credentials", "fix_config")),
+    ("Client not allowed to use client_credentials", ("unauthorized_client", "client_not_authorized", "fix_config")),
+    # The grant, the session, the user's password (RFC 6749 5.2 invalid_grant).
+    ("Grant not found", ("invalid_grant", "ambiguous", "reauth")),
+    ("Session not active", ("invalid_grant", "session_expired", "reauth")),
+    ("Invalid username or password", ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")),
+    # Scopes, permissions, the user's own refusal.
+    ("The request requires higher privileges than provided by the access token.",
+     ("insufficient_scope", "missing_scope", "fix_config")),
+    ("Some requested scopes were invalid. {valid=[openid], invalid=[foo]}",
+     ("invalid_scope", "scope_not_allowed", "fix_config")),
+    ("You do not have permission to perform this action.", ("access_denied", "missing_permission", "fix_config")),
+    ("Resource not accessible by integration", ("access_denied", "missing_permission", "fix_config")),
+    ("Forbidden", ("access_denied", "missing_permission", "fix_config")),
+    ("Access denied", ("access_denied", "ambiguous", "fix_config")),
+    ("User cancelled the login", ("access_denied", "user_denied_consent", "reauth")),
+    # The request: redirect URI, tenant, method, parameters.
+    ("Invalid parameter value for redirect_uri: Missing scheme: localhost:8080",
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    ("Tenant 'contoso.onmicrosoft.com' not found.", ("invalid_request", "tenant_not_found", "fix_config")),
+    ("Method Not Allowed", ("invalid_request", "wrong_http_method", "fix_config")),
+    ("Invalid request", ("invalid_request", "ambiguous", "fix_config")),
+    # Transient: limits, the network, the server.
+    ("Daily Limit Exceeded", ("rate_limited", "rate_limit_exceeded", "retry")),
+    ("upstream request timeout", ("temporarily_unavailable", "network_error", "retry")),
+    ('Get "https://idp.example.test/token": context deadline exceeded',
+     ("temporarily_unavailable", "network_error", "retry")),
+    ("Internal error", ("server_error", "idp_server_error", "retry")),
+])
+def test_a_family_recognises_wording_no_phrase_rule_names(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_a_body_with_no_oauth_meaning_stays_unknown() -> None:
+    assert run(None, "Hello, world")[0] == "unknown"
+    assert run(None, "The quick brown fox jumps over the lazy dog")[0] == "unknown"
+
+
+def test_the_error_value_wins_over_the_words() -> None:
+    body = '{"error": "invalid_client", "error_description": "Unauthorized"}'
+    assert run(401, body)[0] == "invalid_client"
+
+
+def test_a_client_error_status_is_not_read_as_a_server_failure() -> None:
+    """An authorization page that says 'unexpected error ... try again' under a 400 refused the request: a
+    retry does not help (RFC 9110 15.5)."""
+    body = "An unexpected error has occurred during authentication."
+    assert run(400, body)[:1] == ("invalid_request",)
+    assert run(None, body) == ("server_error", "idp_server_error", "retry")
+
+
+def test_too_many_attempts_is_a_rate_limit_not_an_outage() -> None:
+    assert run(None, "Too many login attempts. Please try again later.") == (
+        "rate_limited", "rate_limit_exceeded", "retry")
+
+
+def test_a_bare_slack_style_code_names_its_class() -> None:
+    assert run(None, "invalid_auth")[0] == "invalid_token"
+
+
+def test_the_families_are_data_of_the_generic_profile(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A user's generic profile without ``fallback`` turns the families off: they are profile data, not code."""
+    from pathlib import Path
+
+    source = (Path(__file__).parent.parent / "providers" / "generic.yaml").read_text(encoding="utf-8")
+    head, _, _ = source.partition("\n  fallback:\n")
+    user_dir = tmp_path / "profiles"
+    user_dir.mkdir()
+    (user_dir / "generic.yaml").write_text(head + "\n", encoding="utf-8")
+    monkeypatch.setenv("OAUTHDOCTOR_PROFILES", str(user_dir))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    r = classify(None, "consumer key is invalid", None, rulebook=RuleBook())
+    assert r.failure_class == "unknown"
