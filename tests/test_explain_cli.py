@@ -13,7 +13,8 @@ from test_classify_support import merged_profile_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ["schema_version", "class", "cause", "decision", "provider", "status", "normalized_status", "error",
-          "error_description", "provider_code", "summary", "hints", "references", "candidates", "basis"]
+          "error_description", "provider_code", "summary", "hints", "references", "candidates", "basis",
+          "confidence"]
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +192,24 @@ def test_the_answer_says_how_firm_the_rule_behind_it_is(env) -> None:
     assert (heuristic["cause"], heuristic["basis"]) == ("plan_without_api_access", "heuristic")
     baseline = json.loads(cli(env, "--format", "json", "--status", "400", '{"error": "unsupported_grant_type"}').stdout)
     assert baseline["basis"] is None
+
+
+def test_the_answer_says_how_hard_to_lean_on_the_decision(env) -> None:
+    """#16: an ambiguous cause or a bare status is a low-confidence decision; a confirmed rule that names the
+    failure is high; a heuristic rule, the error code alone or the word families are medium."""
+    def confidence(*args: str) -> tuple[str, str]:
+        data = json.loads(cli(env, "--format", "json", *args).stdout)
+        return data["cause"], data["confidence"]
+
+    assert confidence('{"error": "invalid_grant"}') == ("ambiguous", "low")
+    assert confidence("--status", "401", "") == ("ambiguous", "low")
+    assert confidence('{"error": "invalid_grant", "error_description": "Code was already redeemed."}') == (
+        "auth_code_reused", "high")
+    assert confidence('{"error": "invalid_client"}') == ("bad_client_credentials", "medium")
+    assert confidence("consumer key is invalid") == ("unknown_client_id", "medium")
+    assert confidence("--provider", "freshdesk", "--status", "429", '{"message": "You have exceeded the limit"}') == (
+        "plan_without_api_access", "medium")
+    assert confidence("--status", "400", "--provider", "entra",
+                      '{"error": "invalid_grant", "error_description": '
+                      '"AADSTS700082: The refresh token has expired due to inactivity."}')[1] == "high"
+    assert confidence("Hello, world") == ("unrecognised_response", "low")

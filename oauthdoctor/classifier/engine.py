@@ -71,8 +71,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     rules = book.compiled(pid) if pid else None
     code = rules.provider_code(ex) if rules else None
     found = rules.find(ex, error_key, code) if rules else None
-    generic = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else _NO_OUTCOME
-    return _explain(ex, pid, code, found, generic, rules)
+    generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
+    return _explain(ex, pid, code, found, generic, layer, rules)
 
 
 _NO_OUTCOME = Outcome()
@@ -108,41 +108,57 @@ def _status(status: int | str | None) -> int | None:
     return value if 100 <= value <= 999 else None
 
 
-def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None) -> Outcome:
-    """The generic outcome: the RFC baseline's description rules, then the phrase layer (``errors.rules`` of the
-    generic profile: wording seen across servers and libraries), then the error value, then the word families
-    (``errors.fallback``: a subject and a predicate, for wording no phrase knows), then the HTTP status."""
+def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None) -> tuple[Outcome, str]:
+    """The generic outcome and the layer that gave it: the RFC baseline's description rules, then the phrase layer
+    (``errors.rules`` of the generic profile: wording seen across servers and libraries) - both ``rule`` - then
+    the error value (``error``), then the word families (``errors.fallback``: a subject and a predicate, for
+    wording no phrase knows; ``words``), then the HTTP status (``status``), else nothing (``none``)."""
     found = _GENERIC.find(ex, error_key, None)
     if found is None and phrases is not None:
         found = phrases.find(ex, error_key, None)
     if found is not None:
-        return found
+        return found, "rule"
     if error_key:
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
         if cls:
-            return Outcome(failure_class=cast(FailureClass, cls), cause=B.ERROR_CAUSE.get(error_key))
+            return Outcome(failure_class=cast(FailureClass, cls), cause=B.ERROR_CAUSE.get(error_key)), "error"
     if phrases is not None:
         found = phrases.find_fallback(ex, error_key)
         if found is not None:
-            return found
+            return found, "words"
     status = ex.status
     if status in B.STATUS_FALLBACK:
-        return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status]))
+        return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status])), "status"
     if status == 401:
-        return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES))
+        return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES)), "status"
     if status == 403:
         return Outcome(failure_class="access_denied", cause="ambiguous", decision="fix_config", candidates=[
             Candidate("missing_scope_or_permission", "the token's scopes/roles lack what this call needs"),
-            Candidate("user_denied_consent", "the response came from the authorize redirect")])
+            Candidate("user_denied_consent", "the response came from the authorize redirect")]), "status"
     if status is not None and 500 <= status <= 599:
-        return Outcome(failure_class="server_error")
+        return Outcome(failure_class="server_error"), "status"
     if status == 400 and not ex.empty:
-        return Outcome(failure_class="invalid_request", cause="ambiguous")
-    return Outcome(failure_class="unknown")
+        return Outcome(failure_class="invalid_request", cause="ambiguous"), "status"
+    return Outcome(failure_class="unknown"), "none"
+
+
+def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, layer: str) -> str:
+    """How hard to lean on the decision: ``high`` when a rule that names this failure decided (a provider's
+    rule or code, the RFC baseline, a confirmed phrase); ``medium`` when it rests on a heuristic rule, on the
+    error value alone (the cause is that code's usual one) or on the word families (vocabulary, not a known
+    wording); ``low`` when the cause is ambiguous, only the HTTP status spoke, or nothing was recognised."""
+    if cls == "unknown" or cause == "ambiguous":
+        return "low"
+    decided = found if found is not None and found.cause else generic
+    if decided is found:  # a provider's rule or code: its basis says how firm it is
+        return "high" if decided.basis == "confirmed" else "medium"
+    if layer == "rule":  # the RFC baseline (code) or a phrase rule (each states its basis)
+        return "medium" if decided.basis == "heuristic" else "high"
+    return {"error": "medium", "words": "medium"}.get(layer, "low")
 
 
 def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | None, generic: Outcome,
-             rules: CompiledRules | None) -> Explanation:
+             layer: str, rules: CompiledRules | None) -> Explanation:
     primary = _narrowed(found, generic) if found is not None else generic
     cls = primary.failure_class or generic.failure_class or "unknown"
     if primary.class_from_error and (literal := _literal_class(ex.error_key)):
@@ -169,6 +185,7 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
         basis=found.basis if found is not None else None,
+        confidence=_confidence(cls, cause, found, generic, layer),
     )
 
 

@@ -40,6 +40,7 @@ class Explanation:
     candidates: tuple[CauseCandidate, ...] = ()
     parse_error: str | None = None
     basis: str | None = None  # of the profile rule the answer rests on; None: the RFC baseline decided
+    confidence: str = "low"  # high | medium | low: how hard to lean on the decision (engine._confidence)
 
     @property
     def conclusive(self) -> bool:
@@ -68,6 +69,7 @@ class Explanation:
             ],
         }
         data["basis"] = self.basis
+        data["confidence"] = self.confidence
         if self.parse_error is not None:
             data["parse_error"] = self.parse_error
         return data

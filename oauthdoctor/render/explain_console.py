@@ -32,6 +32,7 @@ def print_explanation(result: Explanation, console: Console) -> None:
     facts = [
         ("class", result.failure_class),
         ("cause", result.cause),
+        ("confidence", _CONFIDENCE.get(result.confidence) if result.conclusive else None),
         ("provider", result.provider or "(not detected)"),
         ("status", _status(result)),
         ("error", result.error),
@@ -54,6 +55,13 @@ def print_explanation(result: Explanation, console: Console) -> None:
         console.print(Text("References:", style="bold"))
         for ref in result.references:
             console.print(Hanging("  ", Text(shown(ref), style="dim")))
+
+
+_CONFIDENCE = {
+    "high": "high (a rule that names this failure decided)",
+    "medium": "medium (a heuristic rule, the error code alone, or the words' vocabulary decided)",
+    "low": "low (the response alone does not tell the cause; check the candidates)",
+}
 
 
 def _next_step(hints: tuple[str, ...]) -> str | None:
