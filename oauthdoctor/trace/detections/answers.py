@@ -65,7 +65,8 @@ def token_error(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
             failure_class=str(klass),
             evidence={"class": klass, "cause": cause, "decision": decision, "provider": provider, "status": status,
                       "error": error, "error_description": group[0].error_description,
-                      "count": len(group)},
+                      "count": len(group), "confidence": x.confidence,
+                      **({"basis": x.basis} if x.basis is not None else {})},
             hint=x.hints[0] if x.hints else None,
         ))
     return out or [passed(TOKEN_ERROR, f"{len(tokens)} token request(s), none failed", tokens)]
