@@ -170,3 +170,19 @@ def test_dropbox_refresh_token_is_invalid_means_revoked() -> None:
     body = {"error": "invalid_grant", "error_description": "Refresh token is invalid."}
     result = classify(400, json.dumps(body), provider="dropbox")
     assert (result.cause, result.decision) == ("refresh_token_revoked", "reauth")
+
+
+def test_google_reason_required_means_missing_credentials_only_with_login_required() -> None:
+    # was: any '"reason": "required"' read as a missing access token; Google's global-domain error table gives
+    # reason 'required' under 400 for a missing parameter too, and under 401 only with 'Login Required'
+    login = {"error": {"errors": [{"domain": "global", "reason": "required", "message": "Login Required",
+                                   "locationType": "header", "location": "Authorization"}],
+                       "code": 401, "message": "Login Required"}}
+    assert classify(401, json.dumps(login)).cause == "access_token_missing"
+    assert classify(401, json.dumps(login, indent=2), provider="google").cause == "access_token_missing"
+    missing_parameter = {"error": {"errors": [{"domain": "global", "reason": "required",
+                                               "message": "Required parameter: part", "locationType": "parameter",
+                                               "location": "part"}],
+                                   "code": 400, "message": "Required parameter: part"}}
+    assert classify(400, json.dumps(missing_parameter)).cause != "access_token_missing"
+    assert classify(400, json.dumps(missing_parameter), provider="google").cause != "access_token_missing"
