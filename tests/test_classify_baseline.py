@@ -50,7 +50,7 @@ BOOK = RuleBook(overrides={})
      ("invalid_client", "bad_client_credentials", "fix_config")),
     (403, '{"name":"invalid_grant","message":"Wrong email or password.","json":{"error":"invalid_grant",'
           '"error_description":"Wrong email or password."},"status":403}', None,
-     ("invalid_grant", "ambiguous", "reauth")),
+     ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")),
     (503, "oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying", None,
      ("rate_limited", "rate_limit_exceeded", "retry")),
     (200, "invalid_client_id", None, ("invalid_client", "unknown_client_id", "fix_config")),

@@ -110,3 +110,28 @@ def test_the_families_are_data_of_the_generic_profile(tmp_path, monkeypatch) -> 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     r = classify(None, "consumer key is invalid", None, rulebook=RuleBook())
     assert r.failure_class == "unknown"
+
+
+def test_a_stale_timestamp_is_the_host_clock() -> None:
+    """RFC 5849 3.3: an OAuth 1.0a server refuses a stale oauth_timestamp; the fix is the clock, not a refresh."""
+    assert run(401, '{"errors": [{"code": 135, "message": "Timestamp out of bounds."}]}') == (
+        "invalid_token", "clock_skew", "fix_config")
+
+
+def test_wrong_user_credentials_in_a_password_grant_are_configuration() -> None:
+    body = '{"error": "invalid_grant", "error_description": "Invalid user credentials"}'
+    assert run(401, body) == ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")
+
+
+def test_a_gateway_fault_string_is_read_as_the_description() -> None:
+    """SOAP 1.1 faults and gateways that copy their shape put the message in faultstring."""
+    body = '{"fault": {"faultstring": "Invalid ApiKey", "detail": {"errorcode": "oauth.v2.InvalidApiKey"}}}'
+    assert run(401, body) == ("invalid_token", "api_key_invalid", "fix_config")
+
+
+def test_an_xml_element_named_code_is_not_an_authorization_code() -> None:
+    """WSO2's fault carries <ams:code>900901</ams:code>: an error code, not a dead authorization code."""
+    body = ('<ams:fault xmlns:ams="http://wso2.org/apimanager/security"><ams:code>900901</ams:code>'
+            '<ams:message>Invalid Credentials</ams:message><ams:description>Invalid Credentials. Make sure you have '
+            'provided the correct security credentials</ams:description></ams:fault>')
+    assert run(401, body)[0] == "invalid_token"

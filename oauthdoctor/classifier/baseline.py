@@ -167,9 +167,10 @@ def _r(**kw: object) -> ErrorRule:
 
 _RT = r"refresh[ _-]?token"
 # "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
-# Nor a JSON or form key holding a number ({"code": 124, ...}): that is an error code.
-_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )\bcode\b"
-         r"(?![\"']?\s*[:=]\s*[\"']?\d)|"
+# Nor a JSON or form key holding a number ({"code": 124, ...}), nor an XML element named code
+# (<ams:code>900901</ams:code>, WSO2's fault): those are error codes.
+_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )(?<![<:/])\bcode\b"
+         r"(?![\"']?\s*[:=>]\s*[\"']?\d)(?!>)|"
          r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).

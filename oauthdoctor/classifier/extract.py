@@ -25,6 +25,7 @@ DESCRIPTION_KEYS = (
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
     "error_hint", "hint", "error_debug",
     "description",  # TikTok's {"data": {"description": ...}}, read one level down too
+    "faultstring",  # a SOAP 1.1 fault, and gateways that copy its shape ({"fault": {"faultstring": ...}})
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
@@ -75,7 +76,7 @@ _FRAGMENT = re.compile(
     r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
 )
 _SMART_QUOTES = frozenset("‘’“”")
-_NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail")
+_NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail", ".faultstring")
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -204,7 +205,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             error = None
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
                        or _nested(fields, ".message")  # a gateway's {"fault": {"code": ..., "message": ...}}
-                       or _nested(fields, ".description"))
+                       or _nested(fields, ".description") or _nested(fields, ".faultstring"))
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1) or m.group(2), description or m.group(3).strip()
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
