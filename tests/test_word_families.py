@@ -73,6 +73,10 @@ def test_a_family_recognises_wording_no_phrase_rule_names(body: str, expected: t
 def test_a_body_with_no_oauth_meaning_stays_unknown() -> None:
     assert run(None, "Hello, world")[0] == "unknown"
     assert run(None, "The quick brown fox jumps over the lazy dog")[0] == "unknown"
+    # Words that look like a family's but are not OAuth's: a CSRF token, a function's argument, a parse error.
+    assert run(None, "Invalid CSRF token")[0] == "unknown"
+    assert run(None, "Invalid argument supplied for foreach()")[0] == "unknown"
+    assert run(None, "TypeError: Cannot read properties of undefined (reading 'token')")[0] == "unknown"
 
 
 def test_the_error_value_wins_over_the_words() -> None:
