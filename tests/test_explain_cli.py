@@ -213,3 +213,37 @@ def test_the_answer_says_how_hard_to_lean_on_the_decision(env) -> None:
                       '{"error": "invalid_grant", "error_description": '
                       '"AADSTS700082: The refresh token has expired due to inactivity."}')[1] == "high"
     assert confidence("Hello, world") == ("unrecognised_response", "low")
+
+
+def test_the_failing_requests_grant_narrows_an_ambiguous_answer(env) -> None:
+    """A bare invalid_grant lists four causes; the grant of the failing request rules some out."""
+    def answer(*args: str) -> dict[str, object]:
+        return json.loads(cli(env, "--format", "json", *args, '{"error": "invalid_grant"}').stdout)
+
+    refresh = answer("--grant-type", "refresh_token")
+    assert (refresh["cause"], refresh["decision"], refresh["confidence"], refresh["candidates"]) == (
+        "refresh_token_expired_or_revoked", "reauth", "medium", [])
+    code = answer("--grant-type", "authorization_code")
+    assert code["cause"] == "ambiguous"
+    assert [c["cause"] for c in code["candidates"]] == [
+        "auth_code_expired_or_reused", "redirect_uri_differs_from_authorize", "pkce_verifier_mismatch"]
+    assert "3 possible causes in this grant" in code["summary"]
+    password = answer("--grant-type", "password")  # RFC 6749 4.3: the user's credentials
+    assert (password["cause"], password["decision"]) == ("resource_owner_credentials_invalid", "fix_config")
+    assert answer()["cause"] == "ambiguous" and len(answer()["candidates"]) == 4
+
+
+def test_an_unknown_grant_type_is_one_line_and_exit_2(env) -> None:
+    result = cli(env, "--grant-type", "refresh", '{"error": "invalid_grant"}')
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "is not a grant type" in result.stderr
+
+
+def test_a_jsonl_line_names_its_own_grant_type(env) -> None:
+    lines = ('{"status": 400, "body": {"error": "invalid_grant"}, "grant_type": "refresh_token"}\n'
+             '{"status": 400, "body": {"error": "invalid_grant"}, '
+             '"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer"}\n')
+    result = cli(env, "--jsonl", "-", stdin=lines)
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["cause"] == "refresh_token_expired_or_revoked"
+    assert (second["cause"], second["decision"]) == ("assertion_invalid", "fix_config")  # RFC 7523 3.1

@@ -119,3 +119,12 @@ def test_a_long_timeline_shows_the_rows_findings_name() -> None:
 @pytest.mark.parametrize("name", ["trace", "exchange-log"])
 def test_the_committed_schemas_are_valid_json_schema(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema(name))
+
+
+def test_a_token_error_is_read_in_the_grant_of_its_request() -> None:
+    """The race's losing refreshes get oidc-provider's bare 'grant request is invalid': in a refresh_token grant
+    that is a rotated refresh token, not one of the code grant's causes."""
+    data = json.loads(run("--format", "json", f"{FIXTURES}/refresh_race.jsonl").stdout)
+    (error,) = [f for f in data["findings"] if f["id"] == "token_error"]
+    assert (error["evidence"]["cause"], error["evidence"]["confidence"]) == (
+        "refresh_token_reused_after_rotation", "medium")

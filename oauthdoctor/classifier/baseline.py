@@ -333,6 +333,70 @@ INVALID_GRANT_CANDIDATES = [
               "the token expired, was revoked or rotated away"),
 ]
 
+# Which grant a candidate cause can happen in: a caller that knows the failing request's grant_type
+# (``explain --grant-type``, trace, diagnose) keeps only the candidates of that grant. Causes named
+# ``auth_code_*`` belong to the code grant and ``refresh_token_*`` to a refresh; the rest are listed here.
+# A cause not listed stays whatever the grant.
+CAUSE_GRANTS: dict[str, frozenset[str]] = {
+    "redirect_uri_differs_from_authorize": frozenset({"authorization_code"}),
+    "pkce_verifier_mismatch": frozenset({"authorization_code"}),
+    "pkce_verifier_missing": frozenset({"authorization_code"}),
+    "testing_mode_7_day_expiry": frozenset({"refresh_token"}),
+    "approval_limit_evicted": frozenset({"refresh_token"}),
+    "password_change_gmail_scopes": frozenset({"refresh_token"}),
+    "refresh_request_malformed": frozenset({"refresh_token"}),
+    "offline_access_missing": frozenset({"refresh_token"}),
+    "bad_user_credentials": frozenset({"password"}),
+    "resource_owner_credentials_invalid": frozenset({"password"}),
+    "client_credentials_grant_disabled": frozenset({"client_credentials"}),
+    "assertion_invalid": frozenset({"jwt_bearer"}),
+}
+# A grant whose own failure is not among a body's candidates: the password grant's invalid_grant is the user's
+# credentials (RFC 6749 4.3, 5.2); a JWT bearer grant's is its assertion (RFC 7523 3.1).
+GRANT_CANDIDATES: dict[str, dict[str, Candidate]] = {
+    "password": {"invalid_grant": Candidate(
+        "resource_owner_credentials_invalid", "the user name or password sent is wrong, or the account may not use "
+        "the password grant", "correct the credentials the program sends")},
+    "jwt_bearer": {"invalid_grant": Candidate(
+        "assertion_invalid", "the JWT assertion's signature, key, iss/sub/aud, jti or lifetime was refused",
+        "check the assertion's signing key, its iss/sub/aud and its iat/exp against this host's clock")},
+}
+# The decision of a cause a grant narrowed to, where it is not the class's default (reauth for invalid_grant).
+CAUSE_DECISION: dict[str, str] = {
+    "redirect_uri_differs_from_authorize": "fix_config", "pkce_verifier_mismatch": "fix_config",
+    "pkce_verifier_missing": "fix_config", "resource_owner_credentials_invalid": "fix_config",
+    "assertion_invalid": "fix_config", "client_credentials_grant_disabled": "fix_config",
+}
+# grant_type values as sent on the wire (RFC 8628, RFC 7523, RFC 8693 URNs) -> the short names above
+GRANT_ALIASES: dict[str, str] = {
+    "urn:ietf:params:oauth:grant-type:device_code": "device_code",
+    "urn:ietf:params:oauth:grant-type:jwt-bearer": "jwt_bearer", "jwt-bearer": "jwt_bearer",
+    "urn:ietf:params:oauth:grant-type:token-exchange": "token_exchange", "token-exchange": "token_exchange",
+    "urn:ietf:params:oauth:grant-type:saml2-bearer": "saml2_bearer", "code": "authorization_code",
+}
+
+
+def cause_grants(cause: str) -> frozenset[str] | None:
+    """The grants ``cause`` can happen in; None when it is not tied to one."""
+    if cause.startswith("auth_code_"):
+        return frozenset({"authorization_code"})
+    if cause.startswith("refresh_token_"):
+        return frozenset({"refresh_token"})
+    return CAUSE_GRANTS.get(cause)
+
+
+KNOWN_GRANTS = frozenset({
+    "authorization_code", "refresh_token", "client_credentials", "device_code", "password", "jwt_bearer",
+    "token_exchange", "implicit", "saml2_bearer", "ciba",
+})
+
+
+def grant_name(value: str) -> str:
+    """The short name of a grant_type value (its URN, or a short name already)."""
+    lowered = value.strip().lower()
+    return GRANT_ALIASES.get(lowered, lowered.replace("-", "_"))
+
+
 # RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500
 # is the server failing on this request and 502 an upstream that answered with garbage or not at all (server_error).
 # All of them decide retry.

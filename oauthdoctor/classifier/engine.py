@@ -37,22 +37,23 @@ _401_CANDIDATES = (
 
 def classify(status: int | str | None = None, body: Any = None, headers: dict[str, str] | None = None,
              provider: str | None = None, url: str | None = None, *, rulebook: RuleBook | None = None,
-             strict: bool = False) -> Explanation:
+             strict: bool = False, grant_type: str | None = None) -> Explanation:
     """Normalise one OAuth error response into class, cause and decision (reauth / fix_config / retry).
 
     ``body`` may be text, bytes or an already-parsed dict; it may start with an HTTP status line and
     headers (``curl -i``). Without ``provider``, the provider is detected from ``url``'s host and the body's
     shape. An unknown ``provider`` is ignored (the generic baseline applies) unless ``strict``, which
-    raises ``UnknownProfile``. Never raises on arbitrary input otherwise.
+    raises ``UnknownProfile``. ``grant_type`` (the failing request's, when the caller knows it) keeps only the
+    candidate causes that can happen in that grant. Never raises on arbitrary input otherwise.
     """
     book = rulebook or default_rulebook()
     try:
-        key = (status, body, tuple(sorted(headers.items())) if headers else None, provider, url)
+        key = (status, body, tuple(sorted(headers.items())) if headers else None, provider, url, grant_type)
         cached = book.results.get(key)
     except TypeError:  # unhashable input (a dict body, odd header values): no caching
-        return _classify(book, status, body, headers, provider, url, strict)
+        return _classify(book, status, body, headers, provider, url, strict, grant_type)
     if cached is None:
-        cached = _classify(book, status, body, headers, provider, url, strict)
+        cached = _classify(book, status, body, headers, provider, url, strict, grant_type)
         if len(book.results) >= _CACHE_SIZE:
             book.results.clear()
         book.results[key] = cached
@@ -60,7 +61,7 @@ def classify(status: int | str | None = None, body: Any = None, headers: dict[st
 
 
 def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict[str, str] | None,
-              provider: str | None, url: str | None, strict: bool) -> Explanation:
+              provider: str | None, url: str | None, strict: bool, grant_type: str | None = None) -> Explanation:
     ex = _without_definitions(extract(_status(status), body, headers))
     error_key = ex.error_key
     pid = book.resolve(provider, strict) if provider else None
@@ -72,7 +73,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     code = rules.provider_code(ex) if rules else None
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
-    return _explain(ex, pid, code, found, generic, layer, rules)
+    result = _explain(ex, pid, code, found, generic, layer, rules)
+    return _for_grant(result, grant_type, ex, rules, code) if grant_type else result
 
 
 _NO_OUTCOME = Outcome()
@@ -187,6 +189,46 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         basis=found.basis if found is not None else None,
         confidence=_confidence(cls, cause, found, generic, layer),
     )
+
+
+def _for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: CompiledRules | None,
+               code: str | None) -> Explanation:
+    """An ambiguous answer narrowed to the candidates that can happen in the failing request's grant. One left is
+    the cause (confidence ``medium``: the body did not name it, the grant did); none left keeps them all (the
+    body and the grant disagree, and the body is what the server said)."""
+    if result.cause != "ambiguous" or not result.candidates:
+        return result
+    grant = B.grant_name(grant_type)
+    kept = [c for c in result.candidates if (g := B.cause_grants(c.cause)) is None or grant in g]
+    if not kept and (own := B.GRANT_CANDIDATES.get(grant, {}).get(result.failure_class)):
+        kept = [CauseCandidate(own.cause, own.tells_apart, own.hint)]
+    if not kept or len(kept) == len(result.candidates):
+        return result
+    meaning = B.CLASS_DEFAULTS[result.failure_class][3]
+    who = result.provider or "the server"
+    if len(kept) > 1:
+        summary = result.summary
+        if summary == _summary(result.failure_class, "ambiguous", meaning, result.provider_code, result.provider,
+                               len(result.candidates)):
+            summary = (f"{result.failure_class} from {who} (grant_type {grant}): {meaning}; the response alone does "
+                       f"not tell why ({len(kept)} possible causes in this grant).")
+        return replace(result, candidates=tuple(kept), summary=summary,
+                       hints=tuple(h for h in result.hints if not _about_dropped(h, result.candidates, kept)))
+    only = kept[0]
+    decision = B.CAUSE_DECISION.get(only.cause, result.decision)
+    hints = _hints(ex, Outcome(), only.cause, decision, [], rules, code)
+    if only.hint:
+        hints.insert(0, only.hint[0].upper() + only.hint[1:].rstrip(".") + ".")
+    summary = (f"{result.failure_class} from {who} (grant_type {grant}): {meaning}; in this grant the cause is "
+               f"{only.cause.replace('_', ' ')}.")
+    return replace(result, cause=only.cause, decision=decision, candidates=(), hints=tuple(dict.fromkeys(hints)),
+                   summary=summary, confidence="medium")
+
+
+def _about_dropped(hint: str, before: tuple[CauseCandidate, ...], kept: list[CauseCandidate]) -> bool:
+    """An "If <cause>: ..." hint of a candidate the grant ruled out."""
+    gone = {c.cause for c in before} - {c.cause for c in kept}
+    return any(hint.startswith(f"If {cause.replace('_', ' ')}:") for cause in gone)
 
 
 def _shown(ex: Extracted) -> str | None:

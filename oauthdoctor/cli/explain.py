@@ -26,8 +26,9 @@ HELP = (
     "retry.\n\n"
     "RESPONSE is the body as text, @FILE, or - for stdin (stdin is read without - too when it is not a "
     "terminal); a leading HTTP status line and headers (curl -i) are read too. --jsonl reads one JSON "
-    "object per line ({status, headers, body, provider, url}) and writes one result per line; a summary goes "
-    "to stderr.\n\n"
+    "object per line ({status, headers, body, provider, url, grant_type}) and writes one result per line; a "
+    "summary goes to stderr. --grant-type (or a line's grant_type) names the failing request's grant, so an "
+    "ambiguous answer keeps only that grant's causes.\n\n"
     "Exit codes: 0 a decision (reauth, fix_config or retry) was produced; 2 unusable input (an empty response, an "
     "unreadable file, an unknown provider, a --jsonl input with no readable line); 3 inconclusive: no OAuth error "
     "was recognised, so nothing was decided (decision none). In --jsonl mode unreadable and inconclusive lines are "
@@ -35,6 +36,7 @@ HELP = (
     + examples("oauthdoctor explain --provider google --status 400 "
                "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'",
                "echo '{\"error\":\"invalid_client\"}' | oauthdoctor explain --status 401",
+               "oauthdoctor explain --grant-type refresh_token '{\"error\":\"invalid_grant\"}'",
                "oauthdoctor explain --jsonl errors.jsonl --output explained.jsonl")
 )
 
@@ -56,6 +58,10 @@ def explain_command(
                                         autocompletion=provider_names),
     url: str | None = typer.Option(None, "--url", metavar="URL",
                                    help="The endpoint URL that answered (helps detection)."),
+    grant_type: str | None = typer.Option(
+        None, "--grant-type", metavar="GRANT",
+        help="The failing request's grant_type (refresh_token, authorization_code, password, ... or its URN): "
+             "keeps only the causes that can happen in that grant."),
     fmt: str = format_option("explain"),
     jsonl: str | None = typer.Option(None, "--jsonl", metavar="FILE|-", help="Batch mode: JSON lines in, out."),
     output: Path | None = output_option(),
@@ -64,12 +70,14 @@ def explain_command(
     from oauthdoctor.classifier.book import default_rulebook
 
     book = default_rulebook()
+    if grant_type is not None:
+        _check_grant(grant_type)
     if provider:
         book.resolve(provider, strict=True)  # UnknownProfile -> exit 2 with close matches
     if jsonl is not None:
         if response is not None:
             raise UsageError("give either RESPONSE or --jsonl, not both")
-        _batch(jsonl, provider, url, book, output)
+        _batch(jsonl, provider, url, book, output, grant_type)
         return
     headers = _parse_headers(header)
     if response is None and sys.stdin is not None and not sys.stdin.isatty():
@@ -81,10 +89,19 @@ def explain_command(
         named = response[1:] if response is not None and response.startswith("@") else "the response"
         source = "standard input" if response == "-" else named
         raise UsageError(f"{source} is empty: nothing to explain (give the body, --status or --header)")
-    result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True)
+    result = classify(status, body, headers, provider=provider, url=url, rulebook=book, strict=True,
+                      grant_type=grant_type)
     emit(result, "explain", fmt, output=output)
     if not result.conclusive:
         raise CommandExit(ExitCode.INCONCLUSIVE)
+
+
+def _check_grant(value: str) -> None:
+    from oauthdoctor.classifier.baseline import KNOWN_GRANTS, grant_name
+
+    if grant_name(value) not in KNOWN_GRANTS:
+        known = ", ".join(sorted(KNOWN_GRANTS))
+        raise UsageError(f"--grant-type {value[:60]!r} is not a grant type; use one of {known} (or its URN)")
 
 
 def _has_content(body: bytes | str) -> bool:
@@ -148,7 +165,8 @@ def _lines(stream: BinaryIO) -> Iterator[str | None]:
         yield line.decode("utf-8", "replace")
 
 
-def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, output: Path | None) -> None:
+def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, output: Path | None,
+           grant_type: str | None = None) -> None:
     """One result line per input line, in order; a bad line is a result too, never the end of the run.
 
     Lines are written as they are classified (a log of a million lines never sits in memory), so this mode
@@ -178,7 +196,7 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
                 tally.add(number, known[0])
                 out.append(known[1])
             elif line.strip():
-                result = _line_result(line, number, provider, url, book, classify)
+                result = _line_result(line, number, provider, url, book, classify, grant_type)
                 tally.add(number, result)
                 dumped = _dumped(result)
                 out.append(dumped)
@@ -274,7 +292,7 @@ def _open_output(output: Path | None) -> TextIO:
 
 
 def _line_result(line: str, number: int, provider: str | None, url: str | None, book: RuleBook,
-                 classify: Any) -> Explanation:
+                 classify: Any, grant_type: str | None = None) -> Explanation:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -288,10 +306,12 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
     headers = item.get("headers")
     line_provider = item.get("provider")
     line_url = item.get("url")
+    line_grant = item.get("grant_type")
     result: Explanation = classify(
         item.get("status"), item.get("body"), headers if isinstance(headers, dict) else None,
         provider=line_provider if isinstance(line_provider, str) and line_provider else provider,
-        url=line_url if isinstance(line_url, str) and line_url else url, rulebook=book)
+        url=line_url if isinstance(line_url, str) and line_url else url, rulebook=book,
+        grant_type=line_grant if isinstance(line_grant, str) and line_grant else grant_type)
     return result
 
 

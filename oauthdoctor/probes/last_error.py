@@ -100,7 +100,9 @@ def classify_last_error(ctx: ProbeContext) -> Any:
 
     body = ctx.config.get("last_error") or ""
     provider = ctx.profile_id if ctx.profile is not None and ctx.profile.kind != "generic" else None
-    return classify(ctx.config.integer("last_error_status"), body, provider=provider)
+    # Only a grant the user named narrows the causes (ResolvedConfig.grant_type defaults to authorization_code).
+    grant = ctx.config.get("grant_type") or None
+    return classify(ctx.config.integer("last_error_status"), body, provider=provider, grant_type=grant)
 
 
 def possible_causes(explanation: Any) -> frozenset[str]:

@@ -59,7 +59,7 @@ def print_explanation(result: Explanation, console: Console) -> None:
 
 _CONFIDENCE = {
     "high": "high (a rule that names this failure decided)",
-    "medium": "medium (a heuristic rule, the error code alone, or the words' vocabulary decided)",
+    "medium": "medium (read from the error code, the request's grant, a heuristic rule or the words' vocabulary)",
     "low": "low (the response alone does not tell the cause; check the candidates)",
 }
 

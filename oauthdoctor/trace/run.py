@@ -76,7 +76,7 @@ def _classifier(book: RuleBook, forced: str | None) -> Any:
 
     def explain(e: Exchange) -> Explanation:
         return classify(e.status, e.body, e.headers or None, provider=forced or e.provider, url=e.url,
-                        rulebook=book)
+                        rulebook=book, grant_type=e.grant_type)
 
     return explain
 
