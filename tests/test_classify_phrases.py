@@ -204,7 +204,7 @@ def _texts() -> list[str]:
     fixtures = Path(__file__).resolve().parent / "fixtures"
     texts: list[str] = []
     for name in ("errors_corpus_dev.yaml", "errors_corpus_dev2.yaml", "errors_corpus_dev3.yaml",
-                 "errors_dev.yaml"):
+                 "errors_corpus_dev4.yaml", "errors_dev.yaml"):
         for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
             ex = extract(case["status"], case["body"], case.get("headers"))
             texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]

@@ -198,8 +198,11 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="assertion_invalid", decision="fix_config",
        summary="The JWT bearer assertion was refused: check its signing key, iss/sub/aud and lifetime.",
        references=[RFC7523]),
+    # An expired assertion is the client's to sign again (a JWT bearer grant's as much as a client assertion's):
+    # fix_config, whichever class the endpoint names.
     _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
-       failure_class="invalid_client", class_from_error=True, cause="client_assertion_expired", references=[RFC7523]),
+       failure_class="invalid_client", class_from_error=True, cause="client_assertion_expired", decision="fix_config",
+       references=[RFC7523]),
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",

@@ -1,0 +1,78 @@
+"""Families written from the fourth corpus's development half (issue #16, round five): each test states the
+family in words of its own, not a corpus case."""
+
+from __future__ import annotations
+
+import pytest
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+
+BOOK = RuleBook()
+
+
+def run(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
+    r = classify(status, body, None, provider=provider, rulebook=BOOK)
+    return r.failure_class, r.cause, r.decision
+
+
+@pytest.mark.parametrize("body", [
+    "SyntaxError: Unexpected token < in JSON at position 0",
+    "SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",
+    "Unexpected character encountered while parsing value: <. Path '', line 0, position 0.",
+    "oauth2: cannot parse json: invalid character '<' looking for beginning of value",
+])
+def test_an_html_page_where_json_was_expected_is_the_endpoint_url(body: str) -> None:
+    r = classify(None, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_request", "ambiguous", "fix_config", "low")
+    assert [c.cause for c in r.candidates] == ["wrong_endpoint_url", "proxy_or_gateway_page", "idp_error_page"]
+
+
+def test_a_user_the_server_denied_is_policy_not_the_users_refusal() -> None:
+    """Passive voice: the server refused the user (Authelia's client authorization policy); active voice is the
+    user declining consent (RFC 6749 4.1.2.1)."""
+    policy = "https://app.test/cb?error=access_denied&error_description=The+account+was+denied+access+to+this+client."
+    assert run(302, policy) == ("access_denied", "access_policy_denied", "fix_config")
+    refused = "https://app.test/cb?error=access_denied&error_description=The+user+denied+the+request."
+    assert run(302, refused) == ("access_denied", "user_denied_consent", "reauth")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Client 'tv-app' is not configured for the device flow", ("unauthorized_client", "client_not_authorized")),
+    ("The registered client only supports 'token_endpoint_client_auth_method' method 'client_secret_post'",
+     ("invalid_client", "wrong_client_auth_method")),
+    ('{"error": "invalid_request", "error_description": "The requested redirect_uri is missing from the client '
+     'configuration."}', ("redirect_uri_mismatch", "redirect_uri_not_registered")),
+    ("jwt: token is not valid yet", ("invalid_token", "clock_skew")),
+])
+def test_configuration_said_in_other_words(body: str, expected: tuple[str, str]) -> None:
+    failure_class, cause, decision = run(None, body)
+    assert (failure_class, cause, decision) == (*expected, "fix_config")
+
+
+def test_an_expired_assertion_is_signed_again_whatever_the_class() -> None:
+    """RFC 7523: the client mints the assertion, so an expired one is fix_config for a JWT bearer grant too."""
+    body = '{"error": "invalid_grant", "error_description": "The JWT assertion has expired."}'
+    assert run(400, body) == ("invalid_grant", "client_assertion_expired", "fix_config")
+
+
+@pytest.mark.parametrize(("fault", "expected"), [
+    ("InvalidSessionFault", ("invalid_token", "soap_session_invalid", "retry")),
+    ("InvalidAccountFault", ("invalid_request", "tenant_not_found", "fix_config")),
+    ("InsufficientPermissionFault", ("access_denied", "missing_permission", "fix_config")),
+    ("ExceededConcurrentRequestLimitFault", ("rate_limited", "rate_limit_exceeded", "retry")),
+    ("InvalidCredentialsFault", ("invalid_grant", "ambiguous", "fix_config")),
+])
+def test_netsuite_soap_faults_by_name(fault: str, expected: tuple[str, str, str]) -> None:
+    """Oracle's SOAP fault table: the fault's name says what failed, whatever the faultstring or status adds."""
+    body = (f'<soapenv:Fault><faultcode>soapenv:Server.userException</faultcode><faultstring>An unexpected error '
+            f'occurred.</faultstring><detail><platformFaults:{fault[0].lower()}{fault[1:]} xmlns:platformFaults='
+            f'"urn:faults_2023_1.platform.webservices.netsuite.com"><platformFaults:code>X</platformFaults:code>'
+            f'</platformFaults:{fault[0].lower()}{fault[1:]}></detail></soapenv:Fault>')
+    assert run(500, body, provider="netsuite") == expected
+
+
+def test_two_authentication_mechanisms_stay_that_in_a_netsuite_fault() -> None:
+    body = ("<soapenv:Fault><faultstring>Ambiguous authentication</faultstring><detail>"
+            "<platformFaults:invalidCredentialsFault><platformFaults:code>USER_ERROR</platformFaults:code>")
+    assert run(500, body, provider="netsuite")[1:] == ("multiple_client_auth_methods", "fix_config")
