@@ -76,3 +76,17 @@ def test_two_authentication_mechanisms_stay_that_in_a_netsuite_fault() -> None:
     body = ("<soapenv:Fault><faultstring>Ambiguous authentication</faultstring><detail>"
             "<platformFaults:invalidCredentialsFault><platformFaults:code>USER_ERROR</platformFaults:code>")
     assert run(500, body, provider="netsuite")[1:] == ("multiple_client_auth_methods", "fix_config")
+
+
+@pytest.mark.parametrize("context", [{"url": "https://idp.example.test/oauth2/v2.0/token"},
+                                     {"grant_type": "refresh_token"}])
+def test_a_bare_401_from_a_token_request_is_client_authentication(context: dict[str, str]) -> None:
+    """RFC 6749 5.2: at the token endpoint 401 is invalid_client; the endpoint has no invalid_token to give."""
+    r = classify(401, "Unauthorized", None, rulebook=BOOK, **context)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == (
+        "invalid_client", "bad_client_credentials", "fix_config", "medium")
+
+
+def test_a_bare_401_from_an_api_stays_an_access_token_refused() -> None:
+    r = classify(401, "Unauthorized", None, url="https://api.example.test/v1/me", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "ambiguous", "retry")

@@ -74,6 +74,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
     result = _explain(ex, pid, code, found, generic, layer, rules)
+    if grant_type or (url and _token_path(url)):
+        result = _at_token_endpoint(result, ex, rules, code)
     return _for_grant(result, grant_type, ex, rules, code) if grant_type else result
 
 
@@ -189,6 +191,27 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         basis=found.basis if found is not None else None,
         confidence=_confidence(cls, cause, found, generic, layer),
     )
+
+
+def _token_path(url: str) -> bool:
+    """Whether the URL is a token endpoint by its path (``/token``, ``/oauth2/v2.0/token``, ``/access_token``)."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
+    return path.endswith(("/token", "/access_token"))
+
+
+def _at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
+                       code: str | None) -> Explanation:
+    """A token request answered 401 with no error code: RFC 6749 5.2 reserves 401 at the token endpoint for
+    invalid_client (client authentication failed), and the token endpoint has no invalid_token to give."""
+    if ex.error_key or ex.status != 401 or result.failure_class != "invalid_token" or result.cause != "ambiguous":
+        return result
+    cause, decision = "bad_client_credentials", "fix_config"
+    hints = _hints(ex, Outcome(), cause, decision, [], rules, code)
+    summary = ("invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
+               "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body).")
+    return replace(result, failure_class="invalid_client", cause=cause, decision=decision, candidates=(),
+                   hints=tuple(hints), summary=summary, normalized_status=401, confidence="medium",
+                   references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
 
 
 def _for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: CompiledRules | None,
