@@ -57,7 +57,8 @@ def explain_command(
                                         help="Provider profile id or alias (else detected).",
                                         autocompletion=provider_names),
     url: str | None = typer.Option(None, "--url", metavar="URL",
-                                   help="The endpoint URL that answered (helps detection)."),
+                                   help="The endpoint URL that answered: detects the provider, and a token "
+                                        "endpoint's bare 401 reads as client authentication."),
     grant_type: str | None = typer.Option(
         None, "--grant-type", metavar="GRANT",
         help="The failing request's grant_type (refresh_token, authorization_code, password, ... or its URN): "
