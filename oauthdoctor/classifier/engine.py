@@ -13,7 +13,9 @@ from oauthdoctor.classifier import baseline as B
 from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.classifier.request_context import at_token_endpoint, for_grant, token_path
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
+from oauthdoctor.classifier.wording import hints_for, summary_for
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
 from oauthdoctor.vocabulary import FAILURE_CLASSES, FailureClass
 
@@ -74,9 +76,9 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
     result = _explain(ex, pid, code, found, generic, layer, rules)
-    if grant_type or (url and _token_path(url)):
-        result = _at_token_endpoint(result, ex, rules, code)
-    return _for_grant(result, grant_type, ex, rules, code) if grant_type else result
+    if grant_type or (url and token_path(url)):
+        result = at_token_endpoint(result, ex, rules, code)
+    return for_grant(result, grant_type, ex, rules, code) if grant_type else result
 
 
 _NO_OUTCOME = Outcome()
@@ -175,7 +177,7 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
     candidates = list(primary.candidates) or (list(generic.candidates) if same and cause == "ambiguous" else [])
     if cause == "ambiguous" and not candidates and cls == "invalid_grant":
         candidates = list(B.INVALID_GRANT_CANDIDATES)
-    hints = _hints(ex, primary, cause, decision, candidates, rules, code)
+    hints = hints_for(ex, primary, cause, decision, candidates, rules, code)
     refs = [*primary.references, primary.source, _CLASS_REFS.get(cls, B.RFC6749)]
     if rules is not None and rules.source:
         refs.append(rules.source)
@@ -185,73 +187,12 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
     return Explanation(
         failure_class=cls, cause=cause, decision=decision, provider=pid, status=ex.status,
         normalized_status=normalized, error=ex.error, provider_code=code, error_description=_shown(ex),
-        summary=primary.summary or _summary(cls, cause, meaning, code, pid, len(candidates)),
+        summary=primary.summary or summary_for(cls, cause, meaning, code, pid, len(candidates)),
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
         basis=found.basis if found is not None else None,
         confidence=_confidence(cls, cause, found, generic, layer),
     )
-
-
-def _token_path(url: str) -> bool:
-    """Whether the URL is a token endpoint by its path (``/token``, ``/oauth2/v2.0/token``, ``/access_token``)."""
-    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
-    return path.endswith(("/token", "/access_token"))
-
-
-def _at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
-                       code: str | None) -> Explanation:
-    """A token request answered 401 with no error code: RFC 6749 5.2 reserves 401 at the token endpoint for
-    invalid_client (client authentication failed), and the token endpoint has no invalid_token to give."""
-    if ex.error_key or ex.status != 401 or result.failure_class != "invalid_token" or result.cause != "ambiguous":
-        return result
-    cause, decision = "bad_client_credentials", "fix_config"
-    hints = _hints(ex, Outcome(), cause, decision, [], rules, code)
-    summary = ("invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
-               "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body).")
-    return replace(result, failure_class="invalid_client", cause=cause, decision=decision, candidates=(),
-                   hints=tuple(hints), summary=summary, normalized_status=401, confidence="medium",
-                   references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
-
-
-def _for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: CompiledRules | None,
-               code: str | None) -> Explanation:
-    """An ambiguous answer narrowed to the candidates that can happen in the failing request's grant. One left is
-    the cause (confidence ``medium``: the body did not name it, the grant did); none left keeps them all (the
-    body and the grant disagree, and the body is what the server said)."""
-    if result.cause != "ambiguous" or not result.candidates:
-        return result
-    grant = B.grant_name(grant_type)
-    kept = [c for c in result.candidates if (g := B.cause_grants(c.cause)) is None or grant in g]
-    if not kept and (own := B.GRANT_CANDIDATES.get(grant, {}).get(result.failure_class)):
-        kept = [CauseCandidate(own.cause, own.tells_apart, own.hint)]
-    if not kept or len(kept) == len(result.candidates):
-        return result
-    meaning = B.CLASS_DEFAULTS[result.failure_class][3]
-    who = result.provider or "the server"
-    if len(kept) > 1:
-        summary = result.summary
-        if summary == _summary(result.failure_class, "ambiguous", meaning, result.provider_code, result.provider,
-                               len(result.candidates)):
-            summary = (f"{result.failure_class} from {who} (grant_type {grant}): {meaning}; the response alone does "
-                       f"not tell why ({len(kept)} possible causes in this grant).")
-        return replace(result, candidates=tuple(kept), summary=summary,
-                       hints=tuple(h for h in result.hints if not _about_dropped(h, result.candidates, kept)))
-    only = kept[0]
-    decision = B.CAUSE_DECISION.get(only.cause, result.decision)
-    hints = _hints(ex, Outcome(), only.cause, decision, [], rules, code)
-    if only.hint:
-        hints.insert(0, only.hint[0].upper() + only.hint[1:].rstrip(".") + ".")
-    summary = (f"{result.failure_class} from {who} (grant_type {grant}): {meaning}; in this grant the cause is "
-               f"{only.cause.replace('_', ' ')}.")
-    return replace(result, cause=only.cause, decision=decision, candidates=(), hints=tuple(dict.fromkeys(hints)),
-                   summary=summary, confidence="medium")
-
-
-def _about_dropped(hint: str, before: tuple[CauseCandidate, ...], kept: list[CauseCandidate]) -> bool:
-    """An "If <cause>: ..." hint of a candidate the grant ruled out."""
-    gone = {c.cause for c in before} - {c.cause for c in kept}
-    return any(hint.startswith(f"If {cause.replace('_', ' ')}:") for cause in gone)
 
 
 def _shown(ex: Extracted) -> str | None:
@@ -290,42 +231,3 @@ def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
 def _reads_text(found: Outcome) -> bool:
     """A code-table entry or a rule that matches on the text itself (not on status or error alone)."""
     return not isinstance(found, ErrorRule) or bool(found.description or found.text or found.fields)
-
-
-def _hints(ex: Extracted, primary: Outcome, cause: str, decision: str, candidates: list[Candidate],
-           rules: CompiledRules | None, code: str | None) -> list[str]:
-    hints = [*primary.hints, *B.CAUSE_HINTS.get(cause, [])]
-    hints += [f"If {c.cause.replace('_', ' ')}: {c.hint}" for c in candidates if c.hint]
-    if rules is not None:
-        hints += rules.hints
-    if decision == "retry":
-        retry_after = ex.headers.get("retry-after")
-        reset = ex.headers.get("x-rate-limit-reset") or ex.headers.get("x-ratelimit-reset")
-        if retry_after:
-            hints.append(f"Back off per Retry-After: wait {retry_after.strip()[:40]} before the next attempt.")
-        elif reset:
-            hints.append(f"Wait until the rate-limit reset time ({reset.strip()[:40]}) before retrying.")
-    hints.append(B.DECISION_HINTS[decision])
-    return list(dict.fromkeys(h for h in (_filled(h, code) for h in hints) if h))
-
-
-def _filled(hint: str, code: str | None) -> str | None:
-    """A profile hint with ``{code}`` / ``{code_number}`` filled from the provider code; None without a code
-    (a hint that says "look {code} up" is no help when the response carried none)."""
-    if "{code" not in hint:
-        return hint
-    if not code:
-        return None
-    return hint.replace("{code_number}", "".join(ch for ch in code if ch.isdigit())).replace("{code}", code)
-
-
-def _summary(cls: str, cause: str, meaning: str, code: str | None, pid: str | None, n_candidates: int) -> str:
-    who = f"{pid} ({code})" if pid and code else (pid or code or "the server")
-    if cls == "unknown":
-        return f"No OAuth error was recognised in the response from {who}."
-    if cause == "ambiguous":
-        tail = f"; the response alone does not tell why ({n_candidates} possible causes)" if n_candidates else (
-            "; the response alone does not tell why")
-    else:
-        tail = f"; most likely cause: {cause.replace('_', ' ')}"
-    return f"{cls} from {who}: {meaning}{tail}."

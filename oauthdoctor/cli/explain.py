@@ -98,7 +98,7 @@ def explain_command(
 
 
 def _check_grant(value: str) -> None:
-    from oauthdoctor.classifier.baseline import KNOWN_GRANTS, grant_name
+    from oauthdoctor.classifier.request_context import KNOWN_GRANTS, grant_name
 
     if grant_name(value) not in KNOWN_GRANTS:
         known = ", ".join(sorted(KNOWN_GRANTS))

@@ -1,0 +1,141 @@
+"""What the caller knows about the failing request narrows an answer the body alone leaves open.
+
+A token request (a grant type is known, or the URL is a token endpoint) answered 401 without an error code is
+client authentication (RFC 6749 5.2). The grant of the failing request keeps only the candidate causes that can
+happen in it: a refresh cannot fail on a redirect URI, a code exchange cannot fail on a rotated refresh token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from oauthdoctor.classifier import baseline as B
+from oauthdoctor.classifier.extract import Extracted
+from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.classifier.result import CauseCandidate, Explanation
+from oauthdoctor.classifier.wording import hints_for, summary_for
+from oauthdoctor.profiles.error_schema import Candidate, Outcome
+
+# Which grant a candidate cause can happen in: a caller that knows the failing request's grant_type
+# (``explain --grant-type``, trace, diagnose) keeps only the candidates of that grant. Causes named
+# ``auth_code_*`` belong to the code grant and ``refresh_token_*`` to a refresh; the rest are listed here.
+# A cause not listed stays whatever the grant.
+CAUSE_GRANTS: dict[str, frozenset[str]] = {
+    "redirect_uri_differs_from_authorize": frozenset({"authorization_code"}),
+    "pkce_verifier_mismatch": frozenset({"authorization_code"}),
+    "pkce_verifier_missing": frozenset({"authorization_code"}),
+    "testing_mode_7_day_expiry": frozenset({"refresh_token"}),
+    "approval_limit_evicted": frozenset({"refresh_token"}),
+    "password_change_gmail_scopes": frozenset({"refresh_token"}),
+    "refresh_request_malformed": frozenset({"refresh_token"}),
+    "offline_access_missing": frozenset({"refresh_token"}),
+    "bad_user_credentials": frozenset({"password"}),
+    "resource_owner_credentials_invalid": frozenset({"password"}),
+    "client_credentials_grant_disabled": frozenset({"client_credentials"}),
+    "assertion_invalid": frozenset({"jwt_bearer"}),
+}
+# A grant whose own failure is not among a body's candidates: the password grant's invalid_grant is the user's
+# credentials (RFC 6749 4.3, 5.2); a JWT bearer grant's is its assertion (RFC 7523 3.1).
+GRANT_CANDIDATES: dict[str, dict[str, Candidate]] = {
+    "password": {"invalid_grant": Candidate(
+        "resource_owner_credentials_invalid", "the user name or password sent is wrong, or the account may not use "
+        "the password grant", "correct the credentials the program sends")},
+    "jwt_bearer": {"invalid_grant": Candidate(
+        "assertion_invalid", "the JWT assertion's signature, key, iss/sub/aud, jti or lifetime was refused",
+        "check the assertion's signing key, its iss/sub/aud and its iat/exp against this host's clock")},
+}
+# The decision of a cause a grant narrowed to, where it is not the class's default (reauth for invalid_grant).
+CAUSE_DECISION: dict[str, str] = {
+    "redirect_uri_differs_from_authorize": "fix_config", "pkce_verifier_mismatch": "fix_config",
+    "pkce_verifier_missing": "fix_config", "resource_owner_credentials_invalid": "fix_config",
+    "assertion_invalid": "fix_config", "client_credentials_grant_disabled": "fix_config",
+}
+# grant_type values as sent on the wire (RFC 8628, RFC 7523, RFC 8693 URNs) -> the short names above
+GRANT_ALIASES: dict[str, str] = {
+    "urn:ietf:params:oauth:grant-type:device_code": "device_code",
+    "urn:ietf:params:oauth:grant-type:jwt-bearer": "jwt_bearer", "jwt-bearer": "jwt_bearer",
+    "urn:ietf:params:oauth:grant-type:token-exchange": "token_exchange", "token-exchange": "token_exchange",
+    "urn:ietf:params:oauth:grant-type:saml2-bearer": "saml2_bearer", "code": "authorization_code",
+}
+
+
+def cause_grants(cause: str) -> frozenset[str] | None:
+    """The grants ``cause`` can happen in; None when it is not tied to one."""
+    if cause.startswith("auth_code_"):
+        return frozenset({"authorization_code"})
+    if cause.startswith("refresh_token_"):
+        return frozenset({"refresh_token"})
+    return CAUSE_GRANTS.get(cause)
+
+
+KNOWN_GRANTS = frozenset({
+    "authorization_code", "refresh_token", "client_credentials", "device_code", "password", "jwt_bearer",
+    "token_exchange", "implicit", "saml2_bearer", "ciba",
+})
+
+
+def grant_name(value: str) -> str:
+    """The short name of a grant_type value (its URN, or a short name already)."""
+    lowered = value.strip().lower()
+    return GRANT_ALIASES.get(lowered, lowered.replace("-", "_"))
+
+
+def token_path(url: str) -> bool:
+    """Whether the URL is a token endpoint by its path (``/token``, ``/oauth2/v2.0/token``, ``/access_token``)."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
+    return path.endswith(("/token", "/access_token"))
+
+
+def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
+                      code: str | None) -> Explanation:
+    """A token request answered 401 with no error code: RFC 6749 5.2 reserves 401 at the token endpoint for
+    invalid_client (client authentication failed), and the token endpoint has no invalid_token to give."""
+    if ex.error_key or ex.status != 401 or result.failure_class != "invalid_token" or result.cause != "ambiguous":
+        return result
+    cause, decision = "bad_client_credentials", "fix_config"
+    hints = hints_for(ex, Outcome(), cause, decision, [], rules, code)
+    summary = ("invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
+               "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body).")
+    return replace(result, failure_class="invalid_client", cause=cause, decision=decision, candidates=(),
+                   hints=tuple(hints), summary=summary, normalized_status=401, confidence="medium",
+                   references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
+
+
+def for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: CompiledRules | None,
+              code: str | None) -> Explanation:
+    """An ambiguous answer narrowed to the candidates that can happen in the failing request's grant. One left is
+    the cause (confidence ``medium``: the body did not name it, the grant did); none left keeps them all (the
+    body and the grant disagree, and the body is what the server said)."""
+    if result.cause != "ambiguous" or not result.candidates:
+        return result
+    grant = grant_name(grant_type)
+    kept = [c for c in result.candidates if (g := cause_grants(c.cause)) is None or grant in g]
+    if not kept and (own := GRANT_CANDIDATES.get(grant, {}).get(result.failure_class)):
+        kept = [CauseCandidate(own.cause, own.tells_apart, own.hint)]
+    if not kept or len(kept) == len(result.candidates):
+        return result
+    meaning = B.CLASS_DEFAULTS[result.failure_class][3]
+    who = result.provider or "the server"
+    if len(kept) > 1:
+        summary = result.summary
+        if summary == summary_for(result.failure_class, "ambiguous", meaning, result.provider_code, result.provider,
+                               len(result.candidates)):
+            summary = (f"{result.failure_class} from {who} (grant_type {grant}): {meaning}; the response alone does "
+                       f"not tell why ({len(kept)} possible causes in this grant).")
+        return replace(result, candidates=tuple(kept), summary=summary,
+                       hints=tuple(h for h in result.hints if not _about_dropped(h, result.candidates, kept)))
+    only = kept[0]
+    decision = CAUSE_DECISION.get(only.cause, result.decision)
+    hints = hints_for(ex, Outcome(), only.cause, decision, [], rules, code)
+    if only.hint:
+        hints.insert(0, only.hint[0].upper() + only.hint[1:].rstrip(".") + ".")
+    summary = (f"{result.failure_class} from {who} (grant_type {grant}): {meaning}; in this grant the cause is "
+               f"{only.cause.replace('_', ' ')}.")
+    return replace(result, cause=only.cause, decision=decision, candidates=(), hints=tuple(dict.fromkeys(hints)),
+                   summary=summary, confidence="medium")
+
+
+def _about_dropped(hint: str, before: tuple[CauseCandidate, ...], kept: list[CauseCandidate]) -> bool:
+    """An "If <cause>: ..." hint of a candidate the grant ruled out."""
+    gone = {c.cause for c in before} - {c.cause for c in kept}
+    return any(hint.startswith(f"If {cause.replace('_', ' ')}:") for cause in gone)
