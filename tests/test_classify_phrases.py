@@ -32,7 +32,7 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
     (401, '{"error":"invalid_token","error_description":"Token is bound to another IP address"}',
      ("invalid_token", "token_bound_to_other_ip", "fix_config")),
     (401, "UnauthorizedError: No authorization token was found",
-     ("invalid_token", "access_token_missing", "fix_config")),
+     ("invalid_request", "access_token_missing", "fix_config")),
     (401, "TokenExpiredError: jwt expired", ("invalid_token", "access_token_expired", "retry")),
     (401, "IDX10223: Lifetime validation failed. The token is expired. ValidTo (UTC): '1/1/2024'",
      ("invalid_token", "access_token_expired", "retry")),
@@ -281,7 +281,7 @@ def test_phrase_families_without_a_provider(body: str, expected: tuple[str, str]
     ("getaddrinfo ENOTFOUND login.example.com", ("temporarily_unavailable", "retry")),
     ("The OAuth client was deleted.", ("invalid_client", "fix_config")),
     ("Request is missing required authentication credential. Expected OAuth 2 access token",
-     ("invalid_token", "fix_config")),
+     ("invalid_request", "fix_config")),
     ("Access blocked: This app’s request is invalid", ("invalid_request", "fix_config")),
     ('{"error":"access_denied","error_description":"Service account not enabled for domain-wide delegation"}',
      ("access_denied", "fix_config")),
@@ -428,7 +428,7 @@ def test_a_jwt_not_active_yet_is_a_time_claim(body: str, expected: tuple[str, st
     ("InsufficientScope: access token missing requested scope", ("insufficient_scope", "missing_scope", "fix_config")),
     ("access token missing openid scope", ("insufficient_scope", "missing_scope", "fix_config")),
     # No token at all stays access_token_missing.
-    ('{"message":"access token missing"}', ("invalid_token", "access_token_missing", "fix_config")),
+    ('{"message":"access token missing"}', ("invalid_request", "access_token_missing", "fix_config")),
 ])
 def test_a_token_missing_a_scope_is_not_a_missing_token(body: str, expected: tuple[str, str, str]) -> None:
     assert run(403, body) == expected

@@ -28,7 +28,7 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
     ("The access token provided has expired", ("invalid_token", "access_token_expired", "retry")),
     ("access token has timed out", ("invalid_token", "access_token_expired", "retry")),
     ("JWT has expired", ("invalid_token", "access_token_expired", "retry")),
-    ("Access token is empty.", ("invalid_token", "access_token_missing", "fix_config")),
+    ("Access token is empty.", ("invalid_request", "access_token_missing", "fix_config")),
     ("Token has been expired or revoked.", ("invalid_token", "token_revoked", "reauth")),
     ("Invalid API key", ("invalid_token", "api_key_invalid", "fix_config")),
     ("Unauthorized", ("invalid_token", "ambiguous", "retry")),
