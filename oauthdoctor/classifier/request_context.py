@@ -112,7 +112,7 @@ def for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: Compil
     kept = [c for c in result.candidates if (g := cause_grants(c.cause)) is None or grant in g]
     if not kept and (own := GRANT_CANDIDATES.get(grant, {}).get(result.failure_class)):
         kept = [CauseCandidate(own.cause, own.tells_apart, own.hint)]
-    if not kept or len(kept) == len(result.candidates):
+    if not kept or kept == list(result.candidates):  # nothing ruled out (or nothing left): the body's answer stands
         return result
     meaning = B.CLASS_DEFAULTS[result.failure_class][3]
     who = result.provider or "the server"
