@@ -247,3 +247,11 @@ def test_a_jsonl_line_names_its_own_grant_type(env) -> None:
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["cause"] == "refresh_token_expired_or_revoked"
     assert (second["cause"], second["decision"]) == ("assertion_invalid", "fix_config")  # RFC 7523 3.1
+
+
+def test_an_answer_split_across_grants_says_that_naming_the_grant_narrows_it(env) -> None:
+    bare = json.loads(cli(env, "--format", "json", '{"error": "invalid_grant"}').stdout)
+    assert any(h.startswith("Knowing which grant failed narrows these causes") for h in bare["hints"])
+    named = json.loads(cli(env, "--format", "json", "--grant-type", "authorization_code",
+                           '{"error": "invalid_grant"}').stdout)
+    assert not any(h.startswith("Knowing which grant failed") for h in named["hints"])

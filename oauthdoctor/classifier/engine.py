@@ -13,7 +13,7 @@ from oauthdoctor.classifier import baseline as B
 from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
-from oauthdoctor.classifier.request_context import at_token_endpoint, for_grant, token_path
+from oauthdoctor.classifier.request_context import ask_for_grant, at_token_endpoint, for_grant, token_path
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
 from oauthdoctor.classifier.wording import hints_for, summary_for
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
@@ -78,7 +78,7 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     result = _explain(ex, pid, code, found, generic, layer, rules)
     if grant_type or (url and token_path(url)):
         result = at_token_endpoint(result, ex, rules, code)
-    return for_grant(result, grant_type, ex, rules, code) if grant_type else result
+    return for_grant(result, grant_type, ex, rules, code) if grant_type else ask_for_grant(result)
 
 
 _NO_OUTCOME = Outcome()

@@ -139,3 +139,16 @@ def _about_dropped(hint: str, before: tuple[CauseCandidate, ...], kept: list[Cau
     """An "If <cause>: ..." hint of a candidate the grant ruled out."""
     gone = {c.cause for c in before} - {c.cause for c in kept}
     return any(hint.startswith(f"If {cause.replace('_', ' ')}:") for cause in gone)
+
+
+GRANT_HINT = ("Knowing which grant failed narrows these causes: give it as --grant-type to explain (a grant_type "
+              "field in --jsonl) or OAUTH_GRANT_TYPE to diagnose, e.g. refresh_token or authorization_code.")
+
+
+def ask_for_grant(result: Explanation) -> Explanation:
+    """An ambiguous answer whose candidates belong to different grants, from a caller that did not say which grant
+    failed: say that naming it narrows them."""
+    if result.cause != "ambiguous" or len({cause_grants(c.cause) for c in result.candidates} - {None}) < 2:
+        return result
+    return replace(result, hints=(*result.hints, GRANT_HINT))
+
