@@ -19,6 +19,9 @@ import tempfile
 from pathlib import Path
 
 SCRIPT = Path(sys.executable).with_name("oauthdoctor")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from big_inputs import page_har, write_lines  # noqa: E402  (the generators the hostile-input tests use)
+
 SPAWNER = """
 import os, sys
 report, argv = int(sys.argv[1]), sys.argv[2:]
@@ -45,35 +48,6 @@ def measure(args: list[str], stdin: Path | None, env: dict[str, str]) -> tuple[f
     with os.fdopen(read_end, "rb") as report:
         cpu, peak_kb, code = report.read().decode().split()
     return float(cpu), wall, float(peak_kb) / 1024, int(code)
-
-
-def write_lines(path: Path, line: bytes, size: int) -> Path:
-    with open(path, "wb") as handle:
-        block = line * max(1, (1 << 20) // len(line))
-        written = 0
-        while written < size:
-            handle.write(block)
-            written += len(block)
-    return path
-
-
-def page_har(path: Path, size: int) -> Path:
-    """Page traffic with ~20 kB bodies and one failing token exchange in the middle."""
-    entry = json.dumps({"startedDateTime": "2026-12-05T10:00:00.000Z", "time": 12.5,
-                        "request": {"method": "GET", "url": "https://app.example.com/static/app.js"},
-                        "response": {"status": 200, "content": {"mimeType": "text/javascript",
-                                                                "text": "x" * 20_000}}}).encode()
-    token = json.dumps({"startedDateTime": "2026-12-05T10:00:01.000Z",
-                        "request": {"method": "POST", "url": "https://idp.example.com/oauth/token",
-                                    "postData": {"text": "grant_type=refresh_token&refresh_token=rt"}},
-                        "response": {"status": 400, "content": {"text": '{"error":"invalid_grant"}'}}}).encode()
-    count = size // (len(entry) + 1)
-    with open(path, "wb") as handle:
-        handle.write(b'{"log": {"version": "1.2", "entries": [')
-        for i in range(count):
-            handle.write((b"," if i else b"") + (token if i == count // 2 else entry))
-        handle.write(b"]}}")
-    return path
 
 
 def inputs(directory: Path, size: int) -> list[tuple[str, list[str], Path | None, Path]]:

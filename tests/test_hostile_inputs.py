@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from big_inputs import page_har, write_lines
 from hostile_cli import ROOT, Run, run_cli, warmed_environment
 
 CORPUS = ROOT / "tests" / "fixtures" / "hostile"
@@ -159,42 +160,6 @@ def test_every_expectation_names_a_case() -> None:
 BIG = 100 * 1000 * 1000
 
 
-def _write_lines(path: Path, line: bytes, size: int) -> Path:
-    with open(path, "wb") as handle:
-        block = line * max(1, (1 << 20) // len(line))
-        written = 0
-        while written < size:
-            handle.write(block)
-            written += len(block)
-    return path
-
-
-def _har(path: Path, size: int) -> Path:
-    """A HAR of page traffic (~20 kB bodies) with one failing token exchange in the middle."""
-    import json
-
-    body = "x" * 20_000
-    entry = {"startedDateTime": "2026-12-05T10:00:00.000Z", "time": 12.5,
-             "request": {"method": "GET", "url": "https://app.example.com/static/app.js",
-                         "headers": [{"name": "Accept", "value": "*/*"}]},
-             "response": {"status": 200, "headers": [{"name": "Date", "value": "Sat, 05 Dec 2026 10:00:00 GMT"}],
-                          "content": {"mimeType": "text/javascript", "text": body}}}
-    token = {"startedDateTime": "2026-12-05T10:00:01.000Z", "time": 40,
-             "request": {"method": "POST", "url": "https://idp.example.com/oauth/token",
-                         "postData": {"mimeType": "application/x-www-form-urlencoded",
-                                      "text": "grant_type=refresh_token&refresh_token=rt-1&client_id=app"}},
-             "response": {"status": 400, "content": {"mimeType": "application/json",
-                                                     "text": '{"error":"invalid_grant"}'}}}
-    one = json.dumps(entry).encode()
-    count = size // (len(one) + 1)
-    with open(path, "wb") as handle:
-        handle.write(b'{"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "entries": [')
-        for i in range(count):
-            handle.write((b"," if i else b"") + (json.dumps(token).encode() if i == count // 2 else one))
-        handle.write(b"]}}")
-    return path
-
-
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The generated inputs, written once per module."""
@@ -203,20 +168,20 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("big")
     nest = 100_000
     made = {
-        "env-100mb.env": _write_lines(d / "env-100mb.env", b"SOME_SETTING_NAME=some value of moderate length\n", BIG),
+        "env-100mb.env": write_lines(d / "env-100mb.env", b"SOME_SETTING_NAME=some value of moderate length\n", BIG),
         "body-100mb.json": d / "body-100mb.json",
-        "log-100mb.jsonl": _write_lines(d / "log-100mb.jsonl", json.dumps(
+        "log-100mb.jsonl": write_lines(d / "log-100mb.jsonl", json.dumps(
             {"status": 400, "body": {"error": "invalid_grant", "error_description": "y" * 200}}).encode() + b"\n",
             BIG),
-        "exchanges-100mb.jsonl": _write_lines(d / "exchanges-100mb.jsonl", json.dumps(
+        "exchanges-100mb.jsonl": write_lines(d / "exchanges-100mb.jsonl", json.dumps(
             {"time": "2026-12-05T10:00:00Z", "method": "GET", "url": "https://app.example.com/x", "status": 200,
              "response_body": "z" * 300}).encode() + b"\n", BIG),
-        "page-traffic-100mb.har": _har(d / "page-traffic-100mb.har", BIG),
+        "page-traffic-100mb.har": page_har(d / "page-traffic-100mb.har", BIG),
         "line-1mb.env": d / "line-1mb.env",
         "nest-100k.json": d / "nest-100k.json",
         "nest-100k-object.json": d / "nest-100k-object.json",
         "nest-100k.yaml": d / "nest-100k.yaml",
-        "lines-over-limit.env": _write_lines(d / "lines-over-limit.env", b"A=1\n", 200_000),
+        "lines-over-limit.env": write_lines(d / "lines-over-limit.env", b"A=1\n", 200_000),
     }
     made["body-100mb.json"].write_bytes(
         b'{"error": "invalid_grant", "error_description": "' + b"d" * BIG + b'"}')
