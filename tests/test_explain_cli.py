@@ -237,6 +237,9 @@ def test_an_unknown_grant_type_is_one_line_and_exit_2(env) -> None:
     result = cli(env, "--grant-type", "refresh", '{"error": "invalid_grant"}')
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "is not a grant type" in result.stderr
+    pasted = "rt-0123456789abcdef0123456789abcdef"  # a refresh token given to the wrong flag is not echoed
+    leaked = cli(env, "--grant-type", pasted, '{"error": "invalid_grant"}')
+    assert leaked.returncode == 2 and pasted not in leaked.stderr + leaked.stdout
 
 
 def test_a_jsonl_line_names_its_own_grant_type(env) -> None:

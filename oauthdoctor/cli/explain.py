@@ -102,7 +102,9 @@ def _check_grant(value: str) -> None:
 
     if grant_name(value) not in KNOWN_GRANTS:
         known = ", ".join(sorted(KNOWN_GRANTS))
-        raise UsageError(f"--grant-type {value[:60]!r} is not a grant type; use one of {known} (or its URN)")
+        # The value is described, not echoed: a pasted token in the wrong flag must not reach the terminal.
+        raise UsageError(f"--grant-type ({len(value)} characters) is not a grant type; use one of {known} "
+                         "(or its URN)")
 
 
 def _has_content(body: bytes | str) -> bool:
