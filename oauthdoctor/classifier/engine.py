@@ -160,7 +160,7 @@ def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, l
         return "high" if decided.basis == "confirmed" else "medium"
     if layer == "rule":  # the RFC baseline (code) or a phrase rule (each states its basis)
         return "medium" if decided.basis == "heuristic" else "high"
-    return {"error": "medium", "words": "medium"}.get(layer, "low")
+    return "medium" if layer in ("error", "words") else "low"
 
 
 def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | None, generic: Outcome,
