@@ -27,6 +27,12 @@ def run(body: object, status: int | None = 400, headers: dict[str, str] | None =
      "Token has been expired or revoked.", "wrapped"),
     ('oauth2: cannot fetch token: 400 Bad Request\nResponse: {"error":"invalid_client"}', "invalid_client", None,
      "json"),
+    # the same logged on one line (a log shipper folds the newline into a space)
+    ('oauth2: cannot fetch token: 400 Bad Request Response: {"error":"invalid_client"}', "invalid_client", None,
+     "json"),
+    # AppAuth-Android's AuthorizationException JSON names the description errorDescription
+    ('{"type":2,"code":2002,"error":"invalid_grant","errorDescription":"Refresh token expired","errorUri":null}',
+     "invalid_grant", "Refresh token expired", "json"),
     ("(invalid_grant) Invalid refresh token", "invalid_grant", "Invalid refresh token", "wrapped"),
     ("OAuth2Error: invalid_grant Token is not active", "invalid_grant", "Token is not active", "wrapped"),
     ("TokenError: Invalid authorization code", None, "Invalid authorization code", "wrapped"),

@@ -24,6 +24,7 @@ DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
     "error_hint", "hint", "error_debug",
+    "errorDescription",  # AppAuth-Android's AuthorizationException JSON, and camelCase SDKs
     "description",  # TikTok's {"data": {"description": ...}}, read one level down too
     "faultstring",  # a SOAP 1.1 fault, and gateways that copy its shape ({"fault": {"faultstring": ...}})
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
@@ -35,6 +36,7 @@ KNOWN_KEYS = frozenset({
     "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
     "ExceptionMessage", "detail", "details", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
+    "errorDescription",
 })
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
@@ -63,8 +65,10 @@ SECRET_FIELDS = frozenset({
 })
 _STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})[^\r\n]*\r?\n")
 _HEADER_LINE = re.compile(r"([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*([^\r\n]*)")
-# Go's "cannot fetch token: 400 Bad Request\nResponse: {...}", also logged on one line with the newline escaped.
-_GO_FETCH = re.compile(r"cannot fetch token:\s*(\d{3})[^\r\n]*?(?:(?:\r?\n|\\n)\s*Response:\s*|\r?\n\s*|$)(.*)", re.S)
+# Go's "cannot fetch token: 400 Bad Request\nResponse: {...}", also logged on one line (the newline escaped or
+# folded into a space by a log shipper).
+_GO_FETCH = re.compile(
+    r"cannot fetch token:\s*(\d{3})[^\r\n]*?(?:(?:\r?\n|\\n|\s)\s*Response:\s*|\r?\n\s*|$)(.*)", re.S)
 _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
