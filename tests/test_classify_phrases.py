@@ -446,3 +446,40 @@ def test_a_token_missing_a_scope_is_not_a_missing_token(body: str, expected: tup
 ])
 def test_a_refresh_token_never_set_is_the_setup_not_a_dead_grant(body: str, expected: tuple[str, str, str]) -> None:
     assert run(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # jose (src/lib/jwt_claims_set.ts) and openid-client (lib/client.js) name the claim that failed; the family of
+    # the claim is the cause. Written from the libraries' own message texts, not from a corpus.
+    ('JWTExpired: "exp" claim timestamp check failed', ("invalid_token", "access_token_expired", "retry")),
+    ('JWTClaimValidationFailed: "nbf" claim timestamp check failed', ("invalid_token", "clock_skew", "fix_config")),
+    ('JWTClaimValidationFailed: "iat" claim timestamp check failed (it should be in the past)',
+     ("invalid_token", "clock_skew", "fix_config")),
+    ('JWTClaimValidationFailed: unexpected "aud" claim value',
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    ('JWTClaimValidationFailed: unexpected "iss" claim value',
+     ("invalid_token", "token_from_other_issuer", "fix_config")),
+    ("RPError: unexpected iss value, expected https://a.example.com, got: https://b.example.com",
+     ("invalid_token", "token_from_other_issuer", "fix_config")),
+    ("JWKSNoMatchingKey: no applicable key found in the JSON Web Key Set",
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+    ("RPError: unexpected JWT alg received, expected RS256, got: HS256",
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+    ("[next-auth][error][OAUTH_CALLBACK_ERROR] checks.state argument is missing",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("RPError: nonce mismatch, expected undefined, got: 4f1c",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("RPError: state missing from the response", ("invalid_request", "state_or_session_lost", "fix_config")),
+])
+def test_jwt_claim_checks_of_client_libraries(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_an_access_token_expired_or_revoked_names_both_causes() -> None:
+    """"expired or revoked" is two causes; "revoked" alone is one (reauth)."""
+    r = classify(401, '{"error":"invalid_token","error_description":"access token expired or revoked"}',
+                 rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "ambiguous", "retry")
+    assert {c.cause for c in r.candidates} == {"access_token_expired", "token_invalid_or_revoked"}
+    assert run(401, '{"error":"invalid_token","error_description":"The access token has been revoked"}') == (
+        "invalid_token", "token_revoked", "reauth")

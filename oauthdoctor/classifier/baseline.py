@@ -298,7 +298,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="insufficient_scope", cause="missing_scope"),
     _r(text=r"malformed (?:bearer|access)[ _]token|(?:bearer|access)[ _]token.{0,30}malformed",
        failure_class="invalid_token", cause="access_token_malformed", decision="fix_config", references=[RFC6750]),
-    _r(description=r"access[ _]token.{0,60}revoked|revoked.{0,30}access[ _]token|token.{0,40}revoked by the user",
+    _r(description=r"^(?!.*\bexpired,? or revoked).*(?:access[ _]token.{0,60}revoked|revoked.{0,30}access[ _]token|"
+       r"token.{0,40}revoked by the user)",  # "expired or revoked" names two causes: the rule below leaves it open
        failure_class="invalid_token", cause="token_revoked", decision="reauth", references=[RFC6750]),
     _r(description=r"does not contain (?:the )?(?:required )?scopes?|scopes? (?:does|do) not match|"
        r"insufficient authentication scopes|access_token_scope_insufficient|"
