@@ -483,3 +483,55 @@ def test_an_access_token_expired_or_revoked_names_both_causes() -> None:
     assert {c.cause for c in r.candidates} == {"access_token_expired", "token_invalid_or_revoked"}
     assert run(401, '{"error":"invalid_token","error_description":"The access token has been revoked"}') == (
         "invalid_token", "token_revoked", "reauth")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Client libraries' own error codes, from their source: MSAL.js (msal-common/msal-browser error codes and
+    # docs/errors.md), Firebase Auth (packages/auth/src/core/errors.ts), Okta Auth JS, Spring Security, OmniAuth,
+    # Socialite and Auth0 SPA JS. None of these texts comes from a corpus.
+    ("BrowserAuthError: interaction_in_progress: Interaction is currently in progress.",
+     ("invalid_request", "interactive_call_in_progress", "fix_config")),
+    ("BrowserAuthError: monitor_window_timeout: Token acquisition in iframe failed due to timeout.",
+     ("invalid_request", "silent_renewal_redirect_page", "fix_config")),
+    ("BrowserAuthError: hash_empty_error: Hash value cannot be processed because it is empty.",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("ClientAuthError: state_mismatch: State mismatch error",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("Laravel\\Socialite\\Two\\InvalidStateException", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("(github) Authentication failure! csrf_detected: OmniAuth::Strategies::OAuth2::CallbackError, csrf_detected | "
+     "CSRF detected", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("Error: Invalid state", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("BrowserAuthError: user_cancelled: User cancelled the flow.",
+     ("access_denied", "user_cancelled_sign_in", "reauth")),
+    ("FirebaseError: Firebase: Error (auth/popup-closed-by-user).",
+     ("access_denied", "user_cancelled_sign_in", "reauth")),
+    ("FirebaseError: Firebase: Error (auth/user-token-expired).",
+     ("invalid_grant", "refresh_token_expired_or_revoked", "reauth")),
+    ("FirebaseError: Firebase: Error (auth/requires-recent-login).",
+     ("interaction_required", "recent_login_required", "reauth")),
+    ("FirebaseError: Firebase: Error (auth/unauthorized-domain).",
+     ("redirect_uri_mismatch", "domain_not_authorized", "fix_config")),
+    ("FirebaseError: Firebase: Error (auth/operation-not-allowed).",
+     ("unauthorized_client", "sign_in_provider_disabled", "fix_config")),
+    ("FirebaseError: Firebase: Error (auth/network-request-failed).",
+     ("temporarily_unavailable", "network_error", "retry")),
+    ("FirebaseError: Firebase: Error (auth/too-many-requests).", ("rate_limited", "rate_limit_exceeded", "retry")),
+    ("ClientConfigurationError: untrusted_authority: The provided authority is not a trusted authority.",
+     ("invalid_request", "authority_misconfigured", "fix_config")),
+    # Okta Auth JS stops a renew loop; that is not a server's rate limit.
+    ("AuthSdkError: Too many token renew requests", ("invalid_request", "token_renew_loop", "fix_config")),
+    ("AuthSdkError: The redirectUri passed to /authorize must also be passed to /token",
+     ("invalid_grant", "redirect_uri_differs_from_authorize", "fix_config")),
+    ("AuthSdkError: The issuer [https://a.example.com] does not match [https://b.example.com]",
+     ("invalid_token", "token_from_other_issuer", "fix_config")),
+    ("[missing_user_name_attribute] Missing required \"user name\" attribute name in UserInfoEndpoint",
+     ("invalid_request", "client_registration_incomplete", "fix_config")),
+    ("[invalid_redirect_uri_parameter] ",
+     ("redirect_uri_mismatch", "redirect_uri_differs_from_authorize", "fix_config")),
+])
+def test_client_library_error_codes(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_too_many_requests_stays_a_rate_limit() -> None:
+    assert run(429, "Too many requests, please try again later")[0] == "rate_limited"
