@@ -551,3 +551,13 @@ def test_client_library_error_codes(body: str, expected: tuple[str, str, str]) -
 
 def test_too_many_requests_stays_a_rate_limit() -> None:
     assert run(429, "Too many requests, please try again later")[0] == "rate_limited"
+
+
+def test_a_refresh_token_of_another_client_is_configuration_not_a_dead_grant() -> None:
+    """"Invalid refresh token" names the token; "token client and authorized client don't match" names why, and
+    that is the client the program uses (Keycloak's wording)."""
+    body = ('{"error":"invalid_grant","error_description":"Invalid refresh token. Token client and authorized client '
+            'don\'t match"}')
+    assert run(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
+    assert run(400, '{"error":"invalid_grant","error_description":"Invalid refresh token"}') == (
+        "invalid_grant", "refresh_token_invalid", "reauth")

@@ -286,7 +286,9 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_revoked"),
     _r(description=_RT + r".{0,60}expired|expired " + _RT,
        failure_class="invalid_grant", cause="refresh_token_expired"),
-    _r(description=r"(?:invalid|unknown|bad) " + _RT + "|" + _RT + r".{0,30}(?:invalid|not found|not valid)",
+    # A refresh token refused because another client presented it is named by the phrase layer, not here.
+    _r(description=r"^(?!.*\bclients? (?:do|does) not match)(?:.*(?:invalid|unknown|bad) " + _RT + "|.*" + _RT
+       + r".{0,30}(?:invalid|not found|not valid))",
        failure_class="invalid_grant", cause="refresh_token_invalid"),
     _r(description=_CODE + r".{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
