@@ -561,3 +561,19 @@ def test_a_refresh_token_of_another_client_is_configuration_not_a_dead_grant() -
     assert run(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
     assert run(400, '{"error":"invalid_grant","error_description":"Invalid refresh token"}') == (
         "invalid_grant", "refresh_token_invalid", "reauth")
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    # RFC 6749 5.2 unauthorized_client in the words of a server that names the flow
+    (400, "InvalidParameterException: USER_PASSWORD_AUTH flow not enabled for this client",
+     ("unauthorized_client", "grant_type_not_enabled_for_client", "fix_config")),
+    (400, "Implicit flow is not enabled for this client",
+     ("unauthorized_client", "grant_type_not_enabled_for_client", "fix_config")),
+    # AWS's throttling exception names no "limit": "Rate exceeded"
+    (400, "TooManyRequestsException: Rate exceeded", ("rate_limited", "rate_limit_exceeded", "retry")),
+    # Google's anonymous quota: the call carried no credentials
+    (403, '{"error":{"code":403,"message":"Daily Limit for Unauthenticated Use Exceeded. Continued use requires '
+          'signup."}}', ("invalid_request", "access_token_missing", "fix_config")),
+])
+def test_flows_throttling_and_anonymous_calls(status: int, body: str, expected: tuple[str, str, str]) -> None:
+    assert run(status, body) == expected

@@ -320,7 +320,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
-    _r(description=r"rate[ _-]?limit|too many (?!token renew)(?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
+    _r(description=r"rate[ _-]?limit|\brate exceeded|toomanyrequests|"
+       r"too many (?!token renew)(?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
        r"request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
        r"maximum number of (?:api )?requests", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
