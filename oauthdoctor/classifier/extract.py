@@ -82,7 +82,7 @@ _FRAGMENT = re.compile(
 _SMART_QUOTES = frozenset("‘’“”")
 _NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail", ".faultstring")
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
-_HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|h1|h2)\b", re.I)
+_HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|pre|br|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
@@ -173,6 +173,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     text = text[:MAX_TEXT].lstrip("\ufeff").strip()
     while text.startswith("HTTP/"):
         status, text = _split_http(text, status, hdrs)
+    if "error=" in (location := hdrs.get("location", "")) and (not text or _HTML.search(text[:500])):
+        text = location.strip()  # an authorization error redirected to the client (RFC 6749 4.1.2.1): the URL says it
     if text[:1] == '"' and (inner := _json_string(text)) is not None:
         text = inner  # a JSON-encoded string (a log that stored the body with json.dumps): read what it holds
         while text.startswith("HTTP/"):

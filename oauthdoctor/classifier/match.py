@@ -190,6 +190,7 @@ class CompiledRules:
         self.hints = list(rules.hints)
         self.code_pattern = _rx(rules.code_pattern)
         self.code_pick_last = rules.code_pick == "last"
+        self.code_prefix = rules.code_prefix or ""
         self.code_fields = tuple(rules.code_fields)
         self.codes = {k.upper(): v for k, v in rules.codes.items()}
         self._error_rules = rules.rules
@@ -230,7 +231,8 @@ class CompiledRules:
             if m and self.code_pick_last:
                 *_, m = rx.finditer(ex.text, m.start())
             if m:
-                return m.group(1) if m.groups() else m.group(0)
+                found = next((g for g in m.groups() if g), None) or m.group(0)
+                return self.code_prefix + found if found.isdigit() else found
         return None
 
     def find(self, ex: Extracted, error_key: str | None, code: str | None) -> Outcome | None:

@@ -110,6 +110,8 @@ class ErrorRules:
     - ``code_pattern``: regex searched in the whole text; group 1 (or the match) is the provider code.
     - ``code_pick``: which match counts when the text holds several codes; ``last`` for servers that wrap
       the specific code in a generic one (Entra: ``AADSTS70002: Error validating credentials. AADSTS54005: ...``).
+    - ``code_prefix``: put before a code the pattern found as bare digits, so both spellings find one entry
+      (Entra's sign-in log writes ``Sign-in error code: 50105`` for ``AADSTS50105``).
     - ``code_fields``: body fields whose value is the provider code (HubSpot ``status``, Okta ``errorCode``).
     - ``codes``: provider code -> outcome (looked up after ``rules``, before the generic baseline).
     - ``rules``: ordered; the first match wins.
@@ -122,6 +124,7 @@ class ErrorRules:
 
     code_pattern: str | None = None
     code_pick: Literal["first", "last"] = "first"
+    code_prefix: str | None = None
     code_fields: list[str] = field(default_factory=list)
     codes: dict[str, Outcome] = field(default_factory=dict)
     rules: list[ErrorRule] = field(default_factory=list)
