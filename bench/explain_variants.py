@@ -36,7 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_FILES = [FIXTURES / "errors_corpus_dev.yaml", FIXTURES / "errors_corpus_dev2.yaml",
-                 FIXTURES / "errors_corpus_dev3.yaml", FIXTURES / "errors_corpus_dev4.yaml"]
+                 FIXTURES / "errors_corpus_dev3.yaml", FIXTURES / "errors_corpus_dev4.yaml",
+                 FIXTURES / "errors_corpus_dev5.yaml"]
 
 Body = Any
 Wrapper = Callable[[Body, Any], "str | None"]

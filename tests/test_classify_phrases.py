@@ -204,7 +204,7 @@ def _texts() -> list[str]:
     fixtures = Path(__file__).resolve().parent / "fixtures"
     texts: list[str] = []
     for name in ("errors_corpus_dev.yaml", "errors_corpus_dev2.yaml", "errors_corpus_dev3.yaml",
-                 "errors_corpus_dev4.yaml", "errors_dev.yaml"):
+                 "errors_corpus_dev4.yaml", "errors_corpus_dev5.yaml", "errors_dev.yaml"):
         for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
             ex = extract(case["status"], case["body"], case.get("headers"))
             texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]
@@ -577,3 +577,64 @@ def test_a_refresh_token_of_another_client_is_configuration_not_a_dead_grant() -
 ])
 def test_flows_throttling_and_anonymous_calls(status: int, body: str, expected: tuple[str, str, str]) -> None:
     assert run(status, body) == expected
+
+
+@pytest.mark.parametrize(("status", "body", "headers", "expected"), [
+    # An authorization error redirected to the client (RFC 6749 4.1.2.1): the Location URL carries it.
+    (302, "", {"Location": "https://app.example/cb?error=unsupported_response_type&error_description=Response+type+"
+                           "test+not+supported.&state=x"},
+     ("unsupported_response_type", "response_type_not_allowed", "fix_config")),
+    (None, "HTTP/1.1 302 Found\nLocation: https://app.example/cb#error=access_denied&state=x\n\n", None,
+     ("access_denied", "user_denied_consent", "reauth")),
+    # A success redirect is not an error.
+    (302, "", {"Location": "https://app.example/cb?code=abc&state=x"}, ("unknown", "unrecognised_response", "none")),
+    # The validation-error shape (GitHub REST, Strava): errors[] names the refused OAuth parameter.
+    (400, '{"message":"Bad Request","errors":[{"resource":"Application","field":"client_id","code":"invalid"}]}', None,
+     ("invalid_client", "bad_client_credentials", "fix_config")),
+    (400, '{"message":"Bad Request","errors":[{"resource":"AuthorizationCode","field":"code","code":"invalid"}]}',
+     None, ("invalid_grant", "auth_code_invalid_or_reused", "reauth")),
+    (400, '{"message":"Bad Request","errors":[{"resource":"Application","field":"redirect_uri","code":"invalid"}]}',
+     None, ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    # A stack trace page in <pre> is a page: its entities are decoded before the rules read it.
+    (401, "<pre>InvalidTokenError: Unexpected &#39;aud&#39; value<br> at index.js:300:19</pre>", None,
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    # The service prescribes the remedy: connect the account again.
+    (None, "Authentication failed — please reconnect account", None, ("invalid_grant", "grant_dead", "reauth")),
+    (None, "Your integration was disabled. Click here to reconnect.", None, ("invalid_grant", "grant_dead", "reauth")),
+    # The client's loopback listener could not start: no server was reached, the fix is local.
+    (None, "failed to start auth webserver: listen tcp 127.0.0.1:53682: bind: address already in use", None,
+     ("unknown", "local_callback_listener_failed", "fix_config")),
+    # OIDC login_required in Okta's words; a redirect URI the app does not know, in GitHub's and X's.
+    (None, "OAuthError: The client specified not to prompt, but the user is not logged in.", None,
+     ("interaction_required", "login_required", "reauth")),
+    (200, "The `redirect_uri` is not associated with this application.", None,
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (403, "Callback URL not approved for this client application.", None,
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (400, "AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:a/b'",
+     None, ("invalid_client", "federated_credential_mismatch", "fix_config")),
+])
+def test_redirects_field_errors_pages_and_prescriptions(status: int | None, body: str,
+                                                        headers: dict[str, str] | None,
+                                                        expected: tuple[str, str, str]) -> None:
+    assert run(status, body, headers) == expected
+
+
+@pytest.mark.parametrize(("provider", "status", "body", "expected"), [
+    # Entra's sign-in log names the code without its prefix.
+    ("microsoft", None, "Sign-in error code: 50105 The signed in user is not assigned to a role for the signed in "
+                        "application.", ("access_denied", "user_not_assigned_to_app", "fix_config")),
+    ("microsoft", 400, '{"error":"invalid_request","error_description":"AADSTS70021: No matching federated identity '
+                       'record found for presented assertion."}',
+     ("invalid_client", "federated_credential_mismatch", "fix_config")),
+    # google-auth-library: rapt_required asks for an interactive reauthentication; internal_failure is retried.
+    ("google", 400, '{"error": "invalid_grant", "error_subtype": "rapt_required"}',
+     ("interaction_required", "reauth_required_by_session_control", "reauth")),
+    ("google", None, '{"error": "internal_failure"}', ("server_error", "idp_server_error", "retry")),
+    # Slack: a revoked incoming webhook answers 404 "No service".
+    ("slack", 404, "No Service", ("invalid_token", "token_revoked", "reauth")),
+])
+def test_provider_wording_from_their_docs_and_libraries(provider: str, status: int | None, body: str,
+                                                        expected: tuple[str, str, str]) -> None:
+    r = classify(status, body, provider=provider, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == expected

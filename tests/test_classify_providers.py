@@ -63,7 +63,7 @@ CASES = [
     ("google", 400, '{"error":"invalid_grant","error_description":"Invalid code verifier."}', None,
      "invalid_grant", "pkce_verifier_mismatch", "fix_config"),
     ("google", 400, '{"error":"invalid_grant","error_description":"reauth related error","error_subtype":'
-     '"invalid_rapt"}', None, "invalid_grant", "reauth_required_by_session_control", "reauth"),
+     '"invalid_rapt"}', None, "interaction_required", "reauth_required_by_session_control", "reauth"),
     ("google", 400, "Error 400: disallowed_useragent", None, "invalid_request", "embedded_webview_blocked",
      "fix_config"),
     ("google", 403, "Error 403: org_internal", None, "access_denied", "app_internal_user_outside_org", "fix_config"),
