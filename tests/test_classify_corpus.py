@@ -49,7 +49,7 @@ FLOORS = {
     ("corpus4", True): (0.90, 0.96),  # 0.844 / 0.867 measured unseen, before any rule was written from it
     ("corpus4", False): (0.87, 0.94),
     ("corpus5", True): (0.86, 0.78),  # 0.723 / 0.660 measured unseen, before any rule was written from it
-    ("corpus5", False): (0.83, 0.76),
+    ("corpus5", False): (0.82, 0.76),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
