@@ -52,7 +52,7 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
     ("Resource not accessible by integration", ("access_denied", "missing_permission", "fix_config")),
     ("Forbidden", ("access_denied", "missing_permission", "fix_config")),
     ("Access denied", ("access_denied", "ambiguous", "fix_config")),
-    ("User cancelled the login", ("access_denied", "user_denied_consent", "reauth")),
+    ("The user aborted the authorisation", ("access_denied", "user_denied_consent", "reauth")),
     # The request: redirect URI, tenant, method, parameters.
     ("Invalid parameter value for redirect_uri: Missing scheme: localhost:8080",
      ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
