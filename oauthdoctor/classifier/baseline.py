@@ -166,6 +166,8 @@ def _r(**kw: object) -> ErrorRule:
 
 
 _RT = r"refresh[ _-]?token"
+# A refresh token refused because another client presented it is named by the phrase layer, not as invalid.
+_NOT_OTHER_CLIENT = r"(?!.*\bclients? (?:do|does) not match)"
 # "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
 # Nor a JSON or form key holding a number ({"code": 124, ...}), nor an XML element named code
 # (<ams:code>900901</ams:code>, WSO2's fault): those are error codes.
@@ -286,9 +288,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_revoked"),
     _r(description=_RT + r".{0,60}expired|expired " + _RT,
        failure_class="invalid_grant", cause="refresh_token_expired"),
-    # A refresh token refused because another client presented it is named by the phrase layer, not here.
-    _r(description=r"^(?!.*\bclients? (?:do|does) not match)(?:.*(?:invalid|unknown|bad) " + _RT + "|.*" + _RT
-       + r".{0,30}(?:invalid|not found|not valid))",
+    _r(description=r"(?:invalid|unknown|bad) " + _RT + _NOT_OTHER_CLIENT + "|" + _RT
+       + r".{0,30}(?:invalid|not found|not valid)" + _NOT_OTHER_CLIENT,
        failure_class="invalid_grant", cause="refresh_token_invalid"),
     _r(description=_CODE + r".{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
@@ -300,8 +301,9 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="insufficient_scope", cause="missing_scope"),
     _r(text=r"malformed (?:bearer|access)[ _]token|(?:bearer|access)[ _]token.{0,30}malformed",
        failure_class="invalid_token", cause="access_token_malformed", decision="fix_config", references=[RFC6750]),
-    _r(description=r"^(?!.*\bexpired,? or revoked).*(?:access[ _]token.{0,60}revoked|revoked.{0,30}access[ _]token|"
-       r"token.{0,40}revoked by the user)",  # "expired or revoked" names two causes: the rule below leaves it open
+    # "expired or revoked" names two causes: the rule below leaves it open (lookbehinds keep the literal anchors)
+    _r(description=r"access[ _]token.{0,60}revoked(?<!expired or revoked)(?<!expired, or revoked)|"
+       r"revoked.{0,30}access[ _]token|token.{0,40}revoked by the user",
        failure_class="invalid_token", cause="token_revoked", decision="reauth", references=[RFC6750]),
     _r(description=r"does not contain (?:the )?(?:required )?scopes?|scopes? (?:does|do) not match|"
        r"insufficient authentication scopes|access_token_scope_insufficient|"

@@ -231,8 +231,8 @@ class CompiledRules:
             if m and self.code_pick_last:
                 *_, m = rx.finditer(ex.text, m.start())
             if m:
-                found = next((g for g in m.groups() if g), None) or m.group(0)
-                return self.code_prefix + found if found.isdigit() else found
+                found = m.group(m.lastindex) if m.lastindex else m.group(0)  # the alternative that matched
+                return self.code_prefix + found if self.code_prefix and found.isdigit() else found
         return None
 
     def find(self, ex: Extracted, error_key: str | None, code: str | None) -> Outcome | None:
