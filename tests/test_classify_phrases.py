@@ -638,3 +638,13 @@ def test_provider_wording_from_their_docs_and_libraries(provider: str, status: i
                                                         expected: tuple[str, str, str]) -> None:
     r = classify(status, body, provider=provider, rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == expected
+
+
+def test_a_named_cause_outside_oauth_says_how_firm_its_rule_is() -> None:
+    """Class ``unknown`` with a cause a rule named (a local listener) is as firm as that rule; unrecognised text
+    stays ``low``."""
+    named = classify(None, "failed to start auth webserver: listen tcp 127.0.0.1:53682: bind: address already in use",
+                     rulebook=BOOK)
+    assert (named.failure_class, named.decision, named.confidence) == ("unknown", "fix_config", "medium")
+    plain = classify(None, "hello world", rulebook=BOOK)
+    assert (plain.failure_class, plain.cause, plain.confidence) == ("unknown", "unrecognised_response", "low")

@@ -152,8 +152,9 @@ def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, l
     """How hard to lean on the decision: ``high`` when a rule that names this failure decided (a provider's
     rule or code, the RFC baseline, a confirmed phrase); ``medium`` when it rests on a heuristic rule, on the
     error value alone (the cause is that code's usual one) or on the word families (vocabulary, not a known
-    wording); ``low`` when the cause is ambiguous, only the HTTP status spoke, or nothing was recognised."""
-    if cls == "unknown" or cause == "ambiguous":
+    wording); ``low`` when the cause is ambiguous, only the HTTP status spoke, or nothing was recognised. A rule
+    may name a cause outside OAuth (class ``unknown``: a local listener that cannot bind); its basis counts."""
+    if cause == "ambiguous" or (cls == "unknown" and not (layer == "rule" or (found is not None and found.cause))):
         return "low"
     decided = found if found is not None and found.cause else generic
     if decided is found:  # a provider's rule or code: its basis says how firm it is
