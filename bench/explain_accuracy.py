@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_FILES = [FIXTURES / "errors_corpus_dev.yaml", FIXTURES / "errors_corpus_dev2.yaml",
                  FIXTURES / "errors_corpus_dev3.yaml", FIXTURES / "errors_corpus_dev4.yaml",
-                 FIXTURES / "errors_corpus_dev5.yaml", FIXTURES / "errors_dev.yaml"]
+                 FIXTURES / "errors_corpus_dev5.yaml", FIXTURES / "errors_corpus_dev6.yaml",
+                 FIXTURES / "errors_dev.yaml"]
 
 
 def score(cases: list[dict[str, Any]], detect: bool = False) -> tuple[float, float, list[tuple[dict, Any]]]:

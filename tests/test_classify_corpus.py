@@ -1,9 +1,8 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml``, ``errors_corpus_dev2.yaml``, ``errors_corpus_dev3.yaml``,
-``errors_corpus_dev4.yaml`` and ``errors_corpus_dev5.yaml`` are the development halves of five independent
-corpora (each case keeps its ``source``, ``family`` and ``fixed_by``); ``fixtures/errors_dev.yaml`` are the
-project's earlier development cases.
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev6.yaml`` are the
+development halves of six independent corpora (each case keeps its ``source``, ``family`` and ``fixed_by``);
+``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
 stay missed on purpose (judgement calls: ``python bench/explain_accuracy.py --misses`` lists them). The floors
 below are what the classifier reaches; they may only go up (one exception, a convention, is noted at its floor).
@@ -33,6 +32,8 @@ CORPUS3 = yaml.safe_load((FIXTURES / "errors_corpus_dev3.yaml").read_text(encodi
 CORPUS4 = yaml.safe_load((FIXTURES / "errors_corpus_dev4.yaml").read_text(encoding="utf-8"))
 # The fifth (applications that integrate OAuth: CLIs, CI federation, MCP, vendor help centres); measured unseen first.
 CORPUS5 = yaml.safe_load((FIXTURES / "errors_corpus_dev5.yaml").read_text(encoding="utf-8"))
+# The sixth (providers the others covered thinly, servers' and libraries' own code); measured unseen first.
+CORPUS6 = yaml.safe_load((FIXTURES / "errors_corpus_dev6.yaml").read_text(encoding="utf-8"))
 DEV_CASES = yaml.safe_load((FIXTURES / "errors_dev.yaml").read_text(encoding="utf-8"))
 
 # (file's cases, provider given?) -> (class floor, decision floor)
@@ -50,6 +51,8 @@ FLOORS = {
     ("corpus4", False): (0.87, 0.94),
     ("corpus5", True): (0.86, 0.78),  # 0.723 / 0.660 measured unseen, before any rule was written from it
     ("corpus5", False): (0.82, 0.76),
+    ("corpus6", True): (0.85, 0.82),  # 0.714 / 0.651 measured unseen, before any rule was written from it
+    ("corpus6", False): (0.85, 0.80),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
@@ -72,14 +75,15 @@ def _accuracy(cases: list[dict[str, Any]], with_provider: bool) -> tuple[float, 
 @pytest.mark.parametrize(("name", "with_provider"), list(FLOORS))
 def test_accuracy_floors(name: str, with_provider: bool) -> None:
     cases = {"corpus": CORPUS, "corpus2": CORPUS2, "corpus3": CORPUS3, "corpus4": CORPUS4, "corpus5": CORPUS5,
-             "dev": DEV_CASES}[name]
+             "corpus6": CORPUS6, "dev": DEV_CASES}[name]
     class_acc, decision_acc, misses = _accuracy(cases, with_provider)
     class_floor, decision_floor = FLOORS[(name, with_provider)]
     assert class_acc >= class_floor and decision_acc >= decision_floor, (class_acc, decision_acc, misses)
 
 
-@pytest.mark.parametrize(("cases", "count"), [(CORPUS, 190), (CORPUS2, 115), (CORPUS3, 90), (CORPUS5, 94)],
-                         ids=["corpus", "corpus2", "corpus3", "corpus5"])
+@pytest.mark.parametrize(("cases", "count"), [(CORPUS, 190), (CORPUS2, 115), (CORPUS3, 90), (CORPUS5, 94),
+                                               (CORPUS6, 63)],
+                         ids=["corpus", "corpus2", "corpus3", "corpus5", "corpus6"])
 def test_corpus_cases_are_complete_and_sourced(cases: list[dict[str, Any]], count: int) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)) == count

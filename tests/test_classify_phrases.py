@@ -204,7 +204,8 @@ def _texts() -> list[str]:
     fixtures = Path(__file__).resolve().parent / "fixtures"
     texts: list[str] = []
     for name in ("errors_corpus_dev.yaml", "errors_corpus_dev2.yaml", "errors_corpus_dev3.yaml",
-                 "errors_corpus_dev4.yaml", "errors_corpus_dev5.yaml", "errors_dev.yaml"):
+                 "errors_corpus_dev4.yaml", "errors_corpus_dev5.yaml", "errors_corpus_dev6.yaml",
+                 "errors_dev.yaml"):
         for case in yaml.safe_load((fixtures / name).read_text(encoding="utf-8")):
             ex = extract(case["status"], case["body"], case.get("headers"))
             texts += [ex.text, ex.desc_text, case["body"], json.dumps(case["body"])]
@@ -648,3 +649,57 @@ def test_a_named_cause_outside_oauth_says_how_firm_its_rule_is() -> None:
     assert (named.failure_class, named.decision, named.confidence) == ("unknown", "fix_config", "medium")
     plain = classify(None, "hello world", rulebook=BOOK)
     assert (plain.failure_class, plain.cause, plain.confidence) == ("unknown", "unrecognised_response", "low")
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    # go-oidc's verifier (oidc/verify.go, oidc/jwks.go)
+    (None, 'failed to verify ID token: oidc: id token issued by a different provider, expected "https://a/" got '
+           '"https://a"', ("invalid_token", "token_from_other_issuer", "fix_config")),
+    (None, 'oidc: expected audience "web" got ["mobile"]', ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    (None, "oidc: current time 2023-05-02 10:00:00 +0000 UTC before the nbf (not before) time: 2023-05-02 10:07:12",
+     ("invalid_token", "clock_skew", "fix_config")),
+    (None, "failed to verify signature: failed to verify id token signature",
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+    # league/oauth2-server's resource server: access_denied at 401 with the reason in hint is a token problem
+    (401, '{"error":"access_denied","error_description":"The resource owner or authorization server denied the '
+          'request.","hint":"Access token could not be verified"}',
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+    (401, '{"error":"access_denied","error_description":"The resource owner or authorization server denied the '
+          'request.","hint":"Missing \\"Authorization\\" header"}',
+     ("invalid_request", "access_token_missing", "fix_config")),
+    (400, '{"error":"invalid_grant","error_description":"The refresh token is invalid.","hint":"Token is not linked '
+          'to client"}', ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
+    # OpenIddict ID2022/ID2023, djangorestframework-simplejwt, oauthlib
+    (400, '{"error":"invalid_grant","error_description":"The authorization associated with the refresh token is no '
+          'longer valid."}', ("invalid_grant", "grant_dead", "reauth")),
+    (401, '{"error":"invalid_token","error_description":"The authorization associated with the token is no longer '
+          'valid."}', ("invalid_token", "token_revoked", "reauth")),
+    (401, '{"detail":"Given token not valid for any token type","code":"token_not_valid","messages":[{"token_class":'
+          '"AccessToken","token_type":"access","message":"Token has wrong type"}]}',
+     ("invalid_token", "wrong_token_type", "fix_config")),
+    (None, 'Warning: Scope has changed from "read" to "read write".',
+     ("invalid_scope", "granted_scope_differs", "fix_config")),
+    # A token response without an access token is not an API call without one.
+    (None, "oauthlib.oauth2.rfc6749.errors.MissingTokenError: (missing_token) Missing access token parameter.",
+     ("unknown", "token_response_without_access_token", "fix_config")),
+    (None, "oauth2: server response missing access_token",
+     ("unknown", "token_response_without_access_token", "fix_config")),
+    # A code named in quotes
+    (400, '{"error":"invalid_request","error_description":"Invalid \\"code\\" in request."}',
+     ("invalid_grant", "auth_code_invalid_or_reused", "reauth")),
+    # RFC 6585's 429 in more words, and accounts or apps blocked by an administrator
+    (None, "Limit of 100 requests per minute exceeded", ("rate_limited", "rate_limit_exceeded", "retry")),
+    (None, "You have exceeded the number of allowed requests", ("rate_limited", "rate_limit_exceeded", "retry")),
+    (None, "Flood control", ("rate_limited", "rate_limit_exceeded", "retry")),
+    (None, "User is blocked", ("access_denied", "account_disabled", "fix_config")),
+    (None, "This app has been disabled by the administrator", ("access_denied", "org_policy_blocks_app", "fix_config")),
+])
+def test_round_seven_families(status: int | None, body: str, expected: tuple[str, str, str]) -> None:
+    assert run(status, body) == expected
+
+
+def test_box_grant_credentials_are_configuration() -> None:
+    r = classify(400, "Grant credentials are invalid [400 Bad Request] invalid_grant - Grant credentials are invalid",
+                 provider="box", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_grant", "ccg_credentials_or_subject_invalid",
+                                                       "fix_config")

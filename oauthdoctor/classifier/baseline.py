@@ -167,7 +167,7 @@ def _r(**kw: object) -> ErrorRule:
 
 _RT = r"refresh[ _-]?token"
 # A refresh token refused because another client presented it is named by the phrase layer, not as invalid.
-_NOT_OTHER_CLIENT = r"(?!.*\bclients? (?:do|does) not match)"
+_NOT_OTHER_CLIENT = r"(?!.*\b(?:clients? (?:do|does) not match|not linked to (?:this |the )?client))"
 # "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
 # Nor a JSON or form key holding a number ({"code": 124, ...}), nor an XML element named code
 # (<ams:code>900901</ams:code>, WSO2's fault): those are error codes.
@@ -293,7 +293,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_invalid"),
     _r(description=_CODE + r".{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
-    _r(description=r"(?:invalid|unknown|bad|incorrect) " + _CODE + "|" + _CODE +
+    _r(description=r"(?:invalid|unknown|bad|incorrect) [\"'\u201c]?" + _CODE + "|" + _CODE +
        r".{0,40}(?:invalid\b|not valid|not found|incorrect|does ?n[o']t exist)",
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
     _r(description=r"insufficient[ _](?:\w+[ _])?scopes?|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
@@ -325,7 +325,10 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"rate[ _-]?limit|\brate exceeded|toomanyrequests|"
        r"too many (?!token renew)(?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
        r"request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
-       r"maximum number of (?:api )?requests", failure_class="rate_limited",
+       r"maximum number of (?:api )?(?:requests|calls)|"
+       r"exceeded the (?:number|count) of (?:\w+ ){0,2}(?:requests|calls)|"
+       r"(?:requests|calls) per (?:second|minute|hour|day)\b.{0,40}\b(?:exceeded|reached)|\bflood (?:control|wait)\b|"
+       r"\brate cap\b", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
     _r(description=r"temporarily unavailable|service unavailable|try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),

@@ -25,6 +25,7 @@ DESCRIPTION_KEYS = (
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
     "error_hint", "hint", "error_debug",
     "errorDescription",  # AppAuth-Android's AuthorizationException JSON, and camelCase SDKs
+    "error_msg",  # VK's {"error": {"error_code": 5, "error_msg": ...}}
     "description",  # TikTok's {"data": {"description": ...}}, read one level down too
     "faultstring",  # a SOAP 1.1 fault, and gateways that copy its shape ({"fault": {"faultstring": ...}})
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
@@ -36,7 +37,7 @@ KNOWN_KEYS = frozenset({
     "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
     "ExceptionMessage", "detail", "details", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
-    "errorDescription",
+    "errorDescription", "error_msg",
 })
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
