@@ -258,3 +258,29 @@ def test_an_answer_split_across_grants_says_that_naming_the_grant_narrows_it(env
     named = json.loads(cli(env, "--format", "json", "--grant-type", "authorization_code",
                            '{"error": "invalid_grant"}').stdout)
     assert not any(h.startswith("Knowing which grant failed") for h in named["hints"])
+
+
+def test_batch_counts_stay_exact_past_the_fold() -> None:
+    """The summary counts per result object and folds every 8,192 distinct objects: the totals are the same as
+    counting line by line, repeated objects included."""
+    from oauthdoctor.classifier import classify
+    from oauthdoctor.classifier.book import RuleBook
+    from oauthdoctor.cli.explain import _Tally
+
+    book = RuleBook()
+    revoked = classify(400, '{"error":"invalid_grant","error_description":"Token has been revoked"}', rulebook=book)
+    slow = classify(400, '{"error":"slow_down"}', rulebook=book)
+    tally = _Tally()
+    number = 0
+    for i in range(10_000):  # distinct objects (no memo): each is its own entry
+        number += 1
+        tally.add(number, classify(429, f"Too Many Requests {i}", rulebook=book))
+    for _ in range(3):
+        for result in (revoked, slow, revoked):
+            number += 1
+            tally.add(number, result)
+    tally.fold()
+    assert tally.lines == 10_009
+    assert tally.classes["rate_limited"] == 10_000
+    assert tally.classes["invalid_grant"] == 6 and tally.classes["slow_down"] == 3
+    assert tally.decided == 10_009 and tally.decisions["retry"] == 10_003 and tally.decisions["reauth"] == 6

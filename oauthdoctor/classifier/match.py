@@ -225,7 +225,7 @@ class CompiledRules:
             value = ex.fields.get(name)
             if value and value != "null":
                 return value
-        if self.code_pattern is not None:
+        if self.code_pattern is not None and self.code_pattern.may_match(ex.text_lower):
             rx = self.code_pattern.compiled()
             m = rx.search(ex.text)
             if m and self.code_pick_last:

@@ -218,6 +218,7 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
             stream.close()
         if sink is not sys.stdout:
             sink.close()
+    tally.fold()
     sys.stderr.write(tally.summary())
     if tally.lines and len(tally.unreadable) == tally.lines:
         raise UsageError(f"no line of {'standard input' if source == '-' else source} is a JSON object")
@@ -247,7 +248,8 @@ def _dumped(result: Explanation) -> str:
 
 class _Tally:
     """Counts for the stderr summary: decided answers by decision, class and cause; unreadable and inconclusive
-    lines apart (they decide nothing)."""
+    lines apart (they decide nothing). A repeated line hands back the same result object, so answers are counted
+    per object first and folded into the counters in bounded batches (one dict update per line, memory flat)."""
 
     def __init__(self) -> None:
         self.lines = 0
@@ -257,19 +259,32 @@ class _Tally:
         self.decisions: Counter[str] = Counter()
         self.classes: Counter[str] = Counter()
         self.causes: Counter[str] = Counter()
+        self._pending: dict[int, list[Any]] = {}  # id(result) -> [result, count]
 
     def add(self, number: int, result: Explanation) -> None:
         self.lines += 1
         if result.parse_error is not None:
             self.unreadable.append(number)
             return
-        self.classes[result.failure_class] += 1
-        self.causes[result.cause] += 1
-        if result.conclusive:
-            self.decided += 1
-            self.decisions[result.decision] += 1
-        else:
-            self.inconclusive += 1
+        entry = self._pending.get(id(result))
+        if entry is not None and entry[0] is result:
+            entry[1] += 1
+            return
+        if len(self._pending) >= 8192:
+            self.fold()
+        self._pending[id(result)] = [result, 1]
+
+    def fold(self) -> None:
+        """Move the per-object counts into the counters."""
+        for result, n in self._pending.values():
+            self.classes[result.failure_class] += n
+            self.causes[result.cause] += n
+            if result.conclusive:
+                self.decided += n
+                self.decisions[result.decision] += n
+            else:
+                self.inconclusive += n
+        self._pending.clear()
 
     def summary(self) -> str:
         lines = [f"explained {self.lines} line(s): {self.decided} decided, {self.inconclusive} inconclusive (no OAuth "
