@@ -218,7 +218,6 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
             stream.close()
         if sink is not sys.stdout:
             sink.close()
-    tally.fold()
     sys.stderr.write(tally.summary())
     if tally.lines and len(tally.unreadable) == tally.lines:
         raise UsageError(f"no line of {'standard input' if source == '-' else source} is a JSON object")
@@ -287,6 +286,8 @@ class _Tally:
         self._pending.clear()
 
     def summary(self) -> str:
+        """The stderr summary; folds what is pending first, so the counters are whole afterwards too."""
+        self.fold()
         lines = [f"explained {self.lines} line(s): {self.decided} decided, {self.inconclusive} inconclusive (no OAuth "
                  f"error recognised), {len(self.unreadable)} unreadable"]
         if self.unreadable:
