@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oauthdoctor.classifier import classify
+from oauthdoctor.classifier import baseline, classify
 from oauthdoctor.classifier.book import RuleBook
 
 pytest_plugins = ["test_classify_support"]
@@ -32,9 +32,10 @@ CASES = [
      "rate_limited", "tenant_throttled", "retry"),
     ("microsoft", 400, aadsts(50196, "The server terminated an operation because it encountered a loop."), None,
      "rate_limited", "request_loop_detected", "fix_config"),
-    # Consent or MFA needed: the user must act interactively (OIDC interaction_required), the cause is Entra's.
+    # Consent or MFA needed: the user must act interactively (OIDC interaction_required), the cause is Entra's;
+    # missing consent on a call that cannot prompt is given outside that call, most often by an admin.
     ("entra", 400, aadsts(65001, "The user or administrator has not consented.", "invalid_grant"), None,
-     "interaction_required", "consent_required", "reauth"),
+     "interaction_required", "ambiguous", "fix_config"),
     ("entra", 400, aadsts(50076, "Due to a configuration change made by your administrator, you must use MFA.",
                           "interaction_required"), None, "interaction_required", "mfa_required", "reauth"),
     # A disabled account: the endpoint's own class when it names one, access_denied on a sign-in page.
@@ -202,3 +203,12 @@ def test_auth0_unknown_audience_is_detected_without_provider(merged_profiles: Pa
     result = classify(302, "https://app.example/cb?error=access_denied&error_description=Service%20not%20found%3A"
                            "%20https%3A%2F%2Fapi.example", rulebook=RuleBook())
     assert (result.provider, result.failure_class, result.cause) == ("auth0", "invalid_scope", "audience_not_found")
+
+
+def test_entra_missing_consent_names_both_ways_and_does_not_forbid_the_interactive_one(merged_profiles: Path) -> None:
+    body = aadsts(65001, "The user or administrator has not consented to use the application with ID 'x'.",
+                  "invalid_grant")
+    result = classify(400, body, None, provider="microsoft", rulebook=RuleBook())
+    assert [c.cause for c in result.candidates] == ["admin_consent_missing", "consent_required"]
+    assert (result.confidence, result.hints[-1]) == ("low", baseline.AMBIGUOUS_FIX_HINT)
+    assert not any("re-authorising" in hint for hint in result.hints)

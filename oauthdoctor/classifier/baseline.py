@@ -427,3 +427,4 @@ DECISION_HINTS: dict[str, str] = {
     "retry": "Safe to retry: back off per Retry-After if the response carries it.",
     "none": "Nothing was decided: read the full response (or the server's log) for the reason.",
 }
+AMBIGUOUS_FIX_HINT = "Sending the same request again fails the same way: find the candidate that fits and change that."

@@ -23,7 +23,8 @@ def hints_for(ex: Extracted, primary: Outcome, cause: str, decision: str, candid
             hints.append(f"Back off per Retry-After: wait {retry_after.strip()[:40]} before the next attempt.")
         elif reset:
             hints.append(f"Wait until the rate-limit reset time ({reset.strip()[:40]}) before retrying.")
-    hints.append(B.DECISION_HINTS[decision])
+    lean = decision == "fix_config" and cause == "ambiguous" and candidates  # a candidate may need no change
+    hints.append(B.AMBIGUOUS_FIX_HINT if lean else B.DECISION_HINTS[decision])
     return list(dict.fromkeys(h for h in (_filled(h, code) for h in hints) if h))
 
 
