@@ -90,3 +90,29 @@ def test_a_bare_401_from_a_token_request_is_client_authentication(context: dict[
 def test_a_bare_401_from_an_api_stays_an_access_token_refused() -> None:
     r = classify(401, "Unauthorized", None, url="https://api.example.test/v1/me", rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "ambiguous", "retry")
+
+
+@pytest.mark.parametrize("text", [
+    "POST https://idp.example.test/oauth2/v2.0/token 401 Unauthorized",
+    "Request to https://login.example.test/realms/x/protocol/openid-connect/token failed: 401 Unauthorized",
+    "oauth2: cannot fetch token: 401 Unauthorized",
+    "Token request failed with status 401 (Unauthorized)",
+    "Failed to obtain access token: 401 Unauthorized",
+    "error while refreshing the access token: HTTP 401 Unauthorized",
+])
+def test_a_log_line_naming_a_token_request_reads_its_401_as_client_authentication(text: str) -> None:
+    """The log line says what the caller would give as --url or --grant-type: the failing request asked for a token."""
+    r = classify(None, text, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == (
+        "invalid_client", "bad_client_credentials", "fix_config", "medium")
+
+
+@pytest.mark.parametrize("text", [
+    "GET https://api.example.test/v1/me 401 Unauthorized",
+    "invalid oauth token Request failed for https://api.example.test returned code 401",
+    "401 Unauthorized: the access token is expired",
+    "GET https://api.example.test/v1/token-info 401 Unauthorized",
+])
+def test_a_401_of_a_call_made_with_a_token_stays_an_access_token_refused(text: str) -> None:
+    r = classify(None, text, None, rulebook=BOOK)
+    assert r.failure_class == "invalid_token" and r.decision == "retry"

@@ -13,7 +13,13 @@ from oauthdoctor.classifier import baseline as B
 from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
 from oauthdoctor.classifier.match import CompiledRules
-from oauthdoctor.classifier.request_context import ask_for_grant, at_token_endpoint, for_grant, token_path
+from oauthdoctor.classifier.request_context import (
+    ask_for_grant,
+    at_token_endpoint,
+    for_grant,
+    names_token_request,
+    token_path,
+)
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
 from oauthdoctor.classifier.wording import hints_for, summary_for
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
@@ -76,7 +82,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
     result = _explain(ex, pid, code, found, generic, layer, rules)
-    if grant_type or (url and token_path(url)):
+    said = ex.status == 401 and (ex.token_request or names_token_request(ex.text))  # the log line names the request
+    if grant_type or (url and token_path(url)) or said:
         result = at_token_endpoint(result, ex, rules, code)
     return for_grant(result, grant_type, ex, rules, code) if grant_type else ask_for_grant(result)
 

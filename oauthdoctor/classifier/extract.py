@@ -129,6 +129,7 @@ class Extracted:
     empty: bool = True
     fmt: str = "empty"
     secrets: tuple[str, ...] = ()
+    token_request: bool = False  # the text was a client library's report of a failed token request (Go's oauth2)
 
     @functools.cached_property
     def desc_lower(self) -> str:
@@ -253,7 +254,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         status = int(next(g for g in m.groups() if g))  # "HTTP Error 401: Unauthorized", "(401) Unauthorized"
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
-                     secrets=secrets)
+                     secrets=secrets, token_request=go is not None)
 
 
 def _split_http(text: str, status: int | None, hdrs: dict[str, str]) -> tuple[int | None, str]:

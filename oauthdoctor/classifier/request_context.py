@@ -7,6 +7,7 @@ happen in it: a refresh cannot fail on a redirect URI, a code exchange cannot fa
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from oauthdoctor.classifier import baseline as B
@@ -84,6 +85,22 @@ def token_path(url: str) -> bool:
     """Whether the URL is a token endpoint by its path (``/token``, ``/oauth2/v2.0/token``, ``/access_token``)."""
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
     return path.endswith(("/token", "/access_token"))
+
+
+# A log line or exception that says the failing request was a token request: a token endpoint URL in the text, or
+# a client library's words for asking for a token (Go's "cannot fetch token", "failed to obtain access token",
+# "token request failed", "error refreshing token"). A request *with* a token (an API call) is not one of these.
+_TOKEN_REQUEST_WORDS = re.compile(
+    r"https?://\S+?/(?:access_)?token(?:[\s\"'?#,;)\]]|$)"
+    r"|\b(?-i:[Tt]oken (?:request|endpoint|exchange))\b|\bcannot fetch token\b"
+    r"|\b(?:obtain|get|fetch|retrieve|request|acquire|refresh|redeem)(?:ing)? (?:an? |the |new |oauth2? )*"
+    r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)",
+    re.IGNORECASE)
+
+
+def names_token_request(text: str) -> bool:
+    """Whether the text says the failing request asked the token endpoint for a token."""
+    return "token" in text.lower() and _TOKEN_REQUEST_WORDS.search(text) is not None
 
 
 def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
