@@ -78,7 +78,7 @@ def test_text_without_oauth_meaning_is_inconclusive_exit_3(env: dict[str, str]) 
     result = cli(env, "--format", "json", "hello world")
     data = json.loads(result.stdout)
     assert (result.returncode, data["class"], data["decision"]) == (3, "unknown", "none")
-    rich = cli(env, "\x01\x02 not an oauth error at all")
+    rich = cli(env, "\x01\x02 lorem ipsum dolor sit amet")  # words that speak of no authorization step
     assert rich.returncode == 3
     lines = rich.stdout.splitlines()
     assert lines[0].startswith("╭─ Inconclusive ─")  # the headline panel leads with the answer

@@ -345,6 +345,35 @@ INVALID_GRANT_CANDIDATES = [
               "the token expired, was revoked or rotated away"),
 ]
 
+# Text that says an authorization step failed but names no error, code or status a rule knows ("Authorization
+# with the server failed", "Login error", "Failed to retrieve access token from the provider"). It has an OAuth
+# meaning, so it is not "nothing to decide"; its class stays unknown and its cause ambiguous. The lean to
+# fix_config is a rule of thumb: most such answers in the development corpora were fixed by configuration.
+_AUTH_SUBJECT = re.compile(
+    r"\b(?:o?auth\w*|oidc|openid|tokens?|credentials?|log ?in|sign[- ]?in|sso|consent|scopes?|permissions?"
+    r"|identity provider|idp|integration|api[ _-]?key|client[ _-]?(?:id|secret))\b", re.IGNORECASE)
+_FAILED = re.compile(
+    r"\b(?:fail\w*|errors?|invalid|denied|unable|cannot|can't|could ?n[o']t|refused|rejected|expired|required"
+    r"|missing|unauthori[sz]ed|forbidden|disabled|blocked|not (?:allowed|authori[sz]ed|permitted|valid))\b",
+    re.IGNORECASE)
+VAGUE_AUTH_FAILURE_CANDIDATES = [
+    Candidate("client_or_app_configuration", "the client id or secret, the redirect URI, the scopes, the app's "
+              "permissions or an admin policy was refused; the same request fails the same way every time",
+              "compare the app's registration (and the provider's log for this request) with what is sent"),
+    Candidate("grant_or_session_gone", "the user's authorization was revoked or expired, or the account changed; "
+              "a fresh sign-in of that user works", "send the user through authorization again"),
+    Candidate("transient_provider_failure", "the same request succeeds a little later without any change",
+              "retry once with backoff"),
+]
+VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response names no OAuth error: the text alone "
+                              "does not tell why; configuration is the most common fix (a rule of thumb).")
+
+
+def speaks_of_auth_failure(text: str) -> bool:
+    """Whether the text says that an authorization, token, credential or sign-in step failed."""
+    return _AUTH_SUBJECT.search(text) is not None and _FAILED.search(text) is not None
+
+
 # RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500
 # is the server failing on this request and 502 an upstream that answered with garbage or not at all (server_error).
 # All of them decide retry.

@@ -21,6 +21,8 @@ def print_explanation(result: Explanation, console: Console) -> None:
     if result.conclusive:
         title = Text.assemble(("Decision: ", "bold"), (result.decision, decision_style(result.decision)))
         meaning = DECISION_MEANING.get(result.decision, result.decision)
+        if result.confidence == "low":  # a lean, not a finding: the candidates below may decide otherwise
+            title.append(" (a lean: low confidence)", style="dim")
     else:
         title = Text("Inconclusive", style="bold magenta")
         meaning = "no OAuth error was recognised; nothing was decided"

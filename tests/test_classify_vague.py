@@ -1,0 +1,59 @@
+"""Text that says an authorization step failed without naming why: a low-confidence lean with candidates, not
+"nothing decided" (issue #16: ``unknown`` with no decision is for text with no OAuth meaning at all)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from oauthdoctor.classifier import baseline, classify
+from oauthdoctor.classifier.book import RuleBook
+
+BOOK = RuleBook()
+CANDIDATES = ["client_or_app_configuration", "grant_or_session_gone", "transient_provider_failure"]
+
+
+@pytest.mark.parametrize(("status", "text"), [
+    (None, "Authorization with the MCP server failed. You can check your credentials and permissions."),
+    (None, "failed to fetch user/group from identity provider"),
+    (None, "Social Network Login Failure. An error occurred while attempting to login via your account."),
+    (302, "Authorization Required"),
+    (404, "Integration disabled: the connection could not be used"),
+])
+def test_a_vague_authorization_failure_leans_fix_config_and_lists_the_three_ways(status: int | None,
+                                                                                 text: str) -> None:
+    r = classify(status, text, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("unknown", "ambiguous", "fix_config", "low")
+    assert [c.cause for c in r.candidates] == CANDIDATES
+    assert r.summary == baseline.VAGUE_AUTH_FAILURE_SUMMARY
+    assert r.hints[-1] == baseline.AMBIGUOUS_FIX_HINT
+
+
+@pytest.mark.parametrize(("status", "text"), [
+    (None, "lorem ipsum dolor sit amet"),
+    (None, "OAUTH_014"),  # a provider code alone: no failure is stated in words
+    (None, "the token was issued"),  # a subject without a failure
+    (200, "Authorization failed for this request"),  # a 200 page may be a success page that mentions failures
+])
+def test_text_that_states_no_authorization_failure_stays_undecided(status: int | None, text: str) -> None:
+    r = classify(status, text, None, rulebook=BOOK)
+    assert (r.failure_class, r.decision) == ("unknown", "none")
+
+
+def test_the_status_still_speaks_first() -> None:
+    """A 401 or 403 has its own reading; the vague family is for answers without one."""
+    assert classify(401, "Authorization failed", None, rulebook=BOOK).failure_class == "invalid_token"
+    assert classify(403, "Authorization failed", None, rulebook=BOOK).failure_class == "access_denied"
+
+
+def test_the_cli_shows_the_lean_as_a_lean() -> None:
+    args = [sys.executable, "-m", "oauthdoctor", "explain", "Authorization with the server failed"]
+    rich = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert rich.returncode == 0 and rich.stdout.splitlines()[0].startswith(
+        "╭─ Decision: fix_config (a lean: low confidence) ─")
+    data = json.loads(subprocess.run([*args, "--format", "json"], capture_output=True, text=True,
+                                     check=False).stdout)
+    assert (data["class"], data["decision"], data["confidence"]) == ("unknown", "fix_config", "low")
