@@ -371,7 +371,7 @@ VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response na
 
 def speaks_of_auth_failure(text: str) -> bool:
     """Whether the text says that an authorization, token, credential or sign-in step failed."""
-    return _AUTH_SUBJECT.search(text) is not None and _FAILED.search(text) is not None
+    return _FAILED.search(text) is not None and _AUTH_SUBJECT.search(text) is not None
 
 
 # RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500

@@ -98,9 +98,9 @@ _TOKEN_REQUEST_WORDS = re.compile(
     re.IGNORECASE)
 
 
-def names_token_request(text: str) -> bool:
-    """Whether the text says the failing request asked the token endpoint for a token."""
-    return "token" in text.lower() and _TOKEN_REQUEST_WORDS.search(text) is not None
+def names_token_request(ex: Extracted) -> bool:
+    """Whether the response says the failing request asked the token endpoint for a token."""
+    return ex.token_request or ("token" in ex.text_lower and _TOKEN_REQUEST_WORDS.search(ex.text) is not None)
 
 
 def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
