@@ -47,7 +47,11 @@ FLOORS = {
     ("corpus2", False): (0.95, 0.88),
     ("corpus3", True): (0.88, 0.87),  # 0.767 / 0.756 measured unseen, before any rule was written from it
     ("corpus3", False): (0.88, 0.87),
-    ("corpus4", True): (0.90, 0.96),  # 0.844 / 0.867 measured unseen, before any rule was written from it
+    # 0.844 / 0.867 measured unseen, before any rule was written from it. Decision 0.967 -> 0.956 with the dex profile:
+    # dex-userinfo-invalid-bearer-1 is a 401, which Dex sends only for a missing or non-Bearer Authorization header
+    # (server/userinfo/userinfo.go L32-L37 at dexidp/dex@ab64ed7; a token that fails verification is 403), so the
+    # profile answers access_token_missing / fix_config where the label reads an expired token (retry).
+    ("corpus4", True): (0.90, 0.95),
     ("corpus4", False): (0.87, 0.94),
     ("corpus5", True): (0.86, 0.78),  # 0.723 / 0.660 measured unseen, before any rule was written from it
     ("corpus5", False): (0.82, 0.76),
