@@ -26,7 +26,9 @@ REQUIRED = {
     "zoom": [], "xero": [], "intuit": [], "dropbox": [], "shopify": [], "linkedin": [], "box": [], "zendesk": [],
     "pingone": [], "keycloak": [], "hydra": ["fosite", "ory"], "oidc-provider": ["node-oidc-provider"],
     "spring-authorization-server": ["spring"], "doorkeeper": [], "django-oauth-toolkit": ["dot"], "authlib": [],
-    "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"], "dex": ["dexidp"],
+    "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"],
+    "dex": ["dexidp"],
+    "twitch": ["twitch-tv"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))
