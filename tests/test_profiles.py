@@ -29,6 +29,7 @@ REQUIRED = {
     "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"],
     "dex": ["dexidp"],
     "twitch": ["twitch-tv"],
+    "aws-cognito": ["cognito", "amazon-cognito"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -25,6 +25,7 @@ PROFILE_IDS = [
     "authlib", "identityserver", "x", "meta",
     "dex",
     "twitch",
+    "aws-cognito",
     "generic",
 ]
 CASE_MAP = {
