@@ -30,6 +30,7 @@ REQUIRED = {
     "dex": ["dexidp"],
     "twitch": ["twitch-tv"],
     "aws-cognito": ["cognito", "amazon-cognito"],
+    "gitlab": ["gitlab-com"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

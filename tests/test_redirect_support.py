@@ -26,6 +26,7 @@ PROFILE_IDS = [
     "dex",
     "twitch",
     "aws-cognito",
+    "gitlab",
     "generic",
 ]
 CASE_MAP = {
