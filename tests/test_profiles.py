@@ -31,6 +31,7 @@ REQUIRED = {
     "twitch": ["twitch-tv"],
     "aws-cognito": ["cognito", "amazon-cognito"],
     "gitlab": ["gitlab-com"],
+    "authelia": ["authelia-oidc"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

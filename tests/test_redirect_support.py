@@ -27,6 +27,7 @@ PROFILE_IDS = [
     "twitch",
     "aws-cognito",
     "gitlab",
+    "authelia",
     "generic",
 ]
 CASE_MAP = {
