@@ -95,7 +95,7 @@ def _google_auth(body: Body, status: Any) -> str | None:
 
 
 WRAPPERS: dict[str, Wrapper] = {
-    "log": lambda b, s: f"2026-12-05 10:00:01,123 ERROR [oauth.client] token request failed: {_flat(b)}",
+    "log": lambda b, s: f"2026-12-05 10:00:01,123 ERROR [oauth.client] request failed: {_flat(b)}",
     "spring": lambda b, s: f'org.springframework.web.client.HttpClientErrorException$BadRequest: {s or 400} Bad '
                            f'Request: "{_flat(b)}"',
     "axios": lambda b, s: f"AxiosError: Request failed with status code {s or 400}\n    at settle (node_modules/"

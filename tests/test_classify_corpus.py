@@ -104,7 +104,7 @@ def _flat(body: Any) -> str:
 # The same response as users meet it elsewhere (bench/explain_variants.py has the full list): a right answer must
 # survive being logged, wrapped by a gateway or shown on an error page.
 WRAPPERS = {
-    "log line": lambda b: f"2026-12-05 10:00:01 ERROR [oauth] token request failed: {_flat(b)}",
+    "log line": lambda b: f"2026-12-05 10:00:01 ERROR [oauth] request failed: {_flat(b)}",
     "gateway envelope": lambda b: json.dumps({"statusCode": 400, "body": _flat(b)}),
     "error page": lambda b: None if "<html" in _flat(b).lower() else (
         f"<html><head><title>Error</title></head><body><p>{html.escape(_flat(b))}</p></body></html>"),
