@@ -26,7 +26,8 @@ REQUIRED = {
     "zoom": [], "xero": [], "intuit": [], "dropbox": [], "shopify": [], "linkedin": [], "box": [], "zendesk": [],
     "pingone": [], "keycloak": [], "hydra": ["fosite", "ory"], "oidc-provider": ["node-oidc-provider"],
     "spring-authorization-server": ["spring"], "doorkeeper": [], "django-oauth-toolkit": ["dot"], "authlib": [],
-    "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"], "discord": ["discordapp"], "generic": [],
+    "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"], "generic": [],
+    "discord": ["discordapp"],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))
 
