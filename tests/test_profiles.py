@@ -32,6 +32,7 @@ REQUIRED = {
     "aws-cognito": ["cognito", "amazon-cognito"],
     "gitlab": ["gitlab-com"],
     "authelia": ["authelia-oidc"],
+    "discord": ["discordapp"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -28,6 +28,7 @@ PROFILE_IDS = [
     "aws-cognito",
     "gitlab",
     "authelia",
+    "discord",
     "generic",
 ]
 CASE_MAP = {
