@@ -22,7 +22,7 @@ PROFILE_IDS = [
     "google", "microsoft", "salesforce", "github", "hubspot", "slack", "netsuite", "servicenow", "freshdesk", "okta",
     "auth0", "atlassian", "zoom", "xero", "intuit", "dropbox", "shopify", "linkedin", "box", "zendesk", "pingone",
     "keycloak", "hydra", "oidc-provider", "spring-authorization-server", "doorkeeper", "django-oauth-toolkit",
-    "authlib", "identityserver", "x", "meta", "generic",
+    "authlib", "identityserver", "x", "meta", "generic", "notion", "vk",
 ]
 CASE_MAP = {
     "fosite": "hydra", "spring-authz-server": "spring-authorization-server", "identityserver4": "identityserver",
