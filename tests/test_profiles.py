@@ -33,6 +33,8 @@ REQUIRED = {
     "gitlab": ["gitlab-com"],
     "authelia": ["authelia-oidc"],
     "discord": ["discordapp"],
+    "notion": ["notionhq"],
+    "vk": ["vkontakte"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

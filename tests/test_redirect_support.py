@@ -29,6 +29,8 @@ PROFILE_IDS = [
     "gitlab",
     "authelia",
     "discord",
+    "notion",
+    "vk",
     "generic",
 ]
 CASE_MAP = {

@@ -213,7 +213,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             error = None
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
                        or _nested(fields, ".message")  # a gateway's {"fault": {"code": ..., "message": ...}}
-                       or _nested(fields, ".description") or _nested(fields, ".faultstring"))
+                       or _nested(fields, ".description") or _nested(fields, ".faultstring")
+                       or _nested(fields, ".error_msg"))  # VK: {"error": {"error_code": 5, "error_msg": ...}}
         if error is not None and (m := _CODE_PREFIX.match(error)):  # "invalid_client: Invalid client_id ..."
             error, description = m.group(1) or m.group(2), description or m.group(3).strip()
         elif error is not None and _is_prose(error):  # "OpenIdException(invalid_grant): Invalid JWT Signature."
