@@ -27,6 +27,7 @@ REQUIRED = {
     "pingone": [], "keycloak": [], "hydra": ["fosite", "ory"], "oidc-provider": ["node-oidc-provider"],
     "spring-authorization-server": ["spring"], "doorkeeper": [], "django-oauth-toolkit": ["dot"], "authlib": [],
     "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"], "generic": [],
+    "supabase": ["supabase-auth", "gotrue"],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))
 

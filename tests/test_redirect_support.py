@@ -23,6 +23,7 @@ PROFILE_IDS = [
     "auth0", "atlassian", "zoom", "xero", "intuit", "dropbox", "shopify", "linkedin", "box", "zendesk", "pingone",
     "keycloak", "hydra", "oidc-provider", "spring-authorization-server", "doorkeeper", "django-oauth-toolkit",
     "authlib", "identityserver", "x", "meta", "generic",
+    "supabase",
 ]
 CASE_MAP = {
     "fosite": "hydra", "spring-authz-server": "spring-authorization-server", "identityserver4": "identityserver",
