@@ -35,6 +35,7 @@ REQUIRED = {
     "discord": ["discordapp"],
     "notion": ["notionhq"],
     "vk": ["vkontakte"],
+    "supabase": ["supabase-auth", "gotrue"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

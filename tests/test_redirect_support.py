@@ -31,6 +31,7 @@ PROFILE_IDS = [
     "discord",
     "notion",
     "vk",
+    "supabase",
     "generic",
 ]
 CASE_MAP = {
