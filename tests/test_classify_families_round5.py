@@ -116,3 +116,22 @@ def test_a_log_line_naming_a_token_request_reads_its_401_as_client_authenticatio
 def test_a_401_of_a_call_made_with_a_token_stays_an_access_token_refused(text: str) -> None:
     r = classify(None, text, None, rulebook=BOOK)
     assert r.failure_class == "invalid_token" and r.decision == "retry"
+
+
+@pytest.mark.parametrize(("grant", "cause"), [("authorization_code", "auth_code_issued_to_another_client"),
+                                               ("refresh_token", "refresh_request_malformed")])
+def test_a_grant_that_leaves_one_configuration_cause_decides_fix_config(grant: str, cause: str) -> None:
+    """A code redeemed by another client id, a refresh sent without the client's credentials: a new sign-in sends
+    the same request, so the grant's one remaining cause decides fix_config, not the class's reauth."""
+    from dataclasses import replace
+
+    from oauthdoctor.classifier.extract import extract
+    from oauthdoctor.classifier.request_context import for_grant
+    from oauthdoctor.classifier.result import CauseCandidate
+
+    body = '{"error":"invalid_grant"}'
+    both = replace(classify(400, body, None, rulebook=BOOK), candidates=(
+        CauseCandidate("auth_code_issued_to_another_client", "the code came from another client id"),
+        CauseCandidate("refresh_request_malformed", "the refresh carried no client credentials")))
+    r = for_grant(both, grant, extract(400, body, None), None, None)
+    assert (r.cause, r.decision, r.confidence) == (cause, "fix_config", "medium")

@@ -46,10 +46,17 @@ GRANT_CANDIDATES: dict[str, dict[str, Candidate]] = {
         "check the assertion's signing key, its iss/sub/aud and its iat/exp against this host's clock")},
 }
 # The decision of a cause a grant narrowed to, where it is not the class's default (reauth for invalid_grant).
+# A cause someone fixes by changing what the client sends or how the app is set up: a new sign-in alone sends the
+# same request (a code redeemed by another client id, a refresh without the client's credentials, a refresh token
+# mangled in storage or sent as an access token, a Google app left in Testing).
 CAUSE_DECISION: dict[str, str] = {
     "redirect_uri_differs_from_authorize": "fix_config", "pkce_verifier_mismatch": "fix_config",
     "pkce_verifier_missing": "fix_config", "resource_owner_credentials_invalid": "fix_config",
     "assertion_invalid": "fix_config", "client_credentials_grant_disabled": "fix_config",
+    "auth_code_issued_to_another_client": "fix_config", "bad_user_credentials": "fix_config",
+    "refresh_request_malformed": "fix_config", "refresh_token_malformed": "fix_config",
+    "refresh_token_used_as_access_token": "fix_config", "testing_mode_7_day_expiry": "fix_config",
+    "offline_access_missing": "fix_config",
 }
 # grant_type values as sent on the wire (RFC 8628, RFC 7523, RFC 8693 URNs) -> the short names above
 GRANT_ALIASES: dict[str, str] = {
