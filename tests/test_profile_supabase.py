@@ -208,3 +208,10 @@ def test_explain_cli_end_to_end(tmp_path: Path) -> None:
     assert (got["provider"], got["class"], got["cause"], got["decision"]) == (
         "supabase", "invalid_grant", "refresh_token_reused_after_rotation", "reauth")
     assert got["provider_code"] == "refresh_token_already_used"
+
+
+def test_supabase_is_detected_by_its_error_code_header_whatever_the_body() -> None:
+    """curl -i output: the x-sb-error-code header names Supabase even where the body is a bare message."""
+    result = classify(None, 'HTTP/1.1 401 Unauthorized\r\nx-sb-error-code: bad_jwt\r\n\r\n{"message":"invalid JWT"}')
+    assert result.provider == "supabase"
+    assert classify(401, '{"message":"invalid JWT"}').provider is None

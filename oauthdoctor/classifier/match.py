@@ -133,13 +133,13 @@ class Matcher:
     @classmethod
     def of(cls, rule: ErrorRule | Signature) -> Matcher:
         fields = tuple((k, LazyPattern(v)) for k, v in rule.fields.items())
+        headers = tuple((k.lower(), LazyPattern(v)) for k, v in rule.headers.items())
         if isinstance(rule, ErrorRule):
-            status, headers = frozenset(rule.status), tuple(
-                (k.lower(), LazyPattern(v)) for k, v in rule.headers.items())
+            status = frozenset(rule.status)
             codes, empty = frozenset(c.upper() for c in rule.provider_code), rule.empty_body
             not_error = frozenset(_norm(e) for e in rule.not_error)
         else:
-            status, headers, codes, empty, not_error = frozenset(), (), frozenset(), None, frozenset()
+            status, codes, empty, not_error = frozenset(), frozenset(), None, frozenset()
         return cls(status=status, error=frozenset(_norm(e) for e in rule.error), not_error=not_error,
                    description=_rx(rule.description),
                    text=_rx(rule.text), fields=fields, headers=headers, provider_code=codes, empty_body=empty)

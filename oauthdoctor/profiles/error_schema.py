@@ -96,6 +96,7 @@ class Signature:
     description: str | None = None
     text: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # a provider's own response header (Supabase's error code)
     weight: int = 1
     source: str | None = None
     checked: str | None = None
