@@ -349,13 +349,20 @@ INVALID_GRANT_CANDIDATES = [
 # with the server failed", "Login error", "Failed to retrieve access token from the provider"). It has an OAuth
 # meaning, so it is not "nothing to decide"; its class stays unknown and its cause ambiguous. The lean to
 # fix_config is a rule of thumb: most such answers in the development corpora were fixed by configuration.
-_AUTH_SUBJECT = re.compile(
+_AUTH_SUBJECT = (
     r"\b(?:o?auth\w*|oidc|openid|tokens?|credentials?|log ?in|sign[- ]?in|sso|consent|scopes?|permissions?"
-    r"|identity provider|idp|integration|api[ _-]?key|client[ _-]?(?:id|secret))\b", re.IGNORECASE)
-_FAILED = re.compile(
+    r"|identity provider|idp|integration|api[ _-]?key|client[ _-]?(?:id|secret))\b")
+_FAILED = (
     r"\b(?:fail\w*|errors?|invalid|denied|unable|cannot|can't|could ?n[o']t|refused|rejected|expired|required"
-    r"|missing|unauthori[sz]ed|forbidden|disabled|blocked|not (?:allowed|authori[sz]ed|permitted|valid))\b",
-    re.IGNORECASE)
+    r"|missing|unauthori[sz]ed|forbidden|disabled|blocked|not (?:allowed|authori[sz]ed|permitted|valid))\b")
+
+
+@functools.cache
+def _vague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: most answers are decided before the last family is tried."""
+    return re.compile(_FAILED, re.IGNORECASE), re.compile(_AUTH_SUBJECT, re.IGNORECASE)
+
+
 VAGUE_AUTH_FAILURE_CANDIDATES = [
     Candidate("client_or_app_configuration", "the client id or secret, the redirect URI, the scopes, the app's "
               "permissions or an admin policy was refused; the same request fails the same way every time",
@@ -371,7 +378,8 @@ VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response na
 
 def speaks_of_auth_failure(text: str) -> bool:
     """Whether the text says that an authorization, token, credential or sign-in step failed."""
-    return _FAILED.search(text) is not None and _AUTH_SUBJECT.search(text) is not None
+    failed, subject = _vague_patterns()
+    return failed.search(text) is not None and subject.search(text) is not None
 
 
 # RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500

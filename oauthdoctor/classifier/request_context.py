@@ -7,6 +7,7 @@ happen in it: a refresh cannot fail on a redirect URI, a code exchange cannot fa
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -97,17 +98,22 @@ def token_path(url: str) -> bool:
 # A log line or exception that says the failing request was a token request: a token endpoint URL in the text, or
 # a client library's words for asking for a token (Go's "cannot fetch token", "failed to obtain access token",
 # "token request failed", "error refreshing token"). A request *with* a token (an API call) is not one of these.
-_TOKEN_REQUEST_WORDS = re.compile(
+_TOKEN_REQUEST_WORDS = (
     r"https?://\S+?/(?:access_)?token(?:[\s\"'?#,;)\]]|$)"
     r"|\b(?-i:[Tt]oken (?:request|endpoint|exchange))\b|\bcannot fetch token\b"
     r"|\b(?:obtain|get|fetch|retrieve|request|acquire|refresh|redeem)(?:ing)? (?:an? |the |new |oauth2? )*"
-    r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)",
-    re.IGNORECASE)
+    r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)")
+
+
+@functools.cache
+def _token_request_words() -> re.Pattern[str]:
+    """Compiled on the first 401 that mentions a token, not at import."""
+    return re.compile(_TOKEN_REQUEST_WORDS, re.IGNORECASE)
 
 
 def names_token_request(ex: Extracted) -> bool:
     """Whether the response says the failing request asked the token endpoint for a token."""
-    return ex.token_request or ("token" in ex.text_lower and _TOKEN_REQUEST_WORDS.search(ex.text) is not None)
+    return ex.token_request or ("token" in ex.text_lower and _token_request_words().search(ex.text) is not None)
 
 
 def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
