@@ -57,3 +57,22 @@ def test_the_cli_shows_the_lean_as_a_lean() -> None:
     data = json.loads(subprocess.run([*args, "--format", "json"], capture_output=True, text=True,
                                      check=False).stdout)
     assert (data["class"], data["decision"], data["confidence"]) == ("unknown", "fix_config", "low")
+
+
+@pytest.mark.parametrize(("text", "provider"), [
+    ('Request to https://login.microsoftonline.com/common/oauth2/v2.0/token failed: {"error":"invalid_grant"}',
+     "microsoft"),
+    ('POST https://oauth2.googleapis.com/token -> 400 {"error":"invalid_grant"}', "google"),
+    ('token refresh failed at https://id.twitch.tv/oauth2/token: {"error":"invalid_grant"}', "twitch"),
+])
+def test_a_log_line_naming_a_providers_token_endpoint_detects_that_provider(text: str, provider: str) -> None:
+    assert classify(None, text, None, rulebook=BOOK).provider == provider
+
+
+@pytest.mark.parametrize("text", [
+    'see https://github.com/acme/app/issues/12 {"error":"invalid_grant"}',  # a link, not an endpoint
+    'https://login.microsoftonline.com/common/oauth2/v2.0/token then https://gitlab.com/oauth/token: '
+    '{"error":"invalid_grant"}',  # two providers' endpoints: neither is the one that answered
+])
+def test_links_and_two_providers_endpoints_detect_nothing(text: str) -> None:
+    assert classify(None, text, None, rulebook=BOOK).provider is None

@@ -6,6 +6,8 @@ a profile's own non-empty ``errors`` always wins over an override.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -93,6 +95,15 @@ class RuleBook:
                                for pid in ids]
         return self._detectors
 
+    def by_text_host(self, text: str) -> str | None:
+        """The provider whose OAuth endpoint a log line names: a URL in the text whose host a profile serves and
+        whose path is an OAuth endpoint's (a link to an issue or a docs page names no endpoint). One provider only:
+        a text naming endpoints of two says nothing."""
+        if "://" not in text:
+            return None
+        found = {pid for url in _endpoint_urls().findall(text)[:8] if (pid := self.by_host(url))}
+        return found.pop() if len(found) == 1 else None
+
     def by_host(self, url: str) -> str | None:
         """The provider whose ``endpoints.hosts`` (or endpoint URLs) cover the URL's host."""
         try:
@@ -115,6 +126,17 @@ class RuleBook:
         return None if tie else found
 
 
+# A URL whose path ends in an OAuth endpoint's last segment: /token, /authorize, /oauth2/v2.0/token,
+# /login/oauth/access_token, /protocol/openid-connect/token, /oauth.v2.access, /devicecode ...
+_ENDPOINT_URL = (
+    r"https?://[^\s\"'<>()/]+/[^\s\"'<>()?#]*?(?:token|authori[sz]e|oauth[.\w]*access|devicecode|device_authorization"
+    r"|device/code|revoke)(?=[/?#\s\"'<>(),;:]|$)")
+
+
+@functools.cache
+def _endpoint_urls() -> re.Pattern[str]:
+    """Compiled on the first text that names a URL and matched no signature."""
+    return re.compile(_ENDPOINT_URL, re.IGNORECASE)
 _default: tuple[tuple[Path, ...], RuleBook] | None = None
 
 

@@ -76,7 +76,7 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     if pid is None and url:
         pid = book.by_host(url)
     if pid is None and not provider:
-        pid = book.by_body(ex, error_key)
+        pid = book.by_body(ex, error_key) or book.by_text_host(ex.text)
     rules = book.compiled(pid) if pid else None
     code = rules.provider_code(ex) if rules else None
     found = rules.find(ex, error_key, code) if rules else None
