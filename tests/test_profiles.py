@@ -36,6 +36,7 @@ REQUIRED = {
     "notion": ["notionhq"],
     "vk": ["vkontakte"],
     "supabase": ["supabase-auth", "gotrue"],
+    "azure-ad-b2c": ["azure-b2c", "b2c", "aad-b2c"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

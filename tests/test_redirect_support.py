@@ -32,6 +32,7 @@ PROFILE_IDS = [
     "notion",
     "vk",
     "supabase",
+    "azure-ad-b2c",
     "generic",
 ]
 CASE_MAP = {
