@@ -137,6 +137,8 @@ _ENDPOINT_URL = (
 def _endpoint_urls() -> re.Pattern[str]:
     """Compiled on the first text that names a URL and matched no signature."""
     return re.compile(_ENDPOINT_URL, re.IGNORECASE)
+
+
 _default: tuple[tuple[Path, ...], RuleBook] | None = None
 
 
