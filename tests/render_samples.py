@@ -112,8 +112,9 @@ def explanation() -> Explanation:
                "again", "Never retry this grant: send the user through authorization again."),
         references=("https://developers.google.com/identity/protocols/oauth2#expiration", LONG_URI),
         candidates=(CauseCandidate("testing_mode_7_day_expiry", "the consent screen is in Testing and the "
-                                   "token is about 7 days old"),
-                    CauseCandidate("refresh_token_unused_6_months", "the token was not used for 6 months")),
+                                   "token is about 7 days old", decision="fix_config"),
+                    CauseCandidate("refresh_token_unused_6_months", "the token was not used for 6 months",
+                                   decision="reauth")),
     )
 
 

@@ -458,6 +458,51 @@ CAUSE_HINTS: dict[str, list[str]] = {
     "network_error": ["Retry with backoff; if it persists, check the host, port, proxy and TLS settings."],
 }
 
+# What a candidate cause decides, so that an ambiguous answer says, for each cause it lists, what would follow
+# (explain's "Possible causes"). By meaning: the client's registration, what it sends or where it sends it is
+# configuration; a grant, session or consent that is gone, or a user who must act, is a new authorisation; a
+# server or store that failed, or a limit, is a retry. Causes whose decision depends on more than their name
+# (a banned account, a deleted user, a token "expired or revoked") are not listed and show none.
+_FIX, _REAUTH, _RETRY = "fix_config", "reauth", "retry"
+CANDIDATE_DECISIONS: dict[str, str] = {
+    **dict.fromkeys((
+        "access_token_malformed", "access_token_missing", "admin_consent_missing", "api_token_sent_as_bearer",
+        "app_audience_not_supported_for_client_credentials", "app_configured_with_secret_hash",
+        "app_permission_read_only", "app_restricted_by_x", "app_token_where_user_token_required",
+        "bad_client_credentials", "bad_client_secret", "basic_auth_not_form_encoded",
+        "basic_credentials_not_form_encoded", "claims_request_not_permitted", "client_authentication_missing",
+        "client_cannot_read_scope_attributes", "client_id_header_missing", "client_removed_from_configuration",
+        "client_type_mismatch", "clock_or_cluster_skew", "clock_skew", "connector_misconfigured",
+        "credentials_regenerated", "database_constraint_failed", "database_trigger_failed", "device_key_missing",
+        "email_scope_or_permission_missing", "grant_issued_for_other_client_or_endpoint", "grant_type_malformed",
+        "grant_type_not_enabled_for_client", "grant_value_mangled", "invalid_signature", "ip_allowlist_blocked",
+        "missing_parameter", "missing_scope", "missing_scope_or_permission", "oauth1_signature_invalid",
+        "proxy_or_gateway_page", "public_client_uses_code_grant", "redirect_uri_not_registered",
+        "request_body_not_form_encoded", "requested_subject_differs", "resource_not_shared_with_integration",
+        "scope_mismatched", "secret_sent_for_public_client", "storage_not_shared",
+        "subject_token_audience_or_issuer_mismatch", "tenant_id_header_missing_or_wrong", "tenant_not_found",
+        "token_for_other_client", "token_for_other_environment", "token_for_other_shop", "token_for_wrong_audience",
+        "token_from_old_client_id", "token_from_other_issuer", "token_from_other_server",
+        "token_malformed_or_placeholder", "unknown_client_id", "upstream_connector_misconfigured",
+        "upstream_provider_misconfigured", "wrong_auth_type_for_endpoint", "wrong_client_auth_method",
+        "wrong_client_secret", "wrong_endpoint_url", "wrong_endpoint_version", "wrong_http_method", "wrong_issuer",
+        "wrong_object_id", "wrong_parameter_name", "wrong_token_type", "client_or_app_configuration",
+    ), _FIX),
+    **dict.fromkeys((
+        "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
+        "database_restored_from_backup", "email_not_confirmed", "grant_or_session_gone", "login_already_completed",
+        "other_user_signed_in", "otp_already_used", "otp_expired", "otp_superseded", "password_change_gmail_scopes",
+        "session_expired", "short_lived_token_without_refresh", "sso_session_expired", "stale_consent_link",
+        "token_deleted", "token_deleted_by_cleanup", "token_revoked", "upstream_connector_refresh_failed",
+        "user_denied_consent", "user_revoked_access",
+    ), _REAUTH),
+    **dict.fromkeys((
+        "access_token_expired", "idp_error_page", "idp_server_error", "idp_transient_outage", "rate_limit_exceeded",
+        "storage_backend_failure", "storage_failure", "subject_token_expired", "transient_provider_failure",
+        "upstream_unavailable", "user_to_server_token_expired",
+    ), _RETRY),
+}
+
 DECISION_HINTS: dict[str, str] = {
     "reauth": "Never retry this grant: send the user through authorization again.",
     "fix_config": "Retrying or re-authorising without a configuration change fails again.",

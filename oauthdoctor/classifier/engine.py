@@ -16,6 +16,7 @@ from oauthdoctor.classifier.match import CompiledRules
 from oauthdoctor.classifier.request_context import (
     ask_for_grant,
     at_token_endpoint,
+    decision_of,
     for_grant,
     names_token_request,
     token_path,
@@ -200,7 +201,8 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         normalized_status=normalized, error=ex.error, provider_code=code, error_description=_shown(ex),
         summary=primary.summary or summary_for(cls, cause, meaning, code, pid, len(candidates)),
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
-        candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint) for c in candidates),
+        candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint, decision_of(c.cause, c.decision))
+                         for c in candidates),
         basis=found.basis if found is not None else None,
         confidence=_confidence(cls, cause, found, generic, layer),
     )

@@ -59,6 +59,22 @@ CAUSE_DECISION: dict[str, str] = {
     "refresh_token_used_as_access_token": "fix_config", "testing_mode_7_day_expiry": "fix_config",
     "offline_access_missing": "fix_config",
 }
+# Causes whose name says the grant is gone (a new authorisation helps); the rest are in B.CANDIDATE_DECISIONS.
+_CAUSE_DECISION_BY_PREFIX = (("refresh_token_", "reauth"), ("auth_code_", "reauth"))
+
+
+def decision_of(cause: str, own: str | None = None) -> str | None:
+    """What a candidate cause decides: its rule's own word, the grant table above, the cause vocabulary's, or what
+    its name says (a refresh token or a code that is gone); None when none of them knows."""
+    if own:
+        return own
+    if cause in CAUSE_DECISION:
+        return CAUSE_DECISION[cause]
+    if cause in B.CANDIDATE_DECISIONS:
+        return B.CANDIDATE_DECISIONS[cause]
+    return next((decision for prefix, decision in _CAUSE_DECISION_BY_PREFIX if cause.startswith(prefix)), None)
+
+
 # grant_type values as sent on the wire (RFC 8628, RFC 7523, RFC 8693 URNs) -> the short names above
 GRANT_ALIASES: dict[str, str] = {
     "urn:ietf:params:oauth:grant-type:device_code": "device_code",
@@ -141,7 +157,7 @@ def for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: Compil
     grant = grant_name(grant_type)
     kept = [c for c in result.candidates if (g := cause_grants(c.cause)) is None or grant in g]
     if not kept and (own := GRANT_CANDIDATES.get(grant, {}).get(result.failure_class)):
-        kept = [CauseCandidate(own.cause, own.tells_apart, own.hint)]
+        kept = [CauseCandidate(own.cause, own.tells_apart, own.hint, decision_of(own.cause, own.decision))]
     if not kept or kept == list(result.candidates):  # nothing ruled out (or nothing left): the body's answer stands
         return result
     meaning = B.CLASS_DEFAULTS[result.failure_class][3]
@@ -155,7 +171,7 @@ def for_grant(result: Explanation, grant_type: str, ex: Extracted, rules: Compil
         return replace(result, candidates=tuple(kept), summary=summary,
                        hints=tuple(h for h in result.hints if not _about_dropped(h, result.candidates, kept)))
     only = kept[0]
-    decision = CAUSE_DECISION.get(only.cause, result.decision)
+    decision = decision_of(only.cause, only.decision) or result.decision
     hints = hints_for(ex, Outcome(), only.cause, decision, [], rules, code)
     if only.hint:
         hints.insert(0, only.hint[0].upper() + only.hint[1:].rstrip(".") + ".")

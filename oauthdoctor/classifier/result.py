@@ -15,6 +15,7 @@ class CauseCandidate:
     cause: str
     tells_apart: str
     hint: str | None = None
+    decision: str | None = None  # what this cause would decide (None: not known apart from the answer's own)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class Explanation:
             "hints": list(self.hints),
             "references": list(self.references),
             "candidates": [
-                {"cause": c.cause, "tells_apart": c.tells_apart, **({"hint": c.hint} if c.hint else {})}
+                {"cause": c.cause, "tells_apart": c.tells_apart, **({"hint": c.hint} if c.hint else {}),
+                 **({"decision": c.decision} if c.decision else {})}
                 for c in self.candidates
             ],
         }

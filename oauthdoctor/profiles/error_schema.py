@@ -26,6 +26,7 @@ class Candidate:
     cause: str = ""
     tells_apart: str = ""
     hint: str | None = None
+    decision: DecisionName | None = None  # what this cause decides, where the cause's name does not say it
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ def print_explanation(result: Explanation, console: Console) -> None:
     if result.candidates:
         console.print(Text("Possible causes (what tells them apart):", style="bold"))
         for candidate in result.candidates:
-            console.print(Hanging(Text.assemble("  - ", (candidate.cause, "cyan"), ": "),
+            decides = (f" ({candidate.decision})", decision_style(candidate.decision)) if candidate.decision else ""
+            console.print(Hanging(Text.assemble("  - ", (candidate.cause, "cyan"), decides, ": "),
                                   shown(candidate.tells_apart), indent=4))
     rest = [h for h in result.hints if h != next_step]
     if rest:
