@@ -28,6 +28,7 @@ REQUIRED = {
     "spring-authorization-server": ["spring"], "doorkeeper": [], "django-oauth-toolkit": ["dot"], "authlib": [],
     "identityserver": ["identityserver4", "duende"], "x": ["twitter"], "meta": ["facebook"],
     "dex": ["dexidp"],
+    "casdoor": ["casbin-casdoor"],
     "twitch": ["twitch-tv"],
     "aws-cognito": ["cognito", "amazon-cognito"],
     "gitlab": ["gitlab-com"],
