@@ -116,3 +116,27 @@ def test_credentials_in_the_input_are_never_echoed(body: str) -> None:
     shown = json.dumps(result.to_json())
     assert "CANARY" not in shown
     assert "…(" in (result.error_description or "")  # replaced by a fingerprint, not dropped
+
+
+@pytest.mark.parametrize(("description", "secret"), [
+    ("Invalid access token: eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl", "eyJhbGciOiJSUzI1NiJ9"),
+    ("Invalid access token: 3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60", "8b7d-4c6e"),  # Spring Security OAuth < 2.5.2
+    ("Invalid refresh token (expired): 8c2d1a7e4f9b3c6d5e0a", "8c2d1a7e4f9b3c6d5e0a"),
+    ("Invalid authorization code: Xy7kPq", "Xy7kPq"),  # Spring's six-character codes
+    ("the JWT eyJraWQiOiJrMSJ9.eyJpc3MiOiJ4In0.sig_value_1 was issued for another audience", "eyJraWQiOiJrMSJ9"),
+])
+def test_a_credential_the_server_echoed_into_its_message_is_fingerprinted(description: str, secret: str) -> None:
+    """The description is shown; a token or code the server quoted back in it must not be (the brief: no access
+    token, refresh token or code in any output)."""
+    result = classify(401, json.dumps({"error": "invalid_token", "error_description": description}), rulebook=BOOK)
+    shown = json.dumps(result.to_json())
+    assert secret not in shown and "…(" in (result.error_description or "")
+
+
+@pytest.mark.parametrize("description", [
+    "Error code: AADSTS7000218 client secret missing",  # a provider code is not a credential
+    "Invalid token: token is expired", "Code not valid", "The access token expired 19884 day(s) ago",
+])
+def test_words_and_codes_after_a_credentials_name_are_shown_as_they_are(description: str) -> None:
+    result = classify(400, json.dumps({"error": "invalid_grant", "error_description": description}), rulebook=BOOK)
+    assert result.error_description == description

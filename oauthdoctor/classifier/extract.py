@@ -106,6 +106,11 @@ _LAZY: dict[str, tuple[str, int]] = {
     "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
     "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
     # key: value pairs quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
+    # A credential the server echoed into its message ("Invalid access token: 3f1c2a9e-...", a JWT): shown only
+    # as a fingerprint. A JWT anywhere; otherwise a long token-shaped value right after a credential's name.
+    "echoed_jwt": (r"\beyJ[\w-]{6,}\.[\w-]{6,}\.[\w-]*", 0),
+    "echoed_credential": (r"\b(?:token|code|secret|assertion|session(?: ?id)?|key)\b(?:\s*\([^)]{0,20}\))?['\"]?"
+                          r"(?:\s*[:=]\s*|\s+)['\"]?([A-Za-z0-9._~+/=-]{6,})", re.I),
     "fragment_smart": (r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|"""
                        r"""'(?:[^'\\]|\\.)*'?|[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|"""
                        r"""\[[^\]]*\]?|[^,}\s&]+)""", 0),
@@ -251,6 +256,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
     secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
+    if description:
+        secrets += _echoed_credentials(description)
     if status is None and (m := _rx("status_in_text").search(text[:2000])):
         status = int(next(g for g in m.groups() if g))  # "HTTP Error 401: Unauthorized", "(401) Unauthorized"
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
@@ -411,6 +418,17 @@ def _is_prose(value: str) -> bool:
 
 
 @functools.cache
+def _echoed_credentials(description: str) -> tuple[str, ...]:
+    """Credentials a server wrote into its own message (Spring's "Invalid access token: <token>", a JWT quoted
+    back): the description is shown, so they must be fingerprinted like the ones in a pasted request. A value
+    counts only if it mixes digits and lower-case letters, as generated credentials do and words and codes
+    (``AADSTS700082``, ``E0000047``) do not."""
+    found = [m.group(0) for m in _rx("echoed_jwt").finditer(description)] if "eyJ" in description else []
+    values = [m.group(1) for m in _rx("echoed_credential").finditer(description)]
+    found += [v for v in values if any(c.isdigit() for c in v) and any(c.islower() for c in v)]
+    return tuple(found)
+
+
 def _rx(name: str) -> re.Pattern[str]:
     """A pattern of ``_LAZY``, compiled once, when first needed."""
     pattern, flags = _LAZY[name]
