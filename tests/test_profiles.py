@@ -38,6 +38,7 @@ REQUIRED = {
     "vk": ["vkontakte"],
     "supabase": ["supabase-auth", "gotrue"],
     "azure-ad-b2c": ["azure-b2c", "b2c", "aad-b2c"],
+    "spring-security-oauth": ["spring-security-oauth2", "spring-oauth2-legacy"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -34,6 +34,7 @@ PROFILE_IDS = [
     "vk",
     "supabase",
     "azure-ad-b2c",
+    "spring-security-oauth",
     "generic",
 ]
 CASE_MAP = {
