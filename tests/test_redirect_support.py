@@ -33,6 +33,7 @@ PROFILE_IDS = [
     "vk",
     "supabase",
     "azure-ad-b2c",
+    "logto",
     "generic",
 ]
 CASE_MAP = {
