@@ -90,6 +90,8 @@ CASES = [
      "invalid_token", "ambiguous", "retry"),
     (401, api("auth.unauthorized", "Unauthorized. Please check credentials and its scope."),
      "invalid_token", "ambiguous", "retry"),
+    (400, api("auth.unauthorized", "Unauthorized. Please check credentials and its scope."),
+     "insufficient_scope", "missing_scope", "fix_config"),
     (403, api("auth.forbidden", "Forbidden. Please check your user roles and permissions."),
      "insufficient_scope", "missing_scope", "fix_config"),
     (401, api("auth.authorization_header_missing", "Authorization header is missing."),
