@@ -39,6 +39,7 @@ REQUIRED = {
     "supabase": ["supabase-auth", "gotrue"],
     "azure-ad-b2c": ["azure-b2c", "b2c", "aad-b2c"],
     "spring-security-oauth": ["spring-security-oauth2", "spring-oauth2-legacy"],
+    "logto": ["logto-cloud", "logto-oss"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -35,6 +35,7 @@ PROFILE_IDS = [
     "supabase",
     "azure-ad-b2c",
     "spring-security-oauth",
+    "logto",
     "generic",
 ]
 CASE_MAP = {
