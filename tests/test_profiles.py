@@ -37,6 +37,7 @@ REQUIRED = {
     "vk": ["vkontakte"],
     "supabase": ["supabase-auth", "gotrue"],
     "azure-ad-b2c": ["azure-b2c", "b2c", "aad-b2c"],
+    "node-oauth2-server": ["oauth2-server", "@node-oauth/oauth2-server", "express-oauth-server"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))
