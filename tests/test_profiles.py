@@ -40,6 +40,7 @@ REQUIRED = {
     "azure-ad-b2c": ["azure-b2c", "b2c", "aad-b2c"],
     "spring-security-oauth": ["spring-security-oauth2", "spring-oauth2-legacy"],
     "logto": ["logto-cloud", "logto-oss"],
+    "node-oauth2-server": ["oauth2-server", "@node-oauth/oauth2-server", "express-oauth-server"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -36,6 +36,7 @@ PROFILE_IDS = [
     "azure-ad-b2c",
     "spring-security-oauth",
     "logto",
+    "node-oauth2-server",
     "generic",
 ]
 CASE_MAP = {
