@@ -37,6 +37,7 @@ REQUIRED = {
     "vk": ["vkontakte"],
     "supabase": ["supabase-auth", "gotrue"],
     "azure-ad-b2c": ["azure-b2c", "b2c", "aad-b2c"],
+    "league-oauth2-server": ["league", "thephpleague", "laravel-passport", "passport"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -33,6 +33,7 @@ PROFILE_IDS = [
     "vk",
     "supabase",
     "azure-ad-b2c",
+    "league-oauth2-server",
     "generic",
 ]
 CASE_MAP = {
