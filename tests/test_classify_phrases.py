@@ -663,7 +663,8 @@ def test_a_named_cause_outside_oauth_says_how_firm_its_rule_is() -> None:
     # league/oauth2-server's resource server: access_denied at 401 with the reason in hint is a token problem
     (401, '{"error":"access_denied","error_description":"The resource owner or authorization server denied the '
           'request.","hint":"Access token could not be verified"}',
-     ("invalid_token", "token_signature_invalid", "fix_config")),
+     # detected as league (providers/league-oauth2-server.yaml): the hint also covers an expired token, so ambiguous
+     ("invalid_token", "ambiguous", "fix_config")),
     (401, '{"error":"access_denied","error_description":"The resource owner or authorization server denied the '
           'request.","hint":"Missing \\"Authorization\\" header"}',
      ("invalid_request", "access_token_missing", "fix_config")),

@@ -41,6 +41,7 @@ REQUIRED = {
     "spring-security-oauth": ["spring-security-oauth2", "spring-oauth2-legacy"],
     "logto": ["logto-cloud", "logto-oss"],
     "node-oauth2-server": ["oauth2-server", "@node-oauth/oauth2-server", "express-oauth-server"],
+    "league-oauth2-server": ["league", "thephpleague", "laravel-passport", "passport"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

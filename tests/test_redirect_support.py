@@ -37,6 +37,7 @@ PROFILE_IDS = [
     "spring-security-oauth",
     "logto",
     "node-oauth2-server",
+    "league-oauth2-server",
     "generic",
 ]
 CASE_MAP = {
