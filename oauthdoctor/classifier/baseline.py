@@ -487,6 +487,13 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "upstream_provider_misconfigured", "wrong_auth_type_for_endpoint", "wrong_client_auth_method",
         "wrong_client_secret", "wrong_endpoint_url", "wrong_endpoint_version", "wrong_http_method", "wrong_issuer",
         "wrong_object_id", "wrong_parameter_name", "wrong_token_type", "client_or_app_configuration",
+        # a grant narrowed to one of these (--grant-type) is fixed by changing what the client sends or how the app
+        # is set up: a new sign-in alone sends the same request
+        "redirect_uri_differs_from_authorize", "pkce_verifier_mismatch", "pkce_verifier_missing",
+        "resource_owner_credentials_invalid", "assertion_invalid", "client_credentials_grant_disabled",
+        "auth_code_issued_to_another_client", "bad_user_credentials", "refresh_request_malformed",
+        "refresh_token_malformed", "refresh_token_used_as_access_token", "testing_mode_7_day_expiry",
+        "offline_access_missing",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",

@@ -6,14 +6,13 @@ a profile's own non-empty ``errors`` always wins over an override.
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.classifier.facts import ProviderFacts
 from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.classifier.request_context import endpoint_urls
 from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 from oauthdoctor.profiles.hosts import host_matches
 
@@ -99,9 +98,7 @@ class RuleBook:
         """The provider whose OAuth endpoint a log line names: a URL in the text whose host a profile serves and
         whose path is an OAuth endpoint's (a link to an issue or a docs page names no endpoint). One provider only:
         a text naming endpoints of two says nothing."""
-        if "://" not in text:
-            return None
-        found = {pid for url in _endpoint_urls().findall(text)[:8] if (pid := self.by_host(url))}
+        found = {pid for url in endpoint_urls(text) if (pid := self.by_host(url))}
         return found.pop() if len(found) == 1 else None
 
     def by_host(self, url: str) -> str | None:
@@ -124,19 +121,6 @@ class RuleBook:
             elif weight and weight == best:
                 tie = True
         return None if tie else found
-
-
-# A URL whose path ends in an OAuth endpoint's last segment: /token, /authorize, /oauth2/v2.0/token,
-# /login/oauth/access_token, /protocol/openid-connect/token, /oauth.v2.access, /devicecode ...
-_ENDPOINT_URL = (
-    r"https?://[^\s\"'<>()/]+/[^\s\"'<>()?#]*?(?:token|authori[sz]e|oauth[.\w]*access|devicecode|device_authorization"
-    r"|device/code|revoke)(?=[/?#\s\"'<>(),;:]|$)")
-
-
-@functools.cache
-def _endpoint_urls() -> re.Pattern[str]:
-    """Compiled on the first text that names a URL and matched no signature."""
-    return re.compile(_ENDPOINT_URL, re.IGNORECASE)
 
 
 _default: tuple[tuple[Path, ...], RuleBook] | None = None

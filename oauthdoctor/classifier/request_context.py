@@ -46,30 +46,16 @@ GRANT_CANDIDATES: dict[str, dict[str, Candidate]] = {
         "assertion_invalid", "the JWT assertion's signature, key, iss/sub/aud, jti or lifetime was refused",
         "check the assertion's signing key, its iss/sub/aud and its iat/exp against this host's clock")},
 }
-# The decision of a cause a grant narrowed to, where it is not the class's default (reauth for invalid_grant).
-# A cause someone fixes by changing what the client sends or how the app is set up: a new sign-in alone sends the
-# same request (a code redeemed by another client id, a refresh without the client's credentials, a refresh token
-# mangled in storage or sent as an access token, a Google app left in Testing).
-CAUSE_DECISION: dict[str, str] = {
-    "redirect_uri_differs_from_authorize": "fix_config", "pkce_verifier_mismatch": "fix_config",
-    "pkce_verifier_missing": "fix_config", "resource_owner_credentials_invalid": "fix_config",
-    "assertion_invalid": "fix_config", "client_credentials_grant_disabled": "fix_config",
-    "auth_code_issued_to_another_client": "fix_config", "bad_user_credentials": "fix_config",
-    "refresh_request_malformed": "fix_config", "refresh_token_malformed": "fix_config",
-    "refresh_token_used_as_access_token": "fix_config", "testing_mode_7_day_expiry": "fix_config",
-    "offline_access_missing": "fix_config",
-}
-# Causes whose name says the grant is gone (a new authorisation helps); the rest are in B.CANDIDATE_DECISIONS.
+# Causes whose name says the grant is gone (a new authorisation helps), where B.CANDIDATE_DECISIONS does not list
+# the cause (its configuration causes, such as a refresh token mangled in storage, come first).
 _CAUSE_DECISION_BY_PREFIX = (("refresh_token_", "reauth"), ("auth_code_", "reauth"))
 
 
 def decision_of(cause: str, own: str | None = None) -> str | None:
-    """What a candidate cause decides: its rule's own word, the grant table above, the cause vocabulary's, or what
-    its name says (a refresh token or a code that is gone); None when none of them knows."""
+    """What a candidate cause decides: its rule's own word, the cause vocabulary's, or what its name says (a
+    refresh token or a code that is gone); None when none of them knows."""
     if own:
         return own
-    if cause in CAUSE_DECISION:
-        return CAUSE_DECISION[cause]
     if cause in B.CANDIDATE_DECISIONS:
         return B.CANDIDATE_DECISIONS[cause]
     return next((decision for prefix, decision in _CAUSE_DECISION_BY_PREFIX if cause.startswith(prefix)), None)
@@ -115,8 +101,7 @@ def token_path(url: str) -> bool:
 # a client library's words for asking for a token (Go's "cannot fetch token", "failed to obtain access token",
 # "token request failed", "error refreshing token"). A request *with* a token (an API call) is not one of these.
 _TOKEN_REQUEST_WORDS = (
-    r"https?://\S+?/(?:access_)?token(?:[\s\"'?#,;)\]]|$)"
-    r"|\b(?-i:[Tt]oken (?:request|endpoint|exchange))\b|\bcannot fetch token\b"
+    r"\b(?-i:[Tt]oken (?:request|endpoint|exchange))\b|\bcannot fetch token\b"
     r"|\b(?:obtain|get|fetch|retrieve|request|acquire|refresh|redeem)(?:ing)? (?:an? |the |new |oauth2? )*"
     r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)")
 
@@ -127,9 +112,32 @@ def _token_request_words() -> re.Pattern[str]:
     return re.compile(_TOKEN_REQUEST_WORDS, re.IGNORECASE)
 
 
+# A URL in a text whose path ends in an OAuth endpoint's last segment: /token, /authorize, /oauth2/v2.0/token,
+# /login/oauth/access_token, /protocol/openid-connect/token, /oauth.v2.access, /devicecode ...
+_ENDPOINT_URL = (
+    r"https?://[^\s\"'<>()/]+/[^\s\"'<>()?#]*?(?:token|authori[sz]e|oauth[.\w]*access|devicecode|device_authorization"
+    r"|device/code|revoke)(?=[/?#\s\"'<>(),;:]|$)")
+
+
+@functools.cache
+def _endpoint_url_rx() -> re.Pattern[str]:
+    """Compiled on the first text that names a URL."""
+    return re.compile(_ENDPOINT_URL, re.IGNORECASE)
+
+
+def endpoint_urls(text: str) -> list[str]:
+    """The OAuth endpoint URLs a log line names (at most eight); a link to an issue or a docs page is none."""
+    return _endpoint_url_rx().findall(text)[:8] if "://" in text else []
+
+
 def names_token_request(ex: Extracted) -> bool:
-    """Whether the response says the failing request asked the token endpoint for a token."""
-    return ex.token_request or ("token" in ex.text_lower and _token_request_words().search(ex.text) is not None)
+    """Whether the response says the failing request asked the token endpoint for a token: a token endpoint URL in
+    the text, or a client library's words for asking for one."""
+    if ex.token_request:
+        return True
+    if "token" not in ex.text_lower:
+        return False
+    return any(token_path(u) for u in endpoint_urls(ex.text)) or _token_request_words().search(ex.text) is not None
 
 
 def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
