@@ -215,7 +215,7 @@ def _texts() -> list[str]:
 def test_every_phrase_and_signature_pattern_has_literal_anchors() -> None:
     """A pattern without anchors is compiled and run on every text: the phrase layer (consulted for most bodies)
     and the detection signatures (run for every body without a provider) must all have them."""
-    from oauthdoctor.classifier.match import anchors
+    from oauthdoctor.classifier.anchors import anchors
     from oauthdoctor.profiles.loader import all_profiles
 
     missing = [r.description or r.text for r in get_profile("generic").errors.rules
@@ -251,7 +251,7 @@ def test_literal_anchors_never_refuse_a_text_the_pattern_matches() -> None:
     ("a(b|c)d|xyz", None),  # one alternative without an anchor: no anchors at all
 ])
 def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None:
-    from oauthdoctor.classifier.match import anchors
+    from oauthdoctor.classifier.anchors import anchors
 
     assert anchors(pattern) == expected
 

@@ -8,69 +8,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from oauthdoctor.classifier.anchors import anchors_of
 from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Outcome, Signature
 
 _FLAGS = re.I | re.S
 _SERVER_SIDE = frozenset({"server_error", "temporarily_unavailable"})
-
-
-# One token of a regex: an escape, a character class, a group bracket, a quantifier, a metacharacter, a literal.
-_TOKEN_SOURCE = (r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|\((?:\?[:!=]|\?<[!=]|\?P?<\w+>)?|\)|\{\d*(?:,\d*)?\}\??|"
-                 r"[?*+]\??|[.^$|]|[^\\\[\](){}?*+.^$|]+")
-_ESCAPED_LITERAL = frozenset(".^$|?*+()[]{}\\/-'\"# :,=<>!&@%")  # escapes that stand for the character itself
-
-
-@functools.cache
-def _token_rx() -> re.Pattern[str]:
-    return re.compile(_TOKEN_SOURCE, re.S)
-
-
-def anchors(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case strings one of which every match must contain, or None when the pattern has none.
-
-    Each top-level alternative contributes its longest run of plain characters outside groups, classes and
-    optional quantifiers (at least 3 characters, else the pattern gets no anchors). A text that contains none of
-    them cannot match, so the pattern need not even be compiled. Conservative by construction: anything unusual
-    ends a run. Tokenising with one regex keeps this far cheaper than compiling the pattern.
-    """
-    found: list[str] = []
-    best, run, depth = "", "", 0
-    tokens = _token_rx().findall(pattern)
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if depth:
-            depth += tok.startswith("(") - (tok == ")")
-            continue
-        if tok == "|":
-            best = max(best, run, key=len)
-            if len(best) < 3:
-                return None
-            found.append(best)
-            best, run = "", ""
-            continue
-        literal = None
-        if tok.startswith("\\"):
-            literal = tok[1] if tok[1] in _ESCAPED_LITERAL else None
-        elif tok[0] not in "[(){?*+.^$":
-            literal = tok
-        if tok.startswith("("):
-            depth = 1
-        if literal is None:
-            best, run = max(best, run, key=len), ""
-            continue
-        optional = nxt[:1] in ("?", "*") or nxt.startswith(("{0", "{,"))
-        repeated = nxt[:1] in ("+", "{")
-        if optional or repeated:  # the last character is optional (drop it) or repeated (keep it, end the run)
-            run += literal[:-1] if optional else literal
-            best, run = max(best, run.lower(), key=len), ""
-            continue
-        run += literal.lower()
-    best = max(best, run, key=len)
-    if depth or len(best) < 3:
-        return None
-    found.append(best)
-    return tuple(dict.fromkeys(found))
 
 
 class LazyPattern:
@@ -87,7 +30,7 @@ class LazyPattern:
     def may_match(self, lowered: str) -> bool:
         """False only when the (lower-cased) text cannot match: none of the anchors occurs in it."""
         known = self._anchors
-        found = anchors(self.source) if known is False else known
+        found = anchors_of(self.source) if known is False else known
         if known is False:
             self._anchors = found
         if found is None or found is True:

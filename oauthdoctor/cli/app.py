@@ -219,8 +219,9 @@ def run() -> NoReturn:
 
 
 def _leave(code: object) -> NoReturn:
-    """Exit as ``sys.exit(code)`` would (None is 0; a message is printed and is 1), after flushing the output,
-    without the interpreter's teardown (``os._exit``)."""
+    """Exit as ``sys.exit(code)`` would (None is 0; a message is printed and is 1), after flushing the output
+    and running the exit hooks (the anchors memo's write-back), without the interpreter's teardown
+    (``os._exit``)."""
     message = "" if code is None or isinstance(code, int) else f"{code}\n"
     status = code if isinstance(code, int) else 1 if message else 0
     for stream, text in ((sys.stdout, ""), (sys.stderr, message)):
@@ -231,6 +232,9 @@ def _leave(code: object) -> NoReturn:
             stream.flush()
         except (OSError, ValueError):  # a reader that went away (| head), or a stream already closed
             pass
+    import atexit
+
+    atexit._run_exitfuncs()
     os._exit(status)
 
 
