@@ -6,6 +6,7 @@ a profile's own non-empty ``errors`` always wins over an override.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ class RuleBook:
         self._compiled: dict[str, CompiledRules] = {}
         self._resolved: dict[str, str | None] = {}
         self._detectors: list[tuple[str, CompiledRules]] | None = None
+        self._paths: list[tuple[re.Pattern[str], int, str]] | None = None
         self._facts: ProviderFacts | None = None
         self.results: dict[object, Explanation] = {}  # classify() memo, cleared when full
 
@@ -95,10 +97,27 @@ class RuleBook:
         return self._detectors
 
     def by_text_host(self, text: str) -> str | None:
-        """The provider whose OAuth endpoint a log line names: a URL in the text whose host a profile serves and
-        whose path is an OAuth endpoint's (a link to an issue or a docs page names no endpoint). One provider only:
-        a text naming endpoints of two says nothing."""
-        found = {pid for url in endpoint_urls(text) if (pid := self.by_host(url))}
+        """The provider whose OAuth endpoint a log line names: a URL in the text whose host a profile serves (or
+        whose path only one profile's endpoints have) and whose path is an OAuth endpoint's (a link to an issue or a
+        docs page names no endpoint). One provider only: a text naming endpoints of two says nothing."""
+        found = {pid for url in endpoint_urls(text) if (pid := self.by_host(url) or self.by_path(url))}
+        return found.pop() if len(found) == 1 else None
+
+    def by_path(self, url: str) -> str | None:
+        """The provider whose endpoint path (one only its profile has, ``ProviderFacts.endpoint_paths``) the URL's
+        path ends with, placeholders standing for one segment: a self-hosted Keycloak's
+        ``/realms/acme/protocol/openid-connect/token`` on any host. The longest fitting path wins (Authelia's
+        ``/api/oidc/token`` over Logto's ``/oidc/token``); None when no path or two as long fit."""
+        try:
+            path = urlsplit(url if "//" in url else f"//{url}").path.rstrip("/").lower()
+        except ValueError:
+            return None
+        if self._paths is None:
+            self._paths = [(_path_rx(template), len(template), pid)
+                           for template, pid in self.facts.endpoint_paths().items()]
+        fits = [(length, pid) for rx, length, pid in self._paths if rx.search(path)]
+        longest = max((length for length, _ in fits), default=0)
+        found = {pid for length, pid in fits if length == longest}
         return found.pop() if len(found) == 1 else None
 
     def by_host(self, url: str) -> str | None:
@@ -121,6 +140,12 @@ class RuleBook:
             elif weight and weight == best:
                 tie = True
         return None if tie else found
+
+
+def _path_rx(template: str) -> re.Pattern[str]:
+    """A path template's matcher: its end of a path, each ``{placeholder}`` one segment."""
+    parts = re.split(r"\{[^}]*\}", template)
+    return re.compile("(?:^|/)" + "[^/]+".join(re.escape(p) for p in parts).lstrip("/") + "$")
 
 
 _default: tuple[tuple[Path, ...], RuleBook] | None = None

@@ -75,7 +75,7 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     error_key = ex.error_key
     pid = book.resolve(provider, strict) if provider else None
     if pid is None and url:
-        pid = book.by_host(url)
+        pid = book.by_host(url) or book.by_path(url)
     if pid is None and not provider:
         pid = book.by_body(ex, error_key) or book.by_text_host(ex.text)
     rules = book.compiled(pid) if pid else None

@@ -10,6 +10,7 @@ a convenience, not worth failing for, and naming a provider still reports the br
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from oauthdoctor.hosts import split_url
@@ -31,16 +32,19 @@ class ProviderFacts:
         self._generic: dict[str, bool] = {}
         self.by_name: dict[str, str] = {}
         self.hosts: list[tuple[str, str]] = []  # (host pattern, id), exact and longest first
+        self._paths: list[tuple[str, bool, str]] = []  # (endpoint path, on any host?, id): see endpoint_paths
         entries = all_checked_parts(_DETECTION)
         if entries is not None:
             for file, data in entries:
                 self._raw[data["id"]] = data.get("errors", {})
                 self._files[data["id"]] = file
                 self._add(data["id"], data.get("kind") == "generic", names(data), _data_hosts(data))
+                self._paths += [(path, open_host, data["id"]) for path, open_host in _paths(_data_urls(data))]
         else:
             for profile in _profiles_or_none():
                 self._errors[profile.id] = profile.errors
                 self._add(profile.id, profile.kind == "generic", profile.names(), _profile_hosts(profile))
+                self._paths += [(path, open_host, profile.id) for path, open_host in _paths(_profile_urls(profile))]
         self.ids = sorted(self._generic, key=lambda pid: (self._generic[pid], pid))
         self.generic_id = next((pid for pid in self.ids if self._generic[pid]), None)  # the phrase layer's home
         self.hosts.sort(key=lambda item: (item[0].startswith("*."), -len(item[0])))
@@ -49,6 +53,21 @@ class ProviderFacts:
         self._generic[pid] = generic
         self.by_name.update((name, pid) for name in names)
         self.hosts.extend((pattern, pid) for pattern in dict.fromkeys(h.lower() for h in hosts))
+
+    def endpoint_paths(self) -> dict[str, str]:
+        """Endpoint paths that find their profile on any host, each with its id: the path of a URL template whose
+        host is a placeholder (``{issuer}/protocol/openid-connect/token`` -> ``/protocol/openid-connect/token``),
+        with at least two fixed segments, that no other profile's endpoint path ends with. A self-hosted server
+        or a custom domain is found by such a path; ``/oauth/token`` (five profiles), Casdoor's
+        ``/login/oauth/authorize`` (GitHub's too, and GitHub Enterprise runs on any host) or a bare ``/token``
+        find nobody."""
+        found = {}
+        for path, open_host, pid in self._paths:
+            fixed = sum(1 for part in path.split("/") if part and "{" not in part)
+            if open_host and fixed >= 2 and not any(other != pid and theirs.endswith(path)
+                                                    for theirs, _, other in self._paths):
+                found[path] = pid
+        return found
 
     def errors(self, pid: str) -> ErrorRules | None:
         """The provider's ``errors`` section, or None for an id that no profile has."""
@@ -84,15 +103,39 @@ class ProviderFacts:
             return list(errors.signatures) if errors is not None else []
 
 
-def _data_hosts(data: dict[str, Any]) -> list[str]:
+def _data_urls(data: dict[str, Any]) -> list[str]:
     endpoints = data.get("endpoints", {})
-    urls = [(endpoints.get(name) or {}).get("url", "") for name in _ENDPOINTS]
-    return _hosts(endpoints.get("hosts", []), urls)
+    return [(endpoints.get(name) or {}).get("url", "") or "" for name in _ENDPOINTS]
+
+
+def _profile_urls(profile: Any) -> list[str]:
+    return [getattr(getattr(profile.endpoints, name), "url", "") or "" for name in _ENDPOINTS]
+
+
+def _data_hosts(data: dict[str, Any]) -> list[str]:
+    return _hosts(data.get("endpoints", {}).get("hosts", []), _data_urls(data))
 
 
 def _profile_hosts(profile: Any) -> list[str]:
-    urls = [getattr(getattr(profile.endpoints, name), "url", "") for name in _ENDPOINTS]
-    return _hosts(profile.endpoints.hosts, urls)
+    return _hosts(profile.endpoints.hosts, _profile_urls(profile))
+
+
+def _paths(urls: list[str]) -> list[tuple[str, bool]]:
+    """Each endpoint URL template's path, and whether its host is a placeholder (``{issuer}/...``,
+    ``https://{domain}/...``: software anyone runs, or a custom domain); see ``ProviderFacts.endpoint_paths``."""
+    found = []
+    for url in urls:
+        if url.startswith("{"):  # {issuer}/...: everything after the placeholder
+            path, open_host = url[url.find("}") + 1:], True
+        elif re.match(r"https?://\{[^}/]*\}/", url):  # https://{domain}/...: the host is all placeholder
+            path, open_host = url[url.find("}/") + 1:], True
+        elif "://" in url:
+            rest = url.split("://", 1)[1]
+            path, open_host = (rest[rest.find("/"):] if "/" in rest else ""), False
+        else:
+            continue
+        found.append((path.split("?", 1)[0].rstrip("/").lower(), open_host))
+    return found
 
 
 def _hosts(patterns: list[str], urls: list[str]) -> list[str]:

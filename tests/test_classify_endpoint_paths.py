@@ -1,0 +1,63 @@
+"""Provider detection by an endpoint path only one profile has: a self-hosted server (Keycloak, Authelia) or a
+custom domain (Salesforce) on a host no profile lists, from ``--url`` or a URL in the log line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from oauthdoctor import classify
+from oauthdoctor.classifier.book import default_rulebook
+
+SF_BODY = '{"error":"invalid_grant","error_description":"authentication failure"}'
+
+
+@pytest.mark.parametrize(("url", "provider"), [
+    ("https://sso.corp.example/realms/main/protocol/openid-connect/token", "keycloak"),
+    ("https://sso.corp.example/auth/realms/main/protocol/openid-connect/auth?client_id=x", "keycloak"),
+    ("https://login.corp.example/api/oidc/token", "authelia"),  # longer than Logto's /oidc/token
+    ("https://acme.my.site.com/services/oauth2/token/", "salesforce"),
+    ("https://id.corp.example/oauth2/v1/authorize", "okta"),
+    ("https://auth.corp.example/oauth2/auth", "hydra"),
+])
+def test_a_path_only_one_profile_has_finds_it_on_any_host(url: str, provider: str) -> None:
+    assert default_rulebook().by_path(url) == provider
+
+
+@pytest.mark.parametrize("url", [
+    "https://ghe.corp.example/login/oauth/authorize",  # Casdoor copies GitHub's paths; GitHub Enterprise runs anywhere
+    "https://ghe.corp.example/login/device/code",  # Dex's /device/code is the end of GitHub's path
+    "https://app.example/oauth/token",  # Auth0, Doorkeeper, GitLab, league, Spring Security OAuth
+    "https://app.example/connect/token",  # IdentityServer's and Xero's
+    "https://app.example/token",  # one segment says nothing
+    "https://app.example/o/oauth2/v2/auth",  # Google's path on another host: Google is found by its host only
+])
+def test_a_shared_or_plain_path_finds_nobody(url: str) -> None:
+    assert default_rulebook().by_path(url) is None
+
+
+def test_url_on_a_custom_domain_gives_the_providers_rules() -> None:
+    plain = classify(400, SF_BODY)
+    found = classify(400, SF_BODY, url="https://acme.my.site.com/services/oauth2/token")
+    assert (plain.provider, plain.decision) == (None, "reauth")
+    assert (found.provider, found.cause, found.decision) == ("salesforce", "ambiguous", "fix_config")
+
+
+def test_a_log_line_naming_a_self_hosted_endpoint_detects_the_server() -> None:
+    body = '{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}'
+    line = ("2026-12-05T10:00:00Z ERROR refresh failed: POST https://sso.corp.example/realms/main/protocol/"
+            f"openid-connect/token -> 400 {body}")
+    assert classify(None, body).provider is None  # the body alone names no server
+    result = classify(None, line)
+    assert (result.provider, result.failure_class, result.decision) == ("keycloak", "invalid_client", "fix_config")
+
+
+def test_explain_url_names_the_detected_server() -> None:
+    done = subprocess.run([sys.executable, "-m", "oauthdoctor", "explain", "--format", "json", "--url",
+                           "https://acme.my.site.com/services/oauth2/token", SF_BODY],
+                          capture_output=True, text=True, check=False)
+    answer = json.loads(done.stdout)
+    assert (done.returncode, answer["provider"], answer["decision"]) == (0, "salesforce", "fix_config")
