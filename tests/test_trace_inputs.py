@@ -184,3 +184,20 @@ def test_a_log_written_by_something_else_epoch_times_header_pairs_and_json_bodie
 
     naive_is_utc = datetime(2026, 12, 5, 10, 20, 0, 500000, tzinfo=UTC).timestamp()
     assert rows[1]["t"] == pytest.approx(naive_is_utc - 1796461200.0)
+
+
+def test_a_self_hosted_server_is_named_by_its_endpoint_path(tmp_path: Path) -> None:
+    """A Keycloak realm on a host no profile lists: its token path names the server, a shared path nobody."""
+    path = tmp_path / "keycloak.jsonl"
+    lines = [
+        {"time": 1796461200.0, "method": "POST", "url": "https://sso.corp.example/realms/main/protocol/openid-connect/token",
+         "request_body": f"grant_type=refresh_token&refresh_token={RT}&client_id=app", "status": 400,
+         "response_body": {"error": "invalid_grant", "error_description": "Token is not active"}},
+        {"time": 1796461260.0, "method": "POST", "url": "https://other.example/oauth/token",
+         "request_body": f"grant_type=refresh_token&refresh_token={RT}&client_id=app", "status": 400,
+         "response_body": {"error": "invalid_grant"}},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    report = trace_files([str(path)])
+    assert report.inputs["providers_seen"] == ["keycloak"]  # the /oauth/token exchange names no provider
+    assert report.provider == "keycloak"

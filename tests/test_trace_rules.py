@@ -157,6 +157,6 @@ def test_a_cdn_answer_held_for_an_hour_is_not_clock_skew() -> None:
     capture = Capture(source="unit", position=1, line_based=False, started=1796461200.0, duration=0.05,
                       method="GET", url="https://cdn.example/app.js", status=200,
                       response_headers=(("Date", "Sat, 05 Dec 2026 08:00:00 GMT"), ("Age", "3600")))
-    exchange = normalize(capture, lambda host: None)
+    exchange = normalize(capture, lambda host, path: None)
     plain_date = __import__("email.utils").utils.parsedate_to_datetime("Sat, 05 Dec 2026 08:00:00 GMT").timestamp()
     assert exchange.kind == "other" and exchange.date == plain_date + 3600

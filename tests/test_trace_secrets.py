@@ -147,7 +147,7 @@ def test_an_error_description_that_quotes_the_refused_token_is_scrubbed() -> Non
         response_headers=(("Content-Type", "application/json"),),
         response_body=json.dumps({"error": "invalid_grant", "error_description": f"token {token} is revoked",
                                   "details": [{"token": token, "why": f"{token} expired"}]}))
-    exchange = normalize(capture, lambda host: None)
+    exchange = normalize(capture, lambda host, path: None)
     assert token not in repr(exchange)
     assert exchange.error_description == f"token {stable_fingerprint(token)} is revoked"
     assert exchange.body == {"error": "invalid_grant", "error_description": f"token {stable_fingerprint(token)} is "
@@ -166,7 +166,7 @@ def test_a_session_cookie_repeated_in_a_path_is_scrubbed_there_too() -> None:
             (f"https://idp.example/auth/{uid}", f"_interaction_resume={uid}", callback, "other")):
         capture = Capture(source="unit", position=1, line_based=False, started=0.0, duration=0.1, method="GET",
                           url=url, request_headers=(("Cookie", cookie),), status=303, response_headers=answer)
-        exchange = normalize(capture, lambda host: None)
+        exchange = normalize(capture, lambda host, path: None)
         assert exchange.kind == kind and (exchange.callback is None) == (not answer)
         assert uid not in repr(exchange)
         assert exchange.path.endswith(stable_fingerprint(uid))

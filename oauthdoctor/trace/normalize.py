@@ -36,7 +36,7 @@ _CALLBACK_KEYS = ("code", "error")
 _CLASSIFIER_HEADERS = ("content-type", "www-authenticate", "retry-after", "x-ratelimit-remaining")
 _WWW_ERROR = re.compile(r'error\s*=\s*"?([A-Za-z_]+)')
 
-ProviderOf = Callable[[str], str | None]
+ProviderOf = Callable[[str, str], str | None]  # (host, path) -> profile id
 
 
 def body_wanted(method: str, url: str, status: int | None, request_headers: tuple[tuple[str, str], ...],
@@ -85,7 +85,7 @@ def normalize(capture: Capture, provider_of: ProviderOf, number: int = 0) -> Exc
         failure=capture.failure,
         callback=_callback(kind, params, response_headers.get("location") or capture.redirect_url),
         headers={k: response_headers[k] for k in _CLASSIFIER_HEADERS if k in response_headers},
-        provider=provider_of(host) if kind != "other" else None, origin=capture.derived.get("origin"),
+        provider=provider_of(host, path) if kind != "other" else None, origin=capture.derived.get("origin"),
         **_response_fields(kind, capture.status, capture.response_body, response_headers, known),
     )
 

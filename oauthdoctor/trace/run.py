@@ -33,12 +33,13 @@ def trace_files(files: Sequence[str], provider: str | None = None, client_id: st
     forced = book.resolve(provider, strict=True) if provider else None
     hosts: dict[str, str | None] = {}
 
-    def provider_of(host: str) -> str | None:
+    def provider_of(host: str, path: str) -> str | None:
+        """The host's profile, else the one whose endpoint path this is (a self-hosted Keycloak on any host)."""
         if forced is not None:
             return forced
         if host not in hosts:
             hosts[host] = book.by_host(f"//{host}") if host else None
-        return hosts[host]
+        return hosts[host] or (book.by_path(f"//{host}{path}") if host else None)
 
     timeline = build_timeline(files, provider_of, client_id=client_id, since=since, until=until)
     ctx = TraceContext(classifier=_classifier(book, forced), clock_thresholds=_clock_thresholds)
