@@ -58,14 +58,16 @@ class ProviderFacts:
         """Endpoint paths that find their profile on any host, each with its id: the path of a URL template whose
         host is a placeholder (``{issuer}/protocol/openid-connect/token`` -> ``/protocol/openid-connect/token``),
         with at least two fixed segments, that no other profile's endpoint path ends with. A self-hosted server
-        or a custom domain is found by such a path; ``/oauth/token`` (five profiles), Casdoor's
+        or a custom domain is found by such a path; a standard one (``/.well-known/...``, RFC 8414 and OIDC
+        Discovery), ``/oauth/token`` (five profiles), Casdoor's
         ``/login/oauth/authorize`` (GitHub's too, and GitHub Enterprise runs on any host) or a bare ``/token``
         find nobody."""
         found = {}
         for path, open_host, pid in self._paths:
             fixed = sum(1 for part in path.split("/") if part and "{" not in part)
-            if open_host and fixed >= 2 and not any(other != pid and theirs.endswith(path)
-                                                    for theirs, _, other in self._paths):
+            standard = "/.well-known/" in path
+            if open_host and fixed >= 2 and not standard and not any(other != pid and theirs.endswith(path)
+                                                                     for theirs, _, other in self._paths):
                 found[path] = pid
         return found
 
