@@ -43,6 +43,7 @@ REQUIRED = {
     "node-oauth2-server": ["oauth2-server", "@node-oauth/oauth2-server", "express-oauth-server"],
     "league-oauth2-server": ["league", "thephpleague", "laravel-passport", "passport"],
     "mastodon": ["tootsuite", "joinmastodon"],
+    "reddit": ["reddit-api", "praw"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -39,6 +39,7 @@ PROFILE_IDS = [
     "node-oauth2-server",
     "league-oauth2-server",
     "mastodon",
+    "reddit",
     "generic",
 ]
 CASE_MAP = {
