@@ -204,6 +204,9 @@ def test_zitadel_not_detected_from_other_servers_bodies() -> None:
     okta = token_error("invalid_grant", "The refresh token is invalid or expired.")
     for body in (dex, keycloak, okta):
         assert classify(400, body).to_json()["provider"] != "zitadel"
+    # A bare code whose words equal the library's "invalid code" (Slack's invalid_code) is not ZITADEL's body.
+    assert classify(200, "invalid_code").to_json()["provider"] != "zitadel"
+    assert classify(400, token_error("invalid_grant", "invalid code")).to_json()["provider"] == "zitadel"
 
 
 def test_other_texts_fall_through_zitadel_rules() -> None:
