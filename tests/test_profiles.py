@@ -44,6 +44,7 @@ REQUIRED = {
     "league-oauth2-server": ["league", "thephpleague", "laravel-passport", "passport"],
     "mastodon": ["tootsuite", "joinmastodon"],
     "reddit": ["reddit-api", "praw"],
+    "zitadel": ["zitadel-cloud"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

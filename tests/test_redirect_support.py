@@ -40,6 +40,7 @@ PROFILE_IDS = [
     "league-oauth2-server",
     "mastodon",
     "reddit",
+    "zitadel",
     "generic",
 ]
 CASE_MAP = {
