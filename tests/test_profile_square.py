@@ -64,7 +64,7 @@ CASES = [
     (400, square(INVALID, "MISSING_REQUIRED_PARAMETER", "Missing required parameter.", "redirect_uri"),
      "invalid_request", "missing_parameter", "fix_config"),
     (400, square(INVALID, "MISSING_REQUIRED_PARAMETER", "Missing required parameter.", "code_verifier"),
-     "invalid_grant", "pkce_verifier_missing", "fix_config"),
+     "invalid_request", "pkce_verifier_missing", "fix_config"),
     (400, square(INVALID, "MISSING_REQUIRED_PARAMETER", "Missing required parameter.", "client_secret"),
      "invalid_client", "client_authentication_missing", "fix_config"),
     (400, square(INVALID, "EXPECTED_JSON_BODY"), "invalid_request", "request_body_not_json", "fix_config"),
