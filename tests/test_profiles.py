@@ -45,6 +45,7 @@ REQUIRED = {
     "mastodon": ["tootsuite", "joinmastodon"],
     "reddit": ["reddit-api", "praw"],
     "zitadel": ["zitadel-cloud"],
+    "square": ["squareup", "square-connect"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -41,6 +41,7 @@ PROFILE_IDS = [
     "mastodon",
     "reddit",
     "zitadel",
+    "square",
     "generic",
 ]
 CASE_MAP = {
