@@ -43,6 +43,11 @@ def body(error: str, description: str) -> str:
     return json.dumps({"error": error, "error_description": description})
 
 
+def rest(message: str, code: str) -> str:
+    """Pocket ID's REST API error shape (middleware/error_handler.go writeErrorResponse)."""
+    return json.dumps({"error": message, "code": code, "request_id": "0b7f4d52-3c1e-4f7a-9d1e-2a6c8e4b5f10"})
+
+
 DISABLED = body("invalid_grant", GRANT + "The user account is disabled.")
 GROUPS = body("access_denied", DENIED + "You are not allowed to access this service.")
 REUSED = body("invalid_grant", GRANT + "The refresh token was already used.")
@@ -95,6 +100,15 @@ CASES = [
     (401, body("request_unauthorized", "The access token is invalid" + UNAUTHORIZED_HINT), "invalid_token",
      "user_deleted", "reauth"),
     (401, body("invalid_client", CLIENT), "invalid_client", "ambiguous", "fix_config"),
+    # One of Pocket ID's own errors at authorize becomes fosite's nameless 'error' (WriteAuthorizeError).
+    (None, "https://app.example.com/cb?error=error&error_description=The+error+is+unrecognizable&state=abcdefgh12",
+     "unknown", "ambiguous", "fix_config"),
+    (400, rest("This client requires pushed authorization requests", "oidc_par_required"), "invalid_request",
+     "par_required", "fix_config"),
+    (401, rest("Reauthentication is required", "reauthentication_required"), "interaction_required",
+     "login_required", "reauth"),
+    (400, rest("Device code is invalid", "oidc_invalid_device_code"), "invalid_grant", "device_code_invalid",
+     "reauth"),
 ]
 
 
@@ -128,8 +142,9 @@ def test_bare_invalid_client_lists_expired_secret() -> None:
     (403, WRONG_AUDIENCE, "invalid_token", "fix_config"),
     (401, body("invalid_client", CLIENT + " Client assertion has already been used."), "invalid_client", "fix_config"),
     # Pocket ID's REST API shape (middleware/error_handler.go): message, snake_case code, UUID request_id.
-    (403, json.dumps({"error": "You're not allowed to access this service", "code": "oidc_access_denied",
-                      "request_id": "0b7f4d52-3c1e-4f7a-9d1e-2a6c8e4b5f10"}), "access_denied", "fix_config"),
+    (403, rest("You're not allowed to access this service", "oidc_access_denied"), "access_denied", "fix_config"),
+    (400, rest("This client requires pushed authorization requests", "oidc_par_required"), "invalid_request",
+     "fix_config"),
 ])
 def test_pocket_id_bodies_are_detected_without_provider(status: int, text: str, cls: str, decision: str) -> None:
     got = classify(status, text)
