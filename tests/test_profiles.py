@@ -46,6 +46,7 @@ REQUIRED = {
     "reddit": ["reddit-api", "praw"],
     "zitadel": ["zitadel-cloud"],
     "square": ["squareup", "square-connect"],
+    "pocket-id": ["pocketid", "pocket_id"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -42,6 +42,7 @@ PROFILE_IDS = [
     "reddit",
     "zitadel",
     "square",
+    "pocket-id",
     "generic",
 ]
 CASE_MAP = {
