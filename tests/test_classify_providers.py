@@ -212,3 +212,11 @@ def test_entra_missing_consent_names_both_ways_and_does_not_forbid_the_interacti
     assert [c.cause for c in result.candidates] == ["admin_consent_missing", "consent_required"]
     assert (result.confidence, result.hints[-1]) == ("low", baseline.AMBIGUOUS_FIX_HINT)
     assert not any("re-authorising" in hint for hint in result.hints)
+
+
+def test_fosites_malformed_refresh_token_is_not_taken_for_dropbox() -> None:
+    """Dropbox's body is the bare words; fosite's sentence (Hydra, Authelia, Pocket ID) names no provider."""
+    sentence = "The refresh token is malformed or not valid."
+    fosite = classify(400, json.dumps({"error": "invalid_grant", "error_description": sentence}))
+    dropbox = classify(400, '{"error":"invalid_grant","error_description":"refresh token is malformed"}')
+    assert (fosite.provider, dropbox.provider) == (None, "dropbox")
