@@ -42,6 +42,7 @@ REQUIRED = {
     "logto": ["logto-cloud", "logto-oss"],
     "node-oauth2-server": ["oauth2-server", "@node-oauth/oauth2-server", "express-oauth-server"],
     "league-oauth2-server": ["league", "thephpleague", "laravel-passport", "passport"],
+    "openiddict": ["openiddict-core", "openiddict-server"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

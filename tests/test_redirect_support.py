@@ -38,6 +38,7 @@ PROFILE_IDS = [
     "logto",
     "node-oauth2-server",
     "league-oauth2-server",
+    "openiddict",
     "generic",
 ]
 CASE_MAP = {
