@@ -81,6 +81,11 @@ CASES = [
              "ID2054"), "invalid_client", "client_authentication_missing", "fix_config"),
     (400, oi("invalid_client", "The 'client_secret_basic' client authentication method is not supported.",
              "ID2174"), "invalid_client", "wrong_client_auth_method", "fix_config"),
+    # ID2066-ID2071 are answered by the generic phrase layer (providers/generic.yaml), which was read from them
+    (400, oi("invalid_grant", "The specified authorization code cannot be used by this client application.",
+             "ID2069"), "invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config"),
+    (400, oi("invalid_grant", "The specified refresh token cannot be used without sending a client identifier.",
+             "ID2068"), "invalid_grant", "missing_parameter", "fix_config"),
     (400, oi("invalid_request", "Multiple client credentials cannot be specified.", "ID2087"), "invalid_request",
      "multiple_client_auth_methods", "fix_config"),
     (400, oi("invalid_request", "This server only accepts HTTPS requests.", "ID2083"), "invalid_request",
