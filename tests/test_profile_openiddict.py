@@ -238,3 +238,27 @@ def test_cli_explain_end_to_end() -> None:
     out = json.loads(proc.stdout)
     assert (out["class"], out["cause"], out["decision"], out["provider"], out["provider_code"]) == (
         "invalid_grant", "refresh_token_reused_after_rotation", "reauth", "openiddict", "ID2012")
+
+
+@pytest.mark.parametrize(("registered", "sent", "client_type", "openid", "accepted"), [
+    # ordinal comparison: case and trailing slash matter
+    (["https://app.example.com/cb"], "https://app.example.com/cb", "web", False, True),
+    (["https://app.example.com/cb"], "https://APP.example.com/cb", "web", False, False),
+    (["https://app.example.com/cb"], "https://app.example.com/cb/", "web", False, False),
+    # a loopback URI registered without a port takes any port, for native applications only, same scheme
+    (["http://localhost/cb"], "http://localhost:5000/cb", "native", False, True),
+    (["http://127.0.0.1/cb"], "http://127.0.0.1:5000/cb", "native", False, True),
+    (["http://localhost/cb"], "http://localhost:5000/cb", "web", False, False),
+    (["http://127.0.0.1/cb"], "https://127.0.0.1:5000/cb", "native", False, False),
+    (["http://127.0.0.1:8080/cb"], "http://127.0.0.1:5000/cb", "native", False, False),
+    (["http://127.0.0.1/cb"], "http://127.0.0.1:5000/other", "native", False, False),
+    # no redirect_uri: the only registered URI, unless the request is OpenID Connect
+    (["https://app.example.com/cb"], None, "web", False, True),
+    (["https://app.example.com/cb", "https://app.example.com/cb2"], None, "web", False, False),
+    (["https://app.example.com/cb"], None, "web", True, False),
+])
+def test_openiddict_redirect_rule(registered: list[str], sent: str | None, client_type: str, openid: bool,
+                                  accepted: bool) -> None:
+    from oauthdoctor.redirect import compare
+
+    assert compare(registered, sent, provider="openiddict", client_type=client_type, openid=openid).accepted is accepted
