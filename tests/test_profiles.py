@@ -47,6 +47,7 @@ REQUIRED = {
     "zitadel": ["zitadel-cloud"],
     "square": ["squareup", "square-connect"],
     "pocket-id": ["pocketid", "pocket_id"],
+    "openiddict": ["openiddict-core", "openiddict-server"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -43,6 +43,7 @@ PROFILE_IDS = [
     "zitadel",
     "square",
     "pocket-id",
+    "openiddict",
     "generic",
 ]
 CASE_MAP = {
