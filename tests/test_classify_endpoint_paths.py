@@ -34,6 +34,7 @@ def test_a_path_only_one_profile_has_finds_it_on_any_host(url: str, provider: st
     "https://app.example/oauth/token",  # Auth0, Doorkeeper, GitLab, league, Spring Security OAuth
     "https://app.example/connect/token",  # IdentityServer's and Xero's
     "https://app.example/api/oidc/token",  # Authelia's and Pocket ID's
+    "https://app.example/connect/device",  # OpenIddict's samples use it; OpenIddict has no default (heuristic)
     "https://app.example/token",  # one segment says nothing
     "https://app.example/.well-known/oauth-authorization-server",  # RFC 8414's path is everyone's
     "https://app.example/o/oauth2/v2/auth",  # Google's path on another host: Google is found by its host only

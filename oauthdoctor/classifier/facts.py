@@ -32,19 +32,19 @@ class ProviderFacts:
         self._generic: dict[str, bool] = {}
         self.by_name: dict[str, str] = {}
         self.hosts: list[tuple[str, str]] = []  # (host pattern, id), exact and longest first
-        self._paths: list[tuple[str, bool, str]] = []  # (endpoint path, on any host?, id): see endpoint_paths
+        self._paths: list[tuple[str, bool, bool, str]] = []  # (path, on any host?, confirmed?, id): endpoint_paths
         entries = all_checked_parts(_DETECTION)
         if entries is not None:
             for file, data in entries:
                 self._raw[data["id"]] = data.get("errors", {})
                 self._files[data["id"]] = file
                 self._add(data["id"], data.get("kind") == "generic", names(data), _data_hosts(data))
-                self._paths += [(path, open_host, data["id"]) for path, open_host in _paths(_data_urls(data))]
+                self._paths += [(*found, data["id"]) for found in _paths(_data_endpoints(data))]
         else:
             for profile in _profiles_or_none():
                 self._errors[profile.id] = profile.errors
                 self._add(profile.id, profile.kind == "generic", profile.names(), _profile_hosts(profile))
-                self._paths += [(path, open_host, profile.id) for path, open_host in _paths(_profile_urls(profile))]
+                self._paths += [(*found, profile.id) for found in _paths(_profile_endpoints(profile))]
         self.ids = sorted(self._generic, key=lambda pid: (self._generic[pid], pid))
         self.generic_id = next((pid for pid in self.ids if self._generic[pid]), None)  # the phrase layer's home
         self.hosts.sort(key=lambda item: (item[0].startswith("*."), -len(item[0])))
@@ -55,7 +55,8 @@ class ProviderFacts:
         self.hosts.extend((pattern, pid) for pattern in dict.fromkeys(h.lower() for h in hosts))
 
     def endpoint_paths(self) -> dict[str, str]:
-        """Endpoint paths that find their profile on any host, each with its id: the path of a URL template whose
+        """Endpoint paths that find their profile on any host, each with its id: the path of a confirmed URL
+        template (OpenIddict's sample paths are a convention, not a default) whose
         host is a placeholder (``{issuer}/protocol/openid-connect/token`` -> ``/protocol/openid-connect/token``),
         with at least two fixed segments, that no other profile's endpoint path ends with. A self-hosted server
         or a custom domain is found by such a path; a standard one (``/.well-known/...``, RFC 8414 and OIDC
@@ -63,11 +64,10 @@ class ProviderFacts:
         ``/login/oauth/authorize`` (GitHub's too, and GitHub Enterprise runs on any host) or a bare ``/token``
         find nobody."""
         found = {}
-        for path, open_host, pid in self._paths:
+        for path, open_host, confirmed, pid in self._paths:
             fixed = sum(1 for part in path.split("/") if part and "{" not in part)
-            standard = "/.well-known/" in path
-            if open_host and fixed >= 2 and not standard and not any(other != pid and theirs.endswith(path)
-                                                                     for theirs, _, other in self._paths):
+            candidate = open_host and confirmed and fixed >= 2 and "/.well-known/" not in path
+            if candidate and not any(other != pid and theirs.endswith(path) for theirs, _, _, other in self._paths):
                 found[path] = pid
         return found
 
@@ -106,12 +106,23 @@ class ProviderFacts:
 
 
 def _data_urls(data: dict[str, Any]) -> list[str]:
-    endpoints = data.get("endpoints", {})
-    return [(endpoints.get(name) or {}).get("url", "") or "" for name in _ENDPOINTS]
+    return [url for url, _ in _data_endpoints(data)]
 
 
 def _profile_urls(profile: Any) -> list[str]:
-    return [getattr(getattr(profile.endpoints, name), "url", "") or "" for name in _ENDPOINTS]
+    return [url for url, _ in _profile_endpoints(profile)]
+
+
+def _data_endpoints(data: dict[str, Any]) -> list[tuple[str, bool]]:
+    """Each endpoint's URL template and whether its fact is confirmed."""
+    endpoints = data.get("endpoints", {})
+    found = [endpoints.get(name) or {} for name in _ENDPOINTS]
+    return [(e.get("url", "") or "", e.get("basis") == "confirmed") for e in found]
+
+
+def _profile_endpoints(profile: Any) -> list[tuple[str, bool]]:
+    found = [getattr(profile.endpoints, name) for name in _ENDPOINTS]
+    return [(getattr(e, "url", "") or "", getattr(e, "basis", None) == "confirmed") for e in found]
 
 
 def _data_hosts(data: dict[str, Any]) -> list[str]:
@@ -122,11 +133,12 @@ def _profile_hosts(profile: Any) -> list[str]:
     return _hosts(profile.endpoints.hosts, _profile_urls(profile))
 
 
-def _paths(urls: list[str]) -> list[tuple[str, bool]]:
-    """Each endpoint URL template's path, and whether its host is a placeholder (``{issuer}/...``,
-    ``https://{domain}/...``: software anyone runs, or a custom domain); see ``ProviderFacts.endpoint_paths``."""
+def _paths(endpoints: list[tuple[str, bool]]) -> list[tuple[str, bool, bool]]:
+    """Each endpoint URL template's path, whether its host is a placeholder (``{issuer}/...``,
+    ``https://{domain}/...``: software anyone runs, or a custom domain), and whether the fact is confirmed; see
+    ``ProviderFacts.endpoint_paths``."""
     found = []
-    for url in urls:
+    for url, confirmed in endpoints:
         if url.startswith("{"):  # {issuer}/...: everything after the placeholder
             path, open_host = url[url.find("}") + 1:], True
         elif re.match(r"https?://\{[^}/]*\}/", url):  # https://{domain}/...: the host is all placeholder
@@ -136,7 +148,7 @@ def _paths(urls: list[str]) -> list[tuple[str, bool]]:
             path, open_host = (rest[rest.find("/"):] if "/" in rest else ""), False
         else:
             continue
-        found.append((path.split("?", 1)[0].rstrip("/").lower(), open_host))
+        found.append((path.split("?", 1)[0].rstrip("/").lower(), open_host, confirmed))
     return found
 
 
