@@ -140,3 +140,23 @@ def test_a_credential_the_server_echoed_into_its_message_is_fingerprinted(descri
 def test_words_and_codes_after_a_credentials_name_are_shown_as_they_are(description: str) -> None:
     result = classify(400, json.dumps({"error": "invalid_grant", "error_description": description}), rulebook=BOOK)
     assert result.error_description == description
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    # Square's errors[].code, Strava's word, Zoom's number: error codes, not authorization codes
+    ('{"errors":[{"category":"AUTHENTICATION_ERROR","code":"ACCESS_TOKEN_EXPIRED",'
+     '"detail":"This access token has expired."}]}', "ACCESS_TOKEN_EXPIRED"),
+    ('{"error":"invalid_grant","error_description":"invalid code","errors":[{"code":"invalid"}]}', "invalid code"),
+    ('{"code":1001,"message":"User does not exist: 1001"}', "1001"),
+])
+def test_an_error_code_in_a_code_field_is_not_hidden(body: str, words: str) -> None:
+    shown = json.dumps(classify(401, body, rulebook=BOOK).to_json(), ensure_ascii=False)
+    assert words in shown and "…(" not in shown
+
+
+@pytest.mark.parametrize("code", ["SplxlOBeZQQYbYS6WxSbIA", "e2a4b1f8c3d5e6f7a8b9", "0.AXkAc2lnbmF0dXJl-xyz"])
+def test_an_authorization_code_in_a_code_field_is_still_hidden(code: str) -> None:
+    """RFC 6749's example code, GitHub's hex codes, Entra's dotted ones: the code is a credential wherever it is."""
+    body = json.dumps({"error": "invalid_grant", "error_description": f"code {code} was already used", "code": code})
+    shown = json.dumps(classify(400, body, rulebook=BOOK).to_json(), ensure_ascii=False)
+    assert code not in shown and "…(" in shown

@@ -98,6 +98,10 @@ _LAZY: dict[str, tuple[str, int]] = {
                    r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I),
     "code_words_reversed": (r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)", 0),
     "contraction": (r"\b(\w+?)n't\b", re.I),
+    # A ``code`` field's value that is an error code, not an authorization code: a number of up to six digits, or
+    # words in one case (parts after _ . -), or CamelCase: "invalid", "ACCESS_TOKEN_EXPIRED", "OAUTH_023",
+    # "InvalidCode". Random codes mix cases and digits without separators (RFC 6749's "SplxlOBeZQQYbYS6WxSbIA").
+    "error_code_value": (r"\d{1,6}|[a-z]+(?:[_.\-][a-z0-9]+)*|[A-Z]+(?:[_.\-][A-Z0-9]+)*|(?:[A-Z][a-z]+)+", 0),
     # An error query in a longer text: a callback URL's (after ? # &) or an unencoded one after a word and a space.
     "query_in_text": (r"(?:[?#&]|(?<![\w\"'=.\-]))(error=[A-Za-z][^\r\n<\"]*)", 0),
     "status_in_text": (r"\b(?:HTTP(?:/\d(?:\.\d)?)?|HTTP ?Error|status(?: ?code)?|response code|statusCode)\W{0,3}"
@@ -255,7 +259,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     desc_text = _plain_words(" ".join(desc_parts))
     readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
-    secrets = tuple(v for k, v in fields.items() if k.rsplit(".", 1)[-1].lower() in SECRET_FIELDS and len(v) >= 4)
+    secrets = tuple(v for k, v in fields.items() if _is_credential(k.rsplit(".", 1)[-1].lower(), v))
     if description:
         secrets += _echoed_credentials(description)
     if status is None and (m := _rx("status_in_text").search(text[:2000])):
@@ -263,6 +267,15 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
                      secrets=secrets, token_request=go is not None)
+
+
+def _is_credential(name: str, value: str) -> bool:
+    """Whether a field holds a credential to hide. A ``code`` is one only when its value is not an error code:
+    Square's ``errors[].code`` ``ACCESS_TOKEN_EXPIRED``, Strava's ``invalid``, ClickUp's ``OAUTH_023`` and Zoom's
+    ``1001`` are words or numbers a server chose, and hiding them blanked those words out of the whole answer."""
+    if name not in SECRET_FIELDS or len(value) < 4:
+        return False
+    return name != "code" or not _rx("error_code_value").fullmatch(value)
 
 
 def _split_http(text: str, status: int | None, hdrs: dict[str, str]) -> tuple[int | None, str]:
