@@ -160,3 +160,11 @@ def test_an_authorization_code_in_a_code_field_is_still_hidden(code: str) -> Non
     body = json.dumps({"error": "invalid_grant", "error_description": f"code {code} was already used", "code": code})
     shown = json.dumps(classify(400, body, rulebook=BOOK).to_json(), ensure_ascii=False)
     assert code not in shown and "…(" in shown
+
+
+def test_a_callbacks_code_is_hidden_even_when_it_looks_like_a_word() -> None:
+    """In a callback URL ``code`` is the authorization code, even a lower-case one that a JSON body's error code
+    could look like."""
+    url = "https://app.test/cb?code=qwertyuiopasdf&state=s1&error=invalid_request&error_description=code+qwertyuiopasdf"
+    shown = json.dumps(classify(None, url, rulebook=BOOK).to_json(), ensure_ascii=False)
+    assert "qwertyuiopasdf" not in shown and "…(" in shown

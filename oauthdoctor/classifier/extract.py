@@ -259,7 +259,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     desc_text = _plain_words(" ".join(desc_parts))
     readable = _plain_words(" ".join(p for p in (desc_text, visible or text, www or "") if p))
     empty = not text and not www
-    secrets = tuple(v for k, v in fields.items() if _is_credential(k.rsplit(".", 1)[-1].lower(), v))
+    secrets = tuple(v for k, v in fields.items() if _is_credential(k.rsplit(".", 1)[-1].lower(), v, fmt))
     if description:
         secrets += _echoed_credentials(description)
     if status is None and (m := _rx("status_in_text").search(text[:2000])):
@@ -269,13 +269,14 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
                      secrets=secrets, token_request=go is not None)
 
 
-def _is_credential(name: str, value: str) -> bool:
-    """Whether a field holds a credential to hide. A ``code`` is one only when its value is not an error code:
-    Square's ``errors[].code`` ``ACCESS_TOKEN_EXPIRED``, Strava's ``invalid``, ClickUp's ``OAUTH_023`` and Zoom's
-    ``1001`` are words or numbers a server chose, and hiding them blanked those words out of the whole answer."""
+def _is_credential(name: str, value: str, fmt: str) -> bool:
+    """Whether a field holds a credential to hide. In a JSON body a ``code`` is one only when its value is not an
+    error code: Square's ``errors[].code`` ``ACCESS_TOKEN_EXPIRED``, Strava's ``invalid`` and Zoom's ``1001`` are
+    words or numbers a server chose, and hiding them blanked those words out of the whole answer. In a callback's
+    query or fragment, or a form, ``code`` is the authorization code whatever it looks like."""
     if name not in SECRET_FIELDS or len(value) < 4:
         return False
-    return name != "code" or not _rx("error_code_value").fullmatch(value)
+    return name != "code" or fmt != "json" or not _rx("error_code_value").fullmatch(value)
 
 
 def _split_http(text: str, status: int | None, hdrs: dict[str, str]) -> tuple[int | None, str]:
