@@ -1,5 +1,6 @@
 """Client libraries and proxies in the phrase layer: what passport-oauth2, Auth.js / NextAuth.js, OmniAuth,
-oauth2-proxy, social-core, oauthlib and django-allauth print when a sign-in fails, read as their code means it.
+oauth2-proxy, social-core, oauthlib, django-allauth and AppAuth print when a sign-in fails, read as their code
+means it.
 
 Users paste the library's line, not the provider's body. Every text below is the message the library's code
 builds (the pinned ``source`` of each rule in ``providers/generic.yaml``), in the shapes a log wraps it in: the
@@ -115,6 +116,23 @@ def run(body: str, status: int | None = None) -> tuple[str, str, str]:
      ("invalid_request", "missing_parameter", "fix_config")),
     ("oauthlib.oauth2.rfc6749.errors.MissingTokenTypeError: (missing_token_type) ",
      ("unknown", "token_response_without_token_type", "fix_config")),
+    # AppAuth (Android's AuthorizationException.toString() and its IdTokenException cause; iOS's NSError)
+    ("Caused by: net.openid.appauth.IdToken$IdTokenException: Issued at time is more than 10 minutes before or after "
+     "the current time", ("invalid_token", "clock_skew", "fix_config")),
+    ('Error Domain=org.openid.appauth.general Code=-15 "Issued at time is more than 600 seconds before or after the '
+     'current time" UserInfo={}', ("invalid_token", "clock_skew", "fix_config")),
+    ("net.openid.appauth.IdToken$IdTokenException: ID Token expired", ("invalid_token", "clock_skew", "fix_config")),
+    ('AuthorizationException: {"type":0,"code":9,"errorDescription":"Response state param did not match request '
+     'state"}', STATE_LOST),
+    ('AuthorizationException: {"type":0,"code":0,"errorDescription":"Invalid discovery document"}',
+     ("invalid_request", "authority_misconfigured", "fix_config")),
+    ('Error Domain=org.openid.appauth.general Code=-6 "Non-200 HTTP response (404) fetching discovery document '
+     '\'https://idp.example.com/.well-known/openid-configuration\'." UserInfo={}',
+     ("invalid_request", "authority_misconfigured", "fix_config")),
+    ('AuthorizationException: {"type":0,"code":3,"errorDescription":"Network error"}',
+     ("temporarily_unavailable", "network_error", "retry")),
+    ('AuthorizationException: {"type":0,"code":1,"errorDescription":"User cancelled flow"}',
+     ("access_denied", "user_cancelled_sign_in", "reauth")),
 ])
 def test_library_messages(body: str, expected: tuple[str, str, str]) -> None:
     assert run(body) == expected
@@ -203,6 +221,9 @@ def test_an_oauth_error_in_the_same_paste_wins(body: str, expected: tuple[str, s
     ("msal: no_network_connectivity: No network connectivity. Check your internet connection.",
      ("temporarily_unavailable", "network_error", "retry")),
     ("The user cancelled the flow.", ("access_denied", "user_cancelled_sign_in", "reauth")),
+    # A stored ID token that expired (not AppAuth's check of a fresh one) is a token to refresh.
+    ("FirebaseAuthError: Firebase ID token has expired. Get a fresh ID token from your client app and try again "
+     "(auth/id-token-expired).", ("invalid_token", "access_token_expired", "retry")),
 ])
 def test_other_libraries_texts_do_not_match(body: str, expected: tuple[str, str, str]) -> None:
     got = run(body)
@@ -223,13 +244,13 @@ def test_ordinary_sentences_stay_out(body: str) -> None:
 def test_every_client_library_rule_pins_its_source_to_a_commit_and_lines() -> None:
     rules = get_profile("generic").errors.rules
     libraries = ("passport-oauth2", "next-auth", "omniauth", "oauth2-proxy", "social-core", "django-allauth",
-                 "oauthlib/oauthlib")
+                 "oauthlib/oauthlib", "AppAuth-Android")
     pinned = re.compile(r"^https://github\.com/[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/[^#\s]+#L\d+(?:-L\d+)?$")
     found = [r for r in rules if any(f"/{lib}/blob/" in (r.source or "") or f"{lib}/blob/" in (r.source or "")
                                      for lib in libraries)]
-    assert len(found) >= 29
+    assert len(found) >= 34
     for r in found:
         if "#L" in r.source:
             assert pinned.match(r.source), r.source
         assert r.basis == "confirmed" and r.note, r.source
-    assert sum("#L" in r.source for r in found) >= 29
+    assert sum("#L" in r.source for r in found) >= 34
