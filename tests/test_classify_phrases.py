@@ -537,8 +537,8 @@ def test_an_access_token_expired_or_revoked_names_both_causes() -> None:
      ("invalid_request", "state_or_session_lost", "fix_config")),
     ("[auth][error] InvalidCheck: pkceCodeVerifier value could not be parsed.",
      ("invalid_request", "state_or_session_lost", "fix_config")),
-    ("social_core.exceptions.AuthCanceled: Authentication process canceled",
-     ("access_denied", "user_cancelled_sign_in", "reauth")),
+    ("social_core.exceptions.AuthCanceled: Authentication process canceled",  # also a 400 at the token endpoint
+     ("access_denied", "ambiguous", "reauth")),
     ("social_core.exceptions.AuthTokenRevoked: User revoke access to the token",
      ("invalid_token", "token_revoked", "reauth")),
     ("social_core.exceptions.AuthForbidden: Your credentials aren't allowed",

@@ -19,7 +19,8 @@ CANDIDATES = ["client_or_app_configuration", "grant_or_session_gone", "transient
 @pytest.mark.parametrize(("status", "text"), [
     (None, "Authorization with the MCP server failed. You can check your credentials and permissions."),
     (None, "failed to fetch user/group from identity provider"),
-    (None, "Social Network Login Failure. An error occurred while attempting to login via your account."),
+    # (django-allauth's "Social Network Login Failure" page has its own candidates: test_generic_client_libraries.py)
+    (None, "External Login Failure. An error occurred while attempting to login via your account."),
     (302, "Authorization Required"),
     (404, "Integration disabled: the connection could not be used"),
 ])
