@@ -122,6 +122,9 @@ def run(body: str, status: int | None = None) -> tuple[str, str, str]:
     ('Error Domain=org.openid.appauth.general Code=-15 "Issued at time is more than 600 seconds before or after the '
      'current time" UserInfo={}', ("invalid_token", "clock_skew", "fix_config")),
     ("net.openid.appauth.IdToken$IdTokenException: ID Token expired", ("invalid_token", "clock_skew", "fix_config")),
+    # AppAuth-iOS's NSError for the same check: its "Code=-15" is an error number, not an authorization code
+    ('Error Domain=org.openid.appauth.general Code=-15 "ID Token expired" UserInfo={NSLocalizedDescription=ID Token '
+     'expired}', ("invalid_token", "clock_skew", "fix_config")),
     ('AuthorizationException: {"type":0,"code":9,"errorDescription":"Response state param did not match request '
      'state"}', STATE_LOST),
     ('AuthorizationException: {"type":0,"code":0,"errorDescription":"Invalid discovery document"}',

@@ -172,7 +172,7 @@ _NOT_OTHER_CLIENT = r"(?!.*\b(?:clients? (?:do|does) not match|not linked to (?:
 # Nor a JSON or form key holding a number ({"code": 124, ...}), nor an XML element named code
 # (<ams:code>900901</ams:code>, WSO2's fault): those are error codes.
 _CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )(?<![<:/])\bcode\b"
-         r"(?![\"']?\s*[:=>]\s*[\"']?\d)(?!>)|"
+         r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)|"  # not a numbered code: "code: 124", NSError's "Code=-15"
          r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
