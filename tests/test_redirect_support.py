@@ -44,6 +44,7 @@ PROFILE_IDS = [
     "square",
     "pocket-id",
     "openiddict",
+    "go-oauth2-server",
     "generic",
 ]
 CASE_MAP = {
