@@ -49,6 +49,7 @@ REQUIRED = {
     "pocket-id": ["pocketid", "pocket_id"],
     "openiddict": ["openiddict-core", "openiddict-server"],
     "fusionauth": ["fusion-auth", "fusionauth-cloud"],
+    "go-oauth2-server": ["go-oauth2", "gopkg.in/oauth2.v3", "github.com/go-oauth2/oauth2/v4"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

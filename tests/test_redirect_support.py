@@ -45,6 +45,7 @@ PROFILE_IDS = [
     "pocket-id",
     "openiddict",
     "fusionauth",
+    "go-oauth2-server",
     "generic",
 ]
 CASE_MAP = {
