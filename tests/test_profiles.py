@@ -48,6 +48,7 @@ REQUIRED = {
     "square": ["squareup", "square-connect"],
     "pocket-id": ["pocketid", "pocket_id"],
     "openiddict": ["openiddict-core", "openiddict-server"],
+    "oauth2-server-php": ["bshaffer", "bshaffer-oauth2-server-php"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

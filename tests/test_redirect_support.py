@@ -44,6 +44,7 @@ PROFILE_IDS = [
     "square",
     "pocket-id",
     "openiddict",
+    "oauth2-server-php",
     "generic",
 ]
 CASE_MAP = {
