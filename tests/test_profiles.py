@@ -50,6 +50,7 @@ REQUIRED = {
     "openiddict": ["openiddict-core", "openiddict-server"],
     "fusionauth": ["fusion-auth", "fusionauth-cloud"],
     "go-oauth2-server": ["go-oauth2", "gopkg.in/oauth2.v3", "github.com/go-oauth2/oauth2/v4"],
+    "oauth2-server-php": ["bshaffer", "bshaffer-oauth2-server-php"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -46,6 +46,7 @@ PROFILE_IDS = [
     "openiddict",
     "fusionauth",
     "go-oauth2-server",
+    "oauth2-server-php",
     "generic",
 ]
 CASE_MAP = {
