@@ -48,6 +48,7 @@ REQUIRED = {
     "square": ["squareup", "square-connect"],
     "pocket-id": ["pocketid", "pocket_id"],
     "openiddict": ["openiddict-core", "openiddict-server"],
+    "wso2": ["wso2is", "wso2-identity-server", "asgardeo"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

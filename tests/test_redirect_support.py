@@ -44,6 +44,7 @@ PROFILE_IDS = [
     "square",
     "pocket-id",
     "openiddict",
+    "wso2",
     "generic",
 ]
 CASE_MAP = {
