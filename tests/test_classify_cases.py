@@ -17,7 +17,7 @@ pytest_plugins = ["test_classify_support"]
 CASES_FILE = Path(__file__).resolve().parent / "fixtures" / "errors_dev.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
 PROVIDER_IDS = {"entra": "microsoft"}
-UNPROFILED = {"wso2", "databricks"}  # no profile: the generic baseline must answer
+UNPROFILED = {"databricks"}  # no profile: the generic baseline must answer
 
 
 def _check(case: dict[str, Any], provider: str | None) -> None:

@@ -47,6 +47,7 @@ PROFILE_IDS = [
     "fusionauth",
     "go-oauth2-server",
     "oauth2-server-php",
+    "wso2",
     "generic",
 ]
 CASE_MAP = {
