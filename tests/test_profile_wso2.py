@@ -160,8 +160,8 @@ def test_wso2_detected_from_its_body(body: str) -> None:
 def test_wso2_detected_from_asgardeo_host_and_device_path() -> None:
     body = '{"error":"invalid_request"}'
     assert classify(400, body, url="https://api.asgardeo.io/t/acme/oauth2/token").provider == "wso2"
-    # /oauth2/device_authorize is WSO2's own path: a self-hosted server on any host.
-    assert classify(400, body, url="https://iam.example.org:9443/oauth2/device_authorize").provider == "wso2"
+    # /oauth2/device_authorize is FusionAuth's path too: a self-hosted server's URL alone names neither.
+    assert classify(400, body, url="https://iam.example.org:9443/oauth2/device_authorize").provider is None
 
 
 def test_wso2_not_detected_from_other_servers_bodies() -> None:
