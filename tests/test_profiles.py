@@ -48,6 +48,7 @@ REQUIRED = {
     "square": ["squareup", "square-connect"],
     "pocket-id": ["pocketid", "pocket_id"],
     "openiddict": ["openiddict-core", "openiddict-server"],
+    "firebase": ["firebase-auth", "identity-platform", "identitytoolkit"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

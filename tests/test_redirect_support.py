@@ -44,6 +44,7 @@ PROFILE_IDS = [
     "square",
     "pocket-id",
     "openiddict",
+    "firebase",
     "generic",
 ]
 CASE_MAP = {
