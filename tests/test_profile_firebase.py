@@ -195,3 +195,10 @@ def test_explain_cli_end_to_end() -> None:
     out = json.loads(done.stdout)
     assert (out["provider"], out["class"], out["cause"], out["decision"], out["provider_code"]) == (
         "firebase", "redirect_uri_mismatch", "domain_not_authorized", "fix_config", "auth/unauthorized-domain")
+
+
+def test_the_sdk_message_alone_names_firebase() -> None:
+    # auth/invalid-credential's message in the JS SDK's debug map (core/errors.ts L221-L222), without the code.
+    e = classify(None, "The supplied auth credential is incorrect, malformed or has expired.")
+    assert (e.provider, e.failure_class, e.cause, e.decision) == ("firebase", "invalid_grant", "ambiguous",
+                                                                   "fix_config")
