@@ -52,6 +52,7 @@ REQUIRED = {
     "go-oauth2-server": ["go-oauth2", "gopkg.in/oauth2.v3", "github.com/go-oauth2/oauth2/v4"],
     "oauth2-server-php": ["bshaffer", "bshaffer-oauth2-server-php"],
     "wso2": ["wso2is", "wso2-identity-server", "asgardeo"],
+    "firebase": ["firebase-auth", "identity-platform", "identitytoolkit"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -48,6 +48,7 @@ PROFILE_IDS = [
     "go-oauth2-server",
     "oauth2-server-php",
     "wso2",
+    "firebase",
     "generic",
 ]
 CASE_MAP = {
