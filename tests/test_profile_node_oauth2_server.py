@@ -220,3 +220,12 @@ def test_cli_explain_end_to_end() -> None:
     out = json.loads(proc.stdout)
     assert (out["class"], out["cause"], out["decision"], out["provider"]) == (
         "invalid_grant", "refresh_token_expired", "reauth", PID)
+
+
+def test_a_google_api_invalid_argument_status_is_not_taken_for_node_oauth2_server() -> None:
+    """node-oauth2-server's error name sits in the top-level error field; Google's INVALID_ARGUMENT is a status."""
+    google = ('{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":'
+              '"INVALID_ARGUMENT","details":[{"reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}')
+    assert classify(400, google).provider == "google"
+    assert classify(500, '{"error":"invalid_argument","error_description":"Missing parameter: `model`"}').provider == (
+        "node-oauth2-server")
