@@ -54,6 +54,7 @@ REQUIRED = {
     "wso2": ["wso2is", "wso2-identity-server", "asgardeo"],
     "firebase": ["firebase-auth", "identity-platform", "identitytoolkit"],
     "supertokens": ["supertokens-core", "supertokens-node"],
+    "clerk": ["clerk-dev"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

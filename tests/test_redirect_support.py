@@ -50,6 +50,7 @@ PROFILE_IDS = [
     "wso2",
     "firebase",
     "supertokens",
+    "clerk",
     "generic",
 ]
 CASE_MAP = {
