@@ -74,7 +74,8 @@ def run(body: str, status: int | None = None, headers: dict[str, str] | None = N
      "'application/json') that contains a collection of name and value pairs of the claims about the "
      "authenticated End-User.", ("invalid_request", "wrong_endpoint_url", "fix_config")),
     # AbstractRestClientOAuth2AccessTokenResponseClient: what it could not read as an RFC error.
-    (LOGIN + AUTH_EX + TOKEN_RESPONSE + "401 Unauthorized: [no body]", ("invalid_client", "ambiguous", "fix_config")),
+    (LOGIN + AUTH_EX + TOKEN_RESPONSE + "401 Unauthorized: [no body]",
+     ("invalid_client", "bad_client_credentials", "fix_config")),
     (AUTHZ_EX + TOKEN_RESPONSE + "500 Internal Server Error: [no body]", ("server_error", "idp_server_error", "retry")),
     (AUTHZ_EX + "[invalid_token_response] Empty OAuth 2.0 Access Token Response",
      ("unknown", "token_response_without_access_token", "fix_config")),
@@ -85,9 +86,9 @@ def run(body: str, status: int | None = None, headers: dict[str, str] | None = N
     (RS_LOG + DECODE + "Jwt used before 2026-12-05T10:05:00Z", ("invalid_token", "clock_skew", "fix_config")),
     (RS_LOG + DECODE + "exp is required", ("invalid_token", "token_misconfigured", "fix_config")),
     (RS_LOG + DECODE + "Signed JWT rejected: Another algorithm expected, or no matching key(s) found",
-     ("invalid_token", "ambiguous", "fix_config")),
+     ("invalid_token", "token_signature_invalid", "fix_config")),
     (AUTH_EX + "[invalid_id_token] " + DECODE + "Signed JWT rejected: Another algorithm expected, or no matching "
-     "key(s) found", ("invalid_token", "ambiguous", "fix_config")),
+     "key(s) found", ("invalid_token", "token_signature_invalid", "fix_config")),
     (RS_LOG + DECODE + "Couldn't retrieve remote JWK set: Read timed out",
      ("temporarily_unavailable", "network_error", "retry")),
     (RS_LOG + DECODE + "Malformed token", ("invalid_token", "access_token_malformed", "fix_config")),
@@ -118,6 +119,8 @@ def test_a_nonce_that_does_not_match_names_its_candidates() -> None:
     ("[client_authorization_required] Authorization required for Client Registration Id: okta",
      ["login_required", "no_interactive_request"]),
     (DECODE + "Couldn't retrieve remote JWK set: Connection refused", ["network_error", "wrong_endpoint_url"]),
+    (DECODE + "Signed JWT rejected: Another algorithm expected, or no matching key(s) found",
+     ["token_from_other_issuer", "token_signature_invalid"]),
     ("Provided token isn't active", ["access_token_expired", "token_revoked", "token_from_other_issuer"]),
 ])
 def test_one_message_with_several_causes_lists_them(body: str, causes: list[str]) -> None:
