@@ -259,7 +259,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused|"
        r"(?:has|have) been (?:used|redeemed|consumed))|already redeemed",
        failure_class="invalid_grant", cause="auth_code_reused"),
-    _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|code.{0,20}malformed",
+    _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|\bcode.{0,20}malformed",
        failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),
     _r(description=_RT + r".{0,40}(?:not issued to this client|issued to (?:another|a different) client)",
        failure_class="invalid_grant", cause="refresh_token_client_mismatch", decision="fix_config",
