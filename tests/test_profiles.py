@@ -55,6 +55,7 @@ REQUIRED = {
     "firebase": ["firebase-auth", "identity-platform", "identitytoolkit"],
     "supertokens": ["supertokens-core", "supertokens-node"],
     "clerk": ["clerk-dev"],
+    "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -51,6 +51,7 @@ PROFILE_IDS = [
     "firebase",
     "supertokens",
     "clerk",
+    "kong",
     "generic",
 ]
 CASE_MAP = {
