@@ -53,6 +53,7 @@ REQUIRED = {
     "oauth2-server-php": ["bshaffer", "bshaffer-oauth2-server-php"],
     "wso2": ["wso2is", "wso2-identity-server", "asgardeo"],
     "firebase": ["firebase-auth", "identity-platform", "identitytoolkit"],
+    "ory-kratos": ["kratos", "ory-identities"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -49,6 +49,7 @@ PROFILE_IDS = [
     "oauth2-server-php",
     "wso2",
     "firebase",
+    "ory-kratos",
     "generic",
 ]
 CASE_MAP = {
