@@ -56,6 +56,7 @@ REQUIRED = {
     "supertokens": ["supertokens-core", "supertokens-node"],
     "clerk": ["clerk-dev"],
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
+    "ory-kratos": ["kratos", "ory-identities"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

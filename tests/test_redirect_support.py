@@ -52,6 +52,7 @@ PROFILE_IDS = [
     "supertokens",
     "clerk",
     "kong",
+    "ory-kratos",
     "generic",
 ]
 CASE_MAP = {
