@@ -18,7 +18,6 @@ from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 from oauthdoctor.profiles.hosts import host_matches
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from oauthdoctor.classifier.result import Explanation
 
@@ -148,15 +147,17 @@ def _path_rx(template: str) -> re.Pattern[str]:
     return re.compile("(?:^|/)" + "[^/]+".join(re.escape(p) for p in parts).lstrip("/") + "$")
 
 
-_default: tuple[tuple[Path, ...], RuleBook] | None = None
+_default: tuple[tuple[str | None, int], RuleBook] | None = None
 
 
 def default_rulebook() -> RuleBook:
-    """The profile-backed rule book, rebuilt when the profile directories change (``--profiles``)."""
+    """The profile-backed rule book, rebuilt when the profile directories change (``OAUTHDOCTOR_PROFILES``,
+    ``--profiles``). ``classify()`` asks on every call, so the check reads only what can change them: the
+    variable's value and how many directories ``--profiles`` added (they are only ever added)."""
     global _default
-    from oauthdoctor.profiles.dirs import profile_dirs
+    from oauthdoctor.profiles.dirs import dirs_key
 
-    key = tuple(profile_dirs())
+    key = dirs_key()
     if _default is None or _default[0] != key:
         _default = (key, RuleBook())
     return _default[1]

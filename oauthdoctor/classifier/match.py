@@ -101,7 +101,7 @@ class Matcher:
             return False
         for name, rx in self.fields:
             value = ex.fields.get(name)
-            if value is None or not rx.fullmatch(value):
+            if value is None or not (rx.may_match(value.lower()) and rx.fullmatch(value)):
                 return False
         for name, rx in self.headers:
             value = ex.headers.get(name)

@@ -32,6 +32,11 @@ def add_profile_dirs(dirs: Iterable[str | Path]) -> None:
     _extra_dirs.extend(Path(d) for d in dirs)
 
 
+def dirs_key() -> tuple[str | None, int]:
+    """What ``profile_dirs()`` depends on besides the package, cheap to read on every ``classify()``."""
+    return os.environ.get(ENV_VAR), len(_extra_dirs)
+
+
 def profile_dirs() -> list[Path]:
     """Directories searched, lowest precedence first."""
     env = [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
