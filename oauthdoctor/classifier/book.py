@@ -18,7 +18,6 @@ from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 from oauthdoctor.profiles.hosts import host_matches
 
 if TYPE_CHECKING:
-
     from oauthdoctor.classifier.result import Explanation
 
 _EMPTY = ErrorRules()
@@ -105,8 +104,8 @@ class RuleBook:
     def by_path(self, url: str) -> str | None:
         """The provider whose endpoint path (one only its profile has, ``ProviderFacts.endpoint_paths``) the URL's
         path ends with, placeholders standing for one segment: a self-hosted Keycloak's
-        ``/realms/acme/protocol/openid-connect/token`` on any host. The longest fitting path wins (Authelia's
-        ``/api/oidc/token`` over Logto's ``/oidc/token``); None when no path or two as long fit."""
+        ``/realms/acme/protocol/openid-connect/token`` on any host. The longest fitting path wins; None when no
+        path or two as long fit."""
         try:
             path = urlsplit(url if "//" in url else f"//{url}").path.rstrip("/").lower()
         except ValueError:

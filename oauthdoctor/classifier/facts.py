@@ -56,13 +56,12 @@ class ProviderFacts:
 
     def endpoint_paths(self) -> dict[str, str]:
         """Endpoint paths that find their profile on any host, each with its id: the path of a confirmed URL
-        template (OpenIddict's sample paths are a convention, not a default) whose
-        host is a placeholder (``{issuer}/protocol/openid-connect/token`` -> ``/protocol/openid-connect/token``),
-        with at least two fixed segments, that no other profile's endpoint path ends with. A self-hosted server
-        or a custom domain is found by such a path; a standard one (``/.well-known/...``, RFC 8414 and OIDC
-        Discovery), ``/oauth/token`` (five profiles), Casdoor's
-        ``/login/oauth/authorize`` (GitHub's too, and GitHub Enterprise runs on any host) or a bare ``/token``
-        find nobody."""
+        template (OpenIddict's sample paths are a convention, not a default) whose host is a placeholder
+        (``{issuer}/protocol/openid-connect/token`` -> ``/protocol/openid-connect/token``), with at least two
+        fixed segments, that no other profile's endpoint path ends with. A self-hosted server or a custom domain
+        is found by such a path; a standard one (``/.well-known/...``: RFC 8414, OIDC Discovery), ``/oauth/token``
+        (five profiles), Casdoor's ``/login/oauth/authorize`` (GitHub's too, and GitHub Enterprise runs on any
+        host) or a bare ``/token`` finds nobody."""
         found = {}
         for path, open_host, confirmed, pid in self._paths:
             fixed = sum(1 for part in path.split("/") if part and "{" not in part)
