@@ -241,8 +241,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
        failure_class="invalid_client", cause="bad_client_secret"),
+    # Not after "for a confidential client:", where Microsoft.Identity.Web's IDW10501 puts its inner error.
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
-       r"|client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
+       r"|(?<!for a confidential )client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
        r"|(?:could not|cannot|can't|unable to) find.{0,60}(?:application|client)",
        failure_class="invalid_client", cause="unknown_client_id"),
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
