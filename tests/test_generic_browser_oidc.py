@@ -84,6 +84,9 @@ CASES = [
     # oidc-client-ts src/UserManager.ts
     ("[UserManager] signinSilent: Error: No silent_redirect_uri configured", NO_REDIRECT_URI),
     ("Error: No popup_redirect_uri configured", NO_REDIRECT_URI),
+    # oidc-client-ts src/utils/CryptoUtils.ts (PKCE on a page that is not a secure context)
+    ("Uncaught (in promise) Error: Crypto.subtle is available only in secure contexts (HTTPS).",
+     ("invalid_request", "insecure_transport", "fix_config")),
     # angular-auth-oidc-client claim checks
     (angular("WARN", "authCallback Validation, iat rejected id_token was issued too far away from the current time"),
      CLOCK),
@@ -124,6 +127,14 @@ def test_a_keycloak_refresh_failure_and_a_missing_auth0_refresh_token_list_their
     r = classify(None, "Missing Refresh Token (audience: 'default', scope: 'openid')", rulebook=BOOK)
     assert [c.cause for c in r.candidates] == ["refresh_token_missing", "session_not_persisted", "login_required"]
     assert "useRefreshTokens" in r.candidates[0].hint and "offline_access" in r.candidates[0].hint
+
+
+def test_okta_auth_js_pkce_outside_a_secure_context_is_the_page_not_the_verifier() -> None:
+    """In providers/okta.yaml: without a provider the RFC baseline reads any 'PKCE' as a verifier mismatch first."""
+    body = ("AuthSdkError: PKCE requires a modern browser with encryption support running in a secure context.\n"
+            "The current page is not being served with HTTPS protocol. PKCE requires secure HTTPS protocol.")
+    r = classify(None, body, provider="okta", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "insecure_transport", "fix_config")
 
 
 @pytest.mark.parametrize(("body", "expected"), [
