@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from oauthdoctor.classifier.anchors import anchors_of
 from oauthdoctor.classifier.extract import Extracted
@@ -24,16 +25,15 @@ class LazyPattern:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self._anchors: tuple[str, ...] | None | bool = False  # False: not computed yet
+        self._anchors: tuple[str, ...] | None | Literal[False] = False  # False: not computed yet
         self._compiled: re.Pattern[str] | None = None
 
     def may_match(self, lowered: str) -> bool:
         """False only when the (lower-cased) text cannot match: none of the anchors occurs in it."""
-        known = self._anchors
-        found = anchors_of(self.source) if known is False else known
-        if known is False:
-            self._anchors = found
-        if found is None or found is True:
+        found = self._anchors
+        if found is False:
+            found = self._anchors = anchors_of(self.source)
+        if found is None:
             return True
         for anchor in found:  # a plain loop: any() over a generator costs more here
             if anchor in lowered:
