@@ -20,7 +20,6 @@ import yaml
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.profiles.loader import get_profile, resolve_id
-from oauthdoctor.redirect import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -194,19 +193,3 @@ def test_authelia_profile_facts() -> None:
     assert policy.rotation is not None and policy.rotation.mode == "always" and policy.rotation.reuse_detection
     assert "password" not in profile.grants.supported
 
-
-@pytest.mark.parametrize(("registered", "sent", "accepted"), [
-    ("https://app.example.com/oauth2/callback", "https://app.example.com/oauth2/callback", True),
-    ("https://app.example.com/oauth2/callback", "https://app.example.com/oauth2/callback/", False),
-    ("https://app.example.com/oauth2/callback", "https://APP.example.com/oauth2/callback", False),
-    # RFC 8252 loopback: an http IP literal may change its port; 'localhost' may not.
-    ("http://127.0.0.1:8000/cb", "http://127.0.0.1:51234/cb", True),
-    ("http://localhost:8000/cb", "http://localhost:51234/cb", False),
-])
-def test_redirect_rule(registered: str, sent: str, accepted: bool) -> None:
-    assert compare([registered], sent, provider="authelia").accepted is accepted
-
-
-def test_omitted_redirect_uri() -> None:
-    assert compare(["https://app.example.com/cb"], None, provider="authelia").accepted is True
-    assert compare(["https://app.example.com/cb"], None, provider="authelia", openid=True).accepted is False

@@ -15,7 +15,6 @@ import pytest
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
-from oauthdoctor.redirect import compare
 
 
 def api_error(code: int, message: str) -> str:
@@ -135,12 +134,6 @@ def test_other_providers_bodies_are_not_discord(status: int, body: str, provider
 def test_discord_rules_leave_a_plain_rfc_body_to_the_rfc_reading() -> None:
     # A 401 invalid_client from the token endpoint is client authentication, not Discord's API 401 rule.
     assert run(401, '{"error": "invalid_client"}') == ("invalid_client", "bad_client_credentials", "fix_config")
-
-
-def test_omitted_redirect_uri_goes_to_the_first_registered() -> None:
-    result = compare(["https://a.example/cb", "https://b.example/cb"], None, provider="discord")
-    assert (result.accepted, result.redirect_to) == (True, "https://a.example/cb")
-    assert compare(["https://a.example/cb"], "https://a.example/cb/", provider="discord").accepted is False
 
 
 def test_cli_explain_end_to_end() -> None:

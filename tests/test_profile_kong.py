@@ -18,7 +18,6 @@ import pytest
 
 from oauthdoctor import classify
 from oauthdoctor.profiles.loader import get_profile, resolve_id
-from oauthdoctor.redirect import compare
 
 PID = "kong"
 
@@ -226,20 +225,6 @@ def test_profile_facts() -> None:
     assert profile.pkce.methods == ["S256"] and profile.pkce.required == "public_clients"
     assert {g.grant for g in profile.grants.off_by_default} == {"authorization_code", "implicit",
                                                                  "client_credentials", "password"}
-
-
-@pytest.mark.parametrize(("registered", "sent", "accepted"), [
-    ("https://app.example.com/cb", "https://app.example.com/cb", True),
-    ("https://app.example.com/cb", "https://app.example.com/cb/", False),
-    ("http://127.0.0.1:3000/cb", "http://127.0.0.1:4000/cb", False),  # no loopback port exception
-])
-def test_redirect_rule(registered: str, sent: str, accepted: bool) -> None:
-    assert compare([registered], sent, provider=PID).accepted is accepted
-
-
-def test_omitted_redirect_uri_uses_the_first_registered() -> None:
-    got = compare(["https://a.example.com/cb", "https://b.example.com/cb"], None, provider=PID)
-    assert got.accepted is True and got.redirect_to == "https://a.example.com/cb"
 
 
 def test_cli_explain_end_to_end() -> None:

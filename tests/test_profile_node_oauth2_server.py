@@ -18,7 +18,6 @@ import pytest
 
 from oauthdoctor import classify
 from oauthdoctor.profiles.loader import get_profile, resolve_id
-from oauthdoctor.redirect import compare
 
 PID = "node-oauth2-server"
 
@@ -196,20 +195,6 @@ def test_profile_facts() -> None:
     assert profile.pkce.supported and profile.pkce.methods == ["S256"]
     assert set(profile.grants.supported) == {"authorization_code", "refresh_token", "client_credentials", "password"}
     assert any("5 minutes" in q.text for q in profile.quirks)
-
-
-@pytest.mark.parametrize(("registered", "sent", "accepted"), [
-    ("https://app.example.com/cb", "https://app.example.com/cb", True),
-    ("https://app.example.com/cb", "https://app.example.com/cb/", False),
-    ("http://127.0.0.1:3000/cb", "http://127.0.0.1:4000/cb", False),  # no loopback port exception
-])
-def test_redirect_rule(registered: str, sent: str, accepted: bool) -> None:
-    assert compare([registered], sent, provider=PID).accepted is accepted
-
-
-def test_omitted_redirect_uri_uses_the_first_registered() -> None:
-    got = compare(["https://a.example.com/cb", "https://b.example.com/cb"], None, provider=PID)
-    assert got.accepted is True and got.redirect_to == "https://a.example.com/cb"
 
 
 def test_cli_explain_end_to_end() -> None:

@@ -21,7 +21,6 @@ import yaml
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.profiles.loader import get_profile, resolve_id
-from oauthdoctor.redirect import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -206,27 +205,3 @@ def test_pocket_id_profile_facts() -> None:
     assert policy.rotation.reuse_grace_seconds == 0
     assert set(profile.grants.supported) == {"authorization_code", "refresh_token", "client_credentials", "device_code"}
 
-
-@pytest.mark.parametrize(("registered", "sent", "accepted"), [
-    ("https://app.example.com/cb", "https://app.example.com/cb", True),
-    ("https://app.example.com/cb", "https://app.example.com/cb/", False),
-    # '*' within one path segment (callback_url_util_test.go: "wildcard path segment", "single asterisk does not span
-    # two").
-    ("https://app.example.com/api/*/callback", "https://app.example.com/api/v1/callback", True),
-    ("https://app.example.com/*/cb", "https://app.example.com/x/y/cb", False),
-    # RFC 8252 loopback: a port-less registration accepts any port.
-    ("http://127.0.0.1/callback", "http://127.0.0.1:8080/callback", True),
-    ("http://[::1]/callback", "http://[::1]:8080/callback", True),
-    ("http://localhost/callback", "http://localhost:8080/callback", True),
-    ("http://192.168.1.1/callback", "http://192.168.1.1:8080/callback", False),
-    # Fragments: the matched URI must be a valid redirect URI, which has none (fosite IsValidRedirectURI).
-    ("https://app.example.com/cb", "https://app.example.com/cb#section", False),
-])
-def test_callback_url_matching(registered: str, sent: str, accepted: bool) -> None:
-    assert compare([registered], sent, provider="pocket-id").accepted is accepted
-
-
-def test_omitted_redirect_uri() -> None:
-    assert compare(["https://app.example.com/cb"], None, provider="pocket-id").accepted
-    assert not compare(["https://app.example.com/cb"], None, provider="pocket-id", openid=True).accepted
-    assert not compare(["https://a.example.com/cb", "https://b.example.com/cb"], None, provider="pocket-id").accepted

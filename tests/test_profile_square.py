@@ -20,7 +20,6 @@ import yaml
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.profiles.loader import get_profile, resolve_id
-from oauthdoctor.redirect import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -201,20 +200,6 @@ def test_square_profile_facts() -> None:
     assert policy.rotation.mode == "optional"
     pinned = "https://github.com/square/connect-api-specification/blob/5733f6624e9a5b930a8426f0e02a6bf7e35c6c0f/"
     assert policy.access_token_lifetime.source.startswith(pinned)
-
-
-@pytest.mark.parametrize(("registered", "sent", "accepted"), [
-    ("https://app.example.com/square/callback", "https://app.example.com/square/callback", True),
-    ("https://app.example.com/square/callback", "https://app.example.com/square/callback/", False),
-    ("http://localhost:8000/cb", "http://localhost:9000/cb", False),
-])
-def test_redirect_rule(registered: str, sent: str, accepted: bool) -> None:
-    assert compare([registered], sent, provider="square").accepted is accepted
-
-
-def test_omitted_redirect_uri_uses_the_registered_one() -> None:
-    got = compare(["https://app.example.com/square/callback"], None, provider="square")
-    assert got.accepted is True
 
 
 def test_explain_cli_end_to_end() -> None:
