@@ -207,7 +207,8 @@ GENERIC_RULES: list[ErrorRule] = [
        references=[RFC7523]),
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
-    _r(description=r"clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
+    # "Allowed clock skew: N" is the leeway a validator prints with every expiry (jjwt), not a sign of skew.
+    _r(description=r"(?<!allowed )clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
        not_error=["error"],  # fosite's wrapper around a client assertion's JWT error: the phrase layer reads it
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
@@ -476,6 +477,7 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "client_type_mismatch", "clock_or_cluster_skew", "clock_skew", "connector_misconfigured",
         "credentials_regenerated", "database_constraint_failed", "database_trigger_failed", "device_key_missing",
         "email_scope_or_permission_missing", "grant_issued_for_other_client_or_endpoint", "grant_type_malformed",
+        "jwks_invalid", "jwks_uri_unreachable",
         "grant_type_not_enabled_for_client", "grant_value_mangled", "invalid_signature", "ip_allowlist_blocked",
         "missing_parameter", "missing_scope", "missing_scope_or_permission", "oauth1_signature_invalid",
         "proxy_or_gateway_page", "public_client_uses_code_grant", "redirect_uri_not_registered",
