@@ -168,3 +168,29 @@ def test_a_callbacks_code_is_hidden_even_when_it_looks_like_a_word() -> None:
     url = "https://app.test/cb?code=qwertyuiopasdf&state=s1&error=invalid_request&error_description=code+qwertyuiopasdf"
     shown = json.dumps(classify(None, url, rulebook=BOOK).to_json(), ensure_ascii=False)
     assert "qwertyuiopasdf" not in shown and "…(" in shown
+
+
+def test_a_refresh_token_invalid_or_issued_to_another_client_lists_both_causes() -> None:
+    """The server names two causes in one sentence; the answer must not pick the rarer one with confidence."""
+    body = json.dumps({"error": "invalid_grant", "error_description": "the provided authorization refresh token is "
+                                                                      "invalid or was issued to another client"})
+    r = classify(400, body, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_grant", "ambiguous", "reauth", "low")
+    assert [(c.cause, c.decision) for c in r.candidates] == [("refresh_token_revoked", "reauth"),
+                                                             ("refresh_token_client_mismatch", "fix_config")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an API that reuses RFC 8628's expired_token for its access token says which token expired
+    ('{"errors":[{"errorType":"expired_token","message":"Access token expired: eyJhbGciOi."}],"success":false}',
+     ("invalid_token", "access_token_expired", "retry")),
+    ('{"error":"expired_token","error_description":"The access_token has expired"}',
+     ("invalid_token", "access_token_expired", "retry")),
+    # the device flow's own use keeps its meaning
+    ('{"error":"expired_token","error_description":"The device code has expired"}',
+     ("expired_token", "device_code_expired", "reauth")),
+    ('{"error":"expired_token"}', ("expired_token", "device_code_expired", "reauth")),
+])
+def test_expired_token_means_the_token_the_description_names(body: str, expected: tuple[str, str, str]) -> None:
+    r = classify(401, body, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == expected

@@ -186,6 +186,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:device|user)[ _-]?code.{0,60}expired|expired.{0,20}(?:device|user)[ _-]?code",
        failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
+    # RFC 8628 defines expired_token for the device code; an API that reuses the word for its access token says so.
+    _r(error=["expired_token"], description=r"access[ _]token", failure_class="invalid_token",
+       cause="access_token_expired", decision="retry", references=[RFC6750]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
        r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
        r"|only one (?:client )?authentication (?:method|mechanism)",
@@ -263,6 +266,15 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="auth_code_reused"),
     _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|\bcode.{0,20}malformed",
        failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),
+    # "invalid or was issued to another client": the server names two causes and does not say which; the common
+    # one (a refresh token that expired or was revoked) needs a new sign-in, the other a client fix.
+    _r(description=_RT + r".{0,20}\binvalid,? or (?:was |has been )?issued to (?:another|a different) client",
+       failure_class="invalid_grant", cause="ambiguous", decision="reauth", candidates=[
+           Candidate("refresh_token_revoked", "the refresh token is the one this client stored and it stopped "
+                     "working after a while (expiry, revocation, a password change)", decision="reauth"),
+           Candidate("refresh_token_client_mismatch", "the refresh token was issued under another client id "
+                     "(another app, environment or credentials)", decision="fix_config")],
+       references=[RFC6749]),
     _r(description=_RT + r".{0,40}(?:not issued to this client|issued to (?:another|a different) client)",
        failure_class="invalid_grant", cause="refresh_token_client_mismatch", decision="fix_config",
        summary="The refresh token belongs to another client: send it with the client id and secret it was "
