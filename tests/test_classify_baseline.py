@@ -194,3 +194,9 @@ def test_a_refresh_token_invalid_or_issued_to_another_client_lists_both_causes()
 def test_expired_token_means_the_token_the_description_names(body: str, expected: tuple[str, str, str]) -> None:
     r = classify(401, body, rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == expected
+
+
+def test_authlibs_jose_expiry_is_an_expired_token_not_a_device_code() -> None:
+    # authlib/jose/errors.py ExpiredTokenError: error "expired_token", description "The token is expired"
+    r = classify(None, "authlib.jose.errors.ExpiredTokenError: expired_token: The token is expired", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "access_token_expired", "retry")

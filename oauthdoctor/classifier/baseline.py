@@ -186,8 +186,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:device|user)[ _-]?code.{0,60}expired|expired.{0,20}(?:device|user)[ _-]?code",
        failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
-    # RFC 8628 defines expired_token for the device code; an API that reuses the word for its access token says so.
-    _r(error=["expired_token"], description=r"access[ _]token", failure_class="invalid_token",
+    # RFC 8628 defines expired_token for the device code; an API that reuses the word for its access token says so,
+    # and Authlib's JOSE ExpiredTokenError (any JWT past its exp) says "The token is expired".
+    _r(error=["expired_token"], description=r"access[ _]token|^the token is expired\.?$", failure_class="invalid_token",
        cause="access_token_expired", decision="retry", references=[RFC6750]),
     _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
        r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
