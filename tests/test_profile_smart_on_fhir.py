@@ -180,6 +180,9 @@ def test_ambiguous_answers_carry_candidates() -> None:
     assert {c["cause"]: c["decision"] for c in launch["candidates"]} == {
         "launch_not_echoed": "fix_config", "standalone_sent_launch_scope": "fix_config",
         "launch_expired_or_used": "reauth"}
+    state = classify(None, "Error: No 'state' parameter found. Please (re)launch the app.",
+                     provider="smart-on-fhir").to_json()
+    assert {c["cause"] for c in state["candidates"]} == {"state_or_session_lost", "redirect_page_opened_directly"}
     jwks = classify(401, err("invalid_client", "Failed to fetch JWKS from https://app.example.test/jwks.json. "
                                                "404 Not Found"), provider="smart-on-fhir").to_json()
     assert {c["cause"]: c["decision"] for c in jwks["candidates"]} == {
@@ -221,6 +224,9 @@ def test_other_servers_texts_fall_through_smart_rules() -> None:
     # Keycloak's inactive session under --provider smart: not read as an assertion or aud problem.
     kc = classify(400, err("invalid_grant", "Token is not active"), provider="smart")
     assert kc.cause not in {"assertion_invalid", "client_assertion_expired", "aud_not_fhir_base_url"}
+    # An audience refused at the token endpoint is not read as the authorization request's aud parameter.
+    token_aud = classify(401, err("invalid_client", "Audience validation failed"), provider="smart-on-fhir")
+    assert token_aud.cause != "aud_not_fhir_base_url"
 
 
 def test_explain_cli_end_to_end() -> None:
