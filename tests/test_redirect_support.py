@@ -53,6 +53,7 @@ PROFILE_IDS = [
     "clerk",
     "kong",
     "ory-kratos",
+    "smart-on-fhir",
     "generic",
 ]
 CASE_MAP = {
