@@ -53,6 +53,7 @@ PROFILE_IDS = [
     "clerk",
     "kong",
     "ory-kratos",
+    "paypal",
     "generic",
 ]
 CASE_MAP = {
