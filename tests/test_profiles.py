@@ -58,6 +58,7 @@ REQUIRED = {
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
     "paypal": ["paypal-rest", "log-in-with-paypal"],
+    "stripe": ["stripe-connect", "stripe-oauth"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -54,6 +54,7 @@ PROFILE_IDS = [
     "kong",
     "ory-kratos",
     "paypal",
+    "stripe",
     "generic",
 ]
 CASE_MAP = {
