@@ -58,6 +58,8 @@ REQUIRED = {
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
     "smart-on-fhir": ["smart", "smart-app-launch", "fhir"],
+    "paypal": ["paypal-rest", "log-in-with-paypal"],
+    "stripe": ["stripe-connect", "stripe-oauth"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -54,6 +54,8 @@ PROFILE_IDS = [
     "kong",
     "ory-kratos",
     "smart-on-fhir",
+    "paypal",
+    "stripe",
     "generic",
 ]
 CASE_MAP = {
