@@ -53,6 +53,7 @@ PROFILE_IDS = [
     "clerk",
     "kong",
     "ory-kratos",
+    "asana",
     "generic",
 ]
 CASE_MAP = {
