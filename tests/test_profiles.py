@@ -58,6 +58,7 @@ REQUIRED = {
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
     "asana": ["asana-api", "asana-oauth"],
+    "adobe": ["adobe-ims", "adobe-io", "adobelogin"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -54,6 +54,7 @@ PROFILE_IDS = [
     "kong",
     "ory-kratos",
     "asana",
+    "adobe",
     "generic",
 ]
 CASE_MAP = {
