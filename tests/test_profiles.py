@@ -60,6 +60,8 @@ REQUIRED = {
     "smart-on-fhir": ["smart", "smart-app-launch", "fhir"],
     "paypal": ["paypal-rest", "log-in-with-paypal"],
     "stripe": ["stripe-connect", "stripe-oauth"],
+    "asana": ["asana-api", "asana-oauth"],
+    "adobe": ["adobe-ims", "adobe-io", "adobelogin"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -56,6 +56,8 @@ PROFILE_IDS = [
     "smart-on-fhir",
     "paypal",
     "stripe",
+    "asana",
+    "adobe",
     "generic",
 ]
 CASE_MAP = {
