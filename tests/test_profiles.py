@@ -58,6 +58,7 @@ REQUIRED = {
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
     "docusign": ["docusign-esign", "docusign-esignature"],
+    "pipedrive": ["pipedrive-crm", "pipedrive-marketplace"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

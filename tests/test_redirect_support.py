@@ -54,6 +54,7 @@ PROFILE_IDS = [
     "kong",
     "ory-kratos",
     "docusign",
+    "pipedrive",
     "generic",
 ]
 CASE_MAP = {
