@@ -62,6 +62,8 @@ REQUIRED = {
     "stripe": ["stripe-connect", "stripe-oauth"],
     "asana": ["asana-api", "asana-oauth"],
     "adobe": ["adobe-ims", "adobe-io", "adobelogin"],
+    "docusign": ["docusign-esign", "docusign-esignature"],
+    "pipedrive": ["pipedrive-crm", "pipedrive-marketplace"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

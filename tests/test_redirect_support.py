@@ -58,6 +58,8 @@ PROFILE_IDS = [
     "stripe",
     "asana",
     "adobe",
+    "docusign",
+    "pipedrive",
     "generic",
 ]
 CASE_MAP = {
