@@ -58,6 +58,7 @@ REQUIRED = {
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
     "pinterest": ["pinterest-api"],
+    "etsy": ["etsy-api"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

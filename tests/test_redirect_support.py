@@ -54,6 +54,7 @@ PROFILE_IDS = [
     "kong",
     "ory-kratos",
     "pinterest",
+    "etsy",
     "generic",
 ]
 CASE_MAP = {
