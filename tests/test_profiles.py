@@ -64,6 +64,8 @@ REQUIRED = {
     "adobe": ["adobe-ims", "adobe-io", "adobelogin"],
     "docusign": ["docusign-esign", "docusign-esignature"],
     "pipedrive": ["pipedrive-crm", "pipedrive-marketplace"],
+    "pinterest": ["pinterest-api"],
+    "etsy": ["etsy-api"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -60,6 +60,8 @@ PROFILE_IDS = [
     "adobe",
     "docusign",
     "pipedrive",
+    "pinterest",
+    "etsy",
     "generic",
 ]
 CASE_MAP = {
