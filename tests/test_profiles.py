@@ -57,6 +57,7 @@ REQUIRED = {
     "clerk": ["clerk-dev"],
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
+    "spotify": ["spotify-web-api", "spotify-accounts"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -53,6 +53,7 @@ PROFILE_IDS = [
     "clerk",
     "kong",
     "ory-kratos",
+    "spotify",
     "generic",
 ]
 CASE_MAP = {
