@@ -66,6 +66,7 @@ REQUIRED = {
     "pipedrive": ["pipedrive-crm", "pipedrive-marketplace"],
     "pinterest": ["pinterest-api"],
     "etsy": ["etsy-api"],
+    "spotify": ["spotify-web-api", "spotify-accounts"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

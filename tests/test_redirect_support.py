@@ -62,6 +62,7 @@ PROFILE_IDS = [
     "pipedrive",
     "pinterest",
     "etsy",
+    "spotify",
     "generic",
 ]
 CASE_MAP = {
