@@ -199,6 +199,18 @@ def test_catch_all_rule_is_narrowed_by_the_text_to_one_of_its_candidates(merged_
     assert [c.cause for c in vague.candidates] == ["bad_client_secret", "wrong_client_auth_method"]
 
 
+def test_a_narrowed_cause_decides_as_that_cause_not_as_the_catch_all() -> None:
+    """Notion's invalid_grant rule decides reauth for its usual cause; the text names another of its candidates, a
+    redirect URI that differs, and that is a fix, not a new sign-in."""
+    body = '{"error":"invalid_grant","error_description":"redirect_uri does not match"}'
+    result = classify(400, body, provider="notion", rulebook=RuleBook())
+    assert (result.failure_class, result.cause, result.decision) == (
+        "invalid_grant", "redirect_uri_differs_from_authorize", "fix_config")
+    expired = classify(400, '{"error":"invalid_grant","error_description":"The refresh token has expired"}',
+                       provider="notion", rulebook=RuleBook())
+    assert expired.decision == "reauth"
+
+
 def test_auth0_unknown_audience_is_detected_without_provider(merged_profiles: Path) -> None:
     result = classify(302, "https://app.example/cb?error=access_denied&error_description=Service%20not%20found%3A"
                            "%20https%3A%2F%2Fapi.example", rulebook=RuleBook())

@@ -23,7 +23,7 @@ from oauthdoctor.classifier.request_context import (
 )
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
 from oauthdoctor.classifier.wording import hints_for, summary_for
-from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome
+from oauthdoctor.profiles.error_schema import Candidate, DecisionName, ErrorRule, ErrorRules, Outcome
 from oauthdoctor.vocabulary import FAILURE_CLASSES, FailureClass
 
 _CACHE_SIZE = 8192  # logs repeat the same bodies; results are frozen, so sharing them is safe
@@ -235,10 +235,16 @@ def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
     """
     if _reads_text(found) or not found.candidates or generic.cause in (None, "ambiguous"):
         return found
-    if generic.cause not in {c.cause for c in found.candidates}:
+    named = next((c for c in found.candidates if c.cause == generic.cause), None)
+    if named is None:
         return found
-    return replace(found, cause=generic.cause, decision=generic.decision or found.decision, candidates=[],
-                   summary=None)
+    # the narrowed cause decides as that cause does (a redirect URI that differs is a fix, whatever the catch-all
+    # rule decided for its most common cause); the catch-all's decision only when nothing says otherwise
+    decision = generic.decision or decision_of(named.cause, named.decision)
+    if decision is None and generic.failure_class in B.CLASS_DEFAULTS and generic.failure_class != "unknown":
+        decision = B.CLASS_DEFAULTS[generic.failure_class][0]
+    return replace(found, cause=generic.cause, decision=cast(DecisionName, decision) if decision else found.decision,
+                   candidates=[], summary=None)
 
 
 def _reads_text(found: Outcome) -> bool:
