@@ -57,6 +57,7 @@ REQUIRED = {
     "clerk": ["clerk-dev"],
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
+    "amazon": ["amazon-lwa", "lwa", "login-with-amazon", "sp-api", "selling-partner-api"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -53,6 +53,7 @@ PROFILE_IDS = [
     "clerk",
     "kong",
     "ory-kratos",
+    "amazon",
     "generic",
 ]
 CASE_MAP = {
