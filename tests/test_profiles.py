@@ -67,6 +67,7 @@ REQUIRED = {
     "pinterest": ["pinterest-api"],
     "etsy": ["etsy-api"],
     "spotify": ["spotify-web-api", "spotify-accounts"],
+    "amazon": ["amazon-lwa", "lwa", "login-with-amazon", "sp-api", "selling-partner-api"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

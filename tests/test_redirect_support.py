@@ -63,6 +63,7 @@ PROFILE_IDS = [
     "pinterest",
     "etsy",
     "spotify",
+    "amazon",
     "generic",
 ]
 CASE_MAP = {
