@@ -57,6 +57,7 @@ REQUIRED = {
     "clerk": ["clerk-dev"],
     "kong": ["kong-gateway", "kong-oauth2", "konghq"],
     "ory-kratos": ["kratos", "ory-identities"],
+    "apple": ["sign-in-with-apple", "siwa", "appleid"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -53,6 +53,7 @@ PROFILE_IDS = [
     "clerk",
     "kong",
     "ory-kratos",
+    "apple",
     "generic",
 ]
 CASE_MAP = {
