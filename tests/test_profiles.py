@@ -68,6 +68,7 @@ REQUIRED = {
     "etsy": ["etsy-api"],
     "spotify": ["spotify-web-api", "spotify-accounts"],
     "amazon": ["amazon-lwa", "lwa", "login-with-amazon", "sp-api", "selling-partner-api"],
+    "apple": ["sign-in-with-apple", "siwa", "appleid"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -64,6 +64,7 @@ PROFILE_IDS = [
     "etsy",
     "spotify",
     "amazon",
+    "apple",
     "generic",
 ]
 CASE_MAP = {
