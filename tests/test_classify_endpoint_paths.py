@@ -65,3 +65,11 @@ def test_explain_url_names_the_detected_server() -> None:
                           capture_output=True, text=True, check=False)
     answer = json.loads(done.stdout)
     assert (done.returncode, answer["provider"], answer["decision"]) == (0, "salesforce", "fix_config")
+
+
+def test_a_url_quoted_in_backticks_by_a_log_line_still_names_the_provider() -> None:
+    """Guzzle (PHP) quotes the request in backticks: ``POST https://appleid.apple.com/auth/token`` ends at the tick."""
+    line = ("Client error: `POST https://appleid.apple.com/auth/token` resulted in a `400 Bad Request` response: "
+            '{"error":"invalid_client"}')
+    got = classify(None, line)
+    assert (got.provider, got.failure_class, got.decision) == ("apple", "invalid_client", "fix_config")

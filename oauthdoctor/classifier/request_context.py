@@ -115,8 +115,8 @@ def _token_request_words() -> re.Pattern[str]:
 # A URL in a text whose path ends in an OAuth endpoint's last segment: /token, /authorize, /oauth2/v2.0/token,
 # /login/oauth/access_token, /protocol/openid-connect/token, /oauth.v2.access, /devicecode ...
 _ENDPOINT_URL = (
-    r"https?://[^\s\"'<>()/]+/[^\s\"'<>()?#]*?(?:token|authori[sz]e|oauth[.\w]*access|devicecode|device_authorization"
-    r"|device/code|revoke)(?=[/?#\s\"'<>(),;:]|$)")
+    r"https?://[^\s\"'<>()/`]+/[^\s\"'<>()?#`]*?(?:token|authori[sz]e|oauth[.\w]*access|devicecode|device_authorization"
+    r"|device/code|revoke)(?=[/?#\s\"'<>(),;:`]|$)")  # a backtick closes a URL as Guzzle quotes it: `POST https://...`
 
 
 @functools.cache
