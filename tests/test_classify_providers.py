@@ -211,6 +211,17 @@ def test_a_narrowed_cause_decides_as_that_cause_not_as_the_catch_all() -> None:
     assert expired.decision == "reauth"
 
 
+def test_an_open_cause_whose_candidates_all_decide_alike_is_a_firmer_decision() -> None:
+    """Apple's invalid_client has five candidate causes, every one a configuration fix: the decision is not in
+    doubt, so it is medium; its invalid_grant's candidates disagree (a new sign-in or a fix), so it stays low."""
+    client = classify(400, '{"error":"invalid_client"}', provider="apple", rulebook=RuleBook())
+    assert (client.cause, client.decision, client.confidence) == ("ambiguous", "fix_config", "medium")
+    assert {c.decision for c in client.candidates} == {"fix_config"}
+    grant = classify(400, '{"error":"invalid_grant"}', provider="apple", rulebook=RuleBook())
+    assert (grant.cause, grant.decision, grant.confidence) == ("ambiguous", "reauth", "low")
+    assert {c.decision for c in grant.candidates} == {"reauth", "fix_config"}
+
+
 def test_auth0_unknown_audience_is_detected_without_provider(merged_profiles: Path) -> None:
     result = classify(302, "https://app.example/cb?error=access_denied&error_description=Service%20not%20found%3A"
                            "%20https%3A%2F%2Fapi.example", rulebook=RuleBook())

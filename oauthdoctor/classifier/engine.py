@@ -159,12 +159,16 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     return Outcome(failure_class="unknown"), "none"
 
 
-def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, layer: str) -> str:
+def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, layer: str,
+                unanimous: bool = False) -> str:
     """How hard to lean on the decision: ``high`` when a rule that names this failure decided (a provider's
     rule or code, the RFC baseline, a confirmed phrase); ``medium`` when it rests on a heuristic rule, on the
     error value alone (the cause is that code's usual one) or on the word families (vocabulary, not a known
-    wording); ``low`` when the cause is ambiguous, only the HTTP status spoke, or nothing was recognised. A rule
-    may name a cause outside OAuth (class ``unknown``: a local listener that cannot bind); its basis counts."""
+    wording, or an open cause whose every candidate decides the same); ``low`` when the cause is ambiguous and its
+    candidates disagree, only the HTTP status spoke, or nothing was recognised. A rule may name a cause outside
+    OAuth (class ``unknown``: a local listener that cannot bind); its basis counts."""
+    if cause == "ambiguous" and unanimous and cls != "unknown":
+        return "medium"  # which cause is open, but every one of them decides the same
     if cause == "ambiguous" or (cls == "unknown" and not (layer == "rule" or (found is not None and found.cause))):
         return "low"
     decided = found if found is not None and found.cause else generic
@@ -204,8 +208,13 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint, decision_of(c.cause, c.decision))
                          for c in candidates),
         basis=found.basis if found is not None else None,
-        confidence=_confidence(cls, cause, found, generic, layer),
+        confidence=_confidence(cls, cause, found, generic, layer, _unanimous(candidates, decision)),
     )
+
+
+def _unanimous(candidates: list[Candidate], decision: str) -> bool:
+    """Whether every candidate cause decides what the answer decides: the cause is open, the decision is not."""
+    return bool(candidates) and all(decision_of(c.cause, c.decision) == decision for c in candidates)
 
 
 def _shown(ex: Extracted) -> str | None:
