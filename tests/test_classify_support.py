@@ -92,3 +92,18 @@ def test_entra_code_table_covers_the_reference() -> None:
         assert outcome.cause and outcome.decision and outcome.summary, code
         # Without a class the endpoint's own error decides the class: only for sign-in-again codes.
         assert outcome.failure_class or outcome.decision == "reauth", code
+
+
+def test_detection_signatures_built_from_cached_data_equal_the_builders() -> None:
+    """explain builds every profile's signatures straight from the cache when each value already has its type; they
+    must be the very signatures the profile builder makes, and anything less plain goes to the builder."""
+    from oauthdoctor.classifier.facts import _plain_signatures
+    from oauthdoctor.profiles.build import build
+    from oauthdoctor.profiles.error_schema import Signature
+    from oauthdoctor.profiles.loader import all_profiles
+
+    for profile in all_profiles():
+        raw = [{k: v for k, v in vars(s).items()} for s in profile.errors.signatures]
+        assert _plain_signatures(raw) == build(list[Signature], raw) == list(profile.errors.signatures)
+    assert _plain_signatures([{"text": "x", "weight": "high"}]) is None  # not the schema's type: the builder decides
+    assert _plain_signatures([{"text": "x", "unknown_key": 1}]) is None

@@ -10,6 +10,7 @@ a convenience, not worth failing for, and naming a provider still reports the br
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -95,13 +96,41 @@ class ProviderFacts:
         if pid in self._errors or pid not in self._raw:
             built = self._errors.get(pid)
             return list(built.signatures) if built is not None else []
+        raw = self._raw[pid].get("signatures", [])
+        quick = _plain_signatures(raw)
+        if quick is not None:
+            return quick
         from oauthdoctor.profiles.build import BuildError, build
 
         try:
-            return build(list[Signature], self._raw[pid].get("signatures", []), ("errors", "signatures"))
+            return build(list[Signature], raw, ("errors", "signatures"))
         except BuildError:
             errors = self.errors(pid)
             return list(errors.signatures) if errors is not None else []
+
+
+_SIGNATURE_FIELDS = frozenset(f.name for f in dataclasses.fields(Signature))
+
+
+def _plain_signatures(raw: Any) -> list[Signature] | None:
+    """Signatures straight from cached data whose every value already has its schema type (the cache holds only
+    data the builder accepted): the builder's per-type set-up costs more than the whole detection table. None
+    when any entry is not that plain; the builder then does it."""
+    if not isinstance(raw, list):
+        return None
+    out = []
+    for entry in raw:
+        if not isinstance(entry, dict) or not entry.keys() <= _SIGNATURE_FIELDS:
+            return None
+        if not all(isinstance(v, _PLAIN_TYPES[k]) for k, v in entry.items() if v is not None):
+            return None
+        out.append(Signature(**entry))
+    return out
+
+
+_PLAIN_TYPES: dict[str, type | tuple[type, ...]] = {
+    "error": list, "description": str, "text": str, "fields": dict, "headers": dict, "weight": int, "source": str,
+    "checked": str, "basis": str, "note": str}
 
 
 def _data_urls(data: dict[str, Any]) -> list[str]:
