@@ -18,6 +18,7 @@ from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 from oauthdoctor.profiles.hosts import host_matches
 
 if TYPE_CHECKING:
+    from oauthdoctor.classifier.detection import DetectionIndex
     from oauthdoctor.classifier.result import Explanation
 
 _EMPTY = ErrorRules()
@@ -33,6 +34,7 @@ class RuleBook:
         self._compiled: dict[str, CompiledRules] = {}
         self._resolved: dict[str, str | None] = {}
         self._detectors: list[tuple[str, CompiledRules]] | None = None
+        self._index: DetectionIndex | None = None
         self._paths: list[tuple[re.Pattern[str], int, str]] | None = None
         self._facts: ProviderFacts | None = None
         self.results: dict[object, Explanation] = {}  # classify() memo, cleared when full
@@ -129,15 +131,13 @@ class RuleBook:
         return next((pid for pattern, pid in self.facts.hosts if host_matches(host, (pattern,))), None)
 
     def by_body(self, ex: Extracted, error_key: str | None) -> str | None:
-        """The provider whose signatures this body matches best; None when nothing or a tie matches."""
-        best, found, tie = 0, None, False
-        for pid, rules in self._everything():
-            weight = rules.signature_weight(ex, error_key)
-            if weight > best:
-                best, found, tie = weight, pid, False
-            elif weight and weight == best:
-                tie = True
-        return None if tie else found
+        """The provider whose signatures this body matches best; None when nothing or a tie matches. Only the
+        signatures whose cheap necessary condition the body meets are tried (``detection.DetectionIndex``)."""
+        if self._index is None:
+            from oauthdoctor.classifier.detection import DetectionIndex
+
+            self._index = DetectionIndex(self._everything())
+        return self._index.best(ex, error_key)
 
 
 def _path_rx(template: str) -> re.Pattern[str]:

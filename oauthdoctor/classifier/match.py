@@ -7,14 +7,18 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from oauthdoctor.classifier.anchors import anchors_of
 from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Outcome, Signature
 
+if TYPE_CHECKING:
+    from oauthdoctor.classifier.detection import Prefilter
+
 _FLAGS = re.I | re.S
 _SERVER_SIDE = frozenset({"server_error", "temporarily_unavailable"})
+_PREFILTER_FROM = 24  # rules in a list before a prefilter pays for itself
 
 
 class LazyPattern:
@@ -27,6 +31,13 @@ class LazyPattern:
         self.source = source
         self._anchors: tuple[str, ...] | None | Literal[False] = False  # False: not computed yet
         self._compiled: re.Pattern[str] | None = None
+
+    def anchors(self) -> tuple[str, ...] | None:
+        """The lower-case literals one of which every text this pattern matches contains (None: no such set)."""
+        found = self._anchors
+        if found is False:
+            found = self._anchors = anchors_of(self.source)
+        return found
 
     def may_match(self, lowered: str) -> bool:
         """False only when the (lower-cased) text cannot match: none of the anchors occurs in it."""
@@ -178,19 +189,25 @@ class CompiledRules:
                 return self.code_prefix + found if self.code_prefix and found.isdigit() else found
         return None
 
+    @functools.cached_property
+    def _prefilter(self) -> Prefilter | None:
+        """For a long rule list (the phrase layer, Entra's codes): which rules a body can meet at all."""
+        if len(self.rules) < _PREFILTER_FROM:
+            return None
+        from oauthdoctor.classifier.detection import Prefilter
+
+        return Prefilter([matcher for matcher, _ in self.rules])
+
     def find(self, ex: Extracted, error_key: str | None, code: str | None) -> Outcome | None:
         """First matching rule, else the code table entry."""
-        for matcher, rule in self.rules:
+        prefilter = self._prefilter
+        rules = self.rules
+        tried = prefilter.positions(ex, error_key, code) if prefilter is not None else range(len(rules))
+        for position in tried:
+            matcher, rule = rules[position]
             if matcher.matches(ex, error_key, code):
                 return rule
         if code is not None:
             return self.codes.get(code.upper())
         return None
 
-    def signature_weight(self, ex: Extracted, error_key: str | None) -> int:
-        """Highest weight of the signatures this body matches (0: none)."""
-        best = 0
-        for matcher, sig in self.signatures:
-            if sig.weight > best and matcher.matches(ex, error_key, None):
-                best = sig.weight
-        return best

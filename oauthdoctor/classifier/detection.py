@@ -1,0 +1,89 @@
+"""Which rules or signatures can match a body, found without running them all.
+
+A rule list is tried in order and a body is weighed against every profile's signatures; with seventy profiles, two
+hundred signatures and a phrase layer of two hundred rules, calling each matcher in turn cost more than the rest of
+a classification on a log of distinct lines. Each matcher has one cheap necessary condition - the error value or
+provider code it requires, a field or header it reads, or one of its pattern's literal anchors - so a body is only
+matched against those whose condition it meets, in their original order. The answers are the ones trying all of
+them gives (``tests/test_detection_index.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from oauthdoctor.classifier.extract import Extracted
+from oauthdoctor.classifier.match import CompiledRules, Matcher
+
+
+class Prefilter:
+    """Matchers filed by position under their necessary condition."""
+
+    def __init__(self, matchers: Sequence[Matcher]) -> None:
+        self.by_error: dict[str, list[int]] = defaultdict(list)
+        self.by_code: dict[str, list[int]] = defaultdict(list)
+        self.by_field: dict[str, list[int]] = defaultdict(list)
+        self.by_header: dict[str, list[int]] = defaultdict(list)
+        by_anchor: dict[str, list[int]] = defaultdict(list)  # anchor -> positions
+        self.always: list[int] = []
+        for position, matcher in enumerate(matchers):
+            pattern = matcher.description or matcher.text
+            anchors = pattern.anchors() if pattern is not None else None
+            if matcher.error:
+                for error in matcher.error:
+                    self.by_error[error].append(position)
+            elif matcher.provider_code:
+                for code in matcher.provider_code:
+                    self.by_code[code].append(position)
+            elif matcher.fields:
+                self.by_field[matcher.fields[0][0]].append(position)
+            elif matcher.headers:
+                self.by_header[matcher.headers[0][0]].append(position)
+            elif anchors:
+                for anchor in anchors:
+                    by_anchor[anchor].append(position)
+            else:
+                self.always.append(position)
+        self.anchors = tuple(by_anchor.items())
+
+    def positions(self, ex: Extracted, error_key: str | None, code: str | None = None) -> list[int]:
+        """Positions of the matchers whose condition this body meets, in order, each once."""
+        found = list(self.always)
+        if error_key is not None and error_key in self.by_error:
+            found += self.by_error[error_key]
+        if code is not None and (key := code.upper()) in self.by_code:
+            found += self.by_code[key]
+        for name in ex.fields:
+            if name in self.by_field:
+                found += self.by_field[name]
+        for name in ex.headers:
+            if name in self.by_header:
+                found += self.by_header[name]
+        haystack = ex.text_lower + "\n" + ex.desc_lower  # a description's anchor is in either
+        for anchor, at in self.anchors:
+            if anchor in haystack:
+                found += at
+        return sorted(set(found))
+
+
+class DetectionIndex:
+    """Every profile's signatures behind one prefilter."""
+
+    def __init__(self, detectors: Sequence[tuple[str, CompiledRules]]) -> None:
+        self.entries = [(pid, matcher, signature.weight) for pid, rules in detectors
+                        for matcher, signature in rules.signatures]
+        self.prefilter = Prefilter([matcher for _, matcher, _ in self.entries])
+
+    def best(self, ex: Extracted, error_key: str | None) -> str | None:
+        """The provider whose matching signatures weigh most; None when nothing matches or two weigh alike."""
+        weights: dict[str, int] = {}
+        for position in self.prefilter.positions(ex, error_key):
+            pid, matcher, weight = self.entries[position]
+            if weight > weights.get(pid, 0) and matcher.matches(ex, error_key, None):
+                weights[pid] = weight
+        if not weights:
+            return None
+        best = max(weights.values())
+        leaders = [pid for pid, weight in weights.items() if weight == best]
+        return leaders[0] if len(leaders) == 1 else None
