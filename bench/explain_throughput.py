@@ -7,6 +7,7 @@ so a machine that speeds up or slows down during the run affects both alike:
 
     python bench/explain_throughput.py               # 100,000 lines, end to end through the CLI, vs the bare loop
     python bench/explain_throughput.py -n 50000 --in-process
+    python bench/explain_throughput.py --unique        # no two lines alike: the classification cost alone
 """
 
 from __future__ import annotations
@@ -60,8 +61,9 @@ def _templates() -> list[dict[str, object]]:
     ]
 
 
-def generate(n: int, path: Path) -> None:
-    """Write n lines drawn from the templates, each with a fresh trace id so nothing is cached."""
+def generate(n: int, path: Path, unique: bool = False) -> None:
+    """Write n lines drawn from the templates; Entra's lines carry a fresh trace id each, so they are never cached.
+    ``unique``: every line carries a fresh request id (a log where no two lines are alike, nothing memoised)."""
     rng = random.Random(7)
     templates = _templates()
     with path.open("w", encoding="utf-8") as f:
@@ -70,10 +72,24 @@ def generate(n: int, path: Path) -> None:
             if isinstance(item, str):
                 f.write(item + "\n")
                 continue
+            if unique:
+                item = {**item, "body": _with_request_id(str(item.get("body", "")), rng)}
             line = json.dumps(item)
             if item.get("provider") == "microsoft":  # a fresh trace id per line defeats any caching
                 line = line.replace(trace_marker(), str(uuid.UUID(int=rng.getrandbits(128))))
             f.write(line + "\n")
+
+
+def _with_request_id(body: str, rng: random.Random) -> str:
+    """The body with a request id of its own: a field in a JSON object, else words appended."""
+    request_id = str(uuid.UUID(int=rng.getrandbits(128)))
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        return json.dumps({**data, "request_id": request_id})
+    return f"{body} (request id {request_id})"
 
 
 # The bare loop: read each line, parse it, print a small JSON object per line.
@@ -105,10 +121,11 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=100_000, help="number of lines")
     parser.add_argument("--in-process", action="store_true", help="time classify() calls without the CLI")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds end to end (median kept)")
+    parser.add_argument("--unique", action="store_true", help="no two lines alike (nothing is memoised)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lines.jsonl"
-        generate(args.n, path)
+        generate(args.n, path, unique=args.unique)
         if args.in_process:
             sys.path.insert(0, str(ROOT))
             from oauthdoctor.classifier import classify
@@ -128,6 +145,7 @@ def main() -> None:
                 runs["bare"].append(_timed(bare))
             elapsed, baseline = statistics.median(runs["explain"]), statistics.median(runs["bare"])
     mode = "in-process classify()" if args.in_process else "explain --jsonl (end to end)"
+    mode += ", every line distinct" if args.unique else ""
     print(f"{mode}: {args.n} lines in {elapsed:.2f} s = {args.n / elapsed:,.0f} lines/s (target >= 20,000)")
     if not args.in_process:
         print(f"bare json.loads loop: {baseline:.2f} s = {args.n / baseline:,.0f} lines/s; "
