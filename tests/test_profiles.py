@@ -64,6 +64,7 @@ REQUIRED = {
     "adobe": ["adobe-ims", "adobe-io", "adobelogin"],
     "docusign": ["docusign-esign", "docusign-esignature"],
     "pipedrive": ["pipedrive-crm", "pipedrive-marketplace"],
+    "zoho": ["zoho-crm", "zoho-accounts"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

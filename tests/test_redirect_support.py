@@ -60,6 +60,7 @@ PROFILE_IDS = [
     "adobe",
     "docusign",
     "pipedrive",
+    "zoho",
     "generic",
 ]
 CASE_MAP = {
