@@ -19,7 +19,6 @@ SF_BODY = '{"error":"invalid_grant","error_description":"authentication failure"
     ("https://sso.corp.example/realms/main/protocol/openid-connect/token", "keycloak"),
     ("https://sso.corp.example/auth/realms/main/protocol/openid-connect/auth?client_id=x", "keycloak"),
     ("https://login.corp.example/api/oidc/authorization", "authelia"),
-    ("https://id.corp.example/oauth/v2/token", "zitadel"),
     ("https://acme.my.site.com/services/oauth2/token/", "salesforce"),
     ("https://id.corp.example/oauth2/v1/authorize", "okta"),
     ("https://auth.corp.example/oauth2/auth", "hydra"),
@@ -34,6 +33,7 @@ def test_a_path_only_one_profile_has_finds_it_on_any_host(url: str, provider: st
     "https://app.example/oauth/token",  # Auth0, Doorkeeper, GitLab, league, Spring Security OAuth
     "https://app.example/connect/token",  # IdentityServer's and Xero's
     "https://app.example/api/oidc/token",  # Authelia's and Pocket ID's
+    "https://id.corp.example/oauth/v2/token",  # ZITADEL's and Zoho Accounts' (ZITADEL's authorize path is Slack's)
     "https://app.example/connect/device",  # OpenIddict's samples use it; OpenIddict has no default (heuristic)
     "https://app.example/token",  # one segment says nothing
     "https://app.example/.well-known/oauth-authorization-server",  # RFC 8414's path is everyone's

@@ -69,6 +69,7 @@ REQUIRED = {
     "spotify": ["spotify-web-api", "spotify-accounts"],
     "amazon": ["amazon-lwa", "lwa", "login-with-amazon", "sp-api", "selling-partner-api"],
     "apple": ["sign-in-with-apple", "siwa", "appleid"],
+    "zoho": ["zoho-crm", "zoho-accounts"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

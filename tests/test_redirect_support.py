@@ -65,6 +65,7 @@ PROFILE_IDS = [
     "spotify",
     "amazon",
     "apple",
+    "zoho",
     "generic",
 ]
 CASE_MAP = {
