@@ -51,14 +51,15 @@ def test_invalid_grant_leans_reauth_with_the_identifier_and_redirect_causes_as_f
     assert (got.failure_class, got.cause, got.decision) == ("invalid_grant", "ambiguous", "reauth")
     by_cause = {c.cause: c.decision for c in got.candidates}
     assert by_cause == {"auth_code_expired_or_reused": "reauth", "refresh_token_revoked": "reauth",
-                        "auth_code_issued_to_other_client_id": "fix_config",
+                        "grant_issued_for_other_client_or_endpoint": "fix_config",
                         "redirect_uri_differs_from_authorize": "fix_config"}
 
 
 @pytest.mark.parametrize(("grant", "want"), [
-    ("refresh_token", ("refresh_token_revoked", "reauth", [])),
+    # a refresh token sent with another client id fails too (Apple's tokens belong to one Services or bundle ID)
+    ("refresh_token", ("ambiguous", "reauth", ["refresh_token_revoked", "grant_issued_for_other_client_or_endpoint"])),
     ("authorization_code", ("ambiguous", "reauth", ["auth_code_expired_or_reused",
-                                                    "auth_code_issued_to_other_client_id",
+                                                    "grant_issued_for_other_client_or_endpoint",
                                                     "redirect_uri_differs_from_authorize"])),
 ])
 def test_the_failing_grant_keeps_only_its_own_candidates(grant: str, want: tuple) -> None:
