@@ -143,7 +143,10 @@ def names_token_request(ex: Extracted) -> bool:
 def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
                       code: str | None) -> Explanation:
     """A token request answered 401 with no error code: RFC 6749 5.2 reserves 401 at the token endpoint for
-    invalid_client (client authentication failed), and the token endpoint has no invalid_token to give."""
+    invalid_client (client authentication failed), and the token endpoint has no invalid_token to give. A 404 with
+    no OAuth answer at all: no token endpoint at that URL."""
+    if not ex.error_key and ex.status == 404 and result.failure_class == "unknown":
+        return _token_url_not_found(result, ex, rules, code)
     if ex.error_key or ex.status != 401 or result.failure_class != "invalid_token" or result.cause != "ambiguous":
         return result
     cause, decision = "bad_client_credentials", "fix_config"
@@ -152,6 +155,19 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
                "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body).")
     return replace(result, failure_class="invalid_client", cause=cause, decision=decision, candidates=(),
                    hints=tuple(hints), summary=summary, normalized_status=401, confidence="medium",
+                   references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
+
+
+def _token_url_not_found(result: Explanation, ex: Extracted, rules: CompiledRules | None,
+                         code: str | None) -> Explanation:
+    """A token request answered 404 with no OAuth error: the server has no token endpoint at that URL (a wrong path,
+    tenant, realm or API version, or a base URL missing a prefix); a retry reaches the same nothing."""
+    cause, decision = "wrong_endpoint_url", "fix_config"
+    hints = hints_for(ex, Outcome(), cause, decision, [], rules, code)
+    summary = ("The token request reached no token endpoint (HTTP 404): the token URL is wrong - its path, tenant, "
+               "realm or version - or a base URL lost a prefix. Take it from the issuer's discovery document.")
+    return replace(result, failure_class="invalid_request", cause=cause, decision=decision, candidates=(),
+                   hints=tuple(hints), summary=summary, normalized_status=404, confidence="medium",
                    references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
 
 
