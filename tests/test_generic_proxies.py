@@ -101,6 +101,33 @@ def test_mod_auth_openidc_id_token_checks(body: str, expected: tuple[str, str, s
     assert run(None, APACHE + body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ('oidc_oauth_validate_jwt_aud: none of the configured OIDCOAuthVerifyAudience values matches the "aud" claim in '
+     'the JWT access token', AUD),
+    ('oidc_oauth_validate_jwt_aud: JWT access token does not contain an "aud" claim, so it cannot be matched against '
+     'the configured OIDCOAuthVerifyAudience value(s)', AUD),
+    ('oidc_oauth_validate_jwt_iss: configured OIDCOAuthVerifyIssuer (https://idp.example.com/a) does not match the '
+     '"iss" claim (https://idp.example.com/b) in the JWT access token',
+     ("invalid_token", "token_from_other_issuer", FIXED)),
+    ('oidc_oauth_validate_jwt_iss: JWT access token does not contain an "iss" claim, so it cannot be matched against '
+     'the configured OIDCOAuthVerifyIssuer value (https://idp.example.com/a)',
+     ("invalid_token", "token_from_other_issuer", FIXED)),
+    ("oidc_oauth_validate_jwt_access_token: JWT access token signature could not be validated, aborting",
+     ("invalid_token", "token_signature_invalid", FIXED)),
+])
+def test_mod_auth_openidc_as_a_resource_server(body: str, expected: tuple[str, str, str]) -> None:
+    # AuthType oauth20: a bearer JWT validated locally, answered 401
+    assert run(401, APACHE + body) == expected
+
+
+def test_a_token_endpoint_error_it_logs_is_read_by_its_rfc_code() -> None:
+    # oidc_json_string_print: the provider's "error" value, JSON-encoded, after the caller's name
+    body = APACHE + ('oidc_util_json_check_error: oidc_util_check_json_error: response contained an "error" entry '
+                     'with value: ""invalid_grant""')
+    assert run(None, body)[0] == "invalid_grant"
+    assert not cited(None, body)
+
+
 def test_an_expired_jwt_lists_an_access_token_against_clock_skew() -> None:
     r = classify(None, APACHE + 'oidc_proto_validate_exp: "exp" validation failure (1764900000): JWT expired 42 '
                  'seconds ago', rulebook=BOOK)
@@ -258,7 +285,7 @@ def test_every_rule_of_the_block_pins_its_source_to_a_commit_and_lines() -> None
                         r")/blob/[0-9a-f]{40}/[^#\s]+#L\d+(?:-L\d+)?$")
     rules = [r for r in get_profile("generic").errors.rules
              if any(f"github.com/{repo}/" in (r.source or "") for repo in REPOS)]
-    assert len(rules) == 29
+    assert len(rules) == 32
     for r in rules:
         assert pinned.match(r.source or ""), r.source
         assert r.basis == "confirmed", r.source
