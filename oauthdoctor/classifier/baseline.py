@@ -224,13 +224,16 @@ GENERIC_RULES: list[ErrorRule] = [
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
     # "code_verifier does not match code_challenge".
-    _r(description=r"code[ _]verifier|\bpkce\b|"
+    # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", read by its phrase rule)
+    _r(description=r"code[ _]verifier|\bpkce\b(?! verifier expired or missing)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
     _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
-    _r(description=r"redirect[ _-]?ur[il].{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
+    # not mod_auth_openidc's own redirect-URI pages and log prefix (its phrase rules read them)
+    _r(description=r"redirect[ _-]?ur[il](?! with no parameters|_request: )"
+       r".{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
        r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
@@ -338,7 +341,9 @@ GENERIC_RULES: list[ErrorRule] = [
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
     _r(description=r"rate[ _-]?limit|\brate exceeded|toomanyrequests|"
-       r"too many (?!token renew)(?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
+       # not Vouch Proxy's login loop guard (a cookie problem, read by its phrase rule)
+       r"too many (?!token renew|unsuccessful authorization attempts for the requested url)"
+       r"(?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
        r"request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
        r"maximum number of (?:api )?(?:requests|calls)|"
        r"exceeded the (?:number|count) of (?:\w+ ){0,2}(?:requests|calls)|"
@@ -510,6 +515,8 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "auth_code_issued_to_another_client", "bad_user_credentials", "refresh_request_malformed",
         "refresh_token_malformed", "refresh_token_used_as_access_token", "testing_mode_7_day_expiry",
         "offline_access_missing",
+        # OIDC proxies (mod_auth_openidc)
+        "state_input_header_changed", "provider_discovery_unreachable", "redirect_uri_is_app_page",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
