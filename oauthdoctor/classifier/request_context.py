@@ -17,6 +17,7 @@ from oauthdoctor.classifier.match import CompiledRules
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
 from oauthdoctor.classifier.wording import hints_for, summary_for
 from oauthdoctor.profiles.error_schema import Candidate, Outcome
+from oauthdoctor.vocabulary import FailureClass
 
 # Which grant a candidate cause can happen in: a caller that knows the failing request's grant_type
 # (``explain --grant-type``, trace, diagnose) keeps only the candidates of that grant. Causes named
@@ -144,30 +145,28 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
                       code: str | None) -> Explanation:
     """A token request answered 401 with no error code: RFC 6749 5.2 reserves 401 at the token endpoint for
     invalid_client (client authentication failed), and the token endpoint has no invalid_token to give. A 404 with
-    no OAuth answer at all: no token endpoint at that URL."""
-    if not ex.error_key and ex.status == 404 and result.failure_class == "unknown":
-        return _token_url_not_found(result, ex, rules, code)
-    if ex.error_key or ex.status != 401 or result.failure_class != "invalid_token" or result.cause != "ambiguous":
+    no OAuth answer at all: the server has no token endpoint at that URL (a wrong path, tenant, realm or API
+    version, or a base URL missing a prefix); a retry reaches the same nothing."""
+    if ex.error_key:
         return result
-    cause, decision = "bad_client_credentials", "fix_config"
-    hints = hints_for(ex, Outcome(), cause, decision, [], rules, code)
-    summary = ("invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
-               "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body).")
-    return replace(result, failure_class="invalid_client", cause=cause, decision=decision, candidates=(),
-                   hints=tuple(hints), summary=summary, normalized_status=401, confidence="medium",
-                   references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
+    if ex.status == 404 and result.failure_class == "unknown":
+        return _decided(result, ex, rules, code, "invalid_request", "wrong_endpoint_url", (
+            "The token request reached no token endpoint (HTTP 404): the token URL is wrong - its path, tenant, "
+            "realm or version - or a base URL lost a prefix. Take it from the issuer's discovery document."))
+    if ex.status == 401 and result.failure_class == "invalid_token" and result.cause == "ambiguous":
+        return _decided(result, ex, rules, code, "invalid_client", "bad_client_credentials", (
+            "invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
+            "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body)."))
+    return result
 
 
-def _token_url_not_found(result: Explanation, ex: Extracted, rules: CompiledRules | None,
-                         code: str | None) -> Explanation:
-    """A token request answered 404 with no OAuth error: the server has no token endpoint at that URL (a wrong path,
-    tenant, realm or API version, or a base URL missing a prefix); a retry reaches the same nothing."""
-    cause, decision = "wrong_endpoint_url", "fix_config"
-    hints = hints_for(ex, Outcome(), cause, decision, [], rules, code)
-    summary = ("The token request reached no token endpoint (HTTP 404): the token URL is wrong - its path, tenant, "
-               "realm or version - or a base URL lost a prefix. Take it from the issuer's discovery document.")
-    return replace(result, failure_class="invalid_request", cause=cause, decision=decision, candidates=(),
-                   hints=tuple(hints), summary=summary, normalized_status=404, confidence="medium",
+def _decided(result: Explanation, ex: Extracted, rules: CompiledRules | None, code: str | None, cls: FailureClass,
+             cause: str, summary: str) -> Explanation:
+    """The answer the request context settles: a configuration fix, medium confidence (the request, not the body,
+    named it)."""
+    hints = hints_for(ex, Outcome(), cause, "fix_config", [], rules, code)
+    return replace(result, failure_class=cls, cause=cause, decision="fix_config", candidates=(), hints=tuple(hints),
+                   summary=summary, normalized_status=ex.status, confidence="medium",
                    references=tuple(dict.fromkeys((B.RFC6749, *result.references))))
 
 
