@@ -21,7 +21,8 @@ from oauthdoctor.profiles.loader import (
 from oauthdoctor.profiles.validate import validate_file
 
 REQUIRED = {
-    "google": [], "microsoft": ["entra", "azure", "azure-ad"], "salesforce": [], "github": [], "hubspot": [],
+    "google": [], "microsoft": ["entra", "azure", "azure-ad", "microsoft-graph"], "salesforce": [], "github": [],
+    "hubspot": [],
     "slack": [], "netsuite": [], "servicenow": [], "freshdesk": [], "okta": [], "auth0": [], "atlassian": [],
     "zoom": [], "xero": [], "intuit": [], "dropbox": [], "shopify": [], "linkedin": [], "box": [], "zendesk": [],
     "pingone": [], "keycloak": [], "hydra": ["fosite", "ory"], "oidc-provider": ["node-oidc-provider"],

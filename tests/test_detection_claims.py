@@ -1,0 +1,53 @@
+"""No profile claims another provider's body: every development case detected as a provider (no ``--provider``)
+is detected as the provider it came from, or as the server software that provider is known to run on.
+
+One table for all profiles, so a new profile whose signatures reach too far fails here, whichever it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+from oauthdoctor.profiles.loader import UnknownProfile, resolve_id
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPORA = sorted(FIXTURES.glob("errors_corpus_dev*.yaml")) + [FIXTURES / "errors_dev.yaml"]
+
+# Bodies that are another profile's own words, each for a reason: the provider runs that server or library, or
+# relays that provider's answer. Detecting the software that wrote the words is right.
+WRITTEN_BY: dict[str, str] = {
+    "fiware-503-for-bad-client-secret-1": "node-oauth2-server",  # FIWARE Keyrock is built on node-oauth2-server
+    "pipedrive-client-credentials-missing-1": "node-oauth2-server",  # Pipedrive's token errors are its wording
+    "enphase-php-array-invalid-code-1": "spring-security-oauth",  # "Invalid authorization code: X", Spring's
+    "fieldview-docs-inactive-code-1": "wso2",  # WSO2 Identity Server's sentence
+    "fieldview-docs-refresh-reused-1": "wso2",
+    "zendesk-refresh-expired-or-revoked-1": "google",  # Google's answer, relayed by Zendesk's Google connector
+    # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
+    "slack-docs-bad-client-secret-1": "hubspot",
+    "slack-docs-invalid-client-id-1": "salesforce",
+    "slack-docs-bad-redirect-uri-bare-1": "hubspot",
+}
+
+
+def _label(name: str) -> str | None:
+    try:
+        return resolve_id(name)
+    except UnknownProfile:
+        return None
+
+
+def test_no_profile_claims_another_providers_body() -> None:
+    book = RuleBook()
+    claims: dict[str, str] = {}
+    detected = 0
+    for path in CORPORA:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            got = classify(case.get("status"), case.get("body"), case.get("headers"), rulebook=book).provider
+            detected += got is not None
+            if got is not None and got != _label(case.get("provider") or ""):
+                claims[case["id"]] = got
+    assert claims == WRITTEN_BY
+    assert detected > 150  # the table speaks of real detections
