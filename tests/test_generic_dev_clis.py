@@ -1,0 +1,63 @@
+"""Developer command-line tools in the phrase layer: what the AWS CLI (botocore's SSO token), gcloud
+(google-auth's reauthentication) and GitHub's gh print when their stored OAuth session is gone. Each text is built
+the way the tool's code builds it (its format strings and exception messages); the rules' pinned sources in
+``providers/generic.yaml`` say where the words come from."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+from oauthdoctor.profiles.loader import get_profile
+
+BOOK = RuleBook()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Error when retrieving token from sso: Token has expired and refresh failed",
+     ("invalid_grant", "grant_dead", "reauth")),
+    ("Error loading SSO Token: Token for my-sso does not exist", ("invalid_grant", "grant_dead", "reauth")),
+    ("Error loading SSO Token: Token for https://acme.awsapps.com/start is invalid",
+     ("invalid_grant", "grant_dead", "reauth")),
+    ("google.auth.exceptions.ReauthFailError: Reauthentication challenge could not be answered because you are not "
+     "in an interactive session.", ("interaction_required", "reauthentication_required", "reauth")),
+    ("ERROR: (gcloud.container.clusters.get-credentials) There was a problem refreshing your current auth tokens: "
+     "Reauthentication failed. cannot prompt during non-interactive execution.",
+     ("interaction_required", "reauthentication_required", "reauth")),
+    ("HTTP 401: Bad credentials (https://api.github.com/graphql)\nTry authenticating with:  gh auth login",
+     ("invalid_token", "token_revoked", "reauth")),
+    ('GraphQL: Resource not accessible by integration\nThis API operation needs the "read:org" scope. To request it, '
+     "run:  gh auth refresh -h github.com -s read:org", ("insufficient_scope", "missing_scope", "reauth")),
+    ("HTTP 403: Resource protected by organization SAML enforcement.\nAuthorize in your web browser:  "
+     "https://github.com/orgs/acme/sso?authorization_request=ABC", ("access_denied",
+                                                                     "token_not_authorized_for_saml_sso", "reauth")),
+])
+def test_a_cli_whose_session_is_gone_says_sign_in_again(text: str, expected: tuple[str, str, str]) -> None:
+    r = classify(None, text, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Run gh auth login to sign in.",  # advice in a README, not gh's 401 message
+    "The token for the build does not exist yet.",
+    "Reauthentication is configured every 16 hours.",
+])
+def test_neighbouring_sentences_do_not_take_these_rules(text: str) -> None:
+    r = classify(None, text, rulebook=BOOK)
+    assert not any(repo in ref for ref in r.references
+                   for repo in ("boto/botocore", "google-auth-library-python/blob/2ea24b0", "cli/cli"))
+
+
+def test_every_rule_of_the_block_pins_its_source_to_a_commit_and_lines() -> None:
+    pinned = re.compile(r"^https://github\.com/(?:boto/botocore|googleapis/google-auth-library-python|cli/cli)/blob/"
+                        r"[0-9a-f]{40}/[^#\s]+#L\d+(?:-L\d+)?$")
+    rules = [r for r in get_profile("generic").errors.rules
+             if any(f"github.com/{repo}/blob/" in (r.source or "") for repo in ("boto/botocore", "cli/cli"))
+             or (r.source or "").endswith("google/oauth2/reauth.py#L226-L231")]
+    assert len(rules) == 5
+    for r in rules:
+        assert pinned.match(r.source or ""), r.source
+        assert r.basis == "confirmed"
