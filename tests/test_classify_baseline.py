@@ -200,3 +200,13 @@ def test_authlibs_jose_expiry_is_an_expired_token_not_a_device_code() -> None:
     # authlib/jose/errors.py ExpiredTokenError: error "expired_token", description "The token is expired"
     r = classify(None, "authlib.jose.errors.ExpiredTokenError: expired_token: The token is expired", rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "access_token_expired", "retry")
+
+
+def test_could_not_find_reads_one_sentence_not_the_next() -> None:
+    """'... we couldn't find your session. Try logging in again from the application' is no unknown client: the
+    sentence that cannot find something ends before 'application'."""
+    text = ("You may have pressed the back button, refreshed during login, opened too many login dialogs, or there is "
+            "some issue with cookies, since we couldn't find your session. Try logging in again from the application "
+            "and if the problem persists please contact the administrator.")
+    assert classify(None, text, rulebook=BOOK).cause != "unknown_client_id"
+    assert classify(400, "Could not find client application with id abc", rulebook=BOOK).cause == "unknown_client_id"

@@ -252,7 +252,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # Not after "for a confidential client:", where Microsoft.Identity.Web's IDW10501 puts its inner error.
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
        r"|(?<!for a confidential )client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
-       r"|(?:could not|cannot|can't|unable to) find.{0,60}(?:application|client)",
+       r"|(?:could not|cannot|can't|unable to) find[^.\n]{0,60}(?:application|client)",  # in one sentence
        failure_class="invalid_client", cause="unknown_client_id"),
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
        r"must be (?:provided|specified|sent))|missing.{0,20}grant_type",
