@@ -249,3 +249,11 @@ def test_bundled_profiles_validate_with_the_cli() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "valid" in done.stdout
+
+
+def test_an_unregistered_android_key_hash_is_a_configuration_fix() -> None:
+    text = ("Invalid key hash. The key hash Xo8WBi6jzSxKDVR4drqm84yr9iU= does not match any stored key hashes. "
+            "Configure your app key hashes at https://developers.facebook.com/apps/123/")
+    got = classify(None, text)
+    assert (got.provider, got.failure_class, got.cause, got.decision) == (
+        "meta", "unauthorized_client", "android_key_hash_not_registered", "fix_config")
