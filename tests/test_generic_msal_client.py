@@ -89,6 +89,8 @@ CASES = [
     ("ClientAuthError: multiple_matching_accounts: The cache contains multiple accounts satisfying the given "
      "parameters. Please pass more info to obtain the correct account", CACHE_AMBIGUOUS),
     ("ClientAuthError: network_error: Network request failed", NETWORK),
+    ("ClientAuthError: endpoints_resolution_error: Error: could not resolve endpoints. Please check network and try "
+     "again.", ("temporarily_unavailable", "ambiguous", "retry")),
     ("ClientAuthError: openid_config_error: Could not retrieve endpoints. Check your authority and verify the "
      ".well-known/openid-configuration endpoint returns the required endpoints.", AUTHORITY),
     ("ClientAuthError: missing_tenant_id_error: A tenant id - not common, organizations, or consumers - must be "
@@ -127,6 +129,15 @@ def test_a_popup_or_iframe_timeout_lists_the_causes_msal_docs_name() -> None:
         ("silent_renewal_redirect_page", "fix_config"), ("login_required", "reauth"),
         ("rate_limit_exceeded", "retry"), ("network_error", "retry")]
     assert r.confidence == "medium"
+
+
+def test_an_unresolved_authority_is_a_network_retry_or_a_wrong_authority() -> None:
+    r = classify(None, "ClientAuthError: endpoints_resolution_error: Error: could not resolve endpoints. Please check "
+                       "network and try again.", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("temporarily_unavailable", "ambiguous", "retry",
+                                                                    "low")
+    assert [(c.cause, c.decision) for c in r.candidates] == [("network_error", "retry"),
+                                                             ("authority_misconfigured", "fix_config")]
 
 
 def test_a_missing_account_names_the_setting_as_the_other_candidate() -> None:
