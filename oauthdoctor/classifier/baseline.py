@@ -299,8 +299,10 @@ GENERIC_RULES: list[ErrorRule] = [
        summary="The client holds no refresh token to refresh with (no server refused one): request offline access "
                "(access_type=offline at Google, the offline_access scope in OIDC) and store the refresh token from "
                "the first token response."),
+    # nextjs-auth0's "The access token has expired and a refresh token was not provided" (or "... is not
+    # available") means the session holds none: the phrase layer reads it as a missing refresh token.
     _r(description=_RT + r".{0,60}expired.{0,30}revoked|" + _RT + r".{0,60}(?:invalid|unknown).{0,20}expired|"
-       r"expired.{0,10}(?:access/)?" + _RT,
+       r"expired.{0,10}(?:access/)?" + _RT + r"(?! (?:was|is) not (?:provided|available)\b)",
        failure_class="invalid_grant", cause="refresh_token_expired_or_revoked"),
     _r(description=_RT + r".{0,60}revoked|revoked.{0,30}" + _RT,
        failure_class="invalid_grant", cause="refresh_token_revoked"),
