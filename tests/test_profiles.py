@@ -71,6 +71,7 @@ REQUIRED = {
     "amazon": ["amazon-lwa", "lwa", "login-with-amazon", "sp-api", "selling-partner-api"],
     "apple": ["sign-in-with-apple", "siwa", "appleid"],
     "zoho": ["zoho-crm", "zoho-accounts"],
+    "ebay": ["ebay-api", "ebay-sandbox"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

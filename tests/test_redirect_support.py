@@ -66,6 +66,7 @@ PROFILE_IDS = [
     "amazon",
     "apple",
     "zoho",
+    "ebay",
     "generic",
 ]
 CASE_MAP = {
