@@ -63,6 +63,10 @@ def streamable(message: str) -> str:
      ("invalid_request", "dynamic_registration_unsupported", FIXED)),
     (node_error("Incompatible auth server: does not support code challenge method S256"),
      ("invalid_request", "pkce_s256_unsupported", FIXED)),
+    (node_error("Incompatible auth server: does not support response type code"),
+     ("unsupported_response_type", "response_type_not_allowed_for_client", FIXED)),
+    (node_error("Existing OAuth client information is required when exchanging an authorization code"),
+     ("invalid_request", "session_not_persisted", FIXED)),
     (node_error(f"Protected resource {MCP} does not match expected https://mcp.example.com:8443/mcp (or origin)"),
      ("invalid_request", "protected_resource_url_mismatch", FIXED)),
     (py_error("mcp.client.auth.exceptions.OAuthFlowError",
@@ -224,7 +228,7 @@ def test_mcp_servers_own_answers(status: int | None, body: str, expected: tuple[
 
 
 @pytest.mark.parametrize(("status", "body"), [
-    (None, "Incompatible auth server: does not support response type code"),  # not read by this block
+    (None, "Incompatible auth server"),  # no check named
     (400, "PKCE verification failed"),  # the baseline's PKCE reading still holds
     (401, json.dumps({"error": "invalid_token", "error_description": "Authentication required"})),  # the SDK's bare one
     (403, json.dumps({"error": "insufficient_scope", "error_description": "Required scope: mcp:tools"})),
@@ -252,7 +256,7 @@ def test_every_rule_of_the_block_pins_its_source_to_a_commit_and_lines() -> None
                         r")/blob/[0-9a-f]{40}/[^#\s]+#L\d+(?:-L\d+)?$")
     rules = [r for r in get_profile("generic").errors.rules
              if any(f"github.com/{repo}/" in (r.source or "") for repo in REPOS)]
-    assert len(rules) == 20
+    assert len(rules) == 22
     for r in rules:
         assert pinned.match(r.source or ""), r.source
         assert r.basis == "confirmed", r.source
