@@ -249,9 +249,11 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
        failure_class="invalid_client", cause="bad_client_secret"),
-    # Not after "for a confidential client:", where Microsoft.Identity.Web's IDW10501 puts its inner error.
+    # Not after "for a confidential client:", where Microsoft.Identity.Web's IDW10501 puts its inner error; not
+    # FastMCP's "client not found - cached credentials may be stale", a registration the server lost (the MCP block).
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
-       r"|(?<!for a confidential )client.{0,30}(?:not found|does not exist|not identified)|unknown[ _]client"
+       r"|(?<!for a confidential )client.{0,30}(?:not found(?! - cached credentials may be stale)|does not exist|"
+       r"not identified)|unknown[ _]client"
        r"|(?:could not|cannot|can't|unable to) find[^.\n]{0,60}(?:application|client)",  # in one sentence
        failure_class="invalid_client", cause="unknown_client_id"),
     _r(description=r"must contain.{0,30}grant_type|grant_type.{0,30}(?:missing|required|"
@@ -519,6 +521,8 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "offline_access_missing",
         # OIDC proxies (mod_auth_openidc)
         "state_input_header_changed", "provider_discovery_unreachable", "redirect_uri_is_app_page",
+        # MCP authorization (dynamic registration and discovery)
+        "authorization_server_metadata_missing", "dynamic_registration_unsupported", "client_registration_lost",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
