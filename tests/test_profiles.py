@@ -70,6 +70,7 @@ REQUIRED = {
     "amazon": ["amazon-lwa", "lwa", "login-with-amazon", "sp-api", "selling-partner-api"],
     "apple": ["sign-in-with-apple", "siwa", "appleid"],
     "zoho": ["zoho-crm", "zoho-accounts"],
+    "strava": ["strava-api", "strava-v3"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

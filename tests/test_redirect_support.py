@@ -66,6 +66,7 @@ PROFILE_IDS = [
     "amazon",
     "apple",
     "zoho",
+    "strava",
     "generic",
 ]
 CASE_MAP = {
