@@ -64,6 +64,7 @@ def test_refused_athlete_token_refreshes_once_and_lists_the_other_causes() -> No
     assert [(c.cause, c.decision) for c in e.candidates] == [
         ("access_token_expired", "retry"), ("wrong_athlete_for_token", "fix_config"), ("token_revoked", "reauth"),
         ("access_token_malformed", "fix_config")]
+    assert e.hints[0].startswith("Refresh once")
 
 
 def test_unrecognised_code_lists_a_code_parsed_with_the_callbacks_scope() -> None:
