@@ -74,7 +74,7 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
     (400, '{"error":"invalid_grant","error_description":"client_id mismatch. The code was not issued to com.example."}',
      ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")),
     (400, '{"message":"Bad Request","errors":[{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}]}',
-     ("invalid_grant", "refresh_token_invalid", "reauth")),
+     ("invalid_grant", "ambiguous", "reauth")),  # Strava's profile lists rotation, revocation, another client
     (400, '{"error":{"message":"Error validating access token: The session has been invalidated because the user '
           'changed their password.","type":"OAuthException","code":190}}',
      ("invalid_token", "token_revoked", "reauth")),
@@ -593,7 +593,7 @@ def test_flows_throttling_and_anonymous_calls(status: int, body: str, expected: 
     (400, '{"message":"Bad Request","errors":[{"resource":"Application","field":"client_id","code":"invalid"}]}', None,
      ("invalid_client", "bad_client_credentials", "fix_config")),
     (400, '{"message":"Bad Request","errors":[{"resource":"AuthorizationCode","field":"code","code":"invalid"}]}',
-     None, ("invalid_grant", "auth_code_invalid_or_reused", "reauth")),
+     None, ("invalid_grant", "ambiguous", "reauth")),  # Strava's profile: used, malformed, another client
     (400, '{"message":"Bad Request","errors":[{"resource":"Application","field":"redirect_uri","code":"invalid"}]}',
      None, ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
     # A stack trace page in <pre> is a page: its entities are decoded before the rules read it.

@@ -72,6 +72,7 @@ REQUIRED = {
     "apple": ["sign-in-with-apple", "siwa", "appleid"],
     "zoho": ["zoho-crm", "zoho-accounts"],
     "ebay": ["ebay-api", "ebay-sandbox"],
+    "strava": ["strava-api", "strava-v3"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -67,6 +67,7 @@ PROFILE_IDS = [
     "apple",
     "zoho",
     "ebay",
+    "strava",
     "generic",
 ]
 CASE_MAP = {
