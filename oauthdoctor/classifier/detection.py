@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from oauthdoctor.classifier.extract import WORD as _WORD
 from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.classifier.match import CompiledRules, Matcher
 
@@ -45,7 +46,18 @@ class Prefilter:
                     by_anchor[anchor].append(position)
             else:
                 self.always.append(position)
-        self.anchors = tuple(by_anchor.items())
+        # An anchor with a whole word inside it (letters and digits with a separator on both sides, "token" in
+        # "refresh token has") can only be in a text that has that word: filed under its longest such word, it is
+        # looked up, not scanned for. The rest are scanned for.
+        self.by_word: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+        scanned = []
+        for anchor, at in by_anchor.items():
+            inner = [m.group() for m in _WORD.finditer(anchor) if m.start() > 0 and m.end() < len(anchor)]
+            if inner:
+                self.by_word[max(inner, key=len)].append((anchor, at))
+            else:
+                scanned.append((anchor, at))
+        self.anchors = tuple(scanned)
 
     def positions(self, ex: Extracted, error_key: str | None, code: str | None = None) -> list[int]:
         """Positions of the matchers whose condition this body meets, in order, each once."""
@@ -61,6 +73,10 @@ class Prefilter:
             if name in self.by_header:
                 found += self.by_header[name]
         haystack = ex.text_lower + "\n" + ex.desc_lower  # a description's anchor is in either
+        for word in ex.words.intersection(self.by_word):
+            for anchor, at in self.by_word[word]:
+                if anchor in haystack:
+                    found += at
         for anchor, at in self.anchors:
             if anchor in haystack:
                 found += at

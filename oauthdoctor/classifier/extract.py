@@ -119,6 +119,7 @@ _LAZY: dict[str, tuple[str, int]] = {
                        r"""'(?:[^'\\]|\\.)*'?|[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|"""
                        r"""\[[^\]]*\]?|[^,}\s&]+)""", 0),
 }
+WORD = re.compile(r"[a-z0-9]+")  # a word of lower-cased text, as rules' anchors are split into words
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _AUTH_PARAM = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))')
@@ -149,6 +150,12 @@ class Extracted:
     def text_lower(self) -> str:
         """The readable text in lower case, for the rules' literal anchors (computed once)."""
         return self.text.lower()
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The words (runs of letters and digits) of the lower-cased readable text and description, for looking up
+        rules by a word their anchors hold (``detection.Prefilter``)."""
+        return frozenset(WORD.findall(self.text_lower + "\n" + self.desc_lower))
 
     @property
     def error_key(self) -> str | None:
