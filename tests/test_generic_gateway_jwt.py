@@ -112,3 +112,20 @@ def test_every_rule_of_the_block_pins_its_source_to_a_commit_and_lines() -> None
     for r in rules:
         assert pinned.match(r.source or ""), r.source
         assert r.basis == "confirmed", r.source
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # jsonwebtoken (Node): the application's own key configuration, not the token
+    ("Error: secretOrPrivateKey must have a value", ("invalid_token", "token_misconfigured", FIXED)),
+    ("JsonWebTokenError: secret or public key must be provided", ("invalid_token", "token_misconfigured", FIXED)),
+    ("JsonWebTokenError: invalid algorithm", ("invalid_token", "token_signature_invalid", FIXED)),
+])
+def test_jsonwebtokens_key_and_algorithm_errors_are_configuration(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(401, body) == expected
+
+
+def test_missing_or_invalid_is_not_read_as_missing_alone() -> None:
+    """'Access token is missing or invalid' names two causes; only 'missing' is a token that was never sent."""
+    assert run(401, '{"statusCode": 401, "message": "Unauthorized. Access token is missing or invalid."}')[:2] == (
+        "invalid_token", "ambiguous")
+    assert run(401, "Access token is missing") == ("invalid_request", "access_token_missing", FIXED)
