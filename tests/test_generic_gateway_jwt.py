@@ -129,3 +129,14 @@ def test_missing_or_invalid_is_not_read_as_missing_alone() -> None:
     assert run(401, '{"statusCode": 401, "message": "Unauthorized. Access token is missing or invalid."}')[:2] == (
         "invalid_token", "ambiguous")
     assert run(401, "Access token is missing") == ("invalid_request", "access_token_missing", FIXED)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("jwt.exceptions.InvalidAlgorithmError: The specified alg value is not allowed",
+     ("invalid_token", "token_signature_invalid", FIXED)),  # PyJWT
+    ("oidc: malformed jwt: square/go-jose: compact JWS format must have three parts",
+     ("invalid_token", "access_token_malformed", FIXED)),  # go-oidc
+    ("oidc: malformed jwt, expected 3 parts got 1", ("invalid_token", "access_token_malformed", FIXED)),
+])
+def test_pyjwt_and_go_oidc_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
