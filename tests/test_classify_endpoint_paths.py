@@ -73,3 +73,17 @@ def test_a_url_quoted_in_backticks_by_a_log_line_still_names_the_provider() -> N
             '{"error":"invalid_client"}')
     got = classify(None, line)
     assert (got.provider, got.failure_class, got.decision) == ("apple", "invalid_client", "fix_config")
+
+
+@pytest.mark.parametrize(("line", "provider"), [
+    ("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.spotify.com/v1/me", "spotify"),
+    ("FetchError: request to https://api.hubapi.com/crm/v3/objects/contacts failed, reason: socket hang up", "hubspot"),
+    ('Get "https://graph.microsoft.com/v1.0/me": oauth2: token expired and refresh token is not set', "microsoft"),
+    ("HTTP 401: Bad credentials (https://api.github.com/graphql)", "github"),  # gh
+])
+def test_the_url_an_http_client_says_it_called_names_the_provider(line: str, provider: str) -> None:
+    assert classify(None, line).provider == provider
+
+
+def test_a_link_in_prose_is_not_a_request_url() -> None:
+    assert classify(None, "Invalid token. Read https://api.hubapi.com/docs before asking.").provider is None

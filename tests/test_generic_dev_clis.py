@@ -27,7 +27,10 @@ BOOK = RuleBook()
     ("ERROR: (gcloud.container.clusters.get-credentials) There was a problem refreshing your current auth tokens: "
      "Reauthentication failed. cannot prompt during non-interactive execution.",
      ("interaction_required", "reauthentication_required", "reauth")),
+    # gh's request URL names GitHub, whose own reading of "Bad credentials" decides (the same decision)
     ("HTTP 401: Bad credentials (https://api.github.com/graphql)\nTry authenticating with:  gh auth login",
+     ("invalid_token", "ambiguous", "reauth")),
+    ("HTTP 401: Requires authentication\nTry authenticating with:  gh auth login",
      ("invalid_token", "token_revoked", "reauth")),
     ('GraphQL: Resource not accessible by integration\nThis API operation needs the "read:org" scope. To request it, '
      "run:  gh auth refresh -h github.com -s read:org", ("insufficient_scope", "missing_scope", "reauth")),

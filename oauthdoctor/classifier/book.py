@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.classifier.facts import ProviderFacts
 from oauthdoctor.classifier.match import CompiledRules
-from oauthdoctor.classifier.request_context import endpoint_urls
+from oauthdoctor.classifier.request_context import endpoint_urls, request_urls
 from oauthdoctor.profiles.error_schema import ErrorRules, Signature
 from oauthdoctor.profiles.hosts import host_matches
 
@@ -99,8 +99,11 @@ class RuleBook:
     def by_text_host(self, text: str) -> str | None:
         """The provider whose OAuth endpoint a log line names: a URL in the text whose host a profile serves (or
         whose path only one profile's endpoints have) and whose path is an OAuth endpoint's (a link to an issue or a
-        docs page names no endpoint). One provider only: a text naming endpoints of two says nothing."""
+        docs page names no endpoint), else the URL an HTTP client says the failing request went to. One provider only:
+        a text naming endpoints of two says nothing."""
         found = {pid for url in endpoint_urls(text) if (pid := self.by_host(url) or self.by_path(url))}
+        if not found:  # the URL an HTTP client says it called, API or not: its host answered
+            found = {pid for url in request_urls(text) if (pid := self.by_host(url))}
         return found.pop() if len(found) == 1 else None
 
     def by_path(self, url: str) -> str | None:

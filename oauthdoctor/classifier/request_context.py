@@ -131,6 +131,24 @@ def endpoint_urls(text: str) -> list[str]:
     return _endpoint_url_rx().findall(text)[:8] if "://" in text else []
 
 
+# The URL of the request that failed, as HTTP clients print it: requests' "for url: U", node-fetch's "request to U
+# failed", Go's `Get "U"`, gh's "HTTP 401: ... (U)", a method before the URL (curl -v, Guzzle, loggers). Its host is
+# the server that answered, whatever its path (an API call as well as an OAuth endpoint).
+_REQUEST_URL = (
+    r"(?:\bfor url: |\brequest to |\b(?:get|post|put|patch|delete) [\"`]?|^http \d{3}: [^\n]*\()"
+    r"(https?://[^\s\"'<>()`]+)")
+
+
+@functools.cache
+def _request_url_rx() -> re.Pattern[str]:
+    return re.compile(_REQUEST_URL, re.IGNORECASE | re.MULTILINE)
+
+
+def request_urls(text: str) -> list[str]:
+    """The URLs of failing requests a log line names (at most four): what the HTTP client itself printed."""
+    return _request_url_rx().findall(text)[:4] if "://" in text else []
+
+
 def names_token_request(ex: Extracted) -> bool:
     """Whether the response says the failing request asked the token endpoint for a token: a token endpoint URL in
     the text, or a client library's words for asking for one."""
