@@ -30,7 +30,6 @@ class Prefilter:
         self.always: list[int] = []
         for position, matcher in enumerate(matchers):
             pattern = matcher.description or matcher.text
-            anchors = pattern.anchors() if pattern is not None else None
             if matcher.error:
                 for error in matcher.error:
                     self.by_error[error].append(position)
@@ -41,7 +40,7 @@ class Prefilter:
                 self.by_field[matcher.fields[0][0]].append(position)
             elif matcher.headers:
                 self.by_header[matcher.headers[0][0]].append(position)
-            elif anchors:
+            elif pattern is not None and (anchors := pattern.anchors()):
                 for anchor in anchors:
                     by_anchor[anchor].append(position)
             else:
@@ -72,7 +71,7 @@ class Prefilter:
         for name in ex.headers:
             if name in self.by_header:
                 found += self.by_header[name]
-        haystack = ex.text_lower + "\n" + ex.desc_lower  # a description's anchor is in either
+        haystack = ex.searched  # a description's anchor is in either part
         for word in ex.words.intersection(self.by_word):
             for anchor, at in self.by_word[word]:
                 if anchor in haystack:

@@ -152,10 +152,15 @@ class Extracted:
         return self.text.lower()
 
     @functools.cached_property
+    def searched(self) -> str:
+        """The lower-cased readable text and description together, where any rule's anchor must be found."""
+        return self.text_lower + "\n" + self.desc_lower
+
+    @functools.cached_property
     def words(self) -> frozenset[str]:
-        """The words (runs of letters and digits) of the lower-cased readable text and description, for looking up
-        rules by a word their anchors hold (``detection.Prefilter``)."""
-        return frozenset(WORD.findall(self.text_lower + "\n" + self.desc_lower))
+        """The words (runs of letters and digits) of ``searched``, for looking up rules by a word their anchors hold
+        (``detection.Prefilter``)."""
+        return frozenset(WORD.findall(self.searched))
 
     @property
     def error_key(self) -> str | None:

@@ -43,7 +43,7 @@ class LazyPattern:
         """False only when the (lower-cased) text cannot match: none of the anchors occurs in it."""
         found = self._anchors
         if found is False:
-            found = self._anchors = anchors_of(self.source)
+            found = self.anchors()
         if found is None:
             return True
         for anchor in found:  # a plain loop: any() over a generator costs more here
