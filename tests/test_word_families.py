@@ -139,3 +139,57 @@ def test_an_xml_element_named_code_is_not_an_authorization_code() -> None:
             '<ams:message>Invalid Credentials</ams:message><ams:description>Invalid Credentials. Make sure you have '
             'provided the correct security credentials</ams:description></ams:fault>')
     assert run(401, body)[0] == "invalid_token"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # RFC 6749 4.1.2 / 10.12: the callback's state is not the one the client stored.
+    ("Authentication failed: the state parameter did not match. Please try again.",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("The state returned by the identity provider does not match the one we sent",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("Missing state parameter in callback", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("CSRF detected: state value mismatch", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("error: state verification failed", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("Sign-in failed. Expired or missing OAuth state.", ("invalid_request", "state_or_session_lost", "fix_config")),
+    # OpenID Connect Core 3.1.3.7: the ID token's nonce.
+    ("The nonce in the id_token does not match the expected nonce",
+     ("invalid_request", "nonce_mismatch", "fix_config")),
+    # RFC 7515 5.2: a signature that does not verify; RFC 7517 4.5: no key for the kid.
+    ("JWT signature does not match locally computed signature",
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+    ("failed to verify id token signature", ("invalid_token", "token_signature_invalid", "fix_config")),
+    ("Unable to find a signing key that matches the kid", ("invalid_token", "token_signature_invalid", "fix_config")),
+    # OpenID Connect Core 3.1.2.6 interaction_required, in words.
+    ("User interaction is required", ("interaction_required", "login_required", "reauth")),
+    ("The token cannot be obtained silently", ("interaction_required", "login_required", "reauth")),
+    # The application's own policy on who may sign in.
+    ("The user does not belong to any of the allowed groups",
+     ("access_denied", "user_not_in_required_groups", "fix_config")),
+    ("user is not a member of the required organization",
+     ("access_denied", "user_not_in_required_groups", "fix_config")),
+    ("Email domain not allowed", ("access_denied", "access_policy_denied", "fix_config")),
+    # RFC 6749 5.2 invalid_scope's own definition; an unknown client in other words.
+    ("The requested scope exceeds the scope granted by the resource owner",
+     ("invalid_scope", "scope_not_allowed", "fix_config")),
+    ("No client with that ID", ("invalid_client", "unknown_client_id", "fix_config")),
+])
+def test_binding_signature_and_policy_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "InvalidStateError: The object is in an invalid state.",
+    "Failed to update state: record does not match schema",
+    "The state of the job is invalid",
+    "Error: invalid state transition from RUNNING to PENDING",
+    "signature of method foo does not match the interface",
+    "The nonce is used for replay protection",
+])
+def test_state_signature_and_nonce_outside_oauth_stay_unknown(body: str) -> None:
+    assert run(None, body)[0] == "unknown"
+
+
+def test_a_login_failure_with_its_reason_is_read_by_the_reason() -> None:
+    """'Login failed' alone is a refused password; followed by a reason, the reason decides."""
+    assert run(None, "Login failed") == ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")
+    assert run(None, "Login failed: missing OAuth state") == ("invalid_request", "state_or_session_lost", "fix_config")
