@@ -193,3 +193,19 @@ def test_a_login_failure_with_its_reason_is_read_by_the_reason() -> None:
     """'Login failed' alone is a refused password; followed by a reason, the reason decides."""
     assert run(None, "Login failed") == ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")
     assert run(None, "Login failed: missing OAuth state") == ("invalid_request", "state_or_session_lost", "fix_config")
+
+
+def test_a_logout_ends_the_grant_whatever_the_error_value() -> None:
+    """Back-Channel Logout 2.7: the session's tokens end with it; a refresh cannot restore them."""
+    body = '{"error": "invalid_token", "error_description": "The user has logged out"}'
+    assert run(401, body) == ("invalid_token", "session_expired", "reauth")
+    body = '{"error": "invalid_grant", "error_description": "Session was signed out by the user"}'
+    assert run(400, body) == ("invalid_grant", "session_expired", "reauth")
+    assert run(200, "User successfully logged out")[0] != "invalid_token"
+
+
+def test_a_code_for_another_client_is_configuration() -> None:
+    body = '{"error": "invalid_grant", "error_description": "client_id does not match the authorization code"}'
+    assert run(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
+    body = '{"error": "invalid_grant", "error_description": "This refresh token belongs to a different client"}'
+    assert run(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
