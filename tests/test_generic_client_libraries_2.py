@@ -246,3 +246,21 @@ def test_every_rule_of_the_block_pins_its_source_to_a_commit_and_lines() -> None
         assert r.basis == "confirmed", r.source
         assert str(r.checked) == "2026-12-05", r.source
         assert r.summary, r.source
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("ServerResponse(StandardErrorResponse { error: InvalidGrant, error_description: None, error_uri: None })",
+     ("invalid_grant", "ambiguous", "reauth")),
+    ('ServerResponse(StandardErrorResponse { error: InvalidClient, error_description: Some("bad secret"), '
+     "error_uri: None })", ("invalid_client", "bad_client_credentials", "fix_config")),
+    ("ServerResponse(StandardErrorResponse { error: SlowDown, error_description: None, error_uri: None })",
+     ("slow_down", "device_polling_too_fast", "retry")),
+])
+def test_oauth2_rs_debug_prints_the_code_as_an_enum_variant(body: str, expected: tuple[str, str, str]) -> None:
+    """oauth2-rs's BasicErrorResponseType / DeviceCodeErrorResponseType Debug-print ``InvalidGrant``: the code
+    RFC 6749 5.2 (RFC 8628 3.5) names, not an unknown one."""
+    assert run(body) == expected
+
+
+def test_an_unspaced_lower_case_code_is_not_a_standard_one() -> None:
+    assert run('{"error": "invalidgrant"}')[0] == "unknown"

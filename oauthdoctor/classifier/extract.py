@@ -164,11 +164,25 @@ class Extracted:
 
     @property
     def error_key(self) -> str | None:
-        """The error code as compared by rules: lower case, ``-`` and spaces read as ``_``."""
+        """The error code as compared by rules: lower case, ``-`` and spaces read as ``_``; a standard code spelt
+        as an enum variant (oauth2-rs prints ``error: InvalidGrant``) as the code it stands for."""
         if not self.error:
             return None
-        return self.error.strip().lower().replace("-", "_").replace(" ", "_")
+        key = self.error.strip().lower().replace("-", "_").replace(" ", "_")
+        if key in _CAMEL_CODES and self.error.strip()[:1].isupper():
+            return _CAMEL_CODES[key]
+        return key
 
+
+
+# The registered error codes (RFC 6749 5.2 and 4.1.2.1, RFC 6750 3.1, RFC 8628 3.5, OpenID Connect Core 3.1.2.6)
+# by their enum spelling without underscores: oauth2-rs's BasicErrorResponseType and DeviceCodeErrorResponseType
+# Debug-print ``InvalidGrant``, ``UnsupportedGrantType``, ``SlowDown`` (oauth2/src/basic.rs, devicecode.rs).
+_CAMEL_CODES = {code.replace("_", ""): code for code in (
+    "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
+    "invalid_scope", "access_denied", "unsupported_response_type", "server_error", "temporarily_unavailable",
+    "invalid_token", "insufficient_scope", "authorization_pending", "slow_down", "expired_token",
+    "interaction_required", "login_required", "consent_required", "account_selection_required")}
 
 def extract(status: int | None, body: Any, headers: dict[str, str] | None = None) -> Extracted:
     """Best-effort extraction; never raises (a bug here would turn a user's error into ours)."""
