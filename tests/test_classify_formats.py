@@ -232,3 +232,11 @@ def test_wording_variants_keep_their_answer(body: str, expected: tuple[str, str]
 def test_a_status_named_in_the_text_is_used_when_none_is_given(body: str, status: int | None) -> None:
     assert extract(None, body).status == status
     assert extract(500, body).status == 500  # a given status always wins
+
+
+def test_a_log_with_escaped_line_breaks_ends_each_unquoted_value_at_the_break() -> None:
+    """A log shipper that keeps a multi-line paste on one line writes its breaks as a literal backslash-n: the
+    value before it is the code, not 'invalid_grant\\nerror_description:'."""
+    ex = extract(None, r"error: invalid_grant\nerror_description: Bad Request")
+    assert ex.error == "invalid_grant"
+    assert run(r"error: invalid_grant\nerror_description: Bad Request", None)[:1] == ("invalid_grant",)

@@ -78,7 +78,7 @@ _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re
 _CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
-    r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|[^,}\s&]+)"""
+    r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|(?:[^,}\s&\\]|\\(?![nrt]))+)"""
 )
 _SMART_QUOTES = frozenset("‘’“”")
 _NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail", ".faultstring")
@@ -117,7 +117,7 @@ _LAZY: dict[str, tuple[str, int]] = {
                           r"(?:\s*[:=]\s*|\s+)['\"]?([A-Za-z0-9._~+/=-]{6,})", re.I),
     "fragment_smart": (r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|"""
                        r"""'(?:[^'\\]|\\.)*'?|[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|"""
-                       r"""\[[^\]]*\]?|[^,}\s&]+)""", 0),
+                       r"""\[[^\]]*\]?|(?:[^,}\s&\\]|\\(?![nrt]))+)""", 0),
 }
 WORD = re.compile(r"[a-z0-9]+")  # a word of lower-cased text, as rules' anchors are split into words
 _IDENTIFIER = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+")  # CamelCase or snake_case
