@@ -243,3 +243,12 @@ def test_fosites_malformed_refresh_token_is_not_taken_for_dropbox() -> None:
     fosite = classify(400, json.dumps({"error": "invalid_grant", "error_description": sentence}))
     dropbox = classify(400, '{"error":"invalid_grant","error_description":"refresh token is malformed"}')
     assert (fosite.provider, dropbox.provider) == (None, "dropbox")
+
+
+def test_googles_reauthentication_subtype_named_in_text_is_an_interactive_sign_in() -> None:
+    """google-auth-library-python's invalid_rapt / rapt_required, quoted in a log or an exception message."""
+    quoted = '{"error": "invalid_grant", "error_description": "reauth related error (invalid_rapt)"}'
+    for body in ("invalid_rapt", quoted):
+        r = classify(400, body, None, provider="google")
+        assert (r.failure_class, r.cause, r.decision) == (
+            "interaction_required", "reauth_required_by_session_control", "reauth")

@@ -209,3 +209,21 @@ def test_a_code_for_another_client_is_configuration() -> None:
     assert run(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
     body = '{"error": "invalid_grant", "error_description": "This refresh token belongs to a different client"}'
     assert run(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Policy evaluation failed for this request, please check the policy configurations.",
+     ("access_denied", "access_policy_denied", "fix_config")),
+    ("Sign-in was blocked by a conditional access policy", ("access_denied", "access_policy_denied", "fix_config")),
+    ("One or more scopes are not configured for the authorization server resource.",
+     ("invalid_scope", "scope_not_allowed", "fix_config")),
+    # a status label followed by its reason: the reason decides
+    ("Unauthorized: user does not have access to this application",
+     ("access_denied", "missing_permission", "fix_config")),
+])
+def test_policy_scope_and_labelled_reasons(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_a_bare_unauthorized_label_is_still_an_unexplained_token() -> None:
+    assert run(None, "Unauthorized: please log in") == ("invalid_token", "ambiguous", "retry")
