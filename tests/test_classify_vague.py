@@ -23,6 +23,10 @@ CANDIDATES = ["client_or_app_configuration", "grant_or_session_gone", "transient
     (None, "External Login Failure. An error occurred while attempting to login via your account."),
     (302, "Authorization Required"),
     (404, "Integration disabled: the connection could not be used"),
+    # the redirect's own subjects: the code, the callback, an app installation
+    (None, "no code in url"),
+    (None, "App cannot be installed for requested company"),
+    (None, "Installation failed, please contact the developer"),
 ])
 def test_a_vague_authorization_failure_leans_fix_config_and_lists_the_three_ways(status: int | None,
                                                                                  text: str) -> None:

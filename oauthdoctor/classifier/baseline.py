@@ -375,10 +375,12 @@ INVALID_GRANT_CANDIDATES = [
 # fix_config is a rule of thumb: most such answers in the development corpora were fixed by configuration.
 _AUTH_SUBJECT = (
     r"\b(?:o?auth\w*|oidc|openid|tokens?|credentials?|log ?in|sign[- ]?in|sso|consent|scopes?|permissions?"
-    r"|identity provider|idp|integration|api[ _-]?key|client[ _-]?(?:id|secret))\b")
+    r"|identity provider|idp|integration|api[ _-]?key|client[ _-]?(?:id|secret)|redirect(?:[ _-]?ur[il])?|callback"
+    r"|(?:authori[sz]ation )?code|grant|app(?:lication)? (?:install\w*|cannot be installed)|install(?:ation)?)\b")
 _FAILED = (
     r"\b(?:fail\w*|errors?|invalid|denied|unable|cannot|can't|could ?n[o']t|refused|rejected|expired|required"
-    r"|missing|unauthori[sz]ed|forbidden|disabled|blocked|not (?:allowed|authori[sz]ed|permitted|valid))\b")
+    r"|missing|unauthori[sz]ed|forbidden|disabled|blocked|not (?:allowed|authori[sz]ed|permitted|valid))\b"
+    r"|\bno (?:\w+ )?(?:code|token|state|grant)\b|\bmismatch\w*")
 
 
 @functools.cache
