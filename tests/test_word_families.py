@@ -227,3 +227,13 @@ def test_policy_scope_and_labelled_reasons(body: str, expected: tuple[str, str, 
 
 def test_a_bare_unauthorized_label_is_still_an_unexplained_token() -> None:
     assert run(None, "Unauthorized: please log in") == ("invalid_token", "ambiguous", "retry")
+
+
+def test_a_missing_reply_address_is_an_unregistered_redirect() -> None:
+    """Entra calls the redirect URI a reply URL or reply address."""
+    assert run(None, "No reply address is registered for the application.") == (
+        "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    r = classify(400, '{"error": "invalid_request", "error_description": "AADSTS500113: No reply address is '
+                 'registered for the application."}', None, provider="microsoft", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("redirect_uri_mismatch", "redirect_uri_not_registered",
+                                                      "fix_config")
