@@ -252,3 +252,16 @@ def test_googles_reauthentication_subtype_named_in_text_is_an_interactive_sign_i
         r = classify(400, body, None, provider="google")
         assert (r.failure_class, r.cause, r.decision) == (
             "interaction_required", "reauth_required_by_session_control", "reauth")
+
+
+def test_words_outside_a_status_catch_alls_candidates_decide() -> None:
+    """LinkedIn's 401 rule knows only the status (expired, revoked or scopes changed); 'Empty oauth2 access token'
+    says the call carried no token at all - a fix, not a new sign-in - and the words' own basis stands."""
+    body = '{"serviceErrorCode": 65604, "message": "Empty oauth2 access token", "status": 401}'
+    r = classify(401, body, provider="linkedin", rulebook=RuleBook())
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "access_token_missing", "fix_config")
+    assert r.basis is None
+    # the same catch-all with words it has no reading for keeps its candidates
+    r = classify(401, '{"message": "Unauthorized request", "status": 401}', provider="linkedin", rulebook=RuleBook())
+    assert (r.cause, r.decision) == ("ambiguous", "reauth")
+    assert [c.cause for c in r.candidates] == ["access_token_expired", "token_revoked", "scopes_changed"]

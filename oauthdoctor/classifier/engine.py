@@ -181,7 +181,9 @@ def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, l
 
 def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | None, generic: Outcome,
              layer: str, rules: CompiledRules | None) -> Explanation:
-    primary = _narrowed(found, generic) if found is not None else generic
+    primary = _narrowed(found, generic, layer) if found is not None else generic
+    if primary is generic:  # the words overruled a provider's catch-all: theirs is the basis and the confidence
+        found = None
     cls = primary.failure_class or generic.failure_class or "unknown"
     if primary.class_from_error and (literal := _literal_class(ex.error_key)):
         cls = literal
@@ -235,10 +237,16 @@ def _literal_class(error_key: str | None) -> FailureClass | None:
     return cast(FailureClass, named) if named else None  # CLASSES and ERROR_CLASS hold only class names
 
 
-def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
+def _narrowed(found: Outcome, generic: Outcome, layer: str) -> Outcome:
     """A provider's catch-all rule (status or error only) that lists candidate causes, narrowed to the one
     the error text names ("LinkedIn 401: expired, revoked or scopes changed" + "revoked by the user";
     Okta's invalid_client + "The client secret supplied ... is invalid").
+
+    When the text names a cause outside the list of a catch-all on the status alone ("LinkedIn 401" + "Empty oauth2
+    access token"), the text's reading wins: the catch-all knows only the status, the words say what happened. Only
+    a reading of the words counts (a phrase or baseline rule, a word family), not the generic meaning of the same
+    status; and a catch-all on the provider's own error value keeps its meaning (Adobe's invalid_token at the JWT
+    exchange is the assertion, not an access token).
 
     A provider rule that reads the text itself is left alone: it is ambiguous because that text is.
     """
@@ -246,7 +254,9 @@ def _narrowed(found: Outcome, generic: Outcome) -> Outcome:
         return found
     named = next((c for c in found.candidates if c.cause == generic.cause), None)
     if named is None:
-        return found
+        overrules = (layer in ("rule", "words") and generic.failure_class not in (None, "unknown")
+                     and isinstance(found, ErrorRule) and not (found.error or found.provider_code))  # the status alone
+        return generic if overrules and generic.cause != found.cause else found
     # the narrowed cause decides as that cause does (a redirect URI that differs is a fix, whatever the catch-all
     # rule decided for its most common cause); the catch-all's decision only when nothing says otherwise
     decision = generic.decision or decision_of(named.cause, named.decision)
