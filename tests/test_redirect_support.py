@@ -68,6 +68,7 @@ PROFILE_IDS = [
     "zoho",
     "ebay",
     "strava",
+    "kanidm",
     "generic",
 ]
 CASE_MAP = {
