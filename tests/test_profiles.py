@@ -74,6 +74,7 @@ REQUIRED = {
     "ebay": ["ebay-api", "ebay-sandbox"],
     "strava": ["strava-api", "strava-v3"],
     "kanidm": ["kanidmd"],
+    "rauthy": ["rauthy-oidc"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -69,6 +69,7 @@ PROFILE_IDS = [
     "ebay",
     "strava",
     "kanidm",
+    "rauthy",
     "generic",
 ]
 CASE_MAP = {
