@@ -73,6 +73,8 @@ REQUIRED = {
     "zoho": ["zoho-crm", "zoho-accounts"],
     "ebay": ["ebay-api", "ebay-sandbox"],
     "strava": ["strava-api", "strava-v3"],
+    "kanidm": ["kanidmd"],
+    "rauthy": ["rauthy-oidc"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

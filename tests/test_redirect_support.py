@@ -68,6 +68,8 @@ PROFILE_IDS = [
     "zoho",
     "ebay",
     "strava",
+    "kanidm",
+    "rauthy",
     "generic",
 ]
 CASE_MAP = {
