@@ -68,6 +68,7 @@ PROFILE_IDS = [
     "zoho",
     "ebay",
     "strava",
+    "authentik",
     "generic",
 ]
 CASE_MAP = {
