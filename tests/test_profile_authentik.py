@@ -64,6 +64,9 @@ CASES = [
                                          "server"), "unsupported_grant_type", "grant_type_not_supported", "fix_config"),
     (400, body("invalid_scope", "The requested scope is invalid, unknown, malformed, or exceeds the scope granted by "
                                 "the resource owner"), "invalid_scope", "invalid_scope_requested", "fix_config"),
+    (400, body("unauthorized_client", "The authenticated client is not authorized to use this authorization grant "
+                                      "type"),
+     "unauthorized_client", "grant_type_not_enabled_for_client", "fix_config"),
     # prompt=none without a session (views/authorize.py), redirected to the app with the OIDC text.
     (None, "https://app.example.com/cb?error=login_required&error_description=The%20Authorization%20Server%20"
            "requires%20End-User%20authentication&state=abc123", "interaction_required", "login_required", "reauth"),
@@ -165,9 +168,11 @@ def test_authentik_profile_facts() -> None:
     assert profile.endpoints.device.basis == "unconfirmed"
     assert profile.client_auth.accepted == ["client_secret_basic", "client_secret_post", "none"]
     assert profile.pkce.required == "never" and profile.pkce.methods == ["S256", "plain"]
-    assert profile.token_policy.rotation.mode == "optional"
-    assert profile.token_policy.access_token_lifetime.seconds is None
-    assert profile.grants.basis == "heuristic"
+    assert profile.token_policy.rotation.mode == "always"
+    assert profile.token_policy.access_token_lifetime.seconds == 600
+    assert profile.token_policy.refresh_token_lifetime.seconds == 30 * 24 * 3600
+    assert "client_credentials" in profile.grants.supported and "device_code" in profile.grants.supported
+    assert profile.grants.basis == "confirmed"
 
 
 def test_redirect_is_strict_and_an_omitted_uri_is_refused() -> None:
