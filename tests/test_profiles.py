@@ -75,6 +75,7 @@ REQUIRED = {
     "strava": ["strava-api", "strava-v3"],
     "kanidm": ["kanidmd"],
     "rauthy": ["rauthy-oidc"],
+    "authentik": ["goauthentik", "authentik-oidc"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

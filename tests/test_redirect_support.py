@@ -70,6 +70,7 @@ PROFILE_IDS = [
     "strava",
     "kanidm",
     "rauthy",
+    "authentik",
     "generic",
 ]
 CASE_MAP = {
