@@ -68,6 +68,7 @@ PROFILE_IDS = [
     "zoho",
     "ebay",
     "strava",
+    "workos",
     "generic",
 ]
 CASE_MAP = {
