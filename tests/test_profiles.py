@@ -74,6 +74,7 @@ REQUIRED = {
     "ebay": ["ebay-api", "ebay-sandbox"],
     "strava": ["strava-api", "strava-v3"],
     "workos": ["workos-sso", "workos-authkit", "authkit"],
+    "stytch": ["stytch-b2b", "stytch-consumer"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -69,6 +69,7 @@ PROFILE_IDS = [
     "ebay",
     "strava",
     "workos",
+    "stytch",
     "generic",
 ]
 CASE_MAP = {
