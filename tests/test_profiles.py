@@ -76,6 +76,8 @@ REQUIRED = {
     "kanidm": ["kanidmd"],
     "rauthy": ["rauthy-oidc"],
     "authentik": ["goauthentik", "authentik-oidc"],
+    "workos": ["workos-sso", "workos-authkit", "authkit"],
+    "stytch": ["stytch-b2b", "stytch-consumer"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -71,6 +71,8 @@ PROFILE_IDS = [
     "kanidm",
     "rauthy",
     "authentik",
+    "workos",
+    "stytch",
     "generic",
 ]
 CASE_MAP = {
