@@ -73,6 +73,7 @@ REQUIRED = {
     "zoho": ["zoho-crm", "zoho-accounts"],
     "ebay": ["ebay-api", "ebay-sandbox"],
     "strava": ["strava-api", "strava-v3"],
+    "wechat": ["weixin", "wechat-open", "wechat-mp"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

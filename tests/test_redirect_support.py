@@ -68,6 +68,7 @@ PROFILE_IDS = [
     "zoho",
     "ebay",
     "strava",
+    "wechat",
     "generic",
 ]
 CASE_MAP = {
