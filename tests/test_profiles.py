@@ -74,6 +74,7 @@ REQUIRED = {
     "ebay": ["ebay-api", "ebay-sandbox"],
     "strava": ["strava-api", "strava-v3"],
     "wechat": ["weixin", "wechat-open", "wechat-mp"],
+    "lark": ["feishu", "larksuite"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -69,6 +69,7 @@ PROFILE_IDS = [
     "ebay",
     "strava",
     "wechat",
+    "lark",
     "generic",
 ]
 CASE_MAP = {
