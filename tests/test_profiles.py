@@ -78,6 +78,8 @@ REQUIRED = {
     "authentik": ["goauthentik", "authentik-oidc"],
     "workos": ["workos-sso", "workos-authkit", "authkit"],
     "stytch": ["stytch-b2b", "stytch-consumer"],
+    "wechat": ["weixin", "wechat-open", "wechat-mp"],
+    "lark": ["feishu", "larksuite"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -73,6 +73,8 @@ PROFILE_IDS = [
     "authentik",
     "workos",
     "stytch",
+    "wechat",
+    "lark",
     "generic",
 ]
 CASE_MAP = {
