@@ -98,6 +98,26 @@ def test_vault_auth_method_words(status: int | None, body: str, expected: tuple[
     assert from_this_block(status, body)
 
 
+def vault_callback_page(summary: str, detail: str) -> str:
+    """The page the vault CLI's callback listener (and the form_post handler) shows: summary and detail apart."""
+    return ("<!DOCTYPE html><html lang=\"en\"><head><title>HashiCorp Vault</title></head><body>"
+            "<div class=\"container\">"
+            "<div class=\"message is-danger\"><div class=\"message-content\"><div class=\"message-title\">"
+            f"{summary}</div><p class=\"message-body\">{detail}</p></div></div><hr /><h1>Not sure how to get "
+            "started?</h1></div></body></html>")
+
+
+@pytest.mark.parametrize(("detail", "cause"), [
+    ("Expired or missing OAuth state.", "state_or_session_lost"),
+    ("Role could not be found", "login_role_not_found"),
+    ("No code or id_token received.", "ambiguous"),
+])
+def test_vault_browser_page_splits_summary_and_detail(detail: str, cause: str) -> None:
+    body = vault_callback_page("Vault login failed.", detail)
+    assert run(400, body)[1] == cause
+    assert from_this_block(400, body)
+
+
 def test_vault_lost_state_lists_another_node_against_a_second_sign_in() -> None:
     r = classify(400, json.dumps({"errors": ["Vault login failed. Expired or missing OAuth state."]}), rulebook=BOOK)
     assert [(c.cause, c.decision) for c in r.candidates] == [
