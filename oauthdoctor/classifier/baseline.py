@@ -171,7 +171,9 @@ _NOT_OTHER_CLIENT = r"(?!.*\b(?:clients? (?:do|does) not match|not linked to (?:
 # "code" alone, but not a label's "Error Code:" / "Status code:" (Okta's error page says "Error Code: invalid_request").
 # Nor a JSON or form key holding a number ({"code": 124, ...}), nor an XML element named code
 # (<ams:code>900901</ams:code>, WSO2's fault): those are error codes.
-_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|(?<!error )(?<!status )(?<!response )(?<![<:/])\bcode\b"
+# Nor gRPC's status line ("rpc error: code = Unauthenticated desc = ..."): its code is the status.
+_CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|"
+         r"(?<!error )(?<!status )(?<!response )(?<!rpc error: )(?<![<:/])\bcode\b"
          r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)|"  # not a numbered code: "code: 124", NSError's "Code=-15"
          r"verification[ _-]?code)")
 
@@ -231,11 +233,13 @@ GENERIC_RULES: list[ErrorRule] = [
        references=[RFC7636]),
     _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
-    # not mod_auth_openidc's own redirect-URI pages and log prefix (its phrase rules read them)
-    _r(description=r"redirect[ _-]?ur[il](?! with no parameters|_request: )"
+    # not mod_auth_openidc's own redirect-URI pages and log prefix, nor Argo CD's check of its return URL (their
+    # phrase rules read them)
+    _r(description=r"redirect[ _-]?ur[il](?! with no parameters|_request: |: the protocol and host \(including port\))"
        r".{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
-       r"[ _-]redirect[ _-]?ur[il]|invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch",
+       r"[ _-]redirect[ _-]?ur[il](?!: the protocol and host \(including port\))|"
+       r"invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
        r"|client[ _]secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"
