@@ -132,6 +132,13 @@ def test_code_exchange_invalid_request_keeps_code_and_pkce_causes() -> None:
     assert "refresh_token_malformed" not in causes
 
 
+def test_refresh_invalid_request_drops_the_code_exchanges_pkce_causes() -> None:
+    """A missing PKCE challenge belongs to the authorization code grant: a refresh cannot meet it."""
+    got = classify(400, code("invalid_request"), provider="kanidm", grant_type="refresh_token")
+    causes = [c.cause for c in got.candidates]
+    assert not {"pkce_challenge_missing", "pkce_verifier_missing", "pkce_verifier_mismatch"} & set(causes)
+
+
 def test_userinfo_invalid_token_leans_on_refresh_first() -> None:
     got = classify(401, code("invalid_token"), {"WWW-Authenticate": "Bearer"}, provider="kanidm")
     assert [(c.cause, c.decision) for c in got.candidates] == [("access_token_expired", "retry"),

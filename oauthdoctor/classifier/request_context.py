@@ -27,6 +27,7 @@ CAUSE_GRANTS: dict[str, frozenset[str]] = {
     "redirect_uri_differs_from_authorize": frozenset({"authorization_code"}),
     "pkce_verifier_mismatch": frozenset({"authorization_code"}),
     "pkce_verifier_missing": frozenset({"authorization_code"}),
+    "pkce_challenge_missing": frozenset({"authorization_code"}),
     "testing_mode_7_day_expiry": frozenset({"refresh_token"}),
     "approval_limit_evicted": frozenset({"refresh_token"}),
     "password_change_gmail_scopes": frozenset({"refresh_token"}),
