@@ -265,3 +265,15 @@ def test_words_outside_a_status_catch_alls_candidates_decide() -> None:
     r = classify(401, '{"message": "Unauthorized request", "status": 401}', provider="linkedin", rulebook=RuleBook())
     assert (r.cause, r.decision) == ("ambiguous", "reauth")
     assert [c.cause for c in r.candidates] == ["access_token_expired", "token_revoked", "scopes_changed"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("AADSTS70002: Error validating credentials. AADSTS54005: OAuth2 Authorization code was already redeemed",
+     "AADSTS54005"),
+    ("AADSTS50105: x. Trace ID: 1 and a stray AADSTSx at the end", "AADSTS50105"),  # the last anchor starts no match
+    ("Sign-in error code: 50105", "AADSTS50105"),
+    ("xAADSTS123456 then AADSTS50126", "AADSTS50126"),
+])
+def test_the_last_entra_code_in_the_text_is_the_reason(text: str, code: str) -> None:
+    """code_pick: last - found without scanning the whole text when the last anchor starts a match."""
+    assert classify(400, text, provider="microsoft").provider_code == code

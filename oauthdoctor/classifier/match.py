@@ -127,6 +127,22 @@ class Matcher:
         return text is None or bool(ex.text and text.may_match(ex.text_lower) and text.search(ex.text))
 
 
+def _last_match(rx: re.Pattern[str], text: str, lowered: str, anchors: tuple[str, ...] | None,
+                first: re.Match[str]) -> re.Match[str]:
+    """The last match of ``rx`` in ``text`` (``first`` is the first). A scan of the whole text costs more than the
+    rest of a classification when the pattern has no literal prefix (Entra's code pattern on a long body). Every
+    match holds one of the pattern's anchors, so none can start after the last anchor in the text: when a match
+    starts right there, it is the last one; otherwise the text is scanned."""
+    if anchors:
+        last_anchor = max(lowered.rfind(anchor) for anchor in anchors)
+        if last_anchor <= first.start():  # no anchor after the first match's start: no match after it either
+            return first
+        if (found := rx.match(text, last_anchor)) is not None:
+            return found
+    *_, last = rx.finditer(text, first.start())
+    return last
+
+
 def _norm(value: str) -> str:
     return value.strip().lower().replace("-", "_").replace(" ", "_")
 
@@ -183,7 +199,7 @@ class CompiledRules:
             rx = self.code_pattern.compiled()
             m = rx.search(ex.text)
             if m and self.code_pick_last:
-                *_, m = rx.finditer(ex.text, m.start())
+                m = _last_match(rx, ex.text, ex.text_lower, self.code_pattern.anchors(), m)
             if m:
                 found = m.group(m.lastindex) if m.lastindex else m.group(0)  # the alternative that matched
                 return self.code_prefix + found if self.code_prefix and found.isdigit() else found
