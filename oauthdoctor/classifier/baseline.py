@@ -523,6 +523,8 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "state_input_header_changed", "provider_discovery_unreachable", "redirect_uri_is_app_page",
         # MCP authorization (dynamic registration and discovery)
         "authorization_server_metadata_missing", "dynamic_registration_unsupported", "client_registration_lost",
+        # cloud SDK credential chains (Azure Identity's managed identity behind a proxy)
+        "proxy_intercepts_metadata_endpoint",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
