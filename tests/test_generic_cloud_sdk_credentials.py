@@ -68,7 +68,8 @@ def block_rules() -> list[dict]:
     # Python: load_credentials_from_file and _load_credentials_from_info
     ("google.auth.exceptions.DefaultCredentialsError: File /srv/app/key.json was not found.",
      ("invalid_client", "credentials_not_configured", FIXED)),
-    ("google.auth.exceptions.DefaultCredentialsError: File /srv/app/key.json is not a valid json file.",
+    ("google.auth.exceptions.DefaultCredentialsError: ('File /srv/app/key.json is not a valid json file.', "
+     "JSONDecodeError('Expecting value: line 1 column 1 (char 0)'))",
      ("invalid_client", "credentials_not_configured", FIXED)),
     ("google.auth.exceptions.DefaultCredentialsError: The file /srv/app/client_secret.json does not have a valid "
      "type. Type is None, expected one of ('authorized_user', 'service_account', 'external_account', "
@@ -166,7 +167,7 @@ def test_gcloud_without_credentials_for_the_account_is_a_sign_in() -> None:
     "google.auth.exceptions.RefreshError: Unable to parse subject_token from JSON file '/var/run/token.json' using "
     "key 'id_token'",
     "google.auth.exceptions.RefreshError: Missing subject_token in the credential_source file",
-    "google.auth.exceptions.RefreshError: Executables need to be explicitly allowed (set "
+    "google.auth.exceptions.MalformedError: Executables need to be explicitly allowed (set "
     "GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES to '1') to run.",
     "oauth2/google/externalaccount: executables need to be explicitly allowed (set "
     "GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES to '1') to run",
@@ -213,6 +214,7 @@ def test_default_azure_credential_exhausted_lists_configuration_and_a_sign_in() 
      ("invalid_client", "credentials_not_configured", FIXED)),
     ("AzurePipelinesCredential authentication unavailable. Azure Pipelines environment is not set up correctly.",
      ("invalid_client", "credentials_not_configured", FIXED)),
+    ("ClientAssertionCredential authentication unavailable. ", ("invalid_client", "credentials_not_configured", FIXED)),
     ("AzureCliCredential: Azure CLI not installed", ("invalid_client", "credentials_not_configured", FIXED)),
     # Rust: '{credential_name} authentication failed. {err}' around IMDS's answers
     ("ManagedIdentityCredential authentication failed. The requested identity has not been assigned to this "
