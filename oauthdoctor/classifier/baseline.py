@@ -531,6 +531,8 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "authorization_server_metadata_missing", "dynamic_registration_unsupported", "client_registration_lost",
         # applications' own OIDC sign-in (Vault, Nextcloud, Jenkins, Flask-AppBuilder)
         "required_claim_missing",
+        # cloud SDK credential chains (Azure Identity's managed identity behind a proxy)
+        "proxy_intercepts_metadata_endpoint",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
