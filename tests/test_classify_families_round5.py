@@ -99,6 +99,8 @@ def test_a_bare_401_from_an_api_stays_an_access_token_refused() -> None:
     "Token request failed with status 401 (Unauthorized)",
     "Failed to obtain access token: 401 Unauthorized",
     "error while refreshing the access token: HTTP 401 Unauthorized",
+    "Failed to exchange authorization code for token: HTTP 401",
+    "Error: Request failed with status code 401 at exchangeCodeForToken (auth.js:42)",
 ])
 def test_a_log_line_naming_a_token_request_reads_its_401_as_client_authentication(text: str) -> None:
     """The log line says what the caller would give as --url or --grant-type: the failing request asked for a token."""
@@ -112,6 +114,7 @@ def test_a_log_line_naming_a_token_request_reads_its_401_as_client_authenticatio
     "invalid oauth token Request failed for https://api.example.test returned code 401",
     "401 Unauthorized: the access token is expired",
     "GET https://api.example.test/v1/token-info 401 Unauthorized",
+    '{"refreshToken": null, "message": "Unauthorized"} status 401',  # a field name, not a stack frame
 ])
 def test_a_401_of_a_call_made_with_a_token_stays_an_access_token_refused(text: str) -> None:
     r = classify(None, text, None, rulebook=BOOK)

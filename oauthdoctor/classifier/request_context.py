@@ -105,7 +105,12 @@ def token_path(url: str) -> bool:
 _TOKEN_REQUEST_WORDS = (
     r"\b(?-i:[Tt]oken (?:request|endpoint|exchange))\b|\bcannot fetch token\b"
     r"|\b(?:obtain|get|fetch|retrieve|request|acquire|refresh|redeem)(?:ing)? (?:an? |the |new |oauth2? )*"
-    r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)")
+    r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)"
+    r"|\b(?:exchang|swapp?)(?:e|ed|ing) (?:the |an? )?(?:authori[sz]ation )?code (?:for|into) (?:an? |the )?"
+    r"(?:access )?tokens?\b"
+    # a stack frame of the function that asks for the token ("at exchangeCodeForToken (auth.js:42)")
+    r"|\bat (?:[\w$]+\.)*(?:exchangeCode(?:For|To)Tokens?|exchangeCode|getAccessToken|fetchAccessToken"
+    r"|requestAccessToken|refreshAccessToken|obtainAccessToken)\b")
 
 
 @functools.cache
