@@ -257,3 +257,16 @@ def test_every_client_library_rule_pins_its_source_to_a_commit_and_lines() -> No
             assert pinned.match(r.source), r.source
         assert r.basis == "confirmed" and r.note, r.source
     assert sum("#L" in r.source for r in found) >= 34
+
+
+def test_devises_failure_flash_is_omniauths_failure() -> None:
+    """Devise shows OmniAuth's failure as 'Could not authenticate you from <Strategy> because "<Reason>".', the
+    reason humanized from OmniAuth's error type (devise omniauth_callbacks_controller#failure_message)."""
+    r = classify(None, 'Could not authenticate you from GoogleOauth2 because "Invalid credentials".', None)
+    assert (r.failure_class, r.cause, r.decision) == ("unknown", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == [
+        "bad_client_credentials", "redirect_uri_differs_from_authorize", "auth_code_invalid_or_reused"]
+    r = classify(None, 'Could not authenticate you from Facebook because "Csrf detected".', None)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "state_or_session_lost", "fix_config")
+    # an API's own "Invalid credentials" is still a refused credential
+    assert classify(401, '{"message": "Invalid credentials"}', None).failure_class == "invalid_token"
