@@ -237,3 +237,27 @@ def test_a_missing_reply_address_is_an_unregistered_redirect() -> None:
                  'registered for the application."}', None, provider="microsoft", rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("redirect_uri_mismatch", "redirect_uri_not_registered",
                                                       "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The user must enroll in multi-factor authentication", ("interaction_required", "mfa_required", "reauth")),
+    ("User declined to authorize the app", ("access_denied", "user_denied_consent", "reauth")),
+    ("The user denied the device authorization request", ("access_denied", "user_denied_consent", "reauth")),
+    ("The user's password has expired", ("invalid_grant", "password_expired", "reauth")),
+    ("Password expired. Please change your password.", ("invalid_grant", "password_expired", "reauth")),
+    ("The session has been revoked", ("invalid_grant", "session_expired", "reauth")),
+    ("SSO session idle timeout", ("invalid_grant", "session_expired", "reauth")),
+    ("The authorization request has expired. Please start over.",
+     ("invalid_request", "login_attempt_expired", "reauth")),
+    ("The authorization server is temporarily unable to handle the request",
+     ("temporarily_unavailable", "network_error", "retry")),
+    ("The JWT has expired; check the clock of the machine that signed it",
+     ("invalid_token", "clock_skew", "fix_config")),
+])
+def test_mfa_consent_password_session_and_clock_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_a_user_who_is_denied_is_not_a_user_who_denied() -> None:
+    """'User is denied access' is a policy, not the user's own refusal."""
+    assert run(None, "User is denied access to this application")[2] == "fix_config"
