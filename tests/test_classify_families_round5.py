@@ -3,6 +3,8 @@ family in words of its own, not a corpus case."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from oauthdoctor.classifier import classify
@@ -138,3 +140,29 @@ def test_a_grant_that_leaves_one_configuration_cause_decides_fix_config(grant: s
         CauseCandidate("refresh_request_malformed", "the refresh carried no client credentials")))
     r = for_grant(both, grant, extract(400, body, None), None, None)
     assert (r.cause, r.decision, r.confidence) == (cause, "fix_config", "medium")
+
+
+def _spring(status: int, reason: str, path: str) -> str:
+    return json.dumps({"timestamp": "2024-01-01T00:00:00.000+00:00", "status": status, "error": reason, "path": path})
+
+
+def test_spring_boots_error_body_names_the_request_path() -> None:
+    """Spring Boot answers with the status's reason phrase as "error" and the request's "path": a 401 at a token
+    path is client authentication, a 404 there a wrong token URL; at an API path the 401 stays a refused token."""
+    r = classify(401, _spring(401, "Unauthorized", "/oauth2/token"), None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_client", "bad_client_credentials", "fix_config")
+    r = classify(404, _spring(404, "Not Found", "/oauth/token"), None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "wrong_endpoint_url", "fix_config")
+    r = classify(401, _spring(401, "Unauthorized", "/api/orders"), None, rulebook=BOOK)
+    assert (r.failure_class, r.decision) == ("invalid_token", "retry")
+
+
+@pytest.mark.parametrize(("status", "body", "cause"), [
+    (405, '{"error": "Method Not Allowed"}', "wrong_http_method"),
+    (415, '{"error": "Unsupported Media Type"}', "request_body_not_form_encoded"),
+    (405, "", "wrong_http_method"),
+])
+def test_405_and_415_are_the_requests_method_and_format(status: int, body: str, cause: str) -> None:
+    """RFC 9110 15.5.6 and 15.5.16: the token request is a form POST (RFC 6749 3.2, 4.1.3)."""
+    r = classify(status, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", cause, "fix_config")

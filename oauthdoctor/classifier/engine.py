@@ -143,6 +143,8 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     status = ex.status
     if status in B.STATUS_FALLBACK:
         return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status])), "status"
+    if status in B.STATUS_CAUSES:  # RFC 9110 405 and 415: the request's method or body format, whatever the text
+        return Outcome(failure_class="invalid_request", cause=B.STATUS_CAUSES[status], decision="fix_config"), "status"
     if status == 401:
         return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES)), "status"
     if status == 403:

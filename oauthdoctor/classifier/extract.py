@@ -270,6 +270,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             fields.setdefault(f"www.{key}", value)
     if error is None and description and len(description) < 40:
         error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
+    elif description is None and error is not None and " " in error.strip():
+        description = error  # an HTTP reason phrase as the error (Spring Boot's {"error": "Method Not Allowed"})
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if data is not None and len(fields) <= 40:  # a message one level down: {"data": {"description": ...}}

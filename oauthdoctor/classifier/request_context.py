@@ -162,7 +162,14 @@ def names_token_request(ex: Extracted) -> bool:
         return True
     if "token" not in ex.text_lower:
         return False
+    if token_path(ex.fields.get("path", "")):  # Spring Boot's error body names the request's path
+        return True
     return any(token_path(u) for u in endpoint_urls(ex.text)) or _token_request_words().search(ex.text) is not None
+
+
+# An "error" that is only the status's reason phrase (Spring Boot's {"status": 401, "error": "Unauthorized"}) is
+# not an OAuth error code: the status still speaks.
+_REASON_PHRASES = frozenset({"unauthorized", "not_found", "forbidden", "bad_request"})
 
 
 def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules | None,
@@ -171,7 +178,7 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
     invalid_client (client authentication failed), and the token endpoint has no invalid_token to give. A 404 with
     no OAuth answer at all: the server has no token endpoint at that URL (a wrong path, tenant, realm or API
     version, or a base URL missing a prefix); a retry reaches the same nothing."""
-    if ex.error_key:
+    if ex.error_key and ex.error_key not in _REASON_PHRASES:
         return result
     if ex.status == 404 and result.failure_class == "unknown":
         return _decided(result, ex, rules, code, "invalid_request", "wrong_endpoint_url", (
