@@ -261,3 +261,29 @@ def test_mfa_consent_password_session_and_clock_words(body: str, expected: tuple
 def test_a_user_who_is_denied_is_not_a_user_who_denied() -> None:
     """'User is denied access' is a policy, not the user's own refusal."""
     assert run(None, "User is denied access to this application")[2] == "fix_config"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("redirect_uri must be an absolute URI", ("redirect_uri_mismatch", "redirect_uri_malformed", "fix_config")),
+    ("The redirect URL must use HTTPS", ("redirect_uri_mismatch", "redirect_uri_malformed", "fix_config")),
+    ("The client is disabled", ("invalid_client", "client_disabled", "fix_config")),
+    ("OAuth client is suspended", ("invalid_client", "client_disabled", "fix_config")),
+    ("The application has been deleted", ("invalid_client", "client_disabled", "fix_config")),
+    ("grant_type must be one of authorization_code, refresh_token",
+     ("unsupported_grant_type", "grant_type_not_supported", "fix_config")),
+    ("The code_challenge_method is not supported", ("invalid_request", "pkce_method_not_supported", "fix_config")),
+    ("response_type must be code", ("unsupported_response_type", "response_type_not_supported", "fix_config")),
+    ("The refresh token has been used already",
+     ("invalid_grant", "refresh_token_reused_after_rotation", "reauth")),
+    ("Access token has expired. Use the refresh token to get a new one.",
+     ("invalid_token", "access_token_expired", "retry")),
+    ("Token issuer is not trusted", ("invalid_token", "token_from_other_issuer", "fix_config")),
+    ("Token was not issued by this server", ("invalid_token", "token_from_other_issuer", "fix_config")),
+    ("An ID token cannot be used as an access token", ("invalid_token", "wrong_token_type", "fix_config")),
+])
+def test_parameters_registration_issuer_and_token_type_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_an_application_state_sentence_is_not_a_disabled_client() -> None:
+    assert run(None, "The application has been started")[0] == "unknown"

@@ -289,7 +289,8 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_client_mismatch", decision="fix_config",
        summary="The refresh token belongs to another client: send it with the client id and secret it was "
                "issued to.", references=[RFC6749]),
-    _r(description=r"stale (?:refresh )?token|" + _RT + r".{0,40}(?:already (?:been )?used|reuse|rotated)",
+    _r(description=r"stale (?:refresh )?token|" + _RT + r".{0,40}(?:already (?:been )?used|reuse|rotated"
+                   r"|(?:has been|was) used (?:already|before|once)|used already)",
        failure_class="invalid_grant", cause="refresh_token_reused_after_rotation"),
     _r(description=_RT + r".{0,60}inactiv|inactiv.{0,60}" + _RT,
        failure_class="invalid_grant", cause="refresh_token_inactive"),
@@ -308,7 +309,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # nextjs-auth0's "The access token has expired and a refresh token was not provided" (or "... is not
     # available") means the session holds none: the phrase layer reads it as a missing refresh token.
     _r(description=_RT + r".{0,60}expired.{0,30}revoked|" + _RT + r".{0,60}(?:invalid|unknown).{0,20}expired|"
-       r"expired.{0,10}(?:access/)?" + _RT + r"(?! (?:was|is) not (?:provided|available)\b)",
+       r"expired[^.\n]{0,10}(?:access/)?" + _RT + r"(?! (?:was|is) not (?:provided|available)\b)",
        failure_class="invalid_grant", cause="refresh_token_expired_or_revoked"),
     _r(description=_RT + r".{0,60}revoked|revoked.{0,30}" + _RT,
        failure_class="invalid_grant", cause="refresh_token_revoked"),
