@@ -10,13 +10,10 @@ tests check that the rules keep to Spring's words.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
-from oauthdoctor.profiles.loader import get_profile
 
 BOOK = RuleBook()
 LOGIN = "2026-12-05T10:00:00.000Z ERROR 4242 --- [nio-8080-exec-3] o.s.s.o.c.w.OAuth2LoginAuthenticationFilter : "
@@ -164,17 +161,3 @@ def test_ordinary_sentences_stay_out() -> None:
     for body in ("The ID token contains the user's claims.", "Decode the JWT with any online tool.",
                  "The token is active until midnight."):
         assert run(body)[1] not in SPRING_CAUSES
-
-
-def test_every_spring_rule_pins_its_source_to_a_commit_and_lines() -> None:
-    profile = get_profile("generic")
-    pinned = re.compile(r"^https://github\.com/(?:spring-projects/spring-security|felx/nimbus-jose-jwt)/blob/"
-                        r"[0-9a-f]{40}/[^#\s]+#L\d+(?:-L\d+)?$")
-    spring = [r for r in profile.errors.rules
-              if "spring-security/blob/d449950b36fe9387c9991130ca8e7701c902192a" in (r.source or "")
-              or "nimbus-jose-jwt/blob/" in (r.source or "")]
-    pinned_rules = [r for r in spring if "#L" in r.source]
-    assert len(pinned_rules) >= 22
-    for r in pinned_rules:
-        assert pinned.match(r.source), r.source
-        assert r.basis == "confirmed", r.source
