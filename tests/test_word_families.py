@@ -287,3 +287,11 @@ def test_parameters_registration_issuer_and_token_type_words(body: str, expected
 
 def test_an_application_state_sentence_is_not_a_disabled_client() -> None:
     assert run(None, "The application has been started")[0] == "unknown"
+
+
+@pytest.mark.parametrize("body", [
+    "The signature does not match the expected value for webhook",
+    "HMAC signature mismatch on the callback payload",
+])
+def test_a_webhook_or_hmac_signature_is_not_a_tokens(body: str) -> None:
+    assert run(None, body)[1] != "token_signature_invalid"
