@@ -196,7 +196,9 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
        r"|only one (?:client )?authentication (?:method|mechanism)",
        failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
-    _r(description=r"(?:client[ _]?secret|secret key|keys?) .{0,60}\bexpired|expired (?:client )?secret",
+    # Not Tyk's "Key not authorized: token has expired" nor "Key has expired, please renew": a gateway's session.
+    _r(description=r"(?:client[ _]?secret|secret key|(?!key not authori[sz]ed: |key has expired, please renew)keys?) "
+       r".{0,60}\bexpired|expired (?:client )?secret",
        failure_class="invalid_client", cause="client_secret_expired"),
     _r(error=["invalid_grant"], description=r"\b(?:iat|exp|nbf)\b.{0,80}(?:claim|value)|reasonable time ?frame|"
        r"short-lived token", failure_class="invalid_grant", cause="clock_skew", decision="fix_config",
@@ -537,6 +539,8 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "required_claim_missing",
         # cloud SDK credential chains (Azure Identity's managed identity behind a proxy)
         "proxy_intercepts_metadata_endpoint",
+        # API gateways (the Application Load Balancer cannot reach the IdP from its subnets)
+        "idp_unreachable_from_gateway",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
