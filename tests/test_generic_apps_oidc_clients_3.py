@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.profiles.loader import get_profile
 
 BOOK = RuleBook()
+BLOCK = "OIDC sign-in in MinIO, Portainer, Headscale, caddy-security and Outline"
 FIXED, REAUTH = "fix_config", "reauth"
 REPOS = ("minio/minio", "minio/console", "portainer/portainer", "juanfont/headscale", "greenpau/go-authcrunch",
          "outline/outline")
@@ -305,3 +307,13 @@ def test_every_rule_of_the_block_pins_its_source_to_a_commit_and_lines() -> None
         assert pinned.match(r.source or ""), r.source
         assert r.basis == "confirmed", r.source
         assert r.summary, r.source
+
+
+def test_the_block_is_contiguous_and_placed_before_mcp() -> None:
+    lines = (Path(__file__).resolve().parents[1] / "providers" / "generic.yaml").read_text().splitlines()
+    start = lines.index(f"    # --- {BLOCK} ---")
+    end = lines.index(f"    # --- end of {BLOCK} ---")
+    assert lines[end + 1] == "    # --- MCP authorization (Model Context Protocol clients and servers) ---"
+    rules = [line for line in lines[start:end] if line.startswith("    - {")]
+    assert len(rules) == 34
+    assert all(any(f"github.com/{repo}/blob/" in line for repo in REPOS) for line in rules)
