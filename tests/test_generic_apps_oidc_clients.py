@@ -246,7 +246,8 @@ def test_the_block_is_contiguous_and_placed_before_mcp() -> None:
     lines = (Path(__file__).resolve().parents[1] / "providers" / "generic.yaml").read_text().splitlines()
     start = lines.index(f"    # --- {BLOCK} ---")
     end = lines.index(f"    # --- end of {BLOCK} ---")
-    assert lines[end + 1] == "    # --- MCP authorization (Model Context Protocol clients and servers) ---"
+    assert lines[end + 1] in ("    # --- MCP authorization (Model Context Protocol clients and servers) ---",
+                              "    # --- OIDC sign-in in MinIO, Portainer, Headscale, caddy-security and Outline ---")
     rules = [line for line in lines[start:end] if line.startswith("    - {")]
     assert len(rules) == 22
     assert all(any(f"github.com/{repo}/blob/" in line for repo in REPOS) for line in rules)

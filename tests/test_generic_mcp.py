@@ -258,4 +258,5 @@ def test_the_block_sits_after_the_oidc_proxies_block() -> None:
     assert text.index("# --- end of OIDC proxies and gateway auth modules ---") < start < end
     before = text[:start].rstrip()  # the self-hosted apps' block may sit between the two
     assert before.endswith("# --- end of OIDC proxies and gateway auth modules ---") or before.endswith(
-        "# --- end of self-hosted apps as OIDC clients: Grafana, Argo CD, JupyterHub ---")
+        "# --- end of self-hosted apps as OIDC clients: Grafana, Argo CD, JupyterHub ---") or before.endswith(
+        "# --- end of OIDC sign-in in MinIO, Portainer, Headscale, caddy-security and Outline ---")
