@@ -75,6 +75,7 @@ PROFILE_IDS = [
     "stytch",
     "wechat",
     "lark",
+    "autodesk",
     "generic",
 ]
 CASE_MAP = {
