@@ -81,6 +81,7 @@ REQUIRED = {
     "wechat": ["weixin", "wechat-open", "wechat-mp"],
     "lark": ["feishu", "larksuite"],
     "autodesk": ["aps", "forge", "autodesk-forge"],
+    "figma": ["figma-api", "figma-rest"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -76,6 +76,7 @@ PROFILE_IDS = [
     "wechat",
     "lark",
     "autodesk",
+    "figma",
     "generic",
 ]
 CASE_MAP = {
