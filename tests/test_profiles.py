@@ -82,6 +82,7 @@ REQUIRED = {
     "lark": ["feishu", "larksuite"],
     "autodesk": ["aps", "forge", "autodesk-forge"],
     "figma": ["figma-api", "figma-rest"],
+    "miro": ["miro-api", "realtimeboard"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -77,6 +77,7 @@ PROFILE_IDS = [
     "lark",
     "autodesk",
     "figma",
+    "miro",
     "generic",
 ]
 CASE_MAP = {
