@@ -80,6 +80,9 @@ REQUIRED = {
     "stytch": ["stytch-b2b", "stytch-consumer"],
     "wechat": ["weixin", "wechat-open", "wechat-mp"],
     "lark": ["feishu", "larksuite"],
+    "autodesk": ["aps", "forge", "autodesk-forge"],
+    "figma": ["figma-api", "figma-rest"],
+    "miro": ["miro-api", "realtimeboard"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))
@@ -118,12 +121,12 @@ def test_every_endpoint_fact_has_a_source() -> None:
 
 def test_unknown_provider_names_close_matches() -> None:
     with pytest.raises(UnknownProfile) as exc:
-        get_profile("gogle")
+        get_profile("googl")
     assert exc.value.suggestions[0] == "google"
-    result = run_cli("providers", "show", "gogle")
+    result = run_cli("providers", "show", "googl")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "oauthdoctor: error: unknown provider 'gogle' (did you mean: google?); see 'oauthdoctor providers list'"
+        "oauthdoctor: error: unknown provider 'googl' (did you mean: google?); see 'oauthdoctor providers list'"
     )
 
 

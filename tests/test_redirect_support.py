@@ -75,6 +75,9 @@ PROFILE_IDS = [
     "stytch",
     "wechat",
     "lark",
+    "autodesk",
+    "figma",
+    "miro",
     "generic",
 ]
 CASE_MAP = {
