@@ -60,7 +60,7 @@ def test_a_refused_api_token_lists_expiry_revocation_and_the_wrong_leg() -> None
 
 
 def test_invalid_grant_names_the_documented_lifetimes() -> None:
-    e = classify(400, rfc("invalid_grant", "The grant is not valid."), provider="forge")
+    e = classify(400, rfc("invalid_grant", "The grant is not valid."), provider="autodesk-forge")
     causes = [c.cause for c in e.candidates]
     assert causes[:3] == ["refresh_token_expired", "refresh_token_reused_after_rotation", "auth_code_expired_or_reused"]
     assert "15 days" in e.candidates[0].tells_apart
@@ -85,7 +85,7 @@ def test_a_plain_rfc_body_alone_does_not_detect_autodesk() -> None:
 
 def test_profile_facts_and_aliases() -> None:
     p = get_profile("autodesk")
-    for alias in ("aps", "forge", "autodesk-forge"):
+    for alias in ("aps", "autodesk-aps", "autodesk-forge"):
         assert resolve_id(alias) == "autodesk"
     assert p.kind == "provider"
     assert p.endpoints.token.url == TOKEN_URL

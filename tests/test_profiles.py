@@ -80,7 +80,7 @@ REQUIRED = {
     "stytch": ["stytch-b2b", "stytch-consumer"],
     "wechat": ["weixin", "wechat-open", "wechat-mp"],
     "lark": ["feishu", "larksuite"],
-    "autodesk": ["aps", "forge", "autodesk-forge"],
+    "autodesk": ["aps", "autodesk-aps", "autodesk-forge"],
     "figma": ["figma-api", "figma-rest"],
     "miro": ["miro-api", "realtimeboard"],
     "generic": [],
@@ -121,12 +121,12 @@ def test_every_endpoint_fact_has_a_source() -> None:
 
 def test_unknown_provider_names_close_matches() -> None:
     with pytest.raises(UnknownProfile) as exc:
-        get_profile("googl")
+        get_profile("gogle")
     assert exc.value.suggestions[0] == "google"
-    result = run_cli("providers", "show", "googl")
+    result = run_cli("providers", "show", "gogle")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "oauthdoctor: error: unknown provider 'googl' (did you mean: google?); see 'oauthdoctor providers list'"
+        "oauthdoctor: error: unknown provider 'gogle' (did you mean: google?); see 'oauthdoctor providers list'"
     )
 
 
