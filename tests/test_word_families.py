@@ -29,6 +29,7 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
     ("access token has timed out", ("invalid_token", "access_token_expired", "retry")),
     ("JWT has expired", ("invalid_token", "access_token_expired", "retry")),
     ("Access token is empty.", ("invalid_request", "access_token_missing", "fix_config")),
+    ("Token is missing or incorrect", ("invalid_token", "ambiguous", "retry")),  # two causes named, not one
     ("Token has been expired or revoked.", ("invalid_token", "token_revoked", "reauth")),
     ("Invalid API key", ("invalid_token", "api_key_invalid", "fix_config")),
     ("Unauthorized", ("invalid_token", "ambiguous", "retry")),
