@@ -80,6 +80,7 @@ REQUIRED = {
     "stytch": ["stytch-b2b", "stytch-consumer"],
     "wechat": ["weixin", "wechat-open", "wechat-mp"],
     "lark": ["feishu", "larksuite"],
+    "nylas": ["nylas-v3"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

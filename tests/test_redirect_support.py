@@ -24,6 +24,7 @@ PROFILE_IDS = [
     "keycloak", "hydra", "oidc-provider", "spring-authorization-server", "doorkeeper", "django-oauth-toolkit",
     "authlib", "identityserver", "x", "meta",
     "dex",
+    "nylas",
     "casdoor",
     "twitch",
     "aws-cognito",
