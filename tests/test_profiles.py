@@ -81,6 +81,7 @@ REQUIRED = {
     "wechat": ["weixin", "wechat-open", "wechat-mp"],
     "lark": ["feishu", "larksuite"],
     "nylas": ["nylas-v3"],
+    "ringcentral": ["ringcentral-api", "rc"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -25,6 +25,7 @@ PROFILE_IDS = [
     "authlib", "identityserver", "x", "meta",
     "dex",
     "nylas",
+    "ringcentral",
     "casdoor",
     "twitch",
     "aws-cognito",
