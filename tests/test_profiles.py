@@ -82,6 +82,7 @@ REQUIRED = {
     "lark": ["feishu", "larksuite"],
     "nylas": ["nylas-v3"],
     "ringcentral": ["ringcentral-api", "rc"],
+    "todoist": ["todoist-api", "todoist-oauth"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -26,6 +26,7 @@ PROFILE_IDS = [
     "dex",
     "nylas",
     "ringcentral",
+    "todoist",
     "casdoor",
     "twitch",
     "aws-cognito",
