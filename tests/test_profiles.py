@@ -83,6 +83,9 @@ REQUIRED = {
     "autodesk": ["aps", "autodesk-aps", "autodesk-forge"],
     "figma": ["figma-api", "figma-rest"],
     "miro": ["miro-api", "realtimeboard"],
+    "nylas": ["nylas-v3"],
+    "ringcentral": ["ringcentral-api", "rc"],
+    "todoist": ["todoist-api", "todoist-oauth"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))
