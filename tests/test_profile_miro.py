@@ -97,3 +97,11 @@ def test_cli_explain_end_to_end() -> None:
     out = json.loads(done.stdout)
     assert (out["provider"], out["class"], out["cause"], out["decision"]) == (
         "miro", "invalid_request", "access_token_missing", "fix_config")
+
+
+def test_a_401_whose_words_name_another_cause_is_read_by_its_words() -> None:
+    """The 401 rule knows only the status (expired, revoked or the wrong token); words naming another cause decide."""
+    message = "The token was not issued by this server"
+    body = json.dumps({"type": "error", "status": 401, "code": "x", "message": message})
+    r = classify(401, body, provider="miro")
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "token_from_other_issuer", "fix_config")
