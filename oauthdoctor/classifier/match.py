@@ -133,7 +133,7 @@ def _last_match(rx: re.Pattern[str], text: str, lowered: str, anchors: tuple[str
     rest of a classification when the pattern has no literal prefix (Entra's code pattern on a long body). Every
     match holds one of the pattern's anchors, so none can start after the last anchor in the text: when a match
     starts right there, it is the last one; otherwise the text is scanned."""
-    if anchors:
+    if anchors and len(lowered) == len(text):  # a lower-casing that changed lengths would move the positions
         last_anchor = max(lowered.rfind(anchor) for anchor in anchors)
         if last_anchor <= first.start():  # no anchor after the first match's start: no match after it either
             return first
