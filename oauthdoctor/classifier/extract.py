@@ -174,7 +174,6 @@ class Extracted:
         return key
 
 
-
 # The registered error codes (RFC 6749 5.2 and 4.1.2.1, RFC 6750 3.1, RFC 8628 3.5, OpenID Connect Core 3.1.2.6)
 # by their enum spelling without underscores: oauth2-rs's BasicErrorResponseType and DeviceCodeErrorResponseType
 # Debug-print ``InvalidGrant``, ``UnsupportedGrantType``, ``SlowDown`` (oauth2/src/basic.rs, devicecode.rs).
@@ -183,6 +182,7 @@ _CAMEL_CODES = {code.replace("_", ""): code for code in (
     "invalid_scope", "access_denied", "unsupported_response_type", "server_error", "temporarily_unavailable",
     "invalid_token", "insufficient_scope", "authorization_pending", "slow_down", "expired_token",
     "interaction_required", "login_required", "consent_required", "account_selection_required")}
+
 
 def extract(status: int | None, body: Any, headers: dict[str, str] | None = None) -> Extracted:
     """Best-effort extraction; never raises (a bug here would turn a user's error into ours)."""
