@@ -6,41 +6,13 @@ gets it by being marked, and each block's own test file tests what its rules ans
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
+from phrase_blocks import blocks
 
-GENERIC = Path(__file__).parent.parent / "providers" / "generic.yaml"
 PINNED = re.compile(r"^https://github\.com/[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/[^#\s]+#L\d+(?:-L\d+)?$")
-OPENS = re.compile(r"^    # --- (?!end\b)(.+?) ---$")
-CLOSES = re.compile(r"^    # --- end(?: of)? (.+?) ---$")
 
-
-def _blocks() -> dict[str, list[dict]]:
-    """Each marked block's rules, found by the line each rule starts on."""
-    lines = GENERIC.read_text(encoding="utf-8").splitlines()
-    spans: dict[str, tuple[int, int]] = {}
-    opened: dict[str, int] = {}
-    for number, line in enumerate(lines):
-        if m := CLOSES.match(line):
-            spans[m.group(1)] = (opened.pop(m.group(1)), number)
-        elif m := OPENS.match(line):
-            opened[m.group(1)] = number
-    assert not opened, f"blocks opened and never closed: {sorted(opened)}"
-    root = yaml.compose(GENERIC.read_text(encoding="utf-8"))
-    errors = next(v for k, v in root.value if k.value == "errors")
-    rules = next(v for k, v in errors.value if k.value == "rules")
-    data = yaml.safe_load(GENERIC.read_text(encoding="utf-8"))["errors"]["rules"]
-    blocks: dict[str, list[dict]] = {name: [] for name in spans}
-    for node, rule in zip(rules.value, data, strict=True):
-        for name, (start, end) in spans.items():
-            if start < node.start_mark.line < end:
-                blocks[name].append(rule)
-    return blocks
-
-
-BLOCKS = _blocks()
+BLOCKS = blocks()
 
 
 def test_the_phrase_layer_has_its_marked_blocks() -> None:

@@ -11,15 +11,10 @@ sentences keep their answers, and that every rule of the block pins its source.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
-from oauthdoctor.profiles.error_schema import ErrorRule
-from oauthdoctor.profiles.loader import get_profile
 
 BOOK = RuleBook()
 FIX = "fix_config"
@@ -41,16 +36,6 @@ RUST_ERR = "Error: Other error: "
 REPOS = ("golang/oauth2", "authlib/authlib", "oauth-xx/oauth2", "thephpleague/oauth2-client",
          "IdentityModel/IdentityModel", "scribejava/scribejava", "ramosbugs/oauth2-rs",
          "FormidableLabs/react-native-app-auth", "MaikuB/flutter_appauth", "openid/AppAuth-Android")
-GENERIC_YAML = Path(__file__).resolve().parents[1] / "providers" / "generic.yaml"
-
-
-def block_rules() -> list[ErrorRule]:
-    """The rules between this block's opening and closing comment lines (found by their sources)."""
-    text = GENERIC_YAML.read_text(encoding="utf-8")
-    block = text.split("# --- OAuth client libraries, round two ---", 1)[1].split(
-        "# --- end of OAuth client libraries, round two ---", 1)[0]
-    sources = set(re.findall(r'source: "([^"]+)"', block))
-    return [r for r in get_profile("generic").errors.rules if r.source in sources]
 
 
 def flutter(code: str, message: str) -> str:

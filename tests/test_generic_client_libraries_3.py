@@ -11,15 +11,10 @@ of the block pins its source.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
-from oauthdoctor.profiles.error_schema import ErrorRule
-from oauthdoctor.profiles.loader import get_profile
 
 BOOK = RuleBook()
 FIX = "fix_config"
@@ -36,16 +31,6 @@ AAD = "authentication failed due to: "  # passport-azure-ad failWithLog
 
 REPOS = ("keycloak/keycloak-nodejs-connect", "marcospereirampj/python-keycloak", "frankie567/httpx-oauth",
          "singingwolfboy/flask-dance", "zitadel/oidc", "AzureAD/passport-azure-ad")
-GENERIC_YAML = Path(__file__).resolve().parents[1] / "providers" / "generic.yaml"
-
-
-def block_rules() -> list[ErrorRule]:
-    """The rules between this block's opening and closing comment lines (found by their sources)."""
-    text = GENERIC_YAML.read_text(encoding="utf-8")
-    block = text.split("# --- OAuth client libraries, round three ---", 1)[1].split(
-        "# --- end of OAuth client libraries, round three ---", 1)[0]
-    sources = set(re.findall(r'source: "([^"]+)"', block))
-    return [r for r in get_profile("generic").errors.rules if r.source in sources]
 
 
 def run(body: str, status: int | None = None) -> tuple[str, str, str]:

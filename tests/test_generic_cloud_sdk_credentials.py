@@ -13,17 +13,14 @@ pinned sources in ``providers/generic.yaml`` say where the words come from.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from phrase_blocks import block_rules
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook()
 FIXED, REAUTH, RETRY = "fix_config", "reauth", "retry"
-GENERIC_YAML = Path(__file__).resolve().parents[1] / "providers" / "generic.yaml"
 BLOCK = "cloud SDK credential chains: Google auth libraries, Azure Identity"
 REPOS = ("googleapis/google-auth-library-python", "googleapis/google-auth-library-nodejs",
          "googleapis/google-auth-library-java", "golang/oauth2", "Azure/azure-sdk-for-cpp",
@@ -40,14 +37,6 @@ METADATA_URL = "http://metadata.google.internal/computeMetadata/v1/instance/serv
 def run(body: str, status: int | None = None) -> tuple[str, str, str]:
     r = classify(status, body, rulebook=BOOK)
     return r.failure_class, r.cause, r.decision
-
-
-def block_rules() -> list[dict]:
-    """The block's rules as written in providers/generic.yaml, between its opening and closing comment lines."""
-    text = GENERIC_YAML.read_text(encoding="utf-8")
-    start = text.index(f"    # --- {BLOCK} ---\n")
-    end = text.index(f"    # --- end of {BLOCK} ---\n")
-    return yaml.safe_load(text[start:end])
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -267,5 +256,5 @@ def test_an_aadsts_code_in_the_paste_decides_before_the_credentials_words() -> N
     "No refresh token or password provided",
 ])
 def test_neighbouring_sentences_do_not_take_these_rules(body: str) -> None:
-    sources = {r["source"] for r in block_rules()}
+    sources = {r["source"] for r in block_rules(BLOCK)}
     assert not sources & set(classify(None, body, rulebook=BOOK).references)

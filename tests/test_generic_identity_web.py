@@ -17,15 +17,14 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from phrase_blocks import block_rules
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook()
 ROOT = Path(__file__).resolve().parents[1]
-MARKER = "    # --- Microsoft.Identity.Web ---"
-END = "    # --- end of Microsoft.Identity.Web ---"
+BLOCK = "Microsoft.Identity.Web"
 UNHANDLED = ("fail: Microsoft.AspNetCore.Diagnostics.DeveloperExceptionPageMiddleware[1]\n"
              "      An unhandled exception has occurred while executing the request.\n      {exc}\n"
              "         at Microsoft.Identity.Web.TokenAcquisition.GetAuthenticationResultForUserAsync()")
@@ -37,14 +36,6 @@ MSIDWEB = ("info: Microsoft.Identity.Web.TokenAcquisition[300]\n"
 
 def logged(exc: str) -> str:
     return UNHANDLED.format(exc=exc)
-
-
-def block_rules() -> list[dict]:
-    """The rules of the Identity.Web block, read from the file: one rule per line between the two markers."""
-    lines = (ROOT / "providers" / "generic.yaml").read_text(encoding="utf-8").splitlines()
-    block = lines[lines.index(MARKER) + 1:lines.index(END)]
-    assert all(line.startswith(("    - {", "    # ")) for line in block)
-    return [yaml.safe_load(line[len("    - "):]) for line in block if not line.startswith("    # ")]
 
 
 CHALLENGE = ("IDW10502: An MsalUiRequiredException was thrown due to a challenge for the user. "
@@ -214,13 +205,13 @@ def test_an_idw_code_alone_detects_microsoft_and_b2c_codes_still_win() -> None:
     "Error ID105021: the Microsoft Store could not complete the request",  # not an IDW code
 ])
 def test_other_libraries_words_do_not_reach_an_identity_web_rule(body: str) -> None:
-    sources = {rule["source"] for rule in block_rules()}
+    sources = {rule["source"] for rule in block_rules(BLOCK)}
     r = classify(None, body, rulebook=BOOK)
     assert not sources & set(r.references), (body, r.references)
 
 
 def test_the_block_is_contiguous_pinned_and_each_rule_tested() -> None:
-    rules = block_rules()
+    rules = block_rules(BLOCK)
     assert len(rules) >= 15
     pinned = re.compile(r"^https://github\.com/AzureAD/microsoft-identity-web/blob/[0-9a-f]{40}/\S+#L\d+(?:-L\d+)?$")
     for rule in rules:

@@ -14,15 +14,14 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from phrase_blocks import block_rules
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook()
 ROOT = Path(__file__).resolve().parents[1]
-MARKER = "    # --- MSAL client errors ---"
-END = "    # --- end of MSAL client errors ---"
+BLOCK = "MSAL client errors"
 LINK = " For more visit: aka.ms/msaljs/browser-errors"
 NET = "MSAL.NetCore.4.61.3.0.{kind}:\n\tErrorCode: {code}\nMicrosoft.Identity.Client.{kind}: {message}"
 PY_TRACE = "Traceback (most recent call last):\n  File \"app.py\", line 42, in authorized\n    result = {call}\n{last}"
@@ -30,15 +29,6 @@ PY_TRACE = "Traceback (most recent call last):\n  File \"app.py\", line 42, in a
 
 def browser(code: str, message: str) -> str:
     return f"BrowserAuthError: {code}: {message}"
-
-
-def block_rules() -> list[dict]:
-    """The rules of the MSAL block, read from the file: one rule per line between the two markers."""
-    lines = (ROOT / "providers" / "generic.yaml").read_text(encoding="utf-8").splitlines()
-    block = lines[lines.index(MARKER) + 1:lines.index(END)]
-    rules = [yaml.safe_load(line[len("    - "):]) for line in block if not line.startswith("    # ")]
-    assert all(line.startswith(("    - {", "    # ")) for line in block)
-    return rules
 
 
 POPUP_BLOCKED = ("invalid_request", "popup_blocked", "fix_config")
@@ -184,13 +174,13 @@ def test_msal_errors_answered_elsewhere_stay_as_they_were(body: str, expected: t
     "Error 400: redirect_uri_mismatch",
 ])
 def test_other_libraries_words_do_not_reach_an_msal_rule(body: str) -> None:
-    sources = {rule["source"] for rule in block_rules()}
+    sources = {rule["source"] for rule in block_rules(BLOCK)}
     r = classify(None, body, rulebook=BOOK)
     assert not sources & set(r.references), (body, r.references)
 
 
 def test_the_block_is_contiguous_pinned_and_each_rule_tested() -> None:
-    rules = block_rules()
+    rules = block_rules(BLOCK)
     assert len(rules) >= 14
     pinned = re.compile(r"^https://github\.com/AzureAD/microsoft-authentication-library-for-[a-z]+/blob/[0-9a-f]{40}/"
                         r"\S+#L\d+(?:-L\d+)?$")
