@@ -107,3 +107,29 @@ def test_detection_signatures_built_from_cached_data_equal_the_builders() -> Non
         assert _plain_signatures(raw) == build(list[Signature], raw) == list(profile.errors.signatures)
     assert _plain_signatures([{"text": "x", "weight": "high"}]) is None  # not the schema's type: the builder decides
     assert _plain_signatures([{"text": "x", "unknown_key": 1}]) is None
+
+
+def test_errors_sections_built_from_cached_data_equal_the_builders() -> None:
+    """explain builds a provider's errors section (the generic profile's six hundred rules included) straight from
+    the cache when each value already has its type: it must be the very section the profile builder makes, and
+    anything less plain goes to the builder."""
+    from oauthdoctor.classifier.facts import _plain_errors
+    from oauthdoctor.profiles.build import build
+    from oauthdoctor.profiles.error_schema import ErrorRules
+    from oauthdoctor.profiles.loader import all_profiles
+    from oauthdoctor.profiles.sections import all_checked_parts, file_data
+
+    profiles = {p.id: p for p in all_profiles()}  # a full load fills the cache the fast path reads
+    parts = all_checked_parts(("id",))
+    assert parts is not None
+    files = [file for file, _ in parts]
+    checked = [data for data in (file_data(f) for f in files) if data is not None and data.get("id") in profiles]
+    assert len(checked) == len(profiles)
+    for data in checked:
+        raw = data.get("errors", {})
+        plain = _plain_errors(raw)
+        assert plain is not None, data["id"]
+        assert plain == build(ErrorRules, raw, ("errors",)) == profiles[data["id"]].errors, data["id"]
+    assert _plain_errors({"rules": [{"text": "x", "status": "400"}]}) is None  # not the schema's type
+    assert _plain_errors({"rules": [{"text": "x", "candidates": [{"cause": "a", "weight": 2}]}]}) is None
+    assert _plain_errors({"unknown_key": 1}) is None
