@@ -296,3 +296,35 @@ def test_an_application_state_sentence_is_not_a_disabled_client() -> None:
 ])
 def test_a_webhook_or_hmac_signature_is_not_a_tokens(body: str) -> None:
     assert run(None, body)[1] != "token_signature_invalid"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # RFC 7523 3: the client assertion's signature and claims, and a replayed jti.
+    ("private_key_jwt: the client assertion signature could not be verified with the registered JWKS",
+     ("invalid_client", "assertion_invalid", "fix_config")),
+    ("The client_assertion audience must be the token endpoint URL",
+     ("invalid_client", "assertion_invalid", "fix_config")),
+    ("jti has already been used", ("invalid_client", "assertion_invalid", "fix_config")),
+    # RFC 9449: a DPoP nonce to fetch, a proof to fix.
+    ("DPoP nonce required", ("invalid_request", "dpop_nonce_required", "retry")),
+    ("DPoP proof is invalid: htm mismatch", ("invalid_request", "dpop_proof_invalid", "fix_config")),
+    # RFC 9126: pushed requests.
+    ("PAR is required for this client", ("invalid_request", "par_required", "fix_config")),
+    ("The request_uri has expired", ("invalid_request", "login_attempt_expired", "reauth")),
+    # RFC 8705: mutual-TLS client authentication.
+    ("The client certificate was not presented", ("invalid_client", "client_authentication_missing", "fix_config")),
+    ("mTLS client certificate does not match the registered certificate",
+     ("invalid_client", "bad_client_credentials", "fix_config")),
+    # RFC 8628 3.5 and RFC 8693 2.2.2.
+    ("The user has not yet completed the authorization",
+     ("authorization_pending", "device_authorization_pending", "retry")),
+    ("The subject_token was rejected", ("invalid_request", "subject_token_invalid", "fix_config")),
+    ("The actor_token type is unsupported", ("invalid_request", "subject_token_invalid", "fix_config")),
+])
+def test_assertions_dpop_par_mtls_device_and_exchange_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+def test_a_user_not_authorized_to_act_is_not_a_pending_device_authorization() -> None:
+    body = '{"Message": "User: anonymous is not authorized to perform: execute-api:Invoke on resource: x"}'
+    assert run(403, body)[0] == "access_denied"
