@@ -328,3 +328,22 @@ def test_assertions_dpop_par_mtls_device_and_exchange_words(body: str, expected:
 def test_a_user_not_authorized_to_act_is_not_a_pending_device_authorization() -> None:
     body = '{"Message": "User: anonymous is not authorized to perform: execute-api:Invoke on resource: x"}'
     assert run(403, body)[0] == "access_denied"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("oauth_problem=signature_invalid", ("invalid_token", "request_signature_invalid", "fix_config")),
+    ("oauth_problem=timestamp_refused", ("invalid_token", "clock_skew", "fix_config")),
+    ("oauth_problem=nonce_used", ("invalid_token", "oauth1_nonce_reused", "fix_config")),
+    ("oauth_problem=consumer_key_unknown", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("oauth_problem=token_expired", ("invalid_token", "access_token_expired", "reauth")),  # OAuth 1.0a: no refresh
+    ("oauth_problem=parameter_absent&oauth_parameters_absent=oauth_verifier",
+     ("invalid_request", "missing_parameter", "fix_config")),
+    ("oauth_problem=user_refused", ("access_denied", "user_denied_consent", "reauth")),
+])
+def test_oauth1_problem_reporting_names_the_fault(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(401, body) == expected
+
+
+def test_an_oauth2_token_expired_error_is_still_a_refresh() -> None:
+    """The OAuth 1.0a rules need the oauth_problem field: an OAuth 2 token_expired is an access token to refresh."""
+    assert run(401, '{"error": "token_expired"}') == ("invalid_token", "access_token_expired", "retry")
