@@ -185,7 +185,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(error=["slow_down"], failure_class="slow_down", cause="device_polling_too_fast", references=[RFC8628]),
     _r(error=["authorization_pending"], failure_class="authorization_pending", cause="device_authorization_pending",
        references=[RFC8628]),
-    _r(description=r"(?:device|user)[ _-]?code.{0,60}expired|expired.{0,20}(?:device|user)[ _-]?code",
+    # (not go-oidc's exp check after kubelogin's "device-code error: ": its phrase rule reads it)
+    _r(description=r"(?:device|user)[ _-]?code(?!.{0,60}oidc: token is expired).{0,60}expired|"
+       r"expired.{0,20}(?:device|user)[ _-]?code",
        failure_class="expired_token",
        cause="device_code_expired", references=[RFC8628]),
     # RFC 8628 defines expired_token for the device code; an API that reuses the word for its access token says so,
@@ -320,7 +322,9 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"(?:invalid|unknown|bad) " + _RT + _NOT_OTHER_CLIENT + "|" + _RT
        + r".{0,30}(?:invalid|not found|not valid)" + _NOT_OTHER_CLIENT,
        failure_class="invalid_grant", cause="refresh_token_invalid"),
-    _r(description=_CODE + r".{0,60}(?:has )?expired",
+    # (not go-oidc's check of a token's exp after kubelogin's "authorization code flow error: " / "device-code
+    # error: ": its phrase rule reads it)
+    _r(description=_CODE + r"(?!.{0,60}oidc: token is expired).{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
     _r(description=r"(?:invalid|unknown|bad|incorrect) [\"'\u201c]?" + _CODE + "|" + _CODE +
        r".{0,40}(?:invalid\b|not valid|not found|incorrect|does ?n[o']t exist)",
