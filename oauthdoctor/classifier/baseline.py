@@ -365,7 +365,9 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:requests|calls) per (?:second|minute|hour|day)\b.{0,40}\b(?:exceeded|reached)|\bflood (?:control|wait)\b|"
        r"\brate cap\b", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
-    _r(description=r"temporarily unavailable|service unavailable|try again later",
+    # not Nango's failed refresh, whose "try again later" its docs read as a dead refresh token (its phrase rule)
+    _r(description=r"temporarily unavailable|service unavailable|"
+       r"(?<!when trying to refresh the access token\. please )try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
 
