@@ -347,3 +347,30 @@ def test_oauth1_problem_reporting_names_the_fault(body: str, expected: tuple[str
 def test_an_oauth2_token_expired_error_is_still_a_refresh() -> None:
     """The OAuth 1.0a rules need the oauth_problem field: an OAuth 2 token_expired is an access token to refresh."""
     assert run(401, '{"error": "token_expired"}') == ("invalid_token", "access_token_expired", "retry")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("User not found", ("access_denied", "user_not_found", "fix_config")),
+    ("The user does not exist in this tenant", ("access_denied", "user_not_found", "fix_config")),
+    ("Email address is not verified", ("access_denied", "email_not_verified_at_idp", "reauth")),
+    ("An account with this email already exists and is linked to another provider",
+     ("access_denied", "account_linking_not_allowed", "reauth")),
+    ("Sign-ups are disabled for this application", ("access_denied", "signups_disabled", "fix_config")),
+    ("Unable to fetch the OpenID configuration from https://idp.example.com/.well-known/openid-configuration",
+     ("invalid_request", "provider_discovery_unreachable", "fix_config")),
+    ("The issuer in the discovery document does not match the expected issuer",
+     ("invalid_request", "wrong_issuer", "fix_config")),
+    ("JWKS endpoint returned 404", ("invalid_request", "jwks_uri_unreachable", "fix_config")),
+    ("No signing keys found in the JWKS", ("invalid_request", "jwks_invalid", "fix_config")),
+])
+def test_accounts_discovery_and_keys_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Order not found",
+    "The user list is empty",
+    "Registration of the webhook is disabled in staging",
+])
+def test_everyday_sentences_stay_out_of_the_account_families(body: str) -> None:
+    assert run(None, body)[1] not in ("user_not_found", "signups_disabled", "account_linking_not_allowed")
