@@ -374,3 +374,17 @@ def test_accounts_discovery_and_keys_words(body: str, expected: tuple[str, str, 
 ])
 def test_everyday_sentences_stay_out_of_the_account_families(body: str) -> None:
     assert run(None, body)[1] not in ("user_not_found", "signups_disabled", "account_linking_not_allowed")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("No refresh token was returned. Request the offline_access scope.",
+     ("invalid_grant", "refresh_token_missing", "fix_config")),
+    ("refresh_token is missing from the token response", ("invalid_grant", "refresh_token_missing", "fix_config")),
+    ("This app is in development mode and can only be used by its developers and testers",
+     ("access_denied", "app_in_test_mode", "fix_config")),
+    ("The app is not published", ("access_denied", "app_in_test_mode", "fix_config")),
+    ("The client secret was rotated; the old secret is no longer valid",
+     ("invalid_client", "bad_client_secret", "fix_config")),
+])
+def test_offline_access_test_mode_and_rotated_secret_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
