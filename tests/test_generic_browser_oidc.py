@@ -11,7 +11,6 @@ to these libraries' words and that each of its rules is pinned here.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from phrase_blocks import block_rules
@@ -20,7 +19,6 @@ from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook()
-ROOT = Path(__file__).resolve().parents[1]
 BLOCK = "browser OIDC libraries"
 
 

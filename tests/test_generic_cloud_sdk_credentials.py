@@ -22,9 +22,6 @@ from oauthdoctor.classifier.book import RuleBook
 BOOK = RuleBook()
 FIXED, REAUTH, RETRY = "fix_config", "reauth", "retry"
 BLOCK = "cloud SDK credential chains: Google auth libraries, Azure Identity"
-REPOS = ("googleapis/google-auth-library-python", "googleapis/google-auth-library-nodejs",
-         "googleapis/google-auth-library-java", "golang/oauth2", "Azure/azure-sdk-for-cpp",
-         "Azure/azure-sdk-for-rust", "Azure/azure-dev")
 
 # google-auth (Python) raises RefreshError(message, body): a traceback's last line shows the argument tuple.
 IMPERSONATION_403 = (

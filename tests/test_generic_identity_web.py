@@ -14,7 +14,6 @@ run before the phrase layer), and IDW10501, a wrapper, gives way to the error it
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from phrase_blocks import block_rules
@@ -23,7 +22,6 @@ from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook()
-ROOT = Path(__file__).resolve().parents[1]
 BLOCK = "Microsoft.Identity.Web"
 UNHANDLED = ("fail: Microsoft.AspNetCore.Diagnostics.DeveloperExceptionPageMiddleware[1]\n"
              "      An unhandled exception has occurred while executing the request.\n      {exc}\n"

@@ -11,7 +11,6 @@ The last tests check that the block keeps to MSAL's words and that each of its r
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from phrase_blocks import block_rules
@@ -20,7 +19,6 @@ from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 BOOK = RuleBook()
-ROOT = Path(__file__).resolve().parents[1]
 BLOCK = "MSAL client errors"
 LINK = " For more visit: aka.ms/msaljs/browser-errors"
 NET = "MSAL.NetCore.4.61.3.0.{kind}:\n\tErrorCode: {code}\nMicrosoft.Identity.Client.{kind}: {message}"
