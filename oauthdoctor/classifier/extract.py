@@ -174,14 +174,10 @@ class Extracted:
         return key
 
 
-# The registered error codes (RFC 6749 5.2 and 4.1.2.1, RFC 6750 3.1, RFC 8628 3.5, OpenID Connect Core 3.1.2.6)
-# by their enum spelling without underscores: oauth2-rs's BasicErrorResponseType and DeviceCodeErrorResponseType
-# Debug-print ``InvalidGrant``, ``UnsupportedGrantType``, ``SlowDown`` (oauth2/src/basic.rs, devicecode.rs).
-_CAMEL_CODES = {code.replace("_", ""): code for code in (
-    "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
-    "invalid_scope", "access_denied", "unsupported_response_type", "server_error", "temporarily_unavailable",
-    "invalid_token", "insufficient_scope", "authorization_pending", "slow_down", "expired_token",
-    "interaction_required", "login_required", "consent_required", "account_selection_required")}
+# The error codes ``OAUTH_CODES`` knows, by their enum spelling without underscores: oauth2-rs's
+# BasicErrorResponseType and DeviceCodeErrorResponseType Debug-print ``InvalidGrant``, ``UnsupportedGrantType``,
+# ``SlowDown`` (oauth2/src/basic.rs, devicecode.rs).
+_CAMEL_CODES = {code.replace("_", ""): code for code in OAUTH_CODES}
 
 
 def extract(status: int | None, body: Any, headers: dict[str, str] | None = None) -> Extracted:
