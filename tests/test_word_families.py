@@ -388,3 +388,57 @@ def test_everyday_sentences_stay_out_of_the_account_families(body: str) -> None:
 ])
 def test_offline_access_test_mode_and_rotated_secret_words(body: str, expected: tuple[str, str, str]) -> None:
     assert run(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A callback without a code: the provider answered with an error, or the code went where the app does not look
+    # (RFC 6749 4.1.2, response_mode); the words do not say which.
+    ("Error: the authorization code was not found in the callback URL", ("invalid_request", "ambiguous", "fix_config")),
+    ("The authorization response did not include a code", ("invalid_request", "ambiguous", "fix_config")),
+    ("redirect URL has no authorization code", ("invalid_request", "ambiguous", "fix_config")),
+    # A refused ID token: one of OIDC Core 3.1.3.7's checks; a retry gets the same answer.
+    ("Invalid ID Token", ("invalid_token", "ambiguous", "fix_config")),
+    ("id_token verification failed: unexpected claims", ("invalid_token", "ambiguous", "fix_config")),
+    ("Failed to validate the ID token", ("invalid_token", "ambiguous", "fix_config")),
+    # The browser withheld the token endpoint's answer (Fetch's CORS protocol).
+    ("Access to fetch at 'https://idp.test/oauth/token' from origin 'http://localhost:3000' has been blocked by "
+     "CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+     ("invalid_request", "cors_blocked", "fix_config")),
+    ("Cross-Origin Request Blocked: CORS request did not succeed", ("invalid_request", "cors_blocked", "fix_config")),
+    # The PKCE challenge itself malformed (RFC 7636 4.2), apart from its method.
+    ("invalid code_challenge: must be base64url without padding",
+     ("invalid_request", "pkce_challenge_invalid", "fix_config")),
+    ("code_challenge is too short", ("invalid_request", "pkce_challenge_invalid", "fix_config")),
+    # A code redeemed with another redirect_uri than it was issued for (RFC 6749 4.1.3).
+    ("Authorization code was issued to another redirect_uri",
+     ("invalid_grant", "redirect_uri_differs_from_authorize", "fix_config")),
+    # The service asks for the connection to be authorised again: the grant is dead (a user acts).
+    ("The connection 'crm' is not authenticated. Re-authenticate the connection to continue.",
+     ("invalid_grant", "grant_dead", "reauth")),
+    ("You need to re-authenticate your account", ("invalid_grant", "grant_dead", "reauth")),
+    # ... unless what is missing is a scope: the user consents again, to the added scope (RFC 6749 6).
+    ("The token does not include the scope 'repo'. Re-authorize the app with the scope added.",
+     ("insufficient_scope", "missing_scope", "reauth")),
+])
+def test_round_twelve_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "CORS policy updated for the static assets bucket",
+    "The ID token field is optional in this form",
+    "Updated scopes for the reporting role; no action needed",
+])
+def test_round_twelve_families_leave_ordinary_sentences_alone(body: str) -> None:
+    assert run(None, body) == ("unknown", "unrecognised_response", "none")
+
+
+def test_a_scope_named_with_a_code_of_its_own_keeps_the_code() -> None:
+    body = '{"error":"invalid_scope","error_description":"The requested scope is invalid. Please re-authorize."}'
+    assert run(400, body)[:2] == ("invalid_scope", "invalid_scope_requested")
+
+
+def test_a_callback_without_a_code_lists_where_it_went() -> None:
+    r = classify(None, "The authorization response did not include a code", None, rulebook=BOOK)
+    assert [c.cause for c in r.candidates] == ["authorization_error_in_callback", "response_mode_mismatch",
+                                               "callback_query_lost"]

@@ -327,7 +327,8 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=_CODE + r"(?!.{0,60}oidc: token is expired).{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
     _r(description=r"(?:invalid|unknown|bad|incorrect) [\"'\u201c]?" + _CODE + "|" + _CODE +
-       r".{0,40}(?:invalid\b|not valid|not found|incorrect|does ?n[o']t exist)",
+       r".{0,40}(?:invalid\b|not valid|not found(?! in (?:the )?(?:redirect|callback|return|query|url)\b)|incorrect"
+       r"|does ?n[o']t exist)",  # absent from the callback: the word family of a callback without a code
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
     _r(description=r"insufficient[ _](?:\w+[ _])?scopes?|scope.{0,40}(?:insufficient|missing)|missing.{0,20}scope",
        error=["insufficient_scope", "access_denied", "permission_denied", "forbidden"],
