@@ -442,3 +442,25 @@ def test_a_callback_without_a_code_lists_where_it_went() -> None:
     r = classify(None, "The authorization response did not include a code", None, rulebook=BOOK)
     assert [c.cause for c in r.candidates] == ["authorization_error_in_callback", "response_mode_mismatch",
                                                "callback_query_lost"]
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    # A code without a usual cause of its own (invalid_grant, invalid_request): the words name it.
+    (400, '{"error":"invalid_grant","error_description":"Session not found"}',
+     ("invalid_grant", "session_expired", "reauth")),
+    (400, '{"error":"invalid_request","error_description":"code_challenge_method plain is not supported"}',
+     ("invalid_request", "pkce_method_not_supported", "fix_config")),
+    # ... but never turn the decision the code settles: an API key named under invalid_token stays one refresh.
+    (401, '{"error":"invalid_token","error_description":"The API key is invalid"}',
+     ("invalid_token", "ambiguous", "retry")),
+    # ... nor replace a class's usual cause (invalid_scope is the scope requested).
+    (400, '{"error":"invalid_scope","error_description":"scope openid is not allowed for this client"}',
+     ("invalid_scope", "invalid_scope_requested", "fix_config")),
+])
+def test_words_name_the_cause_a_code_leaves_open(status: int, body: str, expected: tuple[str, str, str]) -> None:
+    assert run(status, body) == expected
+
+
+def test_a_pascal_case_detail_is_the_description() -> None:
+    body = '{"Type":null,"Title":"Unauthorized","Status":401,"Detail":"TokenExpired: token expired at 01/01/2024"}'
+    assert run(401, body) == ("invalid_token", "access_token_expired", "retry")

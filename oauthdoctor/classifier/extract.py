@@ -23,6 +23,7 @@ MAX_PAGE_DESCRIPTION = 1_500  # an error page this short is its message; a longe
 DESCRIPTION_KEYS = (
     "error_description", "errorSummary", "message", "reason", "error.message", "ExceptionMessage", "Message",
     "detail", "details", "error_message", "errorMessage", "msg", "statusMessage", "oauth_problem_advice",
+    "Detail",  # .NET APIs' problem details spelt in PascalCase (Xero's {"Title": ..., "Detail": ...})
     "error_hint", "hint", "error_debug",
     "errorDescription",  # AppAuth-Android's AuthorizationException JSON, and camelCase SDKs
     "error_msg",  # VK's {"error": {"error_code": 5, "error_msg": ...}}
@@ -37,7 +38,7 @@ KNOWN_KEYS = frozenset({
     "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
     "ExceptionMessage", "detail", "details", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
-    "errorDescription", "error_msg",
+    "errorDescription", "error_msg", "Detail",
 })
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
