@@ -137,7 +137,7 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
         if cls:
             cause = B.ERROR_CAUSE.get(error_key)
-            if _words_name_the_cause(words, cls, cause):
+            if words is not None and _words_name_the_cause(words, cls, cause):
                 return replace(words, failure_class=cast(FailureClass, cls), class_from_error=False), "words"
             return Outcome(failure_class=cast(FailureClass, cls), cause=cause), "error"
     if words is not None:
@@ -163,13 +163,13 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     return Outcome(failure_class="unknown"), "none"
 
 
-def _words_name_the_cause(words: Outcome | None, cls: str, cause: str | None) -> bool:
+def _words_name_the_cause(words: Outcome, cls: str, cause: str | None) -> bool:
     """Whether a word family names the cause of an error value that has none of its own ("invalid_token" with
     "access token is expired", "invalid_grant" with "Session not found"): the value's class has no usual cause
     (invalid_request, invalid_grant, invalid_token), the family's class is the value's (or the family takes its
     class from the value), and it decides as the class does: the words sharpen the cause without turning the
     decision the code settles."""
-    if words is None or cause not in (None, "ambiguous") or words.cause in (None, "ambiguous"):
+    if cause not in (None, "ambiguous") or words.cause in (None, "ambiguous"):
         return False
     default_decision, _, default_cause, _ = B.CLASS_DEFAULTS[cls]
     same_class = bool(words.failure_class == cls or words.class_from_error)
