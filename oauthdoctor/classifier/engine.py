@@ -132,16 +132,19 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         found = phrases.find(ex, error_key, None)
     if found is not None:
         return found, "rule"
-    words = phrases.find_fallback(ex, error_key) if phrases is not None else None
     if error_key:
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
         if cls:
             cause = B.ERROR_CAUSE.get(error_key)
-            if words is not None and _words_name_the_cause(words, cls, cause):
-                return replace(words, failure_class=cast(FailureClass, cls), class_from_error=False), "words"
+            if cause in (None, "ambiguous") and B.CLASS_DEFAULTS[cls][2] == "ambiguous" and phrases is not None:
+                words = phrases.find_fallback(ex, error_key)
+                if words is not None and _words_name_the_cause(words, cls):
+                    return replace(words, failure_class=cast(FailureClass, cls), class_from_error=False), "words"
             return Outcome(failure_class=cast(FailureClass, cls), cause=cause), "error"
-    if words is not None:
-        return words, "words"
+    if phrases is not None:
+        found = phrases.find_fallback(ex, error_key)
+        if found is not None:
+            return found, "words"
     status = ex.status
     if status in B.STATUS_FALLBACK:
         return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status])), "status"
@@ -163,18 +166,17 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     return Outcome(failure_class="unknown"), "none"
 
 
-def _words_name_the_cause(words: Outcome, cls: str, cause: str | None) -> bool:
+def _words_name_the_cause(words: Outcome, cls: str) -> bool:
     """Whether a word family names the cause of an error value that has none of its own ("invalid_token" with
-    "access token is expired", "invalid_grant" with "Session not found"): the value's class has no usual cause
-    (invalid_request, invalid_grant, invalid_token), the family's class is the value's (or the family takes its
-    class from the value), and it decides as the class does: the words sharpen the cause without turning the
-    decision the code settles."""
-    if cause not in (None, "ambiguous") or words.cause in (None, "ambiguous"):
+    "access token is expired", "invalid_grant" with "Session not found"; the caller asks only for a class with no
+    usual cause: invalid_request, invalid_grant, invalid_token): the family's class is the value's (or the family
+    takes its class from the value), and it decides as the class does, so the words sharpen the cause without
+    turning the decision the code settles."""
+    if words.cause in (None, "ambiguous"):
         return False
-    default_decision, _, default_cause, _ = B.CLASS_DEFAULTS[cls]
+    default_decision = B.CLASS_DEFAULTS[cls][0]
     same_class = bool(words.failure_class == cls or words.class_from_error)
-    same_decision = (words.decision or default_decision) == default_decision
-    return same_class and default_cause == "ambiguous" and same_decision
+    return same_class and (words.decision or default_decision) == default_decision
 
 
 def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, layer: str,
