@@ -464,3 +464,14 @@ def test_words_name_the_cause_a_code_leaves_open(status: int, body: str, expecte
 def test_a_pascal_case_detail_is_the_description() -> None:
     body = '{"Type":null,"Title":"Unauthorized","Status":401,"Detail":"TokenExpired: token expired at 01/01/2024"}'
     assert run(401, body) == ("invalid_token", "access_token_expired", "retry")
+
+
+@pytest.mark.parametrize("provider", [None, "google"])
+def test_an_app_in_testing_that_refuses_an_account_is_configuration_not_a_refusal(provider: str | None) -> None:
+    """Google's blocked-access page answers access_denied with words that say the app is in Testing; the user did
+    not decline, so a new sign-in cannot help: add the account as a tester or publish the app."""
+    body = ("Error 403: access_denied The developer hasn\u2019t given you access to this app. It\u2019s currently "
+            "being tested and it hasn\u2019t been verified by Google.")
+    r = classify(None, body, None, provider=provider, rulebook=BOOK)
+    assert (r.failure_class, r.decision) == ("access_denied", "fix_config")
+    assert r.cause == ("app_in_testing_mode_user_not_test_user" if provider else "app_in_test_mode")
