@@ -475,3 +475,30 @@ def test_an_app_in_testing_that_refuses_an_account_is_configuration_not_a_refusa
     r = classify(None, body, None, provider=provider, rulebook=BOOK)
     assert (r.failure_class, r.decision) == ("access_denied", "fix_config")
     assert r.cause == ("app_in_testing_mode_user_not_test_user" if provider else "app_in_test_mode")
+
+
+@pytest.mark.parametrize(("headers", "body"), [
+    ({"WWW-Authenticate": 'Bearer realm="api"'}, ""),
+    (None, 'WWW-Authenticate: Bearer realm="api"'),  # the challenge pasted on its own
+    ({"WWW-Authenticate": 'DPoP algs="ES256"'}, ""),
+])
+def test_a_challenge_without_an_error_code_is_a_request_without_a_token(headers: dict[str, str] | None,
+                                                                       body: str) -> None:
+    """RFC 6750 3.1: the API leaves the error code out when the request carried no authentication at all."""
+    r = classify(401, body, headers, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "access_token_missing", "fix_config")
+    assert [c.cause for c in r.candidates] == ["access_token_missing", "wrong_auth_scheme"]
+
+
+def test_a_challenge_with_an_error_code_keeps_it() -> None:
+    r = classify(401, "", {"WWW-Authenticate": 'Bearer realm="api", error="invalid_token"'}, rulebook=BOOK)
+    assert (r.failure_class, r.decision) == ("invalid_token", "retry")
+
+
+@pytest.mark.parametrize("body", [
+    '{"error":{"code":"InvalidAuthenticationToken","message":"IDX14100: JWT is not well formed, there are no dots '
+    '(.)."}}',
+    "IDX12741: JWT must have three segments (JWS) or five segments (JWE).",
+])
+def test_a_token_that_is_not_a_jwt_is_malformed_not_expired(body: str) -> None:
+    assert run(401, body) == ("invalid_token", "access_token_malformed", "fix_config")

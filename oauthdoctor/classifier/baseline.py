@@ -335,6 +335,10 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="insufficient_scope", cause="missing_scope"),
     _r(text=r"malformed (?:bearer|access)[ _]token|(?:bearer|access)[ _]token.{0,30}malformed",
        failure_class="invalid_token", cause="access_token_malformed", decision="fix_config", references=[RFC6750]),
+    # A JWT is three base64url parts joined by dots (RFC 7515 7.1, RFC 7519 3): what was sent is not one (an opaque
+    # token, a token cut short, "Bearer" twice). Microsoft.IdentityModel's IDX14100 / IDX12741 say it in these words.
+    _r(text=r"\bjwt (?:is )?not well[- ]?formed|\bjwts? must have three (?:segments|parts)",
+       failure_class="invalid_token", cause="access_token_malformed", decision="fix_config", references=[RFC6750]),
     # "expired or revoked" names two causes: the rule below leaves it open (lookbehinds keep the literal anchors)
     _r(description=r"access[ _]token.{0,60}revoked(?<!expired or revoked)(?<!expired, or revoked)|"
        r"revoked.{0,30}access[ _]token|token.{0,40}revoked by the user",

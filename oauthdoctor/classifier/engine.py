@@ -90,6 +90,24 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
 
 
 _NO_OUTCOME = Outcome()
+# RFC 6750 3.1: a request that lacks any authentication information gets a challenge without an error code; a
+# token that was sent and refused gets error="invalid_token". So a Bearer (or DPoP, RFC 9449 7.1) challenge with no
+# error names a request that carried no token the API could read.
+_NO_TOKEN_SENT = Outcome(
+    failure_class="invalid_request", cause="access_token_missing", decision="fix_config",
+    summary="The API's challenge carries no error code: by RFC 6750 3.1 the request reached it without a token it "
+            "could read (no Authorization header, another scheme than Bearer, or a proxy that dropped the header).",
+    candidates=[Candidate("access_token_missing", "the request carries no Authorization header (or a proxy, "
+                          "redirect or CORS preflight drops it)", "send the token as 'Authorization: Bearer <token>'"),
+                Candidate("wrong_auth_scheme", "a header is sent, with another scheme or format ('Token', 'bearer:', "
+                          "the token in the query)", "use the scheme the challenge names")])
+
+
+def _bare_bearer_challenge(ex: Extracted) -> bool:
+    """Whether the 401's WWW-Authenticate is a Bearer or DPoP challenge without an error code (RFC 6750 3.1)."""
+    www = ex.headers.get("www-authenticate", "").strip()
+    scheme = www.split(None, 1)[0].lower() if www else ""
+    return scheme in ("bearer", "dpop") and ex.error is None and "www.error" not in ex.fields
 
 
 def _needs_generic(found: Outcome | None) -> bool:
@@ -150,6 +168,8 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         return Outcome(failure_class=cast(FailureClass, B.STATUS_FALLBACK[status])), "status"
     if status in B.STATUS_CAUSES:  # RFC 9110 405 and 415: the request's method or body format, whatever the text
         return Outcome(failure_class="invalid_request", cause=B.STATUS_CAUSES[status], decision="fix_config"), "status"
+    if status == 401 and _bare_bearer_challenge(ex):
+        return _NO_TOKEN_SENT, "status"
     if status == 401:
         return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES)), "status"
     if status == 403:

@@ -207,6 +207,9 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     text = text[:MAX_TEXT].lstrip("\ufeff").strip()
     while text.startswith("HTTP/"):
         status, text = _split_http(text, status, hdrs)
+    if text[:17].lower() == "www-authenticate:" and "www-authenticate" not in hdrs:
+        line, _, rest = text.partition("\n")  # the challenge pasted on its own, without the status line
+        hdrs["www-authenticate"], text = line[17:].strip(), rest.strip()
     if "error=" in (location := hdrs.get("location", "")) and (not text or _HTML.search(text[:500])):
         text = location.strip()  # an authorization error redirected to the client (RFC 6749 4.1.2.1): the URL says it
     if text[:1] == '"' and (inner := _json_string(text)) is not None:
