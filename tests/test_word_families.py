@@ -215,7 +215,8 @@ def test_a_code_for_another_client_is_configuration() -> None:
 @pytest.mark.parametrize(("body", "expected"), [
     ("Policy evaluation failed for this request, please check the policy configurations.",
      ("access_denied", "access_policy_denied", "fix_config")),
-    ("Sign-in was blocked by a conditional access policy", ("access_denied", "access_policy_denied", "fix_config")),
+    ("Sign-in was blocked by a conditional access policy",
+     ("access_denied", "conditional_access_blocked", "fix_config")),
     ("One or more scopes are not configured for the authorization server resource.",
      ("invalid_scope", "scope_not_allowed", "fix_config")),
     # a status label followed by its reason: the reason decides
@@ -502,3 +503,18 @@ def test_a_challenge_with_an_error_code_keeps_it() -> None:
 ])
 def test_a_token_that_is_not_a_jwt_is_malformed_not_expired(body: str) -> None:
     assert run(401, body) == ("invalid_token", "access_token_malformed", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Your organization's administrator has blocked access to this app",
+     ("access_denied", "org_policy_blocks_app", "fix_config")),
+    ("Conditional Access policy requires a compliant device, and the device is not compliant.",
+     ("access_denied", "conditional_access_blocked", "fix_config")),
+    ("Sign-in blocked: this resource requires a managed device", ("access_denied", "conditional_access_blocked",
+                                                                   "fix_config")),
+    # a silent request (prompt=none) that found no session is an interaction, not a dead grant (OIDC Core 3.1.2.6)
+    ("The user must re-authenticate: prompt=none was requested but the user is not logged in",
+     ("interaction_required", "login_required", "reauth")),
+])
+def test_admin_blocks_device_policies_and_silent_requests(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
