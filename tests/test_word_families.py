@@ -518,3 +518,30 @@ def test_a_token_that_is_not_a_jwt_is_malformed_not_expired(body: str) -> None:
 ])
 def test_admin_blocks_device_policies_and_silent_requests(body: str, expected: tuple[str, str, str]) -> None:
     assert run(None, body) == expected
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    # The issue's family 6: a server that finds no client for the redirect URI sent says the redirect is wrong.
+    (None, "Client not found for the given redirect URI", ("redirect_uri_mismatch", "redirect_uri_not_registered",
+                                                          "fix_config")),
+    (None, "The callback URL is not approved for this app", ("redirect_uri_mismatch", "redirect_uri_not_registered",
+                                                            "fix_config")),
+    # Family 4 in words the phrase layer does not hold (RFC 7591 2 token_endpoint_auth_method).
+    (None, "This client must authenticate with a client assertion", ("invalid_client", "wrong_client_auth_method",
+                                                                    "fix_config")),
+    (None, "Unsupported client authentication method", ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    # Family 5: the account behind the token is gone; a refresh cannot bring it back.
+    (401, '{"error":"invalid_token","error_description":"The account associated with this token has been deleted"}',
+     ("invalid_token", "account_deleted", "reauth")),
+    # Family 2: a token of another environment.
+    (401, '{"error":"invalid_token","error_description":"Token was issued for the sandbox environment"}',
+     ("invalid_token", "token_for_other_environment", "fix_config")),
+])
+def test_round_twelve_families_of_the_issue(status: int | None, body: str, expected: tuple[str, str, str]) -> None:
+    assert run(status, body) == expected
+
+
+@pytest.mark.parametrize("body", ["The user was deleted from the mailing list after unsubscribing",
+                                  "Closed account statements are archived monthly"])
+def test_a_deleted_user_elsewhere_is_not_a_dead_grant(body: str) -> None:
+    assert run(None, body) == ("unknown", "unrecognised_response", "none")

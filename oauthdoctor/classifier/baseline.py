@@ -258,9 +258,11 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:invalid|incorrect|wrong|does not match|mismatch)",
        failure_class="invalid_client", cause="bad_client_secret"),
     # Not after "for a confidential client:", where Microsoft.Identity.Web's IDW10501 puts its inner error; not
-    # FastMCP's "client not found - cached credentials may be stale", a registration the server lost (the MCP block).
+    # FastMCP's "client not found - cached credentials may be stale", a registration the server lost (the MCP block);
+    # not a client "not found for the given redirect URI" (a server that looks the client up by its redirect URI).
     _r(description=r"(?:invalid|unknown|incorrect) client[ _]?id"
-       r"|(?<!for a confidential )client.{0,30}(?:not found(?! - cached credentials may be stale)|does not exist|"
+       r"|(?<!for a confidential )client.{0,30}(?:not found(?! - cached credentials may be stale)"
+       r"(?! for (?:this|the|that|the given|the provided) (?:redirect|callback|return))|does not exist|"
        r"not identified)|unknown[ _]client"
        r"|(?:could not|cannot|can't|unable to) find[^.\n]{0,60}(?:application|client)",  # in one sentence
        failure_class="invalid_client", cause="unknown_client_id"),
