@@ -230,8 +230,9 @@ GENERIC_RULES: list[ErrorRule] = [
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
     # "code_verifier does not match code_challenge".
-    # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", read by its phrase rule)
-    _r(description=r"code[ _]verifier|\bpkce\b(?! verifier expired or missing)|"
+    # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", read by its phrase rule, nor NetBird's
+    # wrapper "PKCE authorization flow failed: <any login error>", whose inner words decide)
+    _r(description=r"code[ _]verifier|\bpkce\b(?! verifier expired or missing| authorization flow failed)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
@@ -372,9 +373,10 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:requests|calls) per (?:second|minute|hour|day)\b.{0,40}\b(?:exceeded|reached)|\bflood (?:control|wait)\b|"
        r"\brate cap\b", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
-    # not Nango's failed refresh, whose "try again later" its docs read as a dead refresh token (its phrase rule)
+    # not Nango's failed refresh, whose "try again later" its docs read as a dead refresh token (its phrase rule), nor
+    # Synapse's "login provider is unavailable" page, which says so for setup failures too (its phrase rule)
     _r(description=r"temporarily unavailable|service unavailable|"
-       r"(?<!when trying to refresh the access token\. please )try again later",
+       r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
 
