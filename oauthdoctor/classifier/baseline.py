@@ -556,6 +556,8 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "proxy_intercepts_metadata_endpoint",
         # API gateways (the Application Load Balancer cannot reach the IdP from its subnets)
         "idp_unreachable_from_gateway",
+        # CI workload identity federation (no IAM OIDC provider or pool provider; a token lifetime over the limit)
+        "federation_provider_not_found", "token_lifetime_not_allowed",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
@@ -568,7 +570,7 @@ CANDIDATE_DECISIONS: dict[str, str] = {
     **dict.fromkeys((
         "access_token_expired", "idp_error_page", "idp_server_error", "idp_transient_outage", "rate_limit_exceeded",
         "storage_backend_failure", "storage_failure", "subject_token_expired", "transient_provider_failure",
-        "upstream_unavailable", "user_to_server_token_expired",
+        "upstream_unavailable", "user_to_server_token_expired", "iam_change_not_propagated",
     ), _RETRY),
 }
 
