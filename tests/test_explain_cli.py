@@ -64,6 +64,19 @@ def test_at_file_and_unreadable_file(env: dict[str, str], tmp_path: Path) -> Non
     assert missing.stdout == ""
 
 
+def test_a_files_path_without_the_at_is_read_too(env: dict[str, str], tmp_path: Path) -> None:
+    """'explain error.json' as a new user types it: an existing file's path is its body; a bare code or a body is
+    still the text itself."""
+    path = tmp_path / "error.json"
+    path.write_text('{"ok":false,"error":"token_revoked"}')
+    data = json.loads(cli(env, "--format", "json", "--status", "200", str(path)).stdout)
+    assert (data["provider"], data["class"], data["cause"]) == ("slack", "invalid_token", "token_revoked")
+    code = json.loads(cli(env, "--format", "json", "invalid_grant").stdout)
+    assert (code["class"], code["decision"]) == ("invalid_grant", "reauth")
+    missing = cli(env, "--format", "json", str(tmp_path / "nope.json"))  # not a file: read as the text it is
+    assert (missing.returncode, json.loads(missing.stdout)["class"]) == (3, "unknown")
+
+
 def test_unknown_provider_and_bad_header_exit_2(env: dict[str, str]) -> None:
     assert cli(env, "--provider", "no-such-idp", "{}").returncode == 2
     bad = cli(env, "--header", "no colon here", "{}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -24,11 +25,11 @@ if TYPE_CHECKING:
 HELP = (
     "Explain an OAuth error response: its class, the most likely cause, and whether to reauth, fix_config or "
     "retry.\n\n"
-    "RESPONSE is the body as text, @FILE, or - for stdin (stdin is read without - too when it is not a "
-    "terminal); a leading HTTP status line and headers (curl -i) are read too. --jsonl reads one JSON "
-    "object per line ({status, headers, body, provider, url, grant_type}) and writes one result per line; a "
-    "summary goes to stderr. --grant-type (or a line's grant_type) names the failing request's grant, so an "
-    "ambiguous answer keeps only that grant's causes.\n\n"
+    "RESPONSE is the body as text, @FILE (or the path of an existing file), or - for stdin (stdin is read "
+    "without - too when it is not a terminal); a leading HTTP status line and headers (curl -i) are read too. "
+    "--jsonl reads one JSON object per line ({status, headers, body, provider, url, grant_type}) and writes one "
+    "result per line; a summary goes to stderr. --grant-type (or a line's grant_type) names the failing "
+    "request's grant, so an ambiguous answer keeps only that grant's causes.\n\n"
     "Exit codes: 0 a decision (reauth, fix_config or retry) was produced; 2 unusable input (an empty response, an "
     "unreadable file, an unknown provider, a --jsonl input with no readable line); 3 inconclusive: no OAuth error "
     "was recognised, so nothing was decided (decision none). In --jsonl mode unreadable and inconclusive lines are "
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
 
 
 def explain_command(
-    response: str | None = typer.Argument(None, help="Response body text, @FILE, or - for stdin."),
+    response: str | None = typer.Argument(None, help="Response body text, @FILE (or a file's path), or - for stdin."),
     status: int | None = typer.Option(None, "--status", metavar="CODE", help="HTTP status of the response."),
     header: list[str] = typer.Option([], "--header", metavar="'NAME: VALUE'",
                                      help="Response header 'Name: value' (repeatable)."),
@@ -133,9 +134,21 @@ def _read_response(response: str) -> bytes | str:
             return stdin_bytes(MAX_CAPTURE_BYTES, "a response body")
         if response.startswith("@") and len(response) > 1:
             return read_bounded(response[1:], MAX_CAPTURE_BYTES, "a response body")
+        if _names_a_file(response):  # 'explain error.json' as a user types it, without the @
+            return read_bounded(response, MAX_CAPTURE_BYTES, "a response body")
     except InputError as exc:
         raise UsageError(str(exc)) from None
     return response
+
+
+def _names_a_file(response: str) -> bool:
+    """Whether RESPONSE is the path of an existing file rather than a body: one word with a path separator or a
+    file extension (a body is JSON, a query string or a sentence; a bare code such as invalid_grant has neither)."""
+    if len(response) > 4096 or not ("/" in response or os.sep in response or "." in response):
+        return False
+    if any(c.isspace() for c in response) or response[:1] in "{[<\"'" or "=" in response:
+        return False
+    return os.path.isfile(response)
 
 
 def _open_lines(source: str) -> BinaryIO:
