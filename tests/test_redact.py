@@ -38,3 +38,20 @@ def test_internal_error_message_is_scrubbed(capsys: pytest.CaptureFixture[str]) 
     assert exc.value.code == 4
     err = capsys.readouterr().err
     assert err == "oauthdoctor: error: internal error: ValueError: token s3c…(16 chars) rejected\n"
+
+
+def test_no_rule_text_is_mistaken_for_a_credential() -> None:
+    """Every summary, hint and candidate text of every profile renders as written: the scrubber masks
+    ``code=...``/``token=...`` shapes in output, so a rule that writes one shows a fingerprint instead of its words."""
+    from oauthdoctor.profiles.loader import all_profiles
+
+    mangled = []
+    for profile in all_profiles():
+        codes = profile.errors.codes
+        outcomes = [*profile.errors.rules, *profile.errors.fallback, *(codes.values() if codes else ())]
+        for outcome in outcomes:
+            texts = [outcome.summary, *(outcome.hints or ())]
+            for candidate in outcome.candidates or ():
+                texts += [candidate.tells_apart, candidate.hint]
+            mangled += [(profile.id, t) for t in texts if t and scrub_text(t, []) != t]
+    assert mangled == []
