@@ -545,3 +545,13 @@ def test_round_twelve_families_of_the_issue(status: int | None, body: str, expec
                                   "Closed account statements are archived monthly"])
 def test_a_deleted_user_elsewhere_is_not_a_dead_grant(body: str) -> None:
     assert run(None, body) == ("unknown", "unrecognised_response", "none")
+
+
+@pytest.mark.parametrize("body", [
+    "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='idp.example.test', port=443): Max retries "
+    "exceeded with url: /oauth2/token (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object>: "
+    "Failed to establish a new connection: [Errno 111] Connection refused'))",
+    "http.client.RemoteDisconnected: Remote end closed connection without response",
+])
+def test_pythons_connection_failures_are_the_network(body: str) -> None:
+    assert run(None, body) == ("temporarily_unavailable", "network_error", "retry")
