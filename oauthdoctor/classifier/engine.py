@@ -143,8 +143,10 @@ def _status(status: int | str | None) -> int | None:
 def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None) -> tuple[Outcome, str]:
     """The generic outcome and the layer that gave it: the RFC baseline's description rules, then the phrase layer
     (``errors.rules`` of the generic profile: wording seen across servers and libraries) - both ``rule`` - then
-    the error value (``error``), then the word families (``errors.fallback``: a subject and a predicate, for
-    wording no phrase knows; ``words``), then the HTTP status (``status``), else nothing (``none``)."""
+    the error value (``error``; a word family may name the cause a value leaves open, ``words``), then the word
+    families (``errors.fallback``: a subject and a predicate, for wording no phrase knows; ``words``), then the HTTP
+    status (``status``; a Bearer challenge without an error code is a request without a token), else nothing
+    (``none``)."""
     found = _GENERIC.find(ex, error_key, None)
     if found is None and phrases is not None:
         found = phrases.find(ex, error_key, None)
@@ -187,11 +189,11 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
 
 
 def _words_name_the_cause(words: Outcome, cls: str) -> bool:
-    """Whether a word family names the cause of an error value that has none of its own ("invalid_token" with
-    "access token is expired", "invalid_grant" with "Session not found"; the caller asks only for a class with no
-    usual cause: invalid_request, invalid_grant, invalid_token): the family's class is the value's (or the family
-    takes its class from the value), and it decides as the class does, so the words sharpen the cause without
-    turning the decision the code settles."""
+    """Whether a word family names the cause of an error value that has none of its own ("invalid_grant" with
+    "Session not found", "invalid_request" with "code_challenge_method plain is not supported"; the caller asks only
+    for a class with no usual cause: invalid_request, invalid_grant, invalid_token): the family's class is the
+    value's (or the family takes its class from the value), and it decides as the class does, so the words sharpen
+    the cause without turning the decision the code settles."""
     if words.cause in (None, "ambiguous"):
         return False
     default_decision = B.CLASS_DEFAULTS[cls][0]
