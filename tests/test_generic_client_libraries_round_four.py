@@ -53,6 +53,9 @@ def run(body: str, status: int | None = None) -> tuple[str, str, str]:
     ("oauth2: response doesn't have JWT token", ("unknown", "token_response_without_id_token", FIX)),
     ("google: could not parse key: private key should be a PEM or plain PKCS1 or PKCS8; parse error: asn1: "
      "structure error: tags don't match", ("invalid_client", "credentials_not_configured", FIX)),
+    ("oauth2: cannot fetch token: unexpected EOF", ("temporarily_unavailable", "network_error", "retry")),
+    ("oauth2: cannot fetch token: read tcp 10.0.0.5:53122->142.250.74.10:443: read: connection reset by peer",
+     ("temporarily_unavailable", "network_error", "retry")),
     # go-oidc (verify.go, oidc.go, jwks.go) with go-jose's algorithm check, with and without its old prefix.
     (GO_VERIFY + 'oidc: malformed jwt: go-jose/go-jose: unexpected signature algorithm "HS256"; expected ["RS256"]',
      ALG),
@@ -209,6 +212,8 @@ def test_hints_name_the_librarys_own_setting() -> None:
      ("invalid_token", "access_token_malformed", FIX)),
     ('oidc: expected audience "web" got ["mobile"]', ("invalid_token", "token_for_wrong_audience", FIX)),
     ("oauth2: token expired and refresh token is not set", ("invalid_grant", "refresh_token_missing", FIX)),
+    ('oauth2: cannot fetch token: 401 Unauthorized\nResponse: {"error":"invalid_client"}',
+     ("invalid_client", "bad_client_credentials", FIX)),
     ("oauth2: cannot parse json: invalid character '<' looking for beginning of value",
      ("invalid_request", "ambiguous", FIX)),
     ("(mismatching_state) CSRF Warning! State not equal in request and response.", STATE_LOST),
