@@ -174,6 +174,7 @@ _NOT_OTHER_CLIENT = r"(?!.*\b(?:clients? (?:do|does) not match|not linked to (?:
 # Nor gRPC's status line ("rpc error: code = Unauthenticated desc = ..."): its code is the status.
 _CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|"
          r"(?<!error )(?<!status )(?<!response )(?<!rpc error: )(?<![<:/])\bcode\b"
+         r"(?! verifier is not found, authori[sz]ation url must be generated)"  # requests-oauthlib's lost verifier
          r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)|"  # not a numbered code: "code: 124", NSError's "Code=-15"
          r"verification[ _-]?code)")
 
@@ -232,7 +233,10 @@ GENERIC_RULES: list[ErrorRule] = [
     # "code_verifier does not match code_challenge".
     # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", read by its phrase rule, nor NetBird's
     # wrapper "PKCE authorization flow failed: <any login error>", whose inner words decide)
-    _r(description=r"code[ _]verifier|\bpkce\b(?! verifier expired or missing| authorization flow failed)|"
+    # (not requests-oauthlib's "Code verifier is not found, authorization URL must be generated before": a verifier
+    # the client lost before any request, read by its phrase rule)
+    _r(description=r"code[ _]verifier(?! is not found, authori[sz]ation url must be generated)|"
+       r"\bpkce\b(?! verifier expired or missing| authorization flow failed)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
