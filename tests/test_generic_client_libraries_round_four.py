@@ -180,7 +180,7 @@ def test_hints_name_the_librarys_own_setting() -> None:
         'oidc: issuer did not match the issuer returned by provider, expected "https://a/" got "https://a"':
             "InsecureIssuerURLContext",
         "oauthlib.oauth2.rfc6749.errors.TokenExpiredError: (token_expired) ": "auto_refresh_url",
-        "ValueError: Code verifier is not found, authorization URL must be generated before": "code_verifier=",
+        "ValueError: Code verifier is not found, authorization URL must be generated before": "code_verifier argument",
         "Disallowed signature algorithm: algorithm `HS256` is not one of: RS256": "set_allowed_algs",
         "Invalid nonce: missing nonce claim": "nonce verifier closure",
         'Expected `alg` in ID Token to be "RS256", got "HS256"': "id_token_signed_response_alg",
