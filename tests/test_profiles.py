@@ -86,6 +86,7 @@ REQUIRED = {
     "nylas": ["nylas-v3"],
     "ringcentral": ["ringcentral-api", "rc"],
     "todoist": ["todoist-api", "todoist-oauth"],
+    "yahoo": ["yahoo-oauth2", "sign-in-with-yahoo", "yahoo-fantasy"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

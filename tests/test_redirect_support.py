@@ -81,6 +81,7 @@ PROFILE_IDS = [
     "autodesk",
     "figma",
     "miro",
+    "yahoo",
     "generic",
 ]
 CASE_MAP = {
