@@ -87,6 +87,7 @@ REQUIRED = {
     "ringcentral": ["ringcentral-api", "rc"],
     "todoist": ["todoist-api", "todoist-oauth"],
     "yahoo": ["yahoo-oauth2", "sign-in-with-yahoo", "yahoo-fantasy"],
+    "mailchimp": ["mailchimp-marketing", "mailchimp-oauth2"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

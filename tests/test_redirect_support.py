@@ -82,6 +82,7 @@ PROFILE_IDS = [
     "figma",
     "miro",
     "yahoo",
+    "mailchimp",
     "generic",
 ]
 CASE_MAP = {
