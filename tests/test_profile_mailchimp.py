@@ -65,6 +65,9 @@ def test_forbidden_and_rate_limit() -> None:
 def test_token_url_host_detects_mailchimp() -> None:
     e = classify(400, json.dumps({"error": "invalid_grant"}), url=TOKEN_URL)
     assert (e.provider, e.failure_class, e.decision) == ("mailchimp", "invalid_grant", "reauth")
+    # the API's 401 rule leaves the token endpoint's client authentication alone
+    e = classify(401, json.dumps({"error": "invalid_client"}), url=TOKEN_URL)
+    assert (e.provider, e.failure_class, e.decision) == ("mailchimp", "invalid_client", "fix_config")
 
 
 def test_other_providers_bodies_are_not_claimed() -> None:
