@@ -83,6 +83,7 @@ PROFILE_IDS = [
     "miro",
     "yahoo",
     "mailchimp",
+    "calendly",
     "generic",
 ]
 CASE_MAP = {
