@@ -86,6 +86,9 @@ REQUIRED = {
     "nylas": ["nylas-v3"],
     "ringcentral": ["ringcentral-api", "rc"],
     "todoist": ["todoist-api", "todoist-oauth"],
+    "yahoo": ["yahoo-oauth2", "sign-in-with-yahoo", "yahoo-fantasy"],
+    "mailchimp": ["mailchimp-marketing", "mailchimp-oauth2"],
+    "calendly": ["calendly-api", "calendly-v2"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

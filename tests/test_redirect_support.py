@@ -81,6 +81,9 @@ PROFILE_IDS = [
     "autodesk",
     "figma",
     "miro",
+    "yahoo",
+    "mailchimp",
+    "calendly",
     "generic",
 ]
 CASE_MAP = {
