@@ -77,3 +77,11 @@ def test_explain_cli_end_to_end() -> None:
     out = json.loads(done.stdout)
     assert (out["provider"], out["class"], out["decision"], out["provider_code"]) == (
         "todoist", "invalid_token", "reauth", "AUTH_INVALID_TOKEN")
+
+
+def test_a_token_endpoint_code_under_401_keeps_its_own_meaning() -> None:
+    """The API's 401 rule is about the access token; the token endpoint's invalid_client is the client's secret."""
+    from oauthdoctor import classify
+
+    r = classify(401, '{"error":"invalid_client"}', provider="todoist")
+    assert (r.failure_class, r.decision) == ("invalid_client", "fix_config")
