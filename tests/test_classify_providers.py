@@ -277,3 +277,19 @@ def test_words_outside_a_status_catch_alls_candidates_decide() -> None:
 def test_the_last_entra_code_in_the_text_is_the_reason(text: str, code: str) -> None:
     """code_pick: last - found without scanning the whole text when the last anchor starts a match."""
     assert classify(400, text, provider="microsoft").provider_code == code
+
+
+def test_every_profile_leaves_the_token_endpoints_codes_their_class() -> None:
+    """A provider's rule for its API's 401 is about the access token; a token endpoint answering invalid_client or
+    invalid_grant with 401 or 400 (RFC 6749 5.2) keeps that class under every profile (Todoist's and LinkedIn's
+    401 rules once turned invalid_client into a refused token)."""
+    from oauthdoctor.profiles.loader import all_profiles
+
+    wrong = []
+    for profile in all_profiles():
+        for code in ("invalid_client", "invalid_grant"):
+            for status in (400, 401):
+                got = classify(status, json.dumps({"error": code}), provider=profile.id).failure_class
+                if got != code and not (code == "invalid_grant" and got == "redirect_uri_mismatch"):
+                    wrong.append((profile.id, status, code, got))
+    assert wrong == []
