@@ -280,16 +280,18 @@ def test_the_last_entra_code_in_the_text_is_the_reason(text: str, code: str) -> 
 
 
 def test_every_profile_leaves_the_token_endpoints_codes_their_class() -> None:
-    """A provider's rule for its API's 401 is about the access token; a token endpoint answering invalid_client or
-    invalid_grant with 401 or 400 (RFC 6749 5.2) keeps that class under every profile (Todoist's and LinkedIn's
-    401 rules once turned invalid_client into a refused token)."""
+    """A provider's rule for its API's 401 or 403 is about the access token; a token endpoint answering
+    invalid_client or invalid_grant with 401 or 400 (RFC 6749 5.2), and an API naming invalid_token or
+    insufficient_scope (RFC 6750 3.1), keep that class under every profile (Todoist's and LinkedIn's 401 rules once
+    turned invalid_client into a refused token, four 403 rules insufficient_scope into access_denied)."""
     from oauthdoctor.profiles.loader import all_profiles
 
+    asked = [(status, code) for code in ("invalid_client", "invalid_grant") for status in (400, 401)]
+    asked += [(401, "invalid_token"), (403, "insufficient_scope")]  # RFC 6750 3.1's codes under an API's rules
     wrong = []
     for profile in all_profiles():
-        for code in ("invalid_client", "invalid_grant"):
-            for status in (400, 401):
-                got = classify(status, json.dumps({"error": code}), provider=profile.id).failure_class
-                if got != code and not (code == "invalid_grant" and got == "redirect_uri_mismatch"):
-                    wrong.append((profile.id, status, code, got))
+        for status, code in asked:
+            got = classify(status, json.dumps({"error": code}), provider=profile.id).failure_class
+            if got != code and not (code == "invalid_grant" and got == "redirect_uri_mismatch"):
+                wrong.append((profile.id, status, code, got))
     assert wrong == []
