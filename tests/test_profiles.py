@@ -86,6 +86,7 @@ REQUIRED = {
     "nylas": ["nylas-v3"],
     "ringcentral": ["ringcentral-api", "rc"],
     "todoist": ["todoist-api", "todoist-oauth"],
+    "fitbit": ["fitbit-web-api", "fitbit-api"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -81,6 +81,7 @@ PROFILE_IDS = [
     "autodesk",
     "figma",
     "miro",
+    "fitbit",
     "generic",
 ]
 CASE_MAP = {
