@@ -87,6 +87,7 @@ REQUIRED = {
     "ringcentral": ["ringcentral-api", "rc"],
     "todoist": ["todoist-api", "todoist-oauth"],
     "fitbit": ["fitbit-web-api", "fitbit-api"],
+    "tiktok": ["tiktok-login-kit", "tiktok-business", "tiktok-for-developers"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

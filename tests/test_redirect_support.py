@@ -82,6 +82,7 @@ PROFILE_IDS = [
     "figma",
     "miro",
     "fitbit",
+    "tiktok",
     "generic",
 ]
 CASE_MAP = {
