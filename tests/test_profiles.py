@@ -88,6 +88,7 @@ REQUIRED = {
     "todoist": ["todoist-api", "todoist-oauth"],
     "fitbit": ["fitbit-web-api", "fitbit-api"],
     "tiktok": ["tiktok-login-kit", "tiktok-business", "tiktok-for-developers"],
+    "bitbucket": ["bitbucket-cloud", "bitbucket-org"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

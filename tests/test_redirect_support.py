@@ -83,6 +83,7 @@ PROFILE_IDS = [
     "miro",
     "fitbit",
     "tiktok",
+    "bitbucket",
     "generic",
 ]
 CASE_MAP = {
