@@ -1,4 +1,4 @@
-"""The Bitbucket Cloud profile: Bitbucket is recognised from its token URL's host and from its API's error object;
+"""The Bitbucket Cloud profile: Bitbucket is recognised from its hosts (its API's error object is shared with others);
 its errors keep the generic reading (no Bitbucket-specific code or wording was found in an Atlassian source), and
 the profile carries the facts that change a diagnosis: Basic client authentication, an authorize request that may
 leave out redirect_uri, Atlassian's own client reading a 401 at refresh as dead credentials.
@@ -25,8 +25,8 @@ def api_error(message: str) -> str:
     return json.dumps({"type": "error", "error": {"message": message}})
 
 
-def test_api_error_object_detects_bitbucket() -> None:
-    e = classify(401, api_error("Access token expired."))
+def test_api_error_object_at_the_api_host() -> None:
+    e = classify(401, api_error("Access token expired."), url=API_URL)
     assert (e.provider, e.failure_class, e.cause, e.decision) == (
         "bitbucket", "invalid_token", "access_token_expired", "retry")
     assert e.basis is None  # the generic reading: no Bitbucket rule
@@ -45,13 +45,16 @@ def test_token_endpoint_errors_found_by_host(status: int, body: str, cls: str, d
     assert (e.provider, e.failure_class, e.decision) == ("bitbucket", cls, decision)
 
 
-def test_api_host_finds_bitbucket() -> None:
-    assert classify(401, api_error("Access token expired."), url=API_URL).provider == "bitbucket"
+def test_the_error_object_alone_names_no_provider() -> None:
+    # The same {type: error, error: {message}} shape is Anthropic's API error: only the host tells them apart.
+    assert classify(401, api_error("Access token expired.")).provider is None
 
 
 @pytest.mark.parametrize("body", [
     json.dumps({"error": {"message": "Invalid Credentials", "code": 401, "status": "UNAUTHENTICATED"}}),  # Google
     json.dumps({"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}),  # GitHub
+    # Anthropic
+    json.dumps({"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}}),
 ])
 def test_other_bodies_are_not_bitbucket(body: str) -> None:
     assert classify(401, body).provider != "bitbucket"
