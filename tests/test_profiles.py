@@ -89,6 +89,9 @@ REQUIRED = {
     "yahoo": ["yahoo-oauth2", "sign-in-with-yahoo", "yahoo-fantasy"],
     "mailchimp": ["mailchimp-marketing", "mailchimp-oauth2"],
     "calendly": ["calendly-api", "calendly-v2"],
+    "fitbit": ["fitbit-web-api", "fitbit-api"],
+    "tiktok": ["tiktok-login-kit", "tiktok-business", "tiktok-for-developers"],
+    "bitbucket": ["bitbucket-cloud", "bitbucket-org"],
     "generic": [],
 }
 BUNDLED = sorted(bundled_dir().glob("*.yaml"))

@@ -84,6 +84,9 @@ PROFILE_IDS = [
     "yahoo",
     "mailchimp",
     "calendly",
+    "fitbit",
+    "tiktok",
+    "bitbucket",
     "generic",
 ]
 CASE_MAP = {
