@@ -292,8 +292,8 @@ def _narrowed(found: Outcome, generic: Outcome, layer: str) -> Outcome:
 
     A provider rule that reads the text itself is left alone: it is ambiguous because that text is.
     """
-    if _reads_text(found) or not found.candidates or generic.cause in (None, "ambiguous"):
-        return found
+    if _reads_text(found) or not found.candidates or generic.cause in (None, "ambiguous") or layer == "status":
+        return found  # the status (or its bare challenge) is what the catch-all already read
     named = next((c for c in found.candidates if c.cause == generic.cause), None)
     if named is None:
         overrules = (layer in ("rule", "words") and generic.failure_class not in (None, "unknown")
