@@ -230,8 +230,9 @@ GENERIC_RULES: list[ErrorRule] = [
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
     # "code_verifier does not match code_challenge".
-    # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", read by its phrase rule)
-    _r(description=r"code[ _]verifier|\bpkce\b(?! verifier expired or missing)|"
+    # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", nor supabase-js's flow-type mismatch "Not a
+    # valid PKCE flow url." and Supabase Auth's empty verifier "... code verifier should be non-empty": phrase rules)
+    _r(description=r"code[ _]verifier(?! should be non-empty)|\bpkce\b(?! verifier expired or missing| flow url)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
