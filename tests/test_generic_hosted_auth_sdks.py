@@ -4,7 +4,8 @@ supabase-js (auth-js) throws ``AuthApiError`` with Supabase Auth's ``msg`` as it
 ``AuthSessionMissingError``, ``AuthRetryableFetchError`` and flow-type errors; Clerk's backend SDK prints a
 ``TokenVerificationError``'s message, action and ``(reason=..., token-carrier=...)``; Amplify (v6) names an
 ``AuthError`` and its message; Auth0 SPA JS checks each ID token in ``src/jwt.ts``; PocketBase answers
-``{"status", "message", "data"}``. Every text below is built the way that code builds it (its format strings,
+``{"status", "message", "data"}``; Kinde's TypeScript SDK throws plain ``Error``s and ``KindeSDKError``, Descope's web
+SDK an ``Error``. Every text below is built the way that code builds it (its format strings,
 error classes and bodies); none is taken from a reported case. The rules' pinned sources in
 ``providers/generic.yaml`` say where the words come from.
 """
@@ -21,7 +22,7 @@ from oauthdoctor.classifier.book import RuleBook
 BOOK = RuleBook()
 FIXED, REAUTH, RETRY = "fix_config", "reauth", "retry"
 REPOS = ("supabase/auth/", "supabase/auth-js/", "clerk/javascript/", "aws-amplify/amplify-js/", "auth0/auth0-spa-js/",
-         "pocketbase/pocketbase/", "pocketbase/js-sdk/")
+         "pocketbase/pocketbase/", "pocketbase/js-sdk/", "kinde-oss/kinde-typescript-sdk/", "descope/descope-js/")
 NOW = "Sat, 05 Dec 2026 10:00:00 GMT"
 LATER = "Sat, 05 Dec 2026 10:05:00 GMT"
 
@@ -244,6 +245,37 @@ def test_a_failed_pocketbase_code_exchange_names_its_four_causes() -> None:
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    ("Error: Authentication flow: Received: 9f2c1e | Expected: State not found",
+     ("invalid_request", "state_or_session_lost", FIXED)),
+    ("Error: Stored state not found", ("invalid_request", "state_or_session_lost", FIXED)),
+    ("Error: Cannot persist session no valid refresh token found", ("invalid_request", "refresh_token_missing", FIXED)),
+    ("Error: No authentication credential found", ("interaction_required", "login_required", REAUTH)),
+    ("Error: Cannot get user details, no authentication credential found",
+     ("interaction_required", "login_required", REAUTH)),
+    ("KindeSDKError: Failed to refresh tokens owing to: fetch failed", ("invalid_grant", "ambiguous", REAUTH)),
+    ("Error: User not found in storage to refresh token", ("interaction_required", "login_required", REAUTH)),
+])
+def test_kinde_and_descope_sdk_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert ours(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Kinde's wrapper quotes the token endpoint's error_description or error: a reason the rules know decides
+    ("KindeSDKError: Failed to refresh tokens owing to: The refresh token is invalid or expired",
+     ("invalid_grant", "refresh_token_expired_or_revoked", REAUTH)),
+    ("KindeSDKError: Failed to refresh tokens owing to: invalid_grant",
+     ("invalid_grant", "refresh_token_invalid", REAUTH)),
+    ("KindeSDKError: Failed to refresh tokens owing to: Client authentication failed",
+     ("invalid_client", "bad_client_credentials", FIXED)),
+    # and its state mismatch is the state rules' (they name the same cause)
+    ("Error: Authentication flow: State mismatch. Received: 9f2c1e | Expected: 41ab07",
+     ("invalid_request", "state_or_session_lost", FIXED)),
+])
+def test_kinde_wrappers_give_way_to_the_reason_they_quote(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # the baseline's PKCE rules still read every other server's words
     ("PKCE verification failed", ("invalid_grant", "pkce_verifier_mismatch", FIXED)),
     ("code_verifier does not match code_challenge", ("invalid_grant", "pkce_verifier_mismatch", FIXED)),
@@ -262,6 +294,7 @@ def test_the_baseline_pkce_rules_are_unchanged_elsewhere(body: str, expected: tu
     "The flow state of the pipeline is invalid",  # not Supabase's flow state
     "The popup could not be opened",  # not Auth0 SPA JS's PopupOpenError
     "Missing key in the JWKS document",  # not Clerk's "Missing local JWK."
+    "Cannot persist session data to disk",  # not Kinde's missing refresh token
 ])
 def test_neighbouring_sentences_do_not_take_these_rules(body: str) -> None:
     r = classify(None, body, None, rulebook=BOOK)
