@@ -4,10 +4,10 @@ supabase-js (auth-js) throws ``AuthApiError`` with Supabase Auth's ``msg`` as it
 ``AuthSessionMissingError``, ``AuthRetryableFetchError`` and flow-type errors; Clerk's backend SDK prints a
 ``TokenVerificationError``'s message, action and ``(reason=..., token-carrier=...)``; Amplify (v6) names an
 ``AuthError`` and its message; Auth0 SPA JS checks each ID token in ``src/jwt.ts``; PocketBase answers
-``{"status", "message", "data"}``; Kinde's TypeScript SDK throws plain ``Error``s and ``KindeSDKError``, Descope's web
-SDK an ``Error``. Every text below is built the way that code builds it (its format strings,
-error classes and bodies); none is taken from a reported case. The rules' pinned sources in
-``providers/generic.yaml`` say where the words come from.
+``{"status", "message", "data"}``; Kinde's TypeScript SDK throws plain ``Error``s and ``KindeSDKError``, Descope's
+web SDK an ``Error``; Firebase's codes appear bare where a log prints only ``error.code``. Every text below is built
+the way that code builds it (its format strings, error classes and bodies); none is taken from a reported case. The
+rules' pinned sources in ``providers/generic.yaml`` say where the words come from.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from oauthdoctor.classifier.book import RuleBook
 BOOK = RuleBook()
 FIXED, REAUTH, RETRY = "fix_config", "reauth", "retry"
 REPOS = ("supabase/auth/", "supabase/auth-js/", "clerk/javascript/", "aws-amplify/amplify-js/", "auth0/auth0-spa-js/",
-         "pocketbase/pocketbase/", "pocketbase/js-sdk/", "kinde-oss/kinde-typescript-sdk/", "descope/descope-js/")
+         "pocketbase/pocketbase/", "pocketbase/js-sdk/", "kinde-oss/kinde-typescript-sdk/", "descope/descope-js/",
+         "firebase/firebase-js-sdk/")
 NOW = "Sat, 05 Dec 2026 10:00:00 GMT"
 LATER = "Sat, 05 Dec 2026 10:05:00 GMT"
 
@@ -299,3 +300,30 @@ def test_the_baseline_pkce_rules_are_unchanged_elsewhere(body: str, expected: tu
 def test_neighbouring_sentences_do_not_take_these_rules(body: str) -> None:
     r = classify(None, body, None, rulebook=BOOK)
     assert not any(f"github.com/{repo}" in ref for ref in r.references for repo in REPOS)
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("popup-blocked", ("invalid_request", "popup_blocked", FIXED)),
+    ("cancelled-popup-request", ("invalid_request", "interactive_call_in_progress", FIXED)),
+    ("redirect-operation-pending", ("invalid_request", "interactive_call_in_progress", FIXED)),
+    ("web-storage-unsupported", ("invalid_request", "third_party_storage_blocked", FIXED)),
+    ("operation-not-supported-in-this-environment", ("invalid_request", "unsupported_environment", FIXED)),
+    ("auth-domain-config-required", ("invalid_request", "auth_domain_missing", FIXED)),
+    ("invalid-oauth-provider", ("invalid_request", "wrong_auth_type_for_endpoint", FIXED)),
+])
+def test_firebase_codes_pasted_bare_answer_as_the_firebase_profile(code: str, expected: tuple[str, str, str]) -> None:
+    # a log line that prints only error.code, and the SDK's own "Firebase: Error (auth/...)." that names the profile
+    assert ours(None, f"signInWithPopup failed: auth/{code}") == expected
+    assert run(None, f"FirebaseError: Firebase: Error (auth/{code}).") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Firebase: Unable to establish a connection with the popup. It may have been blocked by the browser. "
+     "(auth/popup-blocked).", ("invalid_request", "popup_blocked", FIXED)),
+    ("Firebase: A redirect sign-in operation is already pending. (auth/redirect-operation-pending).",
+     ("invalid_request", "interactive_call_in_progress", FIXED)),
+    ("Firebase: EmailAuthProvider is not supported for this operation. This operation only supports OAuth "
+     "providers. (auth/invalid-oauth-provider).", ("invalid_request", "wrong_auth_type_for_endpoint", FIXED)),
+])
+def test_firebase_messages_with_their_codes(body: str, expected: tuple[str, str, str]) -> None:
+    assert run(None, body) == expected
