@@ -197,7 +197,7 @@ def test_the_id_token_checks_read_before_this_block_keep_their_answers() -> None
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("OAuthSignInException: An error occurred while validating the state.",
+    ("oauthSignInError: An error occurred while validating the state.",
      ("invalid_request", "state_or_session_lost", FIXED)),
     ("oauthSignInError: `signInWithRedirect` has been canceled.", ("access_denied", "user_cancelled_sign_in", REAUTH)),
     ("InvalidOriginException: redirect is coming from a different origin. The oauth flow needs to be initiated "
