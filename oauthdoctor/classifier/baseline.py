@@ -232,11 +232,13 @@ GENERIC_RULES: list[ErrorRule] = [
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
     # "code_verifier does not match code_challenge".
     # (not Pomerium's lost PKCE cookie: "pkce verifier expired or missing", read by its phrase rule, nor NetBird's
-    # wrapper "PKCE authorization flow failed: <any login error>", whose inner words decide)
+    # wrapper "PKCE authorization flow failed: <any login error>", whose inner words decide, nor supabase-js's
+    # flow-type mismatch "Not a valid PKCE flow url." and Supabase Auth's empty verifier "... code verifier should be
+    # non-empty": phrase rules)
     # (not requests-oauthlib's "Code verifier is not found, authorization URL must be generated before": a verifier
     # the client lost before any request, read by its phrase rule)
-    _r(description=r"code[ _]verifier(?! is not found, authori[sz]ation url must be generated)|"
-       r"\bpkce\b(?! verifier expired or missing| authorization flow failed)|"
+    _r(description=r"code[ _]verifier(?! is not found, authori[sz]ation url must be generated| should be non-empty)|"
+       r"\bpkce\b(?! verifier expired or missing| authorization flow failed| flow url)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
