@@ -42,3 +42,27 @@ def blocks() -> dict[str, list[dict[str, Any]]]:
 def block_rules(name: str) -> list[dict[str, Any]]:
     """One block's rules, by the name its markers carry."""
     return blocks()[name]
+
+
+@functools.cache
+def rulebook() -> Any:
+    """One rule book for every block's tests (building it reads all profiles)."""
+    from oauthdoctor.classifier.book import RuleBook
+
+    return RuleBook()
+
+
+def answer(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
+    """Class, cause and decision of one response."""
+    from oauthdoctor.classifier import classify
+
+    r = classify(status, body, None, provider=provider, rulebook=rulebook())
+    return r.failure_class, r.cause, r.decision
+
+
+def cites(repos: tuple[str, ...], status: int | None, body: str) -> bool:
+    """Whether the answer rests on a rule pinned to one of these repositories (the block under test decided)."""
+    from oauthdoctor.classifier import classify
+
+    references = classify(status, body, None, rulebook=rulebook()).references
+    return any(f"github.com/{repo.rstrip('/')}/" in ref for ref in references for repo in repos)

@@ -11,9 +11,11 @@ sources in ``providers/generic.yaml`` say where the words come from.
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
+from phrase_blocks import answer, cites
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
@@ -24,14 +26,8 @@ REPOS = ("element-hq/synapse", "BookStackApp/BookStack", "requarks/wiki", "pocke
          "netbirdio/netbird", "paperless-ngx/paperless-ngx")
 
 
-def run(status: int | None, body: str) -> tuple[str, str, str]:
-    r = classify(status, body, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
-
-
-def from_this_block(status: int | None, body: str) -> bool:
-    r = classify(status, body, rulebook=BOOK)
-    return any(f"github.com/{repo}/" in ref for ref in r.references for repo in REPOS)
+run = answer
+from_this_block = functools.partial(cites, REPOS)
 
 
 def synapse_page(error: str, description: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from phrase_blocks import answer, cites
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
@@ -25,16 +26,6 @@ REPOS = ("actions/toolkit", "aws-actions/configure-aws-credentials", "boto/botoc
          "Azure/login", "hashicorp/cap", "hashicorp/vault-plugin-auth-jwt")
 WIF = "//iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/providers/my-repo"
 SA = "deployer@my-project.iam.gserviceaccount.com"
-
-
-def _answer(text: str) -> tuple[str, str, str]:
-    r = classify(None, text, rulebook=BOOK)
-    return (r.failure_class, r.cause, r.decision)
-
-
-def _from_this_block(text: str) -> bool:
-    r = classify(None, text, rulebook=BOOK)
-    return any(f"github.com/{repo}/" in ref for ref in r.references for repo in REPOS)
 
 
 def _candidates(text: str) -> list[tuple[str, str | None]]:
@@ -92,8 +83,8 @@ NO_TOKEN = ("invalid_client", "credentials_not_configured", FIX)
     "message.",
 ])
 def test_a_job_without_id_token_write_gets_no_oidc_token(text: str) -> None:
-    assert _answer(text) == NO_TOKEN
-    assert _from_this_block(text)
+    assert answer(None, text) == NO_TOKEN
+    assert cites(REPOS, None, text)
     assert "id-token: write" in " ".join(classify(None, text, rulebook=BOOK).hints)
 
 
@@ -101,8 +92,8 @@ def test_a_job_without_id_token_write_gets_no_oidc_token(text: str) -> None:
                                                ("undefined", "connect ETIMEDOUT 140.82.112.21:443")])
 def test_the_runners_token_service_failing_is_retried(code: str, message: str) -> None:
     text = core_error(f"Failed to get ID Token. \n \n        Error Code : {code}\n \n        Error Message: {message}")
-    assert _answer(text) == ("temporarily_unavailable", "token_service_unavailable", RETRY)
-    assert _from_this_block(text)
+    assert answer(None, text) == ("temporarily_unavailable", "token_service_unavailable", RETRY)
+    assert cites(REPOS, None, text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -125,20 +116,20 @@ def test_the_runners_token_service_failing_is_retried(code: str, message: str) -
      ("invalid_client", "credentials_not_configured", FIX)),
 ])
 def test_configure_aws_credentials_and_sts(text: str, expected: tuple[str, str, str]) -> None:
-    assert _answer(text) == expected
-    assert _from_this_block(text)
+    assert answer(None, text) == expected
+    assert cites(REPOS, None, text)
 
 
 def test_an_sts_refusal_the_rules_do_not_know_lists_its_usual_causes() -> None:
     text = aws("Request ARN is invalid")
-    assert _answer(text) == ("invalid_grant", "ambiguous", FIX)
+    assert answer(None, text) == ("invalid_grant", "ambiguous", FIX)
     assert _candidates(text) == [("federated_credential_mismatch", FIX), ("federation_provider_not_found", FIX),
                                  ("token_for_wrong_audience", FIX), ("idp_transient_outage", RETRY)]
 
 
 def test_an_invalid_identity_token_from_boto_lists_what_sts_checks() -> None:
     text = boto("InvalidIdentityToken", "The ID Token provided is not a valid JWT.")
-    assert _answer(text) == ("invalid_grant", "ambiguous", FIX)
+    assert answer(None, text) == ("invalid_grant", "ambiguous", FIX)
     assert [c for c, _ in _candidates(text)] == ["federation_provider_not_found", "token_for_wrong_audience",
                                                 "wrong_token_type"]
 
@@ -146,7 +137,7 @@ def test_an_invalid_identity_token_from_boto_lists_what_sts_checks() -> None:
 def test_no_ambient_aws_credentials_list_the_missing_permission_first() -> None:
     text = "Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from " \
            "any providers"
-    assert _answer(text) == ("invalid_client", "ambiguous", FIX)
+    assert answer(None, text) == ("invalid_client", "ambiguous", FIX)
     assert _candidates(text) == [("credentials_not_configured", FIX), ("bad_client_credentials", FIX)]
 
 
@@ -185,20 +176,20 @@ def test_no_ambient_aws_credentials_list_the_missing_permission_first() -> None:
      ("access_denied", "missing_permission", FIX)),
 ])
 def test_google_github_actions_auth(text: str, expected: tuple[str, str, str]) -> None:
-    assert _answer(text) == expected
-    assert _from_this_block(text)
+    assert answer(None, text) == expected
+    assert cites(REPOS, None, text)
 
 
 def test_a_pool_that_does_not_admit_the_token_lists_the_guides_checks() -> None:
     text = google(f"failed to generate Google Cloud federated token for {WIF}: Failed request: (400)")
-    assert _answer(text)[1:] == ("ambiguous", FIX)
+    assert answer(None, text)[1:] == ("ambiguous", FIX)
     assert _candidates(text) == [("access_policy_denied", FIX), ("federation_provider_not_found", FIX),
                                  ("token_from_other_issuer", FIX), ("iam_change_not_propagated", RETRY)]
 
 
 def test_failed_impersonation_without_a_named_permission_lists_its_causes() -> None:
     text = google(f"failed to generate Google Cloud OAuth 2.0 Access Token for {SA}: Failed request: (400)")
-    assert _answer(text) == ("access_denied", "ambiguous", FIX)
+    assert answer(None, text) == ("access_denied", "ambiguous", FIX)
     assert _candidates(text) == [("missing_permission", FIX), ("feature_or_api_not_enabled", FIX),
                                  ("iam_change_not_propagated", RETRY)]
 
@@ -207,7 +198,7 @@ def test_a_lifetime_over_an_hour_lists_clock_skew_against_the_org_policy() -> No
     text = google(f"failed to generate Google Cloud OAuth 2.0 Access Token for {SA}: " + json.dumps({"error": {
         "code": 400, "message": "The access token lifetime cannot exceed 3600 seconds.",
         "status": "INVALID_ARGUMENT"}}))
-    assert _answer(text) == ("invalid_request", "ambiguous", FIX)
+    assert answer(None, text) == ("invalid_request", "ambiguous", FIX)
     assert _candidates(text) == [("clock_skew", FIX), ("token_lifetime_not_allowed", FIX)]
 
 
@@ -223,13 +214,13 @@ def test_a_lifetime_over_an_hour_lists_clock_skew_against_the_org_policy() -> No
      ("invalid_request", "unsupported_login_mode", FIX)),
 ])
 def test_azure_login_inputs(text: str, expected: tuple[str, str, str]) -> None:
-    assert _answer(text) == expected
-    assert _from_this_block(text)
+    assert answer(None, text) == expected
+    assert cites(REPOS, None, text)
 
 
 def test_azure_login_exit_code_alone_lists_what_the_lines_above_tell_apart() -> None:
     text = azure_login("Error: The process '/usr/bin/az' failed with exit code 1")
-    assert _answer(text) == ("invalid_client", "ambiguous", FIX)
+    assert answer(None, text) == ("invalid_client", "ambiguous", FIX)
     assert [c for c, _ in _candidates(text)] == ["federated_credential_mismatch", "client_assertion_expired",
                                                 "bad_client_secret", "missing_permission"]
 
@@ -244,7 +235,7 @@ def test_azure_login_exit_code_alone_lists_what_the_lines_above_tell_apart() -> 
 ])
 def test_an_aadsts_code_above_the_exit_code_keeps_the_microsoft_reading(aadsts: str) -> None:
     text = aadsts + "\n" + azure_login("Error: The process '/usr/bin/az' failed with exit code 1")
-    assert _answer(text) == _answer(aadsts) == ("invalid_client", "federated_credential_mismatch", FIX)
+    assert answer(None, text) == answer(None, aadsts) == ("invalid_client", "federated_credential_mismatch", FIX)
     assert classify(None, text, rulebook=BOOK).provider == "microsoft"
 
 
@@ -266,19 +257,19 @@ def test_an_aadsts_code_above_the_exit_code_keeps_the_microsoft_reading(aadsts: 
 ])
 def test_vault_action_prints_vaults_answer(error: str, expected: tuple[str, str, str]) -> None:
     text = vault_action(error)
-    assert _answer(text) == expected
-    assert _from_this_block(text)
+    assert answer(None, text) == expected
+    assert cites(REPOS, None, text)
 
 
 def test_an_expired_token_at_vault_lists_a_late_login_against_skew() -> None:
     text = vault_action("error validating token: invalid expiration time (exp) claim: token is expired")
-    assert _answer(text) == ("invalid_token", "ambiguous", RETRY)
+    assert answer(None, text) == ("invalid_token", "ambiguous", RETRY)
     assert _candidates(text) == [("access_token_expired", RETRY), ("clock_skew", FIX)]
 
 
 def test_vaults_unescaped_bound_claims_words_stay_with_the_vault_block() -> None:
     text = 'error validating claims: claim "sub" does not match any associated bound claim values'
-    assert _answer(text) == ("access_denied", "access_policy_denied", FIX)
+    assert answer(None, text) == ("access_denied", "access_policy_denied", FIX)
     refs = classify(None, text, rulebook=BOOK).references
     assert any(ref.endswith("/claims.go#L112-L141") for ref in refs)  # the applications' OIDC sign-in block
     assert not any(ref.endswith("/claims.go#L130-L141") for ref in refs)  # this block's escaped form
@@ -294,4 +285,4 @@ def test_vaults_unescaped_bound_claims_words_stay_with_the_vault_block() -> None
     "error validating token: something else happened",
 ])
 def test_neighbouring_sentences_do_not_take_these_rules(text: str) -> None:
-    assert not _from_this_block(text)
+    assert not cites(REPOS, None, text)
