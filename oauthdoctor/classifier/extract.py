@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -430,7 +429,7 @@ def _callback_in_text(text: str) -> dict[str, str] | None:
     mark = max(text.rfind("?", word, m.start(1)), text.rfind("#", word, m.start(1)))
     query = text[mark + 1:m.end(1)].split()[0] if mark != -1 else m.group(1)  # a URL ends at a space
     query = query.rstrip("'>()[]{},;. ")
-    form = dict(parse_qsl(html.unescape(query) if "&amp;" in query else query, keep_blank_values=True))
+    form = dict(parse_qsl(_html_unescape(query) if "&amp;" in query else query, keep_blank_values=True))
     return form if _BARE_CODE.fullmatch(form.get("error", "")) or form.get("error", "").isalpha() else None
 
 
@@ -608,7 +607,7 @@ def _visible_text(page: str) -> str:
         open_end = lower.find(">", start)
         close = lower.find("</title", open_end) if open_end != -1 else -1
         if close != -1:
-            title = html.unescape(page[open_end + 1:close]).strip()
+            title = _html_unescape(page[open_end + 1:close]).strip()
     kept: list[str] = []
     pos = 0
     while True:
@@ -624,10 +623,18 @@ def _visible_text(page: str) -> str:
         pos = lower.find(">", end)
         pos = len(page) if pos == -1 else pos + 1
     body = _TAG.sub(" ", "".join(kept))
-    lines = (_SPACE.sub(" ", line).strip() for line in html.unescape(body).splitlines())
+    lines = (_SPACE.sub(" ", line).strip() for line in _html_unescape(body).splitlines())
     visible = "\n".join(line for line in lines if line)
     return f"{title}\n{visible}" if title and not visible.startswith(title) else visible
 
 
 def _auth_params(value: str) -> dict[str, str]:
     return {k.lower(): _unescape(q) if q else bare for k, q, bare in _AUTH_PARAM.findall(value)}
+
+
+
+def _html_unescape(text: str) -> str:
+    """``html.unescape``, imported on the first page or entity met (most bodies are JSON or plain text)."""
+    import html
+
+    return html.unescape(text)
