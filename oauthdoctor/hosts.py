@@ -6,6 +6,7 @@ are the only places its credentials may go.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -29,8 +30,6 @@ def loopback_form(host: str | None) -> LoopbackForm | None:
         name = name[1:-1]
     if name in ("localhost", "localhost."):
         return "localhost"
-    import ipaddress  # loaded when a host is not a name: most answers never ask
-
     try:
         address = ipaddress.ip_address(name)
     except ValueError:

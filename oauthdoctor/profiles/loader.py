@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -126,8 +127,6 @@ def resolve_id(name: str) -> str:
     found = registry.by_name.get(name.strip().lower())
     if found:
         return found
-    import difflib  # only for a name that is not known: the error's close matches
-
     suggestions = difflib.get_close_matches(name.lower(), list(registry.by_name), n=3, cutoff=0.6)
     ids = list(dict.fromkeys(registry.by_name[s] for s in suggestions))
     raise UnknownProfile(name, ids)
