@@ -555,3 +555,10 @@ def test_a_deleted_user_elsewhere_is_not_a_dead_grant(body: str) -> None:
 ])
 def test_pythons_connection_failures_are_the_network(body: str) -> None:
     assert run(None, body) == ("temporarily_unavailable", "network_error", "retry")
+
+
+def test_a_missing_required_code_verifier_is_missing_not_a_mismatch() -> None:
+    """Google's 'Missing required parameter: code_verifier' put 21 characters between the two words, one more than
+    the baseline's missing-verifier rule allowed, so the mismatch rule answered."""
+    body = '{"error":"invalid_request","error_description":"Missing required parameter: code_verifier"}'
+    assert run(400, body) == ("invalid_request", "pkce_verifier_missing", "fix_config")

@@ -226,7 +226,7 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
     _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
-       r"not (?:specified|provided|supplied|sent|given|included))|missing.{0,20}code[ _]verifier",
+       r"not (?:specified|provided|supplied|sent|given|included))|missing.{0,30}code[ _]verifier",
        failure_class="invalid_request",
        class_from_error=True, cause="pkce_verifier_missing", decision="fix_config", references=[RFC7636]),
     # authlib "Code challenge failed.", fosite "The PKCE code challenge did not match the code verifier.", oidc-provider
