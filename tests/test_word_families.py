@@ -562,3 +562,9 @@ def test_a_missing_required_code_verifier_is_missing_not_a_mismatch() -> None:
     the baseline's missing-verifier rule allowed, so the mismatch rule answered."""
     body = '{"error":"invalid_request","error_description":"Missing required parameter: code_verifier"}'
     assert run(400, body) == ("invalid_request", "pkce_verifier_missing", "fix_config")
+
+
+def test_entras_cross_origin_redemption_is_the_spa_registration() -> None:
+    body = ('{"error":"invalid_request","error_description":"AADSTS9002326: Cross-origin token redemption is permitted '
+            'only for the \'Single-Page Application\' client-type."}')
+    assert run(400, body) == ("invalid_request", "cors_blocked", "fix_config")
