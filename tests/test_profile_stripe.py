@@ -93,10 +93,10 @@ def test_stripe_is_detected_from_its_url(status: int, body: str, url: str, cls: 
     assert (got.provider, got.failure_class, got.decision) == ("stripe", cls, decision)
 
 
-def test_api_key_expired_is_a_heuristic_reading_of_the_code() -> None:
+def test_api_key_expired_is_confirmed_by_stripes_cli_and_asks_for_a_new_key() -> None:
     got = classify(401, api("Expired API Key provided: sk_live_****1234", "api_key_expired"), provider="stripe",
                    rulebook=RuleBook())
-    assert (got.provider_code, got.basis) == ("api_key_expired", "heuristic")
+    assert (got.provider_code, got.basis, got.decision) == ("api_key_expired", "confirmed", "fix_config")
 
 
 def test_invalid_api_key_names_a_revoked_connection_as_a_candidate() -> None:
