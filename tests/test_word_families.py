@@ -488,7 +488,8 @@ def test_a_challenge_without_an_error_code_is_a_request_without_a_token(headers:
     """RFC 6750 3.1: the API leaves the error code out when the request carried no authentication at all."""
     r = classify(401, body, headers, rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "access_token_missing", "fix_config")
-    assert [c.cause for c in r.candidates] == ["access_token_missing", "wrong_auth_scheme"]
+    assert [(c.cause, c.decision) for c in r.candidates] == [("access_token_missing", "fix_config"),
+                                                              ("wrong_auth_scheme", "fix_config")]
 
 
 def test_a_challenge_with_an_error_code_keeps_it() -> None:

@@ -524,6 +524,7 @@ _FIX, _REAUTH, _RETRY = "fix_config", "reauth", "retry"
 CANDIDATE_DECISIONS: dict[str, str] = {
     **dict.fromkeys((
         "access_token_malformed", "access_token_missing", "admin_consent_missing", "api_token_sent_as_bearer",
+        "wrong_auth_scheme",
         "app_audience_not_supported_for_client_credentials", "app_configured_with_secret_hash",
         "app_permission_read_only", "app_restricted_by_x", "app_token_where_user_token_required",
         "bad_client_credentials", "bad_client_secret", "basic_auth_not_form_encoded",
