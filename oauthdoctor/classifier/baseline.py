@@ -565,6 +565,11 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "idp_unreachable_from_gateway",
         # CI workload identity federation (no IAM OIDC provider or pool provider; a token lifetime over the limit)
         "federation_provider_not_found", "token_lifetime_not_allowed",
+        # candidates the profiles named without a decision of their own
+        "token_misconfigured", "token_signature_invalid", "token_bound_to_other_ip", "scope_not_registered_for_app",
+        "scope_unknown_to_server", "entity_or_role_disabled", "invalid_integration", "client_registration_incomplete",
+        "encryption_key_differs_between_servers", "revoke_not_allowed_for_client", "bot_token_invalid",
+        "application_cert_changed",
     ), _FIX),
     **dict.fromkeys((
         "app_uninstalled", "approval_limit_evicted", "connection_revoked", "consent_required",
@@ -572,12 +577,13 @@ CANDIDATE_DECISIONS: dict[str, str] = {
         "other_user_signed_in", "otp_already_used", "otp_expired", "otp_superseded", "password_change_gmail_scopes",
         "session_expired", "short_lived_token_without_refresh", "sso_session_expired", "stale_consent_link",
         "token_deleted", "token_deleted_by_cleanup", "token_revoked", "upstream_connector_refresh_failed",
-        "user_denied_consent", "user_revoked_access",
+        "user_denied_consent", "user_revoked_access", "scopes_changed", "user_logged_out",
+        "exclusive_signin_displaced_token",
     ), _REAUTH),
     **dict.fromkeys((
         "access_token_expired", "idp_error_page", "idp_server_error", "idp_transient_outage", "rate_limit_exceeded",
         "storage_backend_failure", "storage_failure", "subject_token_expired", "transient_provider_failure",
-        "upstream_unavailable", "user_to_server_token_expired", "iam_change_not_propagated",
+        "upstream_unavailable", "user_to_server_token_expired", "iam_change_not_propagated", "network_error",
     ), _RETRY),
 }
 
