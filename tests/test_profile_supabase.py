@@ -215,3 +215,16 @@ def test_supabase_is_detected_by_its_error_code_header_whatever_the_body() -> No
     result = classify(None, 'HTTP/1.1 401 Unauthorized\r\nx-sb-error-code: bad_jwt\r\n\r\n{"message":"invalid JWT"}')
     assert result.provider == "supabase"
     assert classify(401, '{"message":"invalid JWT"}').provider is None
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("AuthApiError: Email not confirmed", "email_not_confirmed"),
+    ("AuthRetryableFetchError: Failed to fetch", "network_error"),
+])
+def test_supabase_js_error_classes_name_the_provider(text: str, cause: str) -> None:
+    r = classify(None, text)
+    assert (r.provider, r.cause) == ("supabase", cause)
+
+
+def test_a_class_name_that_only_ends_like_supabases_is_not_claimed() -> None:
+    assert classify(None, "OAuthApiError: request failed").provider != "supabase"
