@@ -11,9 +11,11 @@ flashed message in a page); none is taken from a reported case. The rules' pinne
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
+from phrase_blocks import answer, cites
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
@@ -24,14 +26,10 @@ REPOS = ("hashicorp/vault-plugin-auth-jwt", "nextcloud/user_oidc", "jenkinsci/oi
          "dpgaspar/Flask-AppBuilder")
 
 
-def run(status: int | None, body: str) -> tuple[str, str, str]:
-    r = classify(status, body, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
+run = answer
 
 
-def from_this_block(status: int | None, body: str) -> bool:
-    r = classify(status, body, rulebook=BOOK)
-    return any(f"github.com/{repo}/" in ref for ref in r.references for repo in REPOS)
+from_this_block = functools.partial(cites, REPOS)
 
 
 def vault_cli(path: str, message: str) -> str:

@@ -11,10 +11,12 @@ repository was too large to read this round.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 import pytest
+from phrase_blocks import answer, cites
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
@@ -27,14 +29,10 @@ STATE_LOST = ("invalid_request", "state_or_session_lost", FIXED)
 POLICY = ("access_denied", "access_policy_denied", FIXED)
 
 
-def run(status: int | None, body: str) -> tuple[str, str, str]:
-    r = classify(status, body, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
+run = answer
 
 
-def cited(status: int | None, body: str) -> bool:
-    return any(f"github.com/{repo}/" in ref for ref in classify(status, body, rulebook=BOOK).references
-               for repo in REPOS)
+cited = functools.partial(cites, REPOS)
 
 
 def http_error(message: str) -> str:

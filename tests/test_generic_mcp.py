@@ -10,9 +10,11 @@ code builds it (the format strings at the commits the rules pin); none is taken 
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
+from phrase_blocks import answer, cites
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
@@ -25,14 +27,10 @@ MCP = "https://mcp.example.com/mcp"
 AS = "https://auth.example.com"
 
 
-def run(status: int | None, body: str) -> tuple[str, str, str]:
-    r = classify(status, body, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
+run = answer
 
 
-def cited(status: int | None, body: str) -> bool:
-    return any(f"github.com/{repo}/" in ref for ref in classify(status, body, rulebook=BOOK).references
-               for repo in REPOS)
+cited = functools.partial(cites, REPOS)
 
 
 def node_error(message: str) -> str:

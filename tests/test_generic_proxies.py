@@ -10,9 +10,11 @@ reported case.
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
+from phrase_blocks import answer, cites
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
@@ -24,9 +26,7 @@ REPOS = ("OpenIDC/mod_auth_openidc", "vouch/vouch-proxy", "thomseddon/traefik-fo
 APACHE = "[Sat Dec 05 10:00:00.123456 2026] [auth_openidc:error] [pid 4242:tid 140] [client 10.0.0.7:51234] "
 
 
-def run(status: int | None, body: str) -> tuple[str, str, str]:
-    r = classify(status, body, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
+run = answer
 
 
 def page(error: str, description: str) -> str:
@@ -35,9 +35,7 @@ def page(error: str, description: str) -> str:
             f"<p>Description: {description}</p></body></html>")
 
 
-def cited(status: int | None, body: str) -> bool:
-    return any(f"github.com/{repo}/" in ref for ref in classify(status, body, rulebook=BOOK).references
-               for repo in REPOS)
+cited = functools.partial(cites, REPOS)
 
 
 STATE_LOST = ("invalid_request", "state_or_session_lost", FIXED)
