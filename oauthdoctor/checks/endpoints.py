@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from oauthdoctor.hosts import host_matches, host_of, is_loopback_host
 from oauthdoctor.profiles.hosts import HostVerdict, host_verdict
-from oauthdoctor.profiles.model import Profile
+
+if TYPE_CHECKING:  # the profile model costs ~15 ms to import; check-env only needs the type
+    from oauthdoctor.profiles.model import Profile
 
 
 @dataclass(frozen=True)

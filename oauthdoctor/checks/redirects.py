@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from oauthdoctor.hosts import is_loopback_host
-from oauthdoctor.profiles.model import Profile
+
+if TYPE_CHECKING:  # the profile model costs ~15 ms to import; check-env only needs the type
+    from oauthdoctor.profiles.model import Profile
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
