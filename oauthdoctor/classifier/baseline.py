@@ -62,6 +62,8 @@ ERROR_CLASS: dict[str, str] = {
     "invalid_resource": "invalid_scope",
     "invalid_target": "invalid_scope", "incorrect_client_credentials": "invalid_client",
     "bad_verification_code": "invalid_grant", "service_unavailable": "temporarily_unavailable",
+    # gRPC's canonical names, as Google's API envelope gives them in error.status
+    "unavailable": "temporarily_unavailable", "deadline_exceeded": "temporarily_unavailable",
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "invalid_auth": "invalid_token",  # Slack: the token (or the IP it comes from) cannot be validated
@@ -206,6 +208,12 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(error=["invalid_grant"], description=r"\b(?:iat|exp|nbf)\b.{0,80}(?:claim|value)|reasonable time ?frame|"
        r"short-lived token", failure_class="invalid_grant", cause="clock_skew", decision="fix_config",
        summary="The JWT assertion's iat/exp/nbf are outside the window the server accepts: the host clock is off, or "
+               "exp is set too far after iat.", references=[RFC7523]),
+    # Google's token endpoint words for a service account's assertion dated outside its window, pasted without the
+    # invalid_grant it comes with (RFC 7523 3: exp, and iat where the server limits it).
+    _r(description=r"short-lived token.{0,40}reasonable time ?frame|check your iat and exp values",
+       failure_class="invalid_grant", class_from_error=True, cause="clock_skew", decision="fix_config",
+       summary="The JWT assertion's iat/exp are outside the window the server accepts: the host clock is off, or "
                "exp is set too far after iat.", references=[RFC7523]),
     _r(error=["invalid_grant"], description=r"invalid (?:jwt|assertion)|(?:jwt|assertion).{0,20}(?:invalid|malformed)",
        failure_class="invalid_grant", cause="assertion_invalid", decision="fix_config",
@@ -381,9 +389,13 @@ GENERIC_RULES: list[ErrorRule] = [
        cause="rate_limit_exceeded", references=[RFC6585]),
     # not Nango's failed refresh, whose "try again later" its docs read as a dead refresh token (its phrase rule), nor
     # Synapse's "login provider is unavailable" page, which says so for setup failures too (its phrase rule)
-    _r(description=r"temporarily unavailable|service unavailable|"
+    _r(description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
        r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
+    # A message that is only a server's failure (Google's "Backend Error", a framework's reason phrase) with no
+    # status beside it: the server failed, whatever it was asked.
+    _r(description=r"^(?:backend error|internal server error|internal error|server error)\.?$",
+       failure_class="server_error", cause="idp_server_error"),
 ]
 
 INVALID_GRANT_CANDIDATES = [

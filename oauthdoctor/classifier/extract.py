@@ -85,6 +85,9 @@ _NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".deta
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|pre|br|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
+# HTTP statuses an API envelope repeats as its error code ({"error": {"code": 401, "message": ...}}); other numeric
+# codes there are the API's own (Facebook's 190, VK's 5), and Facebook's 506 is not a status.
+_ENVELOPE_STATUSES = frozenset({"400", "401", "403", "404", "408", "409", "429", "500", "502", "503", "504"})
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
 # An HTTP status named in a library's message or a log line: after HTTP/status words, or before its reason phrase.
@@ -258,6 +261,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
         if error is None:  # an error body quoted inside a message string
             error = _code_in_text(" ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k))
+        if description is None and error is not None and fmt in ("wrapped", "python"):
+            description = _said_before(text, error)
     if error is None and visible:
         error = _code_in_text(visible) or _code_in_words(visible)
     www = hdrs.get("www-authenticate")
@@ -289,6 +294,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     secrets = tuple(v for k, v in fields.items() if _is_credential(k.rsplit(".", 1)[-1].lower(), v, fmt))
     if description:
         secrets += _echoed_credentials(description)
+    if status is None and fields.get("error.code") in _ENVELOPE_STATUSES and "error.message" in fields:
+        status = int(fields["error.code"])  # Google's API envelope: {"error": {"code": 503, "message": ..., ...}}
     if status is None and (m := _rx("status_in_text").search(text[:2000])):
         status = int(next(g for g in m.groups() if g))  # "HTTP Error 401: Unauthorized", "(401) Unauthorized"
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
@@ -348,6 +355,14 @@ def _as_mapping(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str) and value.strip()[:1] in "{[":
         return _loads(value.strip())
     return value if isinstance(value, dict) and value else None
+
+
+def _said_before(text: str, error: str) -> str | None:
+    """The description a message gives before the dump it quotes: google-auth's ``RefreshError: ('invalid_grant:
+    Invalid JWT: ...', {'error': 'invalid_grant'})``, whose dict holds only the code."""
+    head = text[:text.find("{")].rstrip(" ,([")
+    at = head.find(error + ":")
+    return head[at + len(error) + 1:].strip(" '\"") or None if at != -1 else None
 
 
 def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
