@@ -185,6 +185,12 @@ def test_unknown_provider_is_lenient_unless_strict(merged_profiles: Path) -> Non
 
     result = classify(400, '{"error":"invalid_grant"}', provider="no-such-provider", rulebook=RuleBook())
     assert (result.provider, result.failure_class) == (None, "invalid_grant")
+    # a provider no profile describes counts as none given: the body's own wording names the software
+    spring = ('error="invalid_grant", error_description="Invalid redirect: https://app.example/cb does not match one '
+              'of the registered values."')
+    named = classify(None, spring, provider="kakao", rulebook=RuleBook())
+    assert (named.provider, named.failure_class, named.decision) == (
+        "spring-security-oauth", "redirect_uri_mismatch", "fix_config")
     with pytest.raises(UnknownProfile):
         classify(400, "{}", provider="no-such-provider", rulebook=RuleBook(), strict=True)
 

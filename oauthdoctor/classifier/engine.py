@@ -51,9 +51,9 @@ def classify(status: int | str | None = None, body: Any = None, headers: dict[st
 
     ``body`` may be text, bytes or an already-parsed dict; it may start with an HTTP status line and
     headers (``curl -i``). Without ``provider``, the provider is detected from ``url``'s host and the body's
-    shape. An unknown ``provider`` is ignored (the generic baseline applies) unless ``strict``, which
-    raises ``UnknownProfile``. ``grant_type`` (the failing request's, when the caller knows it) keeps only the
-    candidate causes that can happen in that grant. Never raises on arbitrary input otherwise.
+    shape. An unknown ``provider`` (one no profile describes) counts as none given: the provider is detected,
+    unless ``strict``, which raises ``UnknownProfile``. ``grant_type`` (the failing request's, when the caller
+    knows it) keeps only the candidate causes that can happen in that grant. Never raises on arbitrary input otherwise.
     """
     book = rulebook or default_rulebook()
     try:
@@ -76,7 +76,7 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     pid = book.resolve(provider, strict) if provider else None
     if pid is None and url:
         pid = book.by_host(url) or book.by_path(url)
-    if pid is None and not provider:
+    if pid is None:
         pid = book.by_body(ex, error_key) or book.by_text_host(ex.text)
     rules = book.compiled(pid) if pid else None
     code = rules.provider_code(ex) if rules else None

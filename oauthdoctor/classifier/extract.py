@@ -26,6 +26,8 @@ DESCRIPTION_KEYS = (
     "error_hint", "hint", "error_debug",
     "errorDescription",  # AppAuth-Android's AuthorizationException JSON, and camelCase SDKs
     "error_msg",  # VK's {"error": {"error_code": 5, "error_msg": ...}}
+    "authErrorDescription",  # TikTok's Android SDK: errorCode, errorMsg (a code), authErrorDescription
+    "errorMsg", "errMsg", "errmsg",  # WeChat's {"errcode": 40029, "errmsg": ...}, mobile SDKs' error callbacks
     "description",  # TikTok's {"data": {"description": ...}}, read one level down too
     "faultstring",  # a SOAP 1.1 fault, and gateways that copy its shape ({"fault": {"faultstring": ...}})
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
@@ -37,7 +39,7 @@ KNOWN_KEYS = frozenset({
     "error", "error_description", "error_uri", "error_codes", "error_subtype", "message", "reason", "status",
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
     "ExceptionMessage", "detail", "details", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
-    "errorDescription", "error_msg", "Detail",
+    "errorDescription", "error_msg", "Detail", "errorMsg", "errMsg", "errmsg", "authErrorDescription",
 })
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
@@ -111,6 +113,10 @@ _LAZY: dict[str, tuple[str, int]] = {
                        r"([45]\d\d)\b|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I),
     "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
     "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
+    # AWS SSO OIDC's (and other SDKs') exceptions named after the RFC code: "InvalidGrantException". Not
+    # ExpiredTokenException, which STS uses for expired session credentials, not a device code.
+    "exception_code": (r"\b(InvalidGrant|InvalidClient|UnauthorizedClient|UnsupportedGrantType|InvalidScope|"
+                       r"AuthorizationPending|SlowDown)Exception\b", 0),
     "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
     # key: value pairs quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
     # A credential the server echoed into its message ("Invalid access token: 3f1c2a9e-...", a JWT): shown only
@@ -264,7 +270,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         if description is None and error is not None and fmt in ("wrapped", "python"):
             description = _said_before(text, error)
     if error is None and visible:
-        error = _code_in_text(visible) or _code_in_words(visible)
+        error = _code_in_text(visible) or _code_in_words(visible) or _code_in_exception_name(visible)
     www = hdrs.get("www-authenticate")
     if www and (params := _auth_params(www)):
         if error is None and "error" in params:
@@ -280,6 +286,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if data is not None and len(fields) <= 40:  # a message one level down: {"data": {"description": ...}}
         desc_parts += [v for k, v in fields.items() if k.endswith(_NESTED_DESCRIPTIONS) and v not in desc_parts]
+    if fmt == "wrapped" and len(description or "") < 40 and (said := _sentences_before(text)):
+        # "OAuth refresh token has expired. User needs to re-authenticate. Error: 401 - {... "Token expired"}": what
+        # the app concluded, when the body it quotes says little itself (a longer message explains itself)
+        desc_parts.append(said)
     if fmt == "fragment" and not description and len(text) <= MAX_PLAIN_DESCRIPTION:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
     elif fmt == "html" and not desc_parts and len(visible) <= MAX_PAGE_DESCRIPTION:
@@ -355,6 +365,14 @@ def _as_mapping(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str) and value.strip()[:1] in "{[":
         return _loads(value.strip())
     return value if isinstance(value, dict) and value else None
+
+
+def _sentences_before(text: str) -> str | None:
+    """Whole sentences a log line or message says before the body it quotes (what the app concluded), without
+    the label that introduces the body ("Error: 401 -", "Response:")."""
+    head = text[:text.find("{")]
+    said = re.findall(r"[A-Z][^.!?\n{}]{8,}[.!?](?=\s|$)", head)
+    return " ".join(said) or None
 
 
 def _said_before(text: str, error: str) -> str | None:
@@ -606,6 +624,11 @@ def _code_in_words(text: str) -> str | None:
     'exp' claim"): only the two- and three-word codes no sentence uses for anything else."""
     m = _rx("code_words").search(text)
     return m.group(0).lower().replace("-", "_").replace(" ", "_").replace("authoris", "authoriz") if m else None
+
+
+def _code_in_exception_name(text: str) -> str | None:
+    m = _rx("exception_code").search(text) if "Exception" in text else None
+    return _HUMP.sub("_", m.group(1)).lower() if m else None
 
 
 def _code_in_text(text: str) -> str | None:
