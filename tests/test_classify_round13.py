@@ -59,3 +59,84 @@ def test_googles_assertion_window_words_without_the_code_are_clock_skew(provider
     assert answer(None, GOOGLE_SKEW, provider) == ("invalid_grant", "clock_skew", "fix_config")
     assert answer(400, f'{{"error":"invalid_grant","error_description":"{GOOGLE_SKEW}"}}', provider) == (
         "invalid_grant", "clock_skew", "fix_config")
+
+
+# Families in the RFCs' terms (wordings written for these tests; the development half of corpus seven showed where
+# the words were missing, its own bodies are in tests/fixtures/errors_corpus_dev7.yaml).
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Sync failed: a user login is required to continue.", ("interaction_required", "login_required", "reauth")),
+    ('{"error_code": "SESSION_LOGIN_REQUIRED", "error_message": "Sign-in is required before the data can be read."}',
+     ("interaction_required", "login_required", "reauth")),
+    ("The customer's consent has expired; new consent is required.", ("invalid_grant", "grant_dead", "reauth")),
+    ('{"message": "Consent was withdrawn by the account holder."}', ("invalid_grant", "grant_dead", "reauth")),
+    ("401: the bearer token appears to be truncated", ("invalid_token", "access_token_malformed", "fix_config")),
+    ("Access token is corrupted.", ("invalid_token", "access_token_malformed", "fix_config")),
+    ('{"message": "The token endpoint has been retired; use /v2/oauth/token."}',
+     ("invalid_request", "wrong_endpoint_url", "fix_config")),
+    ("This API version is no longer supported.", ("invalid_request", "wrong_endpoint_url", "fix_config")),
+    ("Please provide a valid client_id and try again.", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("RPError: iss missing from the response", ("invalid_request", "callback_query_lost", "fix_config")),
+    ('{"description": "Please provide valid credentials. OAuth oauth_problem=\\"token_not_over_ssl\\""}',
+     ("invalid_request", "insecure_transport", "fix_config")),
+    ("HTTPS is required for this endpoint.", ("invalid_request", "insecure_transport", "fix_config")),
+    ("SMTP AUTH is disabled for the organization.", ("access_denied", "org_policy_blocks_app", "fix_config")),
+    ("Error: your client is registered to authenticate with private_key_jwt",
+     ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    ("Error validating the code: the redirect_uri must be the same as the one sent in the authorization request.",
+     ("invalid_grant", "redirect_uri_differs_from_authorize", "fix_config")),
+])
+def test_round_thirteen_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "not_cause"), [
+    ("The refresh token is corrupted.", "access_token_malformed"),  # a refresh token is the grant's, not a bearer's
+    ("Login is required to be at least 8 characters.", None),  # not "login is required" as a sign-in
+])
+def test_round_thirteen_families_keep_their_bounds(body: str, not_cause: str | None) -> None:
+    cls, cause, _ = answer(None, body)
+    assert cause != not_cause if not_cause else cls != "interaction_required"
+
+
+def test_a_list_of_what_a_refresh_token_may_be_names_none_of_them() -> None:
+    listed = "The refresh token provided is expired, revoked, malformed, or invalid."
+    assert answer(400, f'{{"error":"invalid_grant","error_description":"{listed}"}}') == (
+        "invalid_grant", "ambiguous", "reauth")
+    assert answer(400, '{"error":"invalid_grant","error_description":"The refresh token is malformed."}') == (
+        "invalid_grant", "refresh_token_malformed", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("software.amazon.awssdk.services.ssooidc.model.InvalidGrantException: Service returned error code "
+     "InvalidGrantException (Service: SsoOidc, Status Code: 400)", ("invalid_grant", "reauth")),
+    ("botocore.errorfactory.AuthorizationPendingException: An error occurred (AuthorizationPendingException) when "
+     "calling the CreateToken operation", ("authorization_pending", "retry")),
+    ("An error occurred (SlowDownException) when calling the CreateToken operation", ("slow_down", "retry")),
+])
+def test_sdk_exceptions_named_after_the_rfc_code(body: str, expected: tuple[str, str]) -> None:
+    cls, _, decision = answer(None, body)
+    assert (cls, decision) == expected
+
+
+def test_stss_expired_token_exception_is_not_a_device_code() -> None:
+    cls, _, _ = answer(None, "botocore.exceptions.ClientError: An error occurred (ExpiredTokenException) when "
+                             "calling the GetCallerIdentity operation: The security token included in the request "
+                             "is expired")
+    assert cls != "expired_token"
+
+
+def test_a_mobile_sdks_error_message_field_carries_the_code() -> None:
+    body = "errorCode:10033,errorMsg:invalid_client, authErrorDescription:App signature does not match."
+    assert answer(None, body)[0] == "invalid_client"
+    assert extract(None, '{"errcode": 40029, "errmsg": "invalid code"}').description == "invalid code"
+
+
+def test_the_sentences_before_a_terse_body_say_what_the_app_concluded() -> None:
+    body = ('Connection failed: OAuth refresh token has expired. User needs to sign in again. Error: 401 - '
+            '{"statusCode":401,"error":"Unauthorized","message":"Token expired"}')
+    assert answer(None, body) == ("invalid_grant", "refresh_token_expired", "reauth")
+    # a body that explains itself keeps its own words ahead of a wrapper's generic "Authentication failure!"
+    facebook = ('ERROR -- omniauth: (facebook) Authentication failure! invalid_credentials: OAuth2::Error, : {"error":'
+                '{"message":"Error validating verification code. Please make sure your redirect_uri is identical to '
+                'the one you used in the OAuth dialog request","type":"OAuthException","code":100}}')
+    assert answer(None, facebook, "meta") == ("invalid_grant", "redirect_uri_differs_from_authorize", "fix_config")

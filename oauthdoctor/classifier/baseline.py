@@ -315,6 +315,11 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_reused_after_rotation"),
     _r(description=_RT + r".{0,60}inactiv|inactiv.{0,60}" + _RT,
        failure_class="invalid_grant", cause="refresh_token_inactive"),
+    # A list of what the token may be ("expired, revoked, malformed, or invalid": Webex, after RFC 6749 5.2's own
+    # list) names no one of them: the catch-all, not a token the client mangled.
+    _r(description=_RT + r".{0,30}\b(?:invalid|expired|revoked|malformed)(?:, (?:or )?|,? or )"
+                   r"(?:invalid|expired|revoked|malformed)\b",
+       failure_class="invalid_grant", cause="ambiguous", decision="reauth"),
     _r(description=_RT + r".{0,60}malformed|malformed " + _RT,
        failure_class="invalid_grant", cause="refresh_token_malformed", decision="fix_config"),
     # golang.org/x/oauth2 says "oauth2: token expired and refresh token is not set" when the token source was
@@ -392,10 +397,6 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
        r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
-    # A message that is only a server's failure (Google's "Backend Error", a framework's reason phrase) with no
-    # status beside it: the server failed, whatever it was asked.
-    _r(description=r"^(?:backend error|internal server error|internal error|server error)\.?$",
-       failure_class="server_error", cause="idp_server_error"),
 ]
 
 INVALID_GRANT_CANDIDATES = [
