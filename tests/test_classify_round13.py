@@ -140,3 +140,39 @@ def test_the_sentences_before_a_terse_body_say_what_the_app_concluded() -> None:
                 '{"message":"Error validating verification code. Please make sure your redirect_uri is identical to '
                 'the one you used in the OAuth dialog request","type":"OAuthException","code":100}}')
     assert answer(None, facebook, "meta") == ("invalid_grant", "redirect_uri_differs_from_authorize", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The merchant has uninstalled your app; the access token is no longer valid.",
+     ("invalid_token", "grant_dead", "reauth")),
+    ('{"error":"access_denied","error_description":"User is not in any allowed group."}',
+     ("access_denied", "user_not_in_required_groups", "fix_config")),
+    ("Only test users can sign in while the app is unverified.", ("access_denied", "app_in_test_mode", "fix_config")),
+    ("This token belongs to the sandbox environment and cannot be used here.",
+     ("invalid_token", "token_for_other_environment", "fix_config")),
+])
+def test_more_wordings_of_known_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_a_family_that_names_the_cause_wins_over_one_that_leaves_it_open() -> None:
+    # (the word families are tried in order; the one for a token refused without a reason comes first)
+    # "the access token is no longer valid" alone is a token refused without a reason (refresh once) ...
+    assert answer(None, "The access token is no longer valid.") == ("invalid_token", "ambiguous", "retry")
+    # ... but when the same text says why, the reason decides
+    assert answer(None, "The merchant has uninstalled your app; the access token is no longer valid.") == (
+        "invalid_token", "grant_dead", "reauth")
+
+
+def test_a_server_error_that_says_try_again_later_keeps_its_class() -> None:
+    body = '{"error":"server_error","error_description":"An unexpected error occurred. Please try again later."}'
+    assert answer(500, body)[0::2] == ("server_error", "retry")
+    assert answer(503, '{"message": "Please try again later."}')[0] == "temporarily_unavailable"
+
+
+def test_access_denied_with_the_servers_reason_is_not_the_users_denial() -> None:
+    """RFC 6749 4.1.2.1: the resource owner or the authorization server denied; a reason that is the server's (a
+    group the user is not in) decides fix_config, the bare code stays the user's denial."""
+    assert answer(403, '{"error":"access_denied","error_description":"User is not in any allowed group."}') == (
+        "access_denied", "user_not_in_required_groups", "fix_config")
+    assert answer(None, "error=access_denied")[1:] == ("user_denied_consent", "reauth")

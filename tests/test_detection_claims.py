@@ -24,6 +24,8 @@ WRITTEN_BY: dict[str, str] = {
     "enphase-php-array-invalid-code-1": "spring-security-oauth",  # "Invalid authorization code: X", Spring's
     "fieldview-docs-inactive-code-1": "wso2",  # WSO2 Identity Server's sentence
     "fieldview-docs-refresh-reused-1": "wso2",
+    "pipedrive-access-token-invalid-sdk-2": "node-oauth2-server",
+    "kakao-invalid-redirect-not-registered-1": "spring-security-oauth",  # Spring's "Invalid redirect: X does not match"
     "zendesk-refresh-expired-or-revoked-1": "google",  # Google's answer, relayed by Zendesk's Google connector
     # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
     "slack-docs-bad-client-secret-1": "hubspot",

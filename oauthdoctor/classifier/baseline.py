@@ -315,10 +315,10 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_reused_after_rotation"),
     _r(description=_RT + r".{0,60}inactiv|inactiv.{0,60}" + _RT,
        failure_class="invalid_grant", cause="refresh_token_inactive"),
-    # A list of what the token may be ("expired, revoked, malformed, or invalid": Webex, after RFC 6749 5.2's own
-    # list) names no one of them: the catch-all, not a token the client mangled.
-    _r(description=_RT + r".{0,30}\b(?:invalid|expired|revoked|malformed)(?:, (?:or )?|,? or )"
-                   r"(?:invalid|expired|revoked|malformed)\b",
+    # "malformed" in a list of what the token may be ("expired, revoked, malformed, or invalid": Webex, after RFC
+    # 6749 5.2's own list) names no one of them: the catch-all, not a token the client mangled.
+    _r(description=_RT + r"[^.\n]{0,40}\b(?:(?:invalid|expired|revoked),? (?:or )?)+malformed\b|"
+                   + _RT + r"[^.\n]{0,40}\bmalformed,? (?:or )?(?:invalid|expired|revoked)\b",
        failure_class="invalid_grant", cause="ambiguous", decision="reauth"),
     _r(description=_RT + r".{0,60}malformed|malformed " + _RT,
        failure_class="invalid_grant", cause="refresh_token_malformed", decision="fix_config"),
@@ -394,7 +394,8 @@ GENERIC_RULES: list[ErrorRule] = [
        cause="rate_limit_exceeded", references=[RFC6585]),
     # not Nango's failed refresh, whose "try again later" its docs read as a dead refresh token (its phrase rule), nor
     # Synapse's "login provider is unavailable" page, which says so for setup failures too (its phrase rule)
-    _r(description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
+    _r(not_error=["server_error"],  # the server's own class stays; its "try again later" only says retry
+       description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
        r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again later",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]

@@ -156,7 +156,7 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
         if cls:
             cause = B.ERROR_CAUSE.get(error_key)
-            if cause in (None, "ambiguous") and B.CLASS_DEFAULTS[cls][2] == "ambiguous" and phrases is not None:
+            if cause in (None, "ambiguous") and _cause_left_open(cls) and phrases is not None:
                 words = phrases.find_fallback(ex, error_key)
                 if words is not None and _words_name_the_cause(words, cls):
                     return replace(words, failure_class=cast(FailureClass, cls), class_from_error=False), "words"
@@ -193,12 +193,21 @@ def _words_name_the_cause(words: Outcome, cls: str) -> bool:
     "Session not found", "invalid_request" with "code_challenge_method plain is not supported"; the caller asks only
     for a class with no usual cause: invalid_request, invalid_grant, invalid_token): the family's class is the
     value's (or the family takes its class from the value), and it decides as the class does, so the words sharpen
-    the cause without turning the decision the code settles."""
+    the cause without turning the decision the code settles. access_denied is the exception: its reason decides
+    (a group or a policy is the server's denial, fix_config; docs/error-rules.md counts the labels)."""
     if words.cause in (None, "ambiguous"):
         return False
     default_decision = B.CLASS_DEFAULTS[cls][0]
     same_class = bool(words.failure_class == cls or words.class_from_error)
+    if cls == "access_denied":  # the user's or the server's denial: a reason the server gives decides
+        return same_class
     return same_class and (words.decision or default_decision) == default_decision
+
+
+def _cause_left_open(cls: str) -> bool:
+    """Classes whose error value leaves the cause open: those without a usual cause, and access_denied, which RFC
+    6749 4.1.2.1 gives to "the resource owner or authorization server" (the user declined, or a policy refused)."""
+    return B.CLASS_DEFAULTS[cls][2] == "ambiguous" or cls == "access_denied"
 
 
 def _confidence(cls: str, cause: str, found: Outcome | None, generic: Outcome, layer: str,

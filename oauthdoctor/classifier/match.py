@@ -182,12 +182,15 @@ class CompiledRules:
         or network failure do not count: RFC 9110 15.5 makes a 4xx the request's fault, whatever the page adds
         ("An unexpected error has occurred ... try again" on a refused authorization)."""
         client_error = ex.status is not None and 400 <= ex.status <= 499
+        open_cause = None  # a family that knows the class but not the cause gives way to a later one that names it
         for matcher, rule in self.fallback:
             if client_error and rule.failure_class in _SERVER_SIDE:
                 continue
-            if matcher.matches(ex, error_key, None):
-                return rule
-        return None
+            if (open_cause is None or rule.cause != "ambiguous") and matcher.matches(ex, error_key, None):
+                if rule.cause != "ambiguous":
+                    return rule
+                open_cause = rule
+        return open_cause
 
     def provider_code(self, ex: Extracted) -> str | None:
         """The provider's own code (AADSTS70008, BAD_REFRESH_TOKEN, E0000047), if the body carries one."""
