@@ -50,13 +50,19 @@ CASES = [
 ]
 
 
+READ_IN_WECHATS_PAGES = {-1, 40001, 40002, 40013, 40014, 40029, 40125, 41004, 42001, 45009, 45011, 48001}
+
+
 @pytest.mark.parametrize(("code", "message", "cls", "cause", "decision"), CASES, ids=[str(c[0]) for c in CASES])
 def test_wechat_codes_map_as_the_tables_state(code: int, message: str, cls: str, cause: str, decision: str) -> None:
     for provider in ("wechat", None):  # WeChat answers HTTP 200; the body's words alone name the provider
         e = classify(200, wx(code, message), provider=provider)
         assert (e.provider, e.failure_class, e.cause, e.decision) == ("wechat", cls, cause, decision)
         assert e.provider_code == str(code)
-        assert e.basis == "heuristic" and e.confidence in ("medium", "low")
+        # codes read in WeChat's own pages (global return codes, snsAccessToken, ...) are confirmed; the rest rest on
+        # third-party SDKs' tables and say so
+        assert e.basis == ("confirmed" if code in READ_IN_WECHATS_PAGES else "heuristic")
+        assert e.confidence in (("high", "medium", "low") if code in READ_IN_WECHATS_PAGES else ("medium", "low"))
 
 
 def test_a_code_used_twice_says_so_and_hints_at_a_double_exchange() -> None:
@@ -110,7 +116,7 @@ def test_profile_facts_the_verdicts_rest_on() -> None:
     assert profile.endpoints.authorize.url == "https://open.weixin.qq.com/connect/oauth2/authorize"
     assert profile.endpoints.token.url == "https://api.weixin.qq.com/sns/oauth2/access_token"
     assert profile.token_policy.access_token_lifetime.seconds == 7200
-    assert profile.token_policy.refresh_token_lifetime.basis == "unconfirmed"
+    assert profile.token_policy.refresh_token_lifetime.basis == "confirmed"  # 30 days, WeChat's snsRefreshToken page
     assert profile.pkce.supported is False
     assert profile.redirect.subdirectories is True and profile.redirect.subdomains is False
 
