@@ -144,6 +144,10 @@ CASES = [
      'error_description="The access token is invalid"'}, "invalid_token", "ambiguous", "reauth"),
     ("hubspot", 401, '{"status":"error","message":"The OAuth token used to make this call expired 19884 day(s) ago.",'
      '"category":"EXPIRED_AUTHENTICATION"}', None, "invalid_token", "token_not_issued_by_hubspot", "fix_config"),
+    # HubSpot's changelog wording for a request without credentials
+    ("hubspot", 401, '{"status":"error","message":"Authentication credentials not found. This API supports OAuth 2.0 '
+     'authentication.","category":"INVALID_AUTHENTICATION"}', None, "invalid_request", "access_token_missing",
+     "fix_config"),
     ("microsoft", 400, '{"error":"unauthorized_client","error_description":"AADSTS70001: Application with identifier '
      '\'abc\' was not found in the directory contoso.onmicrosoft.com"}', None, "invalid_client", "unknown_client_id",
      "fix_config"),
