@@ -176,3 +176,15 @@ def test_access_denied_with_the_servers_reason_is_not_the_users_denial() -> None
     assert answer(403, '{"error":"access_denied","error_description":"User is not in any allowed group."}') == (
         "access_denied", "user_not_in_required_groups", "fix_config")
     assert answer(None, "error=access_denied")[1:] == ("user_denied_consent", "reauth")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("com.auth0.jwt.exceptions.SignatureVerificationException: The Token's Signature resulted invalid when verified "
+     "using the Algorithm: SHA256withRSA", ("invalid_token", "fix_config")),
+    ("com.auth0.jwt.exceptions.InvalidClaimException: The Claim 'aud' value doesn't contain the required audience.",
+     ("invalid_token", "fix_config")),
+    ("App is not available for this workspace", ("access_denied", "fix_config")),
+])
+def test_jwt_library_and_distribution_wordings(body: str, expected: tuple[str, str]) -> None:
+    cls, _, decision = answer(None, body)
+    assert (cls, decision) == expected
