@@ -26,7 +26,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_FILES = [FIXTURES / "errors_corpus_dev.yaml", FIXTURES / "errors_corpus_dev2.yaml",
                  FIXTURES / "errors_corpus_dev3.yaml", FIXTURES / "errors_corpus_dev4.yaml",
                  FIXTURES / "errors_corpus_dev5.yaml", FIXTURES / "errors_corpus_dev6.yaml",
-                 FIXTURES / "errors_corpus_dev7.yaml",
+                 FIXTURES / "errors_corpus_dev7.yaml", FIXTURES / "errors_corpus_dev8.yaml",
                  FIXTURES / "errors_dev.yaml"]
 
 

@@ -188,3 +188,40 @@ def test_access_denied_with_the_servers_reason_is_not_the_users_denial() -> None
 def test_jwt_library_and_distribution_wordings(body: str, expected: tuple[str, str]) -> None:
     cls, _, decision = answer(None, body)
     assert (cls, decision) == expected
+
+
+def test_an_http_dump_pasted_without_the_blank_line_before_the_body() -> None:
+    dump = ('HTTP/1.1 400 Bad Request\nContent-Type: application/json\nCache-Control: no-store\n'
+            '{\n  "error": "invalid_grant",\n  "error_description": "refresh token expired"\n}')
+    ex = extract(None, dump)
+    assert (ex.status, ex.error, ex.headers["cache-control"]) == (400, "invalid_grant", "no-store")
+    assert answer(None, dump) == ("invalid_grant", "refresh_token_expired", "reauth")
+
+
+def test_a_request_timeout_is_transient() -> None:
+    """RFC 9110 15.5.9: 408 means the server gave up waiting; the client may repeat the request."""
+    assert answer(408, "Request Timeout")[0::2] == ("temporarily_unavailable", "retry")
+    adal = "Exception: AdalServiceException, ErrorCode: service_returned_error, StatusCode: 408"
+    assert answer(None, adal)[0::2] == ("temporarily_unavailable", "retry")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("A Network error Occurred. Retrying should resolve the problem", ("temporarily_unavailable", "network_error",
+                                                                       "retry")),
+    ("Sign in failed: Error:network error", ("temporarily_unavailable", "network_error", "retry")),
+    ("An error occurred while attempting to decode the Jwt: The required audience is missing",
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    ("The access token expiry UTC time '7/5/2026 5:02:39 PM' is earlier than current UTC time '7/6/2026 10:42:15 AM'.",
+     ("invalid_token", "access_token_expired", "retry")),
+    ("client_authentication_error: the 'exp' claim must specify a time that is no more than 5 minutes after 'iat'",
+     ("invalid_client", "client_assertion_expired", "fix_config")),
+    ("Session invalid. The user must sign in again.", ("invalid_grant", "grant_dead", "reauth")),
+])
+def test_round_thirteen_second_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_an_expired_token_stays_one_refresh_even_when_the_app_says_log_in_again() -> None:
+    # an app's "log in again" beside an expired access token is often what a refresh answers (measured on a
+    # held-out half): the expiry words decide
+    assert answer(None, "Authentication token has expired. The user must authenticate again.")[2] == "retry"

@@ -27,7 +27,12 @@ WRITTEN_BY: dict[str, str] = {
     "pipedrive-access-token-invalid-sdk-2": "node-oauth2-server",
     "kakao-invalid-redirect-not-registered-1": "spring-security-oauth",  # Spring's "Invalid redirect: X does not match"
     "zendesk-refresh-expired-or-revoked-1": "google",  # Google's answer, relayed by Zendesk's Google connector
+    "firebase-web-delete-account-recent-auth-1": "google",  # Firebase Auth's REST calls are Google Identity Toolkit's
+    "opencollective-rn-appauth-code-verifier-invalid-1": "node-oauth2-server",  # "Invalid grant: code verifier ..."
+    "sap-btp-destination-token-bad-credentials-1": "spring-security-oauth",  # SAP's XSUAA is Cloud Foundry's UAA
+    "slack-refresh-invalid-grant-3": "google",  # Google's "Token has been expired or revoked." quoted in a Slack thread
     # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
+    "google-capacitor-12500-something-went-wrong-1": "discord",  # {"message", "code": 5 digits} is Discord's shape
     "slack-docs-bad-client-secret-1": "hubspot",
     "slack-docs-invalid-client-id-1": "salesforce",
     "slack-docs-bad-redirect-uri-bare-1": "hubspot",

@@ -456,8 +456,9 @@ def speaks_of_auth_failure(text: str) -> bool:
 # RFC 9110 15.5.6 (405: the method is not allowed on this resource; the token endpoint takes POST, RFC 6749 3.2) and
 # 15.5.16 (415: the body's media type; the token request is a form, RFC 6749 4.1.3): a fix of the request.
 STATUS_CAUSES: dict[int, str] = {405: "wrong_http_method", 415: "request_body_not_form_encoded"}
+# 408 Request Timeout (RFC 9110 15.5.9): the server gave up waiting; the client may repeat the request
 STATUS_FALLBACK: dict[int, str] = {429: "rate_limited", 503: "temporarily_unavailable", 500: "server_error",
-                                   502: "server_error", 504: "temporarily_unavailable"}
+                                   502: "server_error", 504: "temporarily_unavailable", 408: "temporarily_unavailable"}
 
 CAUSE_HINTS: dict[str, list[str]] = {
     "bad_client_credentials": [

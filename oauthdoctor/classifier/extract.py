@@ -333,6 +333,8 @@ def _split_http(text: str, status: int | None, hdrs: dict[str, str]) -> tuple[in
     i = 0
     while i < len(lines) and lines[i].strip():
         h = _HEADER_LINE.match(lines[i])
+        if h is None and lines[i].lstrip()[:1] in ("{", "[", "<"):  # a body pasted without the blank line
+            return status, "\n".join(lines[i:]).strip()
         if h:
             hdrs[h.group(1).lower()] = h.group(2).strip()
         i += 1
