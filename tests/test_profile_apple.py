@@ -2,10 +2,11 @@
 cause and decision the profile states, Apple is recognised from its token URL's host and from the native error
 names, other providers' bodies stay theirs, and Apple's redirect rule (exact, https only) holds.
 
-Apple's own documentation is not in a public repository, so the bodies are built from what the clients that talk
-to Apple encode: a bare RFC 6749 ``{"error": ...}`` from ``/auth/token`` (social-core, django-allauth, apple-auth at
-the commits the profile pins), the ``AuthorizationError error 1000`` / ``1001`` NSError text and the Android
-``E_*_ERROR`` codes of react-native-apple-authentication at 5f7a8d7. None is copied from a report.
+The bodies are what Apple's token endpoint and the clients that talk to it produce: a bare RFC 6749
+``{"error": ...}`` from ``/auth/token`` (Apple's TN3107 and Generate and Validate Tokens pages say what each code
+means there; social-core, django-allauth and apple-auth send the requests), the ``AuthorizationError error 1000`` /
+``1001`` NSError text and the Android ``E_*_ERROR`` codes of react-native-apple-authentication at 5f7a8d7. None is
+copied from a report.
 """
 
 from __future__ import annotations
@@ -43,24 +44,23 @@ def test_invalid_client_lists_apples_client_secret_causes_and_decides_fix_config
     assert causes == ["client_secret_jwt_expired", "client_secret_jwt_claims_wrong", "client_id_identifier_mismatch",
                       "key_not_for_primary_app_id", "redirect_uri_not_registered"]
     assert {c.decision for c in got.candidates} == {"fix_config"}
-    assert got.basis == "heuristic"
+    assert got.basis == "confirmed"  # TN3107: invalid_client at the token endpoint
 
 
 def test_invalid_grant_leans_reauth_with_the_identifier_and_redirect_causes_as_fix_config() -> None:
     got = classify(400, '{"error":"invalid_grant"}', provider="apple", rulebook=RuleBook())
     assert (got.failure_class, got.cause, got.decision) == ("invalid_grant", "ambiguous", "reauth")
     by_cause = {c.cause: c.decision for c in got.candidates}
+    # TN3107 lists a mismatched redirect URI under invalid_client, not invalid_grant
     assert by_cause == {"auth_code_expired_or_reused": "reauth", "refresh_token_revoked": "reauth",
-                        "grant_issued_for_other_client_or_endpoint": "fix_config",
-                        "redirect_uri_differs_from_authorize": "fix_config"}
+                        "grant_issued_for_other_client_or_endpoint": "fix_config"}
 
 
 @pytest.mark.parametrize(("grant", "want"), [
     # a refresh token sent with another client id fails too (Apple's tokens belong to one Services or bundle ID)
     ("refresh_token", ("ambiguous", "reauth", ["refresh_token_revoked", "grant_issued_for_other_client_or_endpoint"])),
     ("authorization_code", ("ambiguous", "reauth", ["auth_code_expired_or_reused",
-                                                    "grant_issued_for_other_client_or_endpoint",
-                                                    "redirect_uri_differs_from_authorize"])),
+                                                    "grant_issued_for_other_client_or_endpoint"])),
 ])
 def test_the_failing_grant_keeps_only_its_own_candidates(grant: str, want: tuple) -> None:
     proc = subprocess.run([sys.executable, "-m", "oauthdoctor", "explain", "--provider", "apple", "--grant-type", grant,
@@ -126,10 +126,12 @@ def test_profile_facts_are_pinned_and_honest_about_basis() -> None:
     assert profile.endpoints.hosts == ["appleid.apple.com"]
     assert profile.client_auth.accepted == ["client_secret_post"]
     assert profile.token_policy.client_secret_expiry.seconds == 15552000
-    # Apple's docs were not read: nothing may claim to be confirmed.
+    # What Apple's pages state is confirmed with the page as its source; the rest rests on clients' code at a commit
     facts = [profile.endpoints.token, profile.client_auth, profile.grants, profile.redirect, *profile.quirks,
              *profile.errors.rules]
-    assert all(f.basis in ("heuristic", "unconfirmed") for f in facts)
+    assert {f.basis for f in (profile.endpoints.token, profile.client_auth, profile.grants, profile.redirect)} == {
+        "confirmed"}
+    assert all((f.source or "").startswith("https://developer.apple.com/") for f in facts if f.basis == "confirmed")
     assert all((f.source or "").startswith("https://github.com/") and "/blob/" in f.source
                for f in facts if f.basis == "heuristic")
 
@@ -141,5 +143,5 @@ def test_cli_explain_end_to_end() -> None:
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert (out["provider"], out["class"], out["cause"], out["decision"], out["basis"]) == (
-        "apple", "invalid_client", "ambiguous", "fix_config", "heuristic")
+        "apple", "invalid_client", "ambiguous", "fix_config", "confirmed")
     assert out["candidates"][0]["cause"] == "client_secret_jwt_expired"

@@ -50,6 +50,8 @@ def test_any_input_gives_an_answer(registered: list[str], sent: str, rule_index:
 @given(uri=valid_uri(), client_type=st.sampled_from(["web", "native"]))
 def test_valid_uri_matches_itself_under_every_rule(uri: str, client_type: str) -> None:
     for pid, rule in zip(PROFILE_IDS, RULES, strict=True):
+        if "query" in rule.forbidden and "?" in uri:
+            continue  # a server that refuses any query (TikTok's Login Kit) refuses it in both, by policy
         result = compare_with_rule([uri], uri, rule, client_type, provider=pid)
         assert result.accepted, (pid, uri, result.differences)
         assert result.matched == uri and result.differences == []
@@ -60,7 +62,7 @@ def test_valid_uri_matches_itself_under_every_rule(uri: str, client_type: str) -
 def test_any_string_against_itself_differs_only_by_policy(uri: str) -> None:
     # Equal strings can still be refused, but only for what the server forbids outright, never a mismatch.
     policy = {"not_absolute", "fragment", "scheme", "host", "userinfo", "wildcard", "dot_segment", "whitespace",
-              "control_char", "invisible_char", "percent_encoding"}
+              "control_char", "invisible_char", "percent_encoding", "query"}
     for rule in RULES:
         for d in evaluate(uri, uri, rule, "web"):
             assert d.tolerated or d.kind in policy
