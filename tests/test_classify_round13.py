@@ -225,3 +225,14 @@ def test_an_expired_token_stays_one_refresh_even_when_the_app_says_log_in_again(
     # an app's "log in again" beside an expired access token is often what a refresh answers (measured on a
     # held-out half): the expiry words decide
     assert answer(None, "Authentication token has expired. The user must authenticate again.")[2] == "retry"
+
+
+def test_decisions_that_lean_on_the_caller_are_medium_confidence() -> None:
+    """Calibrated on the development halves: an expired access token is one refresh only if the client can refresh;
+    a refused code only if the client did not send a stale one. Such answers say medium, not high."""
+    from oauthdoctor.classifier import classify
+
+    expired = classify(401, "Jwt expired at 2026-01-01T00:00:00Z")
+    assert (expired.cause, expired.decision, expired.confidence) == ("access_token_expired", "retry", "medium")
+    bad_secret = classify(401, '{"error":"invalid_client","error_description":"Invalid client secret"}')
+    assert (bad_secret.decision, bad_secret.confidence) == ("fix_config", "high")
