@@ -1,7 +1,7 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev8.yaml`` are the
-development halves of eight independent corpora (each case keeps its ``source``, ``family`` and ``fixed_by``);
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev9.yaml`` are the
+development halves of nine independent corpora (each case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
 stay missed on purpose (judgement calls: ``python bench/explain_accuracy.py --misses`` lists them). The floors
@@ -38,6 +38,8 @@ CORPUS6 = yaml.safe_load((FIXTURES / "errors_corpus_dev6.yaml").read_text(encodi
 CORPUS7 = yaml.safe_load((FIXTURES / "errors_corpus_dev7.yaml").read_text(encoding="utf-8"))
 # The eighth (round thirteen: Q&A pages, data tools, mobile sign-in, own servers); measured unseen first.
 CORPUS8 = yaml.safe_load((FIXTURES / "errors_corpus_dev8.yaml").read_text(encoding="utf-8"))
+# The ninth (round thirteen: gaming, health/finance/government identity, DevOps, commerce); measured unseen first.
+CORPUS9 = yaml.safe_load((FIXTURES / "errors_corpus_dev9.yaml").read_text(encoding="utf-8"))
 DEV_CASES = yaml.safe_load((FIXTURES / "errors_dev.yaml").read_text(encoding="utf-8"))
 
 # (file's cases, provider given?) -> (class floor, decision floor)
@@ -65,6 +67,8 @@ FLOORS = {
     ("corpus7", False): (0.83, 0.81),
     ("corpus8", True): (0.79, 0.81),  # 0.746 / 0.754 measured unseen, before any rule was written from it
     ("corpus8", False): (0.79, 0.79),
+    ("corpus9", True): (0.56, 0.64),  # 0.542 / 0.583 measured unseen, before any rule was written from it
+    ("corpus9", False): (0.55, 0.62),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
@@ -87,7 +91,7 @@ def _accuracy(cases: list[dict[str, Any]], with_provider: bool) -> tuple[float, 
 @pytest.mark.parametrize(("name", "with_provider"), list(FLOORS))
 def test_accuracy_floors(name: str, with_provider: bool) -> None:
     cases = {"corpus": CORPUS, "corpus2": CORPUS2, "corpus3": CORPUS3, "corpus4": CORPUS4, "corpus5": CORPUS5,
-             "corpus6": CORPUS6, "corpus7": CORPUS7, "corpus8": CORPUS8,
+             "corpus6": CORPUS6, "corpus7": CORPUS7, "corpus8": CORPUS8, "corpus9": CORPUS9,
              "dev": DEV_CASES}[name]
     class_acc, decision_acc, misses = _accuracy(cases, with_provider)
     class_floor, decision_floor = FLOORS[(name, with_provider)]
@@ -95,8 +99,9 @@ def test_accuracy_floors(name: str, with_provider: bool) -> None:
 
 
 @pytest.mark.parametrize(("cases", "count"), [(CORPUS, 190), (CORPUS2, 115), (CORPUS3, 90), (CORPUS5, 94),
-                                               (CORPUS6, 63), (CORPUS7, 175), (CORPUS8, 114)],
-                         ids=["corpus", "corpus2", "corpus3", "corpus5", "corpus6", "corpus7", "corpus8"])
+                                               (CORPUS6, 63), (CORPUS7, 175), (CORPUS8, 114),
+                                               (CORPUS9, 120)],
+                         ids=["corpus", "corpus2", "corpus3", "corpus5", "corpus6", "corpus7", "corpus8", "corpus9"])
 def test_corpus_cases_are_complete_and_sourced(cases: list[dict[str, Any]], count: int) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)) == count

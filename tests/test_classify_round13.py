@@ -236,3 +236,21 @@ def test_decisions_that_lean_on_the_caller_are_medium_confidence() -> None:
     assert (expired.cause, expired.decision, expired.confidence) == ("access_token_expired", "retry", "medium")
     bad_secret = classify(401, '{"error":"invalid_client","error_description":"Invalid client secret"}')
     assert (bad_secret.decision, bad_secret.confidence) == ("fix_config", "high")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('{"message": "DPoP nonce mismatch"}', ("invalid_request", "dpop_nonce_required", "retry")),
+    ("Error: nonce mismatch", ("invalid_request", "state_or_session_lost", "fix_config")),  # OIDC's nonce, not DPoP's
+    ('{"message": "Access Denied: The Personal Access Token used has expired."}',
+     ("invalid_token", "personal_access_token_expired", "reauth")),
+    ("(HttpError): 'Expiration time' claim ('exp') is too far in the future", ("invalid_client", "clock_skew",
+                                                                             "fix_config")),
+    ("No OpenID Server found at https://openid.example.com/", ("invalid_request", "jwks_uri_unreachable",
+                                                              "fix_config")),
+    ("JWT verification failed: Expected 200 OK from the JSON Web Key Set HTTP response",
+     ("invalid_request", "jwks_uri_unreachable", "fix_config")),
+    ('Example Health has not enabled "Demo App" for accessing healthcare data yet.',
+     ("access_denied", "app_not_distributed", "fix_config")),
+])
+def test_round_thirteen_third_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected

@@ -31,6 +31,10 @@ WRITTEN_BY: dict[str, str] = {
     "opencollective-rn-appauth-code-verifier-invalid-1": "node-oauth2-server",  # "Invalid grant: code verifier ..."
     "sap-btp-destination-token-bad-credentials-1": "spring-security-oauth",  # SAP's XSUAA is Cloud Foundry's UAA
     "slack-refresh-invalid-grant-3": "google",  # Google's "Token has been expired or revoked." quoted in a Slack thread
+    "azure-devops-mfa-required-6": "microsoft",  # Azure DevOps signs in through Entra: an AADSTS code
+    "youtube-analytics-forbidden-monetary-1": "google",  # YouTube's APIs are Google's, with Google's error envelope
+    "youtube-uploader-token-revoked-1": "google",
+    "vault-jwt-keyset-timeout-4": "gitlab",  # Vault could not reach gitlab.com's discovery URL, which the text names
     # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
     "google-capacitor-12500-something-went-wrong-1": "discord",  # {"message", "code": 5 digits} is Discord's shape
     "slack-docs-bad-client-secret-1": "hubspot",
