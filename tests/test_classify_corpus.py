@@ -67,8 +67,8 @@ FLOORS = {
     ("corpus7", False): (0.83, 0.81),
     ("corpus8", True): (0.79, 0.81),  # 0.746 / 0.754 measured unseen, before any rule was written from it
     ("corpus8", False): (0.79, 0.79),
-    ("corpus9", True): (0.56, 0.64),  # 0.542 / 0.583 measured unseen, before any rule was written from it
-    ("corpus9", False): (0.55, 0.62),
+    ("corpus9", True): (0.58, 0.66),  # 0.542 / 0.583 measured unseen, before any rule was written from it
+    ("corpus9", False): (0.57, 0.64),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }

@@ -254,3 +254,30 @@ def test_decisions_that_lean_on_the_caller_are_medium_confidence() -> None:
 ])
 def test_round_thirteen_third_families(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
+
+
+def test_an_xml_error_document_gives_its_code_and_message() -> None:
+    sts = ('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n'
+           '    <Code>ExpiredTokenException</Code>\n    <Message>Token too old: 441398</Message>\n  </Error>\n'
+           '</ErrorResponse>')
+    ex = extract(400, sts)
+    assert (ex.fmt, ex.error, ex.description) == ("xml", "ExpiredTokenException", "Token too old: 441398")
+    assert answer(400, sts) == ("invalid_token", "access_token_expired", "retry")
+    assert extract(None, "<html><body><p>Not found</p></body></html>").fmt == "html"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
+     ("rate_limited", "rate_limit_exceeded", "retry")),
+    ('{"err": "A required header is missing: X-Tenant-Id header not found on request."}',
+     ("invalid_request", "missing_parameter", "fix_config")),
+    ("Could not validate the client credentials.", ("invalid_client", "bad_client_credentials", "fix_config")),
+])
+def test_round_thirteen_fourth_families(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_a_storage_services_xml_code_is_not_oauths_code_of_that_name() -> None:
+    s3 = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+    assert extract(403, s3).error is None  # the message speaks: a permission, not a user who declined
+    assert answer(403, s3)[2] == "fix_config"

@@ -67,6 +67,9 @@ ERROR_CLASS: dict[str, str] = {
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "invalid_auth": "invalid_token",  # Slack: the token (or the IP it comes from) cannot be validated
+    # AWS STS's AssumeRoleWithWebIdentity: the web identity token is past its exp (fetch a fresh one and repeat),
+    # or not valid for this role's identity provider (its audience, issuer or thumbprint)
+    "expiredtokenexception": "invalid_token", "invalididentitytoken": "invalid_token",
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
     "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant",
     # A second factor or a stronger sign-in is an interaction, like Entra's AADSTS50076/50079 (Auth0 and Okta's
@@ -104,6 +107,7 @@ ERROR_CAUSE: dict[str, str] = {
     "login_required": "login_required", "consent_required": "consent_required", "immediate_failed": "login_required",
     "temporarily_unavailable": "idp_transient_outage", "service_unavailable": "token_service_unavailable",
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
+    "expiredtokenexception": "access_token_expired",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
     "insufficient_user_authentication": "step_up_required", "insufficient_authentication_context": "step_up_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",

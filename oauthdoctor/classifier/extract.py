@@ -30,6 +30,7 @@ DESCRIPTION_KEYS = (
     "errorMsg", "errMsg", "errmsg",  # WeChat's {"errcode": 40029, "errmsg": ...}, mobile SDKs' error callbacks
     "description",  # TikTok's {"data": {"description": ...}}, read one level down too
     "faultstring",  # a SOAP 1.1 fault, and gateways that copy its shape ({"fault": {"faultstring": ...}})
+    "err",  # Pardot's {"@attributes": {"err_code": 181}, "err": "..."}
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
@@ -236,6 +237,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         data = _loads(text)
     if data is None and "oauth2:" in text and (m := _GO_QUOTED.search(text)):
         error, description, fmt = m.group(1), _unescape(m.group(2)) if m.group(2) else None, "wrapped"
+    if data is None and error is None and text[:1] == "<" and (xml := _xml_error(text)) is not None:
+        data, fmt = xml, "xml"  # AWS's <ErrorResponse><Error><Code>...</Code><Message>...</Message>, Azure storage's
     page = data is None and error is None and _HTML.search(text) is not None
     if page:  # an error page: what it shows (the JSON or error fields it printed), else an error URL it links to
         visible, fmt = _visible_text(text), "html"
@@ -367,6 +370,19 @@ def _as_mapping(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str) and value.strip()[:1] in "{[":
         return _loads(value.strip())
     return value if isinstance(value, dict) and value else None
+
+
+def _xml_error(text: str) -> dict[str, Any] | None:
+    """The code and message of an XML error document (AWS's ErrorResponse, Azure's Error): ``<Code>`` and
+    ``<Message>`` elements, read without an XML parser (a pasted body is often cut or escaped)."""
+    code = re.search(r"<Code>\s*([^<\s][^<]*?)\s*</Code>", text)
+    if code is None:
+        return None
+    message = re.search(r"<Message>\s*([^<]*?)\s*</Message>", text)
+    # a token service's code is the error (STS's ExpiredTokenException, InvalidIdentityToken); a storage or API
+    # service's (S3's AccessDenied) is not OAuth's code of that name, and its message speaks for it
+    name = "error" if code.group(1).endswith(("Exception", "Token")) else "code"
+    return {name: code.group(1), **({"message": message.group(1)} if message else {})}
 
 
 def _sentences_before(text: str) -> str | None:
