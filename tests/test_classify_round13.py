@@ -1,6 +1,7 @@
-"""Round thirteen's wordings: an API envelope that repeats its HTTP status as the error code, gRPC's canonical
-status names, a message that quotes a dump holding only the code, and Google's words for an assertion dated outside
-its window pasted without the code (issue #16, family 7)."""
+"""Round thirteen (issue #16): the extraction paths and word families written from label-free probes and from the
+development halves of corpora seven to nine (tests/fixtures/errors_corpus_dev7.yaml to dev9.yaml), each with the
+bounds that keep it from reaching too far, and the confidence calibration. The wordings here are written for the
+tests, not copied from the corpora."""
 
 from __future__ import annotations
 
