@@ -1,7 +1,7 @@
 """Round thirteen (issue #16): the extraction paths and word families written from label-free probes and from the
 development halves of corpora seven to nine (tests/fixtures/errors_corpus_dev7.yaml to dev9.yaml), each with the
-bounds that keep it from reaching too far, and the confidence calibration. The wordings here are written for the
-tests, not copied from the corpora."""
+bounds that keep it from reaching too far, and the confidence calibration. Some wordings are those of the committed
+development halves, the rest are written for the tests; none comes from a held-out half."""
 
 from __future__ import annotations
 
