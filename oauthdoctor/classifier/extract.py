@@ -114,6 +114,11 @@ _LAZY: dict[str, tuple[str, int]] = {
                        r"([45]\d\d)\b|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I),
     "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
     "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
+    # an XML error document's code and message (AWS's <ErrorResponse><Error><Code>, Azure's <Error><Code>)
+    "xml_code": (r"<Code>\s*([^<\s][^<]*?)\s*</Code>", 0),
+    "xml_message": (r"<Message>\s*([^<]*?)\s*</Message>", 0),
+    # a whole sentence a log line says before the body it quotes
+    "sentence": (r"[A-Z][^.!?\n{}]{8,}[.!?](?=\s|$)", 0),
     # AWS SSO OIDC's (and other SDKs') exceptions named after the RFC code: "InvalidGrantException". Not
     # ExpiredTokenException, which STS uses for expired session credentials, not a device code.
     "exception_code": (r"\b(InvalidGrant|InvalidClient|UnauthorizedClient|UnsupportedGrantType|InvalidScope|"
@@ -375,10 +380,10 @@ def _as_mapping(value: Any) -> dict[str, Any] | None:
 def _xml_error(text: str) -> dict[str, Any] | None:
     """The code and message of an XML error document (AWS's ErrorResponse, Azure's Error): ``<Code>`` and
     ``<Message>`` elements, read without an XML parser (a pasted body is often cut or escaped)."""
-    code = re.search(r"<Code>\s*([^<\s][^<]*?)\s*</Code>", text)
+    code = _rx("xml_code").search(text)
     if code is None:
         return None
-    message = re.search(r"<Message>\s*([^<]*?)\s*</Message>", text)
+    message = _rx("xml_message").search(text)
     # a token service's code is the error (STS's ExpiredTokenException, InvalidIdentityToken); a storage or API
     # service's (S3's AccessDenied) is not OAuth's code of that name, and its message speaks for it
     name = "error" if code.group(1).endswith(("Exception", "Token")) else "code"
@@ -389,7 +394,7 @@ def _sentences_before(text: str) -> str | None:
     """Whole sentences a log line or message says before the body it quotes (what the app concluded), without
     the label that introduces the body ("Error: 401 -", "Response:")."""
     head = text[:text.find("{")]
-    said = re.findall(r"[A-Z][^.!?\n{}]{8,}[.!?](?=\s|$)", head)
+    said = _rx("sentence").findall(head)
     return " ".join(said) or None
 
 
@@ -686,7 +691,6 @@ def _visible_text(page: str) -> str:
 
 def _auth_params(value: str) -> dict[str, str]:
     return {k.lower(): _unescape(q) if q else bare for k, q, bare in _AUTH_PARAM.findall(value)}
-
 
 
 def _html_unescape(text: str) -> str:
