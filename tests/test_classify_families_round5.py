@@ -91,7 +91,9 @@ def test_a_bare_401_from_a_token_request_is_client_authentication(context: dict[
 
 def test_a_bare_401_from_an_api_stays_an_access_token_refused() -> None:
     r = classify(401, "Unauthorized", None, url="https://api.example.test/v1/me", rulebook=BOOK)
-    assert (r.failure_class, r.cause, r.decision) == ("invalid_token", "ambiguous", "retry")
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_token", "ambiguous", "fix_config", "low")
+    # nothing says why: configuration first (engine._refused_without_reason), and the refresh stays a candidate
+    assert ("access_token_expired", "retry") in [(c.cause, c.decision) for c in r.candidates]
 
 
 @pytest.mark.parametrize("text", [
@@ -111,16 +113,16 @@ def test_a_log_line_naming_a_token_request_reads_its_401_as_client_authenticatio
         "invalid_client", "bad_client_credentials", "fix_config", "medium")
 
 
-@pytest.mark.parametrize("text", [
-    "GET https://api.example.test/v1/me 401 Unauthorized",
-    "invalid oauth token Request failed for https://api.example.test returned code 401",
-    "401 Unauthorized: the access token is expired",
-    "GET https://api.example.test/v1/token-info 401 Unauthorized",
-    '{"refreshToken": null, "message": "Unauthorized"} status 401',  # a field name, not a stack frame
+@pytest.mark.parametrize(("text", "decision"), [
+    ("GET https://api.example.test/v1/me 401 Unauthorized", "fix_config"),
+    ("invalid oauth token Request failed for https://api.example.test returned code 401", "fix_config"),
+    ("401 Unauthorized: the access token is expired", "retry"),
+    ("GET https://api.example.test/v1/token-info 401 Unauthorized", "fix_config"),
+    ('{"refreshToken": null, "message": "Unauthorized"} status 401', "fix_config"),  # a field name, not a frame
 ])
-def test_a_401_of_a_call_made_with_a_token_stays_an_access_token_refused(text: str) -> None:
+def test_a_401_of_a_call_made_with_a_token_stays_an_access_token_refused(text: str, decision: str) -> None:
     r = classify(None, text, None, rulebook=BOOK)
-    assert r.failure_class == "invalid_token" and r.decision == "retry"
+    assert (r.failure_class, r.decision) == ("invalid_token", decision)
 
 
 @pytest.mark.parametrize(("grant", "cause"), [("authorization_code", "auth_code_issued_to_another_client"),
@@ -154,7 +156,7 @@ def test_spring_boots_error_body_names_the_request_path() -> None:
     r = classify(404, _spring(404, "Not Found", "/oauth/token"), None, rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "wrong_endpoint_url", "fix_config")
     r = classify(401, _spring(401, "Unauthorized", "/api/orders"), None, rulebook=BOOK)
-    assert (r.failure_class, r.decision) == ("invalid_token", "retry")
+    assert (r.failure_class, r.decision) == ("invalid_token", "fix_config")
 
 
 @pytest.mark.parametrize(("status", "body", "cause"), [

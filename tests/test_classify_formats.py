@@ -159,7 +159,7 @@ def test_dict_body_and_string_status_are_accepted() -> None:
     (504, ("temporarily_unavailable", "token_service_unavailable", "retry")),  # a gateway timeout: transient
     (500, ("server_error", "idp_server_error", "retry")),
     (429, ("rate_limited", "rate_limit_exceeded", "retry")),
-    (401, ("invalid_token", "ambiguous", "retry")),
+    (401, ("invalid_token", "ambiguous", "fix_config")),  # no code, no reason: engine._refused_without_reason
     (None, ("unknown", "unrecognised_response", "none")),
 ])
 def test_status_fallback_for_empty_bodies(status: int | None, expected: tuple[str, str, str]) -> None:

@@ -158,8 +158,8 @@ def test_more_wordings_of_known_families(body: str, expected: tuple[str, str, st
 
 def test_a_family_that_names_the_cause_wins_over_one_that_leaves_it_open() -> None:
     # (the word families are tried in order; the one for a token refused without a reason comes first)
-    # "the access token is no longer valid" alone is a token refused without a reason (refresh once) ...
-    assert answer(None, "The access token is no longer valid.") == ("invalid_token", "ambiguous", "retry")
+    # "the access token is no longer valid" alone is a token refused without a reason (configuration first) ...
+    assert answer(None, "The access token is no longer valid.") == ("invalid_token", "ambiguous", "fix_config")
     # ... but when the same text says why, the reason decides
     assert answer(None, "The merchant has uninstalled your app; the access token is no longer valid.") == (
         "invalid_token", "grant_dead", "reauth")

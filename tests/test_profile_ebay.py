@@ -106,13 +106,15 @@ def test_invalid_scope_candidates_and_source() -> None:
 
 def test_api_invalid_access_token_refreshes_once() -> None:
     # An API call's error list with "Invalid access token": no eBay rule rests on the errorId (no eBay source was
-    # read for the ids); the generic reading, refresh once, holds because eBay's user tokens refresh.
+    # read for the ids); the generic reading of a token refused without a reason: configuration first (the header's
+    # value, as eBay's own words say), a refresh among the candidates.
     body = json.dumps({"errors": [{"errorId": 1001, "domain": "OAuth", "category": "REQUEST",
                                    "message": "Invalid access token",
                                    "longMessage": "Invalid access token. Check the value of the Authorization HTTP "
                                                   "request header."}]})
     got = classify(401, body, provider="ebay", rulebook=RuleBook())
-    assert (got.failure_class, got.decision) == ("invalid_token", "retry")
+    assert (got.failure_class, got.decision) == ("invalid_token", "fix_config")
+    assert "access_token_expired" in [c.cause for c in got.candidates]
 
 
 @pytest.mark.parametrize("url", [TOKEN_URL, SANDBOX_TOKEN_URL, f"{AUTHORIZE_URL}?client_id=x&redirect_uri={RUNAME}",

@@ -79,8 +79,8 @@ def test_refresh_invalid_rule_is_confirmed_and_hints_the_uninstall() -> None:
 def test_api_error_shape_is_pipedrive() -> None:
     got = classify(401, api_error("unauthorized access", "Please check the developer docs."), rulebook=RuleBook())
     assert got.provider == "pipedrive"
-    # No Pipedrive rule reads API errors: an unexplained 401 is an access token to refresh once (retry).
-    assert (got.failure_class, got.decision) == ("invalid_token", "retry")
+    # No Pipedrive rule reads API errors: a 401 without a reason is configuration first, a refresh a candidate.
+    assert (got.failure_class, got.decision) == ("invalid_token", "fix_config")
 
 
 def test_the_same_message_without_the_wrapper_stays_node_oauth2_server() -> None:

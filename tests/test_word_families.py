@@ -18,21 +18,23 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    # A token refused: the reason decides (RFC 6750 3.1); none stated is one refresh, then the candidates.
-    ("The access token provided is invalid", ("invalid_token", "ambiguous", "retry")),
-    ("Access token validation failure.", ("invalid_token", "ambiguous", "retry")),
-    ("This access token is no longer valid", ("invalid_token", "ambiguous", "retry")),
-    ("Could not validate credentials", ("invalid_token", "ambiguous", "retry")),
-    ("Authentication credentials were invalid", ("invalid_token", "ambiguous", "retry")),
+    # A token refused: the reason decides (RFC 6750 3.1); none stated (and no invalid_token code) is configuration
+    # first, with one refresh among the candidates (engine._refused_without_reason); a lifetime word is a refresh.
+    ("The access token provided is invalid", ("invalid_token", "ambiguous", "fix_config")),
+    ("Access token validation failure.", ("invalid_token", "ambiguous", "fix_config")),
+    ("This access token is no longer valid", ("invalid_token", "ambiguous", "fix_config")),
+    ("Could not validate credentials", ("invalid_token", "ambiguous", "fix_config")),
+    ("Authentication credentials were invalid", ("invalid_token", "ambiguous", "fix_config")),
     ("Token is not active", ("invalid_token", "ambiguous", "retry")),
+    ("Invalid or expired token", ("invalid_token", "access_token_expired", "retry")),
     ("The access token provided has expired", ("invalid_token", "access_token_expired", "retry")),
     ("access token has timed out", ("invalid_token", "access_token_expired", "retry")),
     ("JWT has expired", ("invalid_token", "access_token_expired", "retry")),
     ("Access token is empty.", ("invalid_request", "access_token_missing", "fix_config")),
-    ("Token is missing or incorrect", ("invalid_token", "ambiguous", "retry")),  # two causes named, not one
+    ("Token is missing or incorrect", ("invalid_token", "ambiguous", "fix_config")),  # two causes named, not one
     ("Token has been expired or revoked.", ("invalid_token", "token_revoked", "reauth")),
     ("Invalid API key", ("invalid_token", "api_key_invalid", "fix_config")),
-    ("Unauthorized", ("invalid_token", "ambiguous", "retry")),
+    ("Unauthorized", ("invalid_token", "ambiguous", "fix_config")),
     # The client (RFC 6749 5.2 invalid_client): its secret, its id, its credentials.
     ("Error validating client secret.", ("invalid_client", "bad_client_secret", "fix_config")),
     ("consumer key is invalid", ("invalid_client", "unknown_client_id", "fix_config")),
@@ -228,7 +230,7 @@ def test_policy_scope_and_labelled_reasons(body: str, expected: tuple[str, str, 
 
 
 def test_a_bare_unauthorized_label_is_still_an_unexplained_token() -> None:
-    assert run(None, "Unauthorized: please log in") == ("invalid_token", "ambiguous", "retry")
+    assert run(None, "Unauthorized: please log in") == ("invalid_token", "ambiguous", "fix_config")
 
 
 def test_a_missing_reply_address_is_an_unregistered_redirect() -> None:

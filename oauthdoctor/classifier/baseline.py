@@ -453,6 +453,20 @@ VAGUE_AUTH_FAILURE_CANDIDATES = [
 VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response names no OAuth error: the text alone "
                               "does not tell why; configuration is the most common fix (a rule of thumb).")
 
+REFUSED_WITHOUT_REASON_SUMMARY = (
+    "The API refused the call and says neither invalid_token nor why: most often the token is not one this API "
+    "accepts (issued for another API, tenant or environment, the wrong token type, or not sent as a Bearer header); "
+    "if it had only expired, one refresh fixes it (a rule of thumb).")
+
+# Keycloak's "Token is not active" is its TokenVerifier's lifetime check (exp passed or nbf ahead).
+_EXPIRY = re.compile(r"\bexpir(?:y|e[sd]?|ation|ing)\b|\blifetime\b|\bnot yet valid\b|\bnot active\b",
+                     re.IGNORECASE)
+
+
+def says_expired(text: str) -> re.Match[str] | None:
+    """Whether the text speaks of expiry or a token's lifetime (an expired token: a refresh is the fix)."""
+    return _EXPIRY.search(text)
+
 
 def speaks_of_auth_failure(text: str) -> bool:
     """Whether the text says that an authorization, token, credential or sign-in step failed."""

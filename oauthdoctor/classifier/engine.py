@@ -250,13 +250,21 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
     if primary.class_from_error and (literal := _literal_class(ex.error_key)):
         cls = literal
     same = generic.failure_class == cls
-    default_decision, default_status, default_cause, meaning = B.CLASS_DEFAULTS[cls]
+    _, default_status, default_cause, meaning = B.CLASS_DEFAULTS[cls]
     cause = primary.cause or (generic.cause if same and generic.cause else None) or default_cause
-    decision = primary.decision or (generic.decision if same and generic.decision else None) or default_decision
+    # a rule that states no decision decides as its own class does, even when the error value named another class
+    own = primary.failure_class if primary.failure_class in B.CLASS_DEFAULTS else cls
+    decision = (primary.decision or (generic.decision if same and generic.decision else None)
+                or B.CLASS_DEFAULTS[own][0])
     normalized = primary.normalized_status or default_status or ex.status
     candidates = list(primary.candidates) or (list(generic.candidates) if same and cause == "ambiguous" else [])
     if cause == "ambiguous" and not candidates and cls == "invalid_grant":
         candidates = list(B.INVALID_GRANT_CANDIDATES)
+    summary = primary.summary
+    by_default = primary.decision is None and not (same and generic.decision)
+    if by_default and _refused_without_reason(found, cls, cause, ex):
+        decision, summary = "fix_config", B.REFUSED_WITHOUT_REASON_SUMMARY
+        candidates = candidates or list(_401_CANDIDATES)
     hints = hints_for(ex, primary, cause, decision, candidates, rules, code)
     refs = [*primary.references, primary.source, _CLASS_REFS.get(cls, B.RFC6749)]
     if rules is not None and rules.source:
@@ -267,13 +275,26 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
     return Explanation(
         failure_class=cls, cause=cause, decision=decision, provider=pid, status=ex.status,
         normalized_status=normalized, error=ex.error, provider_code=code, error_description=_shown(ex),
-        summary=primary.summary or summary_for(cls, cause, meaning, code, pid, len(candidates)),
+        summary=summary or summary_for(cls, cause, meaning, code, pid, len(candidates)),
         hints=tuple(hints), references=tuple(dict.fromkeys(r for r in refs if r)),
         candidates=tuple(CauseCandidate(c.cause, c.tells_apart, c.hint, decision_of(c.cause, c.decision))
                          for c in candidates),
         basis=found.basis if found is not None else None,
         confidence=_confidence(cls, cause, found, generic, layer, _unanimous(candidates, decision)),
     )
+
+
+def _refused_without_reason(found: Outcome | None, cls: str, cause: str, ex: Extracted) -> bool:
+    """A token refused with neither RFC 6750's invalid_token nor a reason, where no rule decided (a bare 401, gRPC's
+    UNAUTHENTICATED, Graph's InvalidAuthenticationToken without words; the word families for "Unauthorized" and
+    "Invalid access token" decide the same in providers/generic.yaml). Issue #16 keeps `retry` for an expired or
+    an unexplained invalid_token; without that code and without a word of expiry, what fixed it on the nine
+    development halves was configuration 34 times and a refresh 12 (a token for another API or environment, not
+    sent as Bearer, the wrong token type), so the answer is fix_config, `low`, with the refresh as a candidate."""
+    if found is not None or cls != "invalid_token" or cause != "ambiguous":
+        return False
+    key = ex.error_key or ""
+    return key != "invalid_token" and "expir" not in key and B.says_expired(ex.text) is None
 
 
 def _unanimous(candidates: list[Candidate], decision: str) -> bool:
