@@ -34,8 +34,19 @@ WRITTEN_BY: dict[str, str] = {
     "azure-devops-mfa-required-6": "microsoft",  # Azure DevOps signs in through Entra: an AADSTS code
     "youtube-analytics-forbidden-monetary-1": "google",  # YouTube's APIs are Google's, with Google's error envelope
     "youtube-uploader-token-revoked-1": "google",
+    "youtube-yt-invalid-credentials-1": "google",
     "vault-jwt-keyset-timeout-4": "gitlab",  # Vault could not reach gitlab.com's discovery URL, which the text names
+    # Entra's answers (an AADSTS or IDW code) seen through Microsoft's libraries and Dynamics 365's connector
+    "microsoft-identity-web-aadsts54005-double-redeem-1": "microsoft",
+    "dynamics-xrmtooling-aadsts7000215-encrypted-secret-5": "microsoft",
+    "msal-net-aadsts50076-ropc-webapp-1": "microsoft",
+    "msal-net-aadsts50020-user-not-in-tenant-2": "microsoft",
+    "microsoft-identity-web-idw10203-wrong-scope-3": "microsoft",
+    "microsoft-identity-web-idw10201-no-scope-or-roles-4": "microsoft",
+    "oauthlib-scope-has-changed-gmail-1": "google",  # the Gmail API's scopes, quoted in oauthlib's warning
     # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
+    "supabase-nextjs-invalid-refresh-token-message-1": "twitch",  # {"message", "status"} is Twitch's shape
+    "authlib-expired-refresh-reported-as-invalid-request-1": "discord",  # Authlib's sentence, which Discord answers
     "google-capacitor-12500-something-went-wrong-1": "discord",  # {"message", "code": 5 digits} is Discord's shape
     "slack-docs-bad-client-secret-1": "hubspot",
     "slack-docs-invalid-client-id-1": "salesforce",

@@ -453,9 +453,9 @@ def test_a_callback_without_a_code_lists_where_it_went() -> None:
      ("invalid_grant", "session_expired", "reauth")),
     (400, '{"error":"invalid_request","error_description":"code_challenge_method plain is not supported"}',
      ("invalid_request", "pkce_method_not_supported", "fix_config")),
-    # ... but never turn the decision the code settles: an API key named under invalid_token stays one refresh.
+    # ... and for invalid_token the reason decides (issue #16 family 2): an API key is not refreshed.
     (401, '{"error":"invalid_token","error_description":"The API key is invalid"}',
-     ("invalid_token", "ambiguous", "retry")),
+     ("invalid_token", "api_key_invalid", "fix_config")),
     # ... nor replace a class's usual cause (invalid_scope is the scope requested).
     (400, '{"error":"invalid_scope","error_description":"scope openid is not allowed for this client"}',
      ("invalid_scope", "invalid_scope_requested", "fix_config")),

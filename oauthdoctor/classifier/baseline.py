@@ -65,12 +65,15 @@ ERROR_CLASS: dict[str, str] = {
     # gRPC's canonical names, as Google's API envelope gives them in error.status
     "unavailable": "temporarily_unavailable", "deadline_exceeded": "temporarily_unavailable",
     "rate_limit_exceeded": "rate_limited", "too_many_requests": "rate_limited", "ratelimited": "rate_limited",
+    "rate_limit_reached": "rate_limited",  # Auth0's token endpoint: {"error": "Rate limit reached"} at 429
     "resource_exhausted": "rate_limited", "unauthenticated": "invalid_token", "token_expired": "invalid_token",
     "invalid_auth": "invalid_token",  # Slack: the token (or the IP it comes from) cannot be validated
     # AWS STS's AssumeRoleWithWebIdentity: the web identity token is past its exp (fetch a fresh one and repeat),
     # or not valid for this role's identity provider (its audience, issuer or thumbprint)
     "expiredtokenexception": "invalid_token", "invalididentitytoken": "invalid_token",
     "permission_denied": "access_denied", "invalid_redirect_uri": "redirect_uri_mismatch",
+    "mismatching_redirect_uri": "redirect_uri_mismatch",  # Keyrock (FIWARE), an authorize-time comparison
+    "unauthorized_scope_error": "invalid_scope", "unauthorized_scope": "invalid_scope",  # LinkedIn: not the app's
     "invalid_code": "invalid_grant", "incorrect_device_code": "invalid_grant",
     # A second factor or a stronger sign-in is an interaction, like Entra's AADSTS50076/50079 (Auth0 and Okta's
     # mfa_required come with an mfa_token for the challenge); RFC 9470's step-up challenge, and Okta's name for it.
@@ -270,7 +273,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|no client authentication|client authentication (?:is )?required"
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
-    _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials|"
+    # ("client credentials" as the grant's name, "client credentials flow/grant", is not the credentials)
+    _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials(?![ _-](?:flow|grant)\b)|"
        r"(?:client|application) authentication(?: with [\w ]{0,40}?)? failed|(?:invalid|bad|wrong) client\b(?! ?id)",
        failure_class="invalid_client", cause="bad_client_credentials"),
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
@@ -345,7 +349,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="refresh_token_revoked"),
     _r(description=_RT + r".{0,60}expired|expired " + _RT,
        failure_class="invalid_grant", cause="refresh_token_expired"),
-    _r(description=r"(?:invalid|unknown|bad) " + _RT + _NOT_OTHER_CLIENT + "|" + _RT
+    _r(description=r"(?:invalid|unknown|bad) [\"'\u201c]?" + _RT + r"[\"'\u201d]?" + _NOT_OTHER_CLIENT + "|" + _RT
        + r".{0,30}(?:invalid|not found|not valid)" + _NOT_OTHER_CLIENT,
        failure_class="invalid_grant", cause="refresh_token_invalid"),
     # (not go-oidc's check of a token's exp after kubelogin's "authorization code flow error: " / "device-code

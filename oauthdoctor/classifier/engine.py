@@ -199,8 +199,8 @@ def _words_name_the_cause(words: Outcome, cls: str) -> bool:
         return False
     default_decision = B.CLASS_DEFAULTS[cls][0]
     same_class = bool(words.failure_class == cls or words.class_from_error)
-    if cls == "access_denied":  # the user's or the server's denial: a reason the server gives decides
-        return same_class
+    if cls in ("access_denied", "invalid_token"):  # a reason the server gives decides (issue #16 family 2 for a
+        return same_class  # token: another audience, a malformed value, a revocation; refreshing is for expiry)
     return same_class and (words.decision or default_decision) == default_decision
 
 
