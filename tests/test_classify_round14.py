@@ -118,3 +118,34 @@ def test_the_grant_named_client_credentials_is_not_the_client_credentials() -> N
 def test_provider_rules_of_round_fourteen(provider: str, status: int | None, body: str,
                                           expected: tuple[str, str, str]) -> None:
     assert answer(status, body, provider) == expected
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), [
+    # a parameter's name before a colon is what the sentence is about, not an error code
+    (None, "grant_type: password is not supported in this application",
+     ("unsupported_grant_type", "grant_type_not_supported", "fix_config")),
+    (None, "redirect_uri: does not match any registered URI", ("redirect_uri_mismatch", "redirect_uri_not_registered",
+                                                              "fix_config")),
+    # RFC 6749's definition of invalid_grant in a plural paraphrase lists every cause: it names none
+    (400, '{"error": "invalid_grant", "error_description": "The authorization grant, token or credentials are invalid, '
+          'expired, revoked, do not match the redirection URI used in the authorization request, or was issued to '
+          'another client."}', ("invalid_grant", "ambiguous", "reauth")),
+    # Spring Security OAuth's "Invalid redirect:" under invalid_grant, even cut short
+    (400, 'error="invalid_grant", error_description="Invalid redirect: https://app.example/cb does not match"',
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    (None, 'error="invalid_grant", error_description="Invalid redirect:..."',
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    # a wrapper's words before a dropped connection: no answer was received
+    (None, "google-github-actions/auth failed with: failed to generate Google Cloud federated token for "
+           "//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q: read ECONNRESET",
+     ("temporarily_unavailable", "network_error", "retry")),
+    (None, "Connection error making token request: The network connection was lost.",
+     ("temporarily_unavailable", "network_error", "retry")),
+    (None, "The Internet connection appears to be offline.", ("temporarily_unavailable", "network_error", "retry")),
+    # the app asks the user to sign out and in again: the session's token is dead
+    (401, "Your session token is no longer accepted. Please sign out and sign in again.",
+     ("invalid_token", "grant_dead", "reauth")),
+    (None, "OAuthSwiftError.tokenExpired", ("invalid_token", "access_token_expired", "retry")),
+])
+def test_round_fourteen_mechanisms(status: int | None, body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(status, body) == expected

@@ -132,9 +132,11 @@ RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
                        r"authentication included, or unsupported authentication method\)?\.?"),
-    ("invalid_grant", r"(?:the )?(?:provided |supplied |given )?authori[sz]ation grant (?:\(e\.g\.,[^)]{0,80}\) )?"
-                      r"(?:or refresh token )?(?:\w+ )?is invalid, expired, revoked, does not match the redirection "
-                      r"uri used in the authori[sz]ation request,? or was issued to another client\.?"),
+    # (also a paraphrase's plural: "the authorization grant, token or credentials are invalid, ... do not match")
+    ("invalid_grant", r"(?:the )?(?:provided |supplied |given )?authori[sz]ation grant(?: \(e\.g\.,[^)]{0,80}\))?"
+                      r"(?: or refresh token)?[\w ,]{0,40}? (?:is|are) invalid, expired, revoked, (?:does|do) not "
+                      r"match the redirection uri used in the authori[sz]ation request,? or (?:was|were) issued to "
+                      r"another client\.?"),
     ("invalid_token", r"(?:the )?access[ _]token\b[\w ]{0,20}?\bexpired, revoked, malformed,? or invalid for other "
                       r"reasons\.?"),
     # access_denied (RFC 6749 4.1.2.1), which league/oauth2-server also answers at its resource server, with the
@@ -265,7 +267,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r".{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
        r"[ _-]redirect[ _-]?ur[il](?!: the protocol and host \(including port\))|"
-       r"invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch",
+       r"invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch|"
+       r"\binvalid redirect\s*:",  # Spring Security OAuth's "Invalid redirect: <uri> does not match ..."
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
        r"|client[ _]secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"

@@ -78,6 +78,13 @@ _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
 # "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
+# OAuth's request and response parameters (RFC 6749 11.2's registry, RFC 7636, RFC 7523, RFC 8628): "grant_type:
+# client_credentials is not supported" names the parameter the sentence is about, not an error code.
+_PARAMETER_NAMES = frozenset({
+    "grant_type", "client_id", "client_secret", "redirect_uri", "response_type", "response_mode", "scope", "state",
+    "code_verifier", "code_challenge", "code_challenge_method", "refresh_token", "access_token", "id_token",
+    "token_type", "expires_in", "client_assertion", "client_assertion_type", "device_code", "user_code",
+    "login_hint", "id_token_hint"})
 _CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
@@ -624,7 +631,7 @@ def _wrapped(text: str) -> tuple[str | None, str | None, str]:
             rest = rest[len(code):].lstrip(" :-()").strip()
             rest = rest[:-1].strip() if bracketed else rest
         return code, rest or None, "wrapped"
-    if m := _CODE_PREFIX.match(text):
+    if (m := _CODE_PREFIX.match(text)) and (m.group(1) or m.group(2)).lower() not in _PARAMETER_NAMES:
         return m.group(1) or m.group(2), m.group(3).strip(), "wrapped"
     if m := _rx("trailing_code").search(text[-200:]):  # "An API error occurred: oauth_authorization_url_mismatch"
         return m.group(1), None, "wrapped"
