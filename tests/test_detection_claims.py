@@ -44,9 +44,13 @@ WRITTEN_BY: dict[str, str] = {
     "microsoft-identity-web-idw10203-wrong-scope-3": "microsoft",
     "microsoft-identity-web-idw10201-no-scope-or-roles-4": "microsoft",
     "oauthlib-scope-has-changed-gmail-1": "google",  # the Gmail API's scopes, quoted in oauthlib's warning
+    "google-calendar-easyappointments-rate-limit-1": "google",  # Calendar's quota error is Google's envelope
+    "gke-metadata-server-caller-no-permission-5": "google",  # GKE's metadata server answers for Google's IAM
+    "firebase-github-bad-verification-code-1": "github",  # Firebase relays GitHub's token answer, which it names
     # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
     "supabase-nextjs-invalid-refresh-token-message-1": "twitch",  # {"message", "status"} is Twitch's shape
     "authlib-expired-refresh-reported-as-invalid-request-1": "discord",  # Authlib's sentence, which Discord answers
+    "linkedin-client-auth-failed-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
     "google-capacitor-12500-something-went-wrong-1": "discord",  # {"message", "code": 5 digits} is Discord's shape
     "slack-docs-bad-client-secret-1": "hubspot",
     "slack-docs-invalid-client-id-1": "salesforce",
