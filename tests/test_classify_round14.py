@@ -149,3 +149,21 @@ def test_provider_rules_of_round_fourteen(provider: str, status: int | None, bod
 ])
 def test_round_fourteen_mechanisms(status: int | None, body: str, expected: tuple[str, str, str]) -> None:
     assert answer(status, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # oauthlib's and Authlib's exceptions are named after the RFC code, with "Error" instead of "Exception"
+    ("oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client) Client authentication failed.",
+     "invalid_client"),
+    ("InvalidClientError: the iat claim of the client assertion lies in the future", "invalid_client"),
+    ("authlib.integrations.base_client.errors.InvalidGrantError: refresh token is not valid", "invalid_grant"),
+    # not SQLAlchemy's or PyJWT's exceptions of similar names
+    ("sqlalchemy.exc.InvalidRequestError: This session is in 'prepared' state", "unknown"),
+])
+def test_exceptions_named_error_after_the_rfc_code(body: str, expected: str) -> None:
+    assert answer(None, body)[0] == expected
+
+
+def test_a_github_app_jwt_github_cannot_decode_is_the_apps_credential() -> None:
+    body = "POST https://api.github.com/app/installations/42/access_tokens: 401 - A JSON web token could not be decoded"
+    assert answer(401, body, "github") == ("invalid_client", "assertion_invalid", "fix_config")

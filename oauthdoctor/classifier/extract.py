@@ -126,10 +126,11 @@ _LAZY: dict[str, tuple[str, int]] = {
     "xml_message": (r"<Message>\s*([^<]*?)\s*</Message>", 0),
     # a whole sentence a log line says before the body it quotes
     "sentence": (r"[A-Z][^.!?\n{}]{8,}[.!?](?=\s|$)", 0),
-    # AWS SSO OIDC's (and other SDKs') exceptions named after the RFC code: "InvalidGrantException". Not
-    # ExpiredTokenException, which STS uses for expired session credentials, not a device code.
+    # AWS SSO OIDC's (and other SDKs') exceptions named after the RFC code: "InvalidGrantException", oauthlib's and
+    # Authlib's "InvalidClientError". Not ExpiredTokenException, which STS uses for expired session credentials, not
+    # a device code; nor InvalidRequestError or InvalidTokenError, which SQLAlchemy and PyJWT use for their own.
     "exception_code": (r"\b(InvalidGrant|InvalidClient|UnauthorizedClient|UnsupportedGrantType|InvalidScope|"
-                       r"AuthorizationPending|SlowDown)Exception\b", 0),
+                       r"AuthorizationPending|SlowDown)(?:Exception|Error)\b", 0),
     "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
     # key: value pairs quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
     # A credential the server echoed into its message ("Invalid access token: 3f1c2a9e-...", a JWT): shown only
@@ -657,7 +658,7 @@ def _code_in_words(text: str) -> str | None:
 
 
 def _code_in_exception_name(text: str) -> str | None:
-    m = _rx("exception_code").search(text) if "Exception" in text else None
+    m = _rx("exception_code").search(text) if "Exception" in text or "Error" in text else None
     return _HUMP.sub("_", m.group(1)).lower() if m else None
 
 
