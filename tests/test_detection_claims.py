@@ -44,6 +44,8 @@ WRITTEN_BY: dict[str, str] = {
     "microsoft-identity-web-idw10203-wrong-scope-3": "microsoft",
     "microsoft-identity-web-idw10201-no-scope-or-roles-4": "microsoft",
     "oauthlib-scope-has-changed-gmail-1": "google",  # the Gmail API's scopes, quoted in oauthlib's warning
+    "microsoft-b2c-jwtms-redirect-not-registered-1": "azure-ad-b2c",  # an AADB2C code: Microsoft's B2C profile
+    "microsoft-b2c-jwtms-api-permission-missing-1": "azure-ad-b2c",
     "google-calendar-easyappointments-rate-limit-1": "google",  # Calendar's quota error is Google's envelope
     "gke-metadata-server-caller-no-permission-5": "google",  # GKE's metadata server answers for Google's IAM
     "firebase-github-bad-verification-code-1": "github",  # Firebase relays GitHub's token answer, which it names
