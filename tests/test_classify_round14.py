@@ -167,3 +167,19 @@ def test_exceptions_named_error_after_the_rfc_code(body: str, expected: str) -> 
 def test_a_github_app_jwt_github_cannot_decode_is_the_apps_credential() -> None:
     body = "POST https://api.github.com/app/installations/42/access_tokens: 401 - A JSON web token could not be decoded"
     assert answer(401, body, "github") == ("invalid_client", "assertion_invalid", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "decision"), [
+    # an error report about a term only OAuth uses has OAuth meaning: the vague lean, with its three candidates
+    ("MailException: the OAUTH2 mechanism asked for more", "fix_config"),
+    ("WARN OidcClient - preferred token endpoint authentication method: null", "fix_config"),
+    ("SdkException: The WWW-Authenticate header does not contain a realm", "fix_config"),
+    # a term without an error's marks, or a provider's bare code, stays undecided
+    ("The refresh token is stored in the keychain", "none"),
+    ("OAUTH_021", "none"),
+])
+def test_an_oauth_term_in_an_error_report_leans_fix_config(body: str, decision: str) -> None:
+    r = classify(None, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.decision) == ("unknown", decision)
+    if decision == "fix_config":
+        assert (r.cause, r.confidence) == ("ambiguous", "low")

@@ -442,10 +442,22 @@ _FAILED = (
     r"|\bno (?:\w+ )?(?:code|token|state|grant)\b|\bmismatch\w*")
 
 
+# Terms only OAuth and OpenID Connect use, and the marks of an error report: a text with both speaks of an OAuth
+# step that went wrong even without a word this family reads as failure ("AuthenticationFailedException: OAUTH2 asked
+# for more", "Preferred token endpoint authentication method: null not available"). Not a provider's bare code
+# ("OAUTH_014"), nor a sentence that only names a term ("The ID token field is optional").
+_OAUTH_TERMS = (
+    r"\b(?:oauth(?!_)\w*|oidc|openid|(?:access|refresh|id)[ _-]?tokens?|client[ _-]?(?:id|secret)"
+    r"|redirect[ _-]?ur[il]|token[ _-]?endpoint|www-authenticate|bearer|grant[ _-]?type"
+    r"|authori[sz]ation (?:code|server|request|response|endpoint))\b")
+_ERROR_MARKS = (r"\b(?:not|no|never|cannot|can't|could ?n[o']t|unable|null|none|invalid|missing|unknown|unsupported"
+                r"|denied|refused|rejected|expired|mismatch\w*|fail\w*)\b|(?:exception|error)\b")
+
+
 @functools.cache
-def _vague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _vague_patterns() -> tuple[re.Pattern[str], ...]:
     """Compiled on first use: most answers are decided before the last family is tried."""
-    return re.compile(_FAILED, re.IGNORECASE), re.compile(_AUTH_SUBJECT, re.IGNORECASE)
+    return tuple(re.compile(p, re.IGNORECASE) for p in (_FAILED, _AUTH_SUBJECT, _OAUTH_TERMS, _ERROR_MARKS))
 
 
 VAGUE_AUTH_FAILURE_CANDIDATES = [
@@ -476,9 +488,12 @@ def says_expired(text: str) -> re.Match[str] | None:
 
 
 def speaks_of_auth_failure(text: str) -> bool:
-    """Whether the text says that an authorization, token, credential or sign-in step failed."""
-    failed, subject = _vague_patterns()
-    return failed.search(text) is not None and subject.search(text) is not None
+    """Whether the text says that an authorization, token, credential or sign-in step failed, or reports an error
+    about a term only OAuth uses (an OAuth text no rule reads still has OAuth meaning)."""
+    failed, subject, oauth, marks = _vague_patterns()
+    if failed.search(text) is not None and subject.search(text) is not None:
+        return True
+    return oauth.search(text) is not None and marks.search(text) is not None
 
 
 # RFC 9110 15.6: 503 is overload or maintenance and 504 an upstream that did not answer in time (temporary); 500
