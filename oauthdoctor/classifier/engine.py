@@ -287,10 +287,11 @@ def _explain(ex: Extracted, pid: str | None, code: str | None, found: Outcome | 
 def _refused_without_reason(found: Outcome | None, cls: str, cause: str, ex: Extracted) -> bool:
     """A token refused with neither RFC 6750's invalid_token nor a reason, where no rule decided (a bare 401, gRPC's
     UNAUTHENTICATED, Graph's InvalidAuthenticationToken without words; the word families for "Unauthorized" and
-    "Invalid access token" decide the same in providers/generic.yaml). Issue #16 keeps `retry` for an expired or
-    an unexplained invalid_token; without that code and without a word of expiry, what fixed it on the nine
-    development halves was configuration 34 times and a refresh 12 (a token for another API or environment, not
-    sent as Bearer, the wrong token type), so the answer is fix_config, `low`, with the refresh as a candidate."""
+    "Invalid access token" in providers/generic.yaml state no decision, so this decides for them). Issue #16 keeps
+    `retry` for an expired or an unexplained invalid_token; without that code and without a word of expiry, what
+    fixed it on the nine development halves was configuration 34 times and a refresh 12 (a token for another API
+    or environment, not sent as Bearer, the wrong token type), so the answer is fix_config, `low`, with the refresh
+    as a candidate."""
     if found is not None or cls != "invalid_token" or cause != "ambiguous":
         return False
     key = ex.error_key or ""

@@ -77,7 +77,6 @@ _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
 _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
-# "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
 # OAuth's request and response parameters (RFC 6749 11.2's registry, RFC 7636, RFC 7523, RFC 8628): "grant_type:
 # client_credentials is not supported" names the parameter the sentence is about, not an error code.
 _PARAMETER_NAMES = frozenset({
@@ -85,6 +84,7 @@ _PARAMETER_NAMES = frozenset({
     "code_verifier", "code_challenge", "code_challenge_method", "refresh_token", "access_token", "id_token",
     "token_type", "expires_in", "client_assertion", "client_assertion_type", "device_code", "user_code",
     "login_hint", "id_token_hint"})
+# "invalid_client: desc", and Salesforce's upper-case "INVALID_SESSION_ID:desc" (a SOAP fault string, no space).
 _CODE_PREFIX = re.compile(r"\s*(?:([a-z]+(?:_[a-z]+)+)\s*[:\-]\s+|([A-Z]+(?:_[A-Z]+)+)\s*[:\-]\s*)(.+)", re.S)
 _FORM = re.compile(r"[\w.\-%]+=[^\s&]*(?:&[\w.\-%]+=[^\s&]*)*")
 _FRAGMENT = re.compile(
