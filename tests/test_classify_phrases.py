@@ -251,6 +251,11 @@ def test_literal_anchors_never_refuse_a_text_the_pattern_matches() -> None:
     (r"(?<!client )authentication failure|api key", ("authentication failure", "api key")),
     ("x+yz", None),  # no run of 3 required characters
     ("a(b|c)d|xyz", None),  # one alternative without an anchor: no anchors at all
+    # a group the alternative cannot skip, whose every branch has a run: its runs are the anchors
+    (r"\b(?:client|consumer|app(?:lication)?)[ _-]?ids?\b", ("client", "consumer", "app")),
+    (r"(?:abc|de)?x", None),  # an optional group gives nothing
+    (r"(?!abc)(?:client|app)s", ("client", "app")),  # a lookaround gives nothing, the group after it does
+    (r"(?-i:Client|App)id", None),  # an inline-flag group is not read (and "id" is too short a run)
 ])
 def test_literal_anchors(pattern: str, expected: tuple[str, ...] | None) -> None:
     from oauthdoctor.classifier.anchors import anchors

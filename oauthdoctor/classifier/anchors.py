@@ -31,32 +31,52 @@ def anchors(pattern: str) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match must contain, or None when the pattern has none.
 
     Each top-level alternative contributes its longest run of plain characters outside groups, classes and
-    optional quantifiers (at least 3 characters, else the pattern gets no anchors). A text that contains none of
-    them cannot match, so the pattern need not even be compiled. Conservative by construction: anything unusual
-    ends a run. Tokenising with one regex keeps this far cheaper than compiling the pattern.
+    optional quantifiers (at least 3 characters); an alternative without one contributes the anchors of a group it
+    cannot skip, when every branch of that group has its own ("(?:client|consumer|app)[ _-]?id": client, consumer,
+    app). An alternative with neither leaves the pattern without anchors. A text that contains none of them cannot
+    match, so the pattern need not even be compiled. Conservative by construction: anything unusual ends a run, and
+    lookarounds and inline-flag groups give nothing. Tokenising with one regex keeps this far cheaper than compiling.
     """
+    return _anchors_of_tokens(_token_rx().findall(pattern))
+
+
+def _anchors_of_tokens(tokens: list[str]) -> tuple[str, ...] | None:
     found: list[str] = []
-    best, run, depth = "", "", 0
-    tokens = _token_rx().findall(pattern)
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if depth:
-            depth += tok.startswith("(") - (tok == ")")
+    best, run = "", ""
+    group: tuple[str, ...] | None = None  # the anchors of a mandatory group in the current alternative
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.startswith("("):
+            close = _closing(tokens, i)
+            if close is None:
+                return None
+            after = tokens[close + 1] if close + 1 < len(tokens) else ""
+            mandatory = not (after[:1] in ("?", "*") or after.startswith(("{0", "{,")))
+            plain = tok in ("(", "(?:") and not tokens[i + 1:i + 2] == ["?"]
+            if mandatory and plain and group is None:
+                group = _anchors_of_tokens(tokens[i + 1:close])
+            best, run = max(best, run, key=len), ""
+            i = close + 1
             continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if tok == "|":
             best = max(best, run, key=len)
-            if len(best) < 3:
+            if len(best) >= 3:
+                found.append(best)
+            elif group:
+                found.extend(group)
+            else:
                 return None
-            found.append(best)
-            best, run = "", ""
+            best, run, group = "", "", None
+            i += 1
             continue
         literal = None
         if tok.startswith("\\"):
             literal = tok[1] if tok[1] in _ESCAPED_LITERAL else None
-        elif tok[0] not in "[(){?*+.^$":
+        elif tok[0] not in "[){?*+.^$":
             literal = tok
-        if tok.startswith("("):
-            depth = 1
+        i += 1
         if literal is None:
             best, run = max(best, run, key=len), ""
             continue
@@ -68,10 +88,23 @@ def anchors(pattern: str) -> tuple[str, ...] | None:
             continue
         run += literal.lower()
     best = max(best, run, key=len)
-    if depth or len(best) < 3:
+    if len(best) >= 3:
+        found.append(best)
+    elif group:
+        found.extend(group)
+    else:
         return None
-    found.append(best)
     return tuple(dict.fromkeys(found))
+
+
+def _closing(tokens: list[str], opening: int) -> int | None:
+    """The index of the ``)`` that closes the group opened at ``opening`` (None: unbalanced)."""
+    depth = 0
+    for j in range(opening, len(tokens)):
+        depth += tokens[j].startswith("(") - (tokens[j] == ")")
+        if depth == 0:
+            return j
+    return None
 
 
 _memo: dict[str, list[str] | None] | None = None  # pattern -> anchors; None until read from the cache
