@@ -50,7 +50,8 @@ CASES = [
 ]
 
 
-READ_IN_WECHATS_PAGES = {-1, 40001, 40002, 40013, 40014, 40029, 40125, 41004, 42001, 45009, 45011, 48001}
+READ_IN_WECHATS_PAGES = {-1, 40001, 40002, 40013, 40014, 40029, 40125, 41001, 41002, 41004, 42001, 43003, 45009,
+                         45011, 48001, 48004, 50001, 50002}
 
 
 @pytest.mark.parametrize(("code", "message", "cls", "cause", "decision"), CASES, ids=[str(c[0]) for c in CASES])
