@@ -22,32 +22,38 @@ from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CORPUS = yaml.safe_load((FIXTURES / "errors_corpus_dev.yaml").read_text(encoding="utf-8"))
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    return yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+CORPUS = _load("errors_corpus_dev")
 # The second development half: another collection from other kinds of sources (Q&A, docs error tables, SDK
 # exception strings, log lines, pages, gateway wrappers); measured unseen before its rules were written.
-CORPUS2 = yaml.safe_load((FIXTURES / "errors_corpus_dev2.yaml").read_text(encoding="utf-8"))
+CORPUS2 = _load("errors_corpus_dev2")
 # The third development half (more server test suites, SDK logs and provider error tables); measured unseen first.
-CORPUS3 = yaml.safe_load((FIXTURES / "errors_corpus_dev3.yaml").read_text(encoding="utf-8"))
+CORPUS3 = _load("errors_corpus_dev3")
 # The fourth (identity servers' own code and logs, SOAP faults, SDK exceptions); measured unseen first.
-CORPUS4 = yaml.safe_load((FIXTURES / "errors_corpus_dev4.yaml").read_text(encoding="utf-8"))
+CORPUS4 = _load("errors_corpus_dev4")
 # The fifth (applications that integrate OAuth: CLIs, CI federation, MCP, vendor help centres); measured unseen first.
-CORPUS5 = yaml.safe_load((FIXTURES / "errors_corpus_dev5.yaml").read_text(encoding="utf-8"))
+CORPUS5 = _load("errors_corpus_dev5")
 # The sixth (providers the others covered thinly, servers' and libraries' own code); measured unseen first.
-CORPUS6 = yaml.safe_load((FIXTURES / "errors_corpus_dev6.yaml").read_text(encoding="utf-8"))
+CORPUS6 = _load("errors_corpus_dev6")
 # The seventh (round thirteen: five collections from sources no earlier corpus used); measured unseen first.
-CORPUS7 = yaml.safe_load((FIXTURES / "errors_corpus_dev7.yaml").read_text(encoding="utf-8"))
+CORPUS7 = _load("errors_corpus_dev7")
 # The eighth (round thirteen: Q&A pages, data tools, mobile sign-in, own servers); measured unseen first.
-CORPUS8 = yaml.safe_load((FIXTURES / "errors_corpus_dev8.yaml").read_text(encoding="utf-8"))
+CORPUS8 = _load("errors_corpus_dev8")
 # The ninth (round thirteen: gaming, health/finance/government identity, DevOps, commerce); measured unseen first.
-CORPUS9 = yaml.safe_load((FIXTURES / "errors_corpus_dev9.yaml").read_text(encoding="utf-8"))
+CORPUS9 = _load("errors_corpus_dev9")
 # The tenth (round fourteen: client and server libraries by language, CLI and infrastructure tools, SaaS APIs, Q&A).
-CORPUS10 = yaml.safe_load((FIXTURES / "errors_corpus_dev10.yaml").read_text(encoding="utf-8"))
+CORPUS10 = _load("errors_corpus_dev10")
 # The eleventh (round fourteen: mail and productivity, identity servers, automation and IoT, developer platforms,
 # workload identity federation, non-English Q&A, less common language ecosystems).
-CORPUS11 = yaml.safe_load((FIXTURES / "errors_corpus_dev11.yaml").read_text(encoding="utf-8"))
+CORPUS11 = _load("errors_corpus_dev11")
 # The twelfth (round fourteen: Microsoft, Google, popular SaaS APIs, enterprise identity providers).
-CORPUS12 = yaml.safe_load((FIXTURES / "errors_corpus_dev12.yaml").read_text(encoding="utf-8"))
-DEV_CASES = yaml.safe_load((FIXTURES / "errors_dev.yaml").read_text(encoding="utf-8"))
+CORPUS12 = _load("errors_corpus_dev12")
+DEV_CASES = _load("errors_dev")
 
 # (file's cases, provider given?) -> (class floor, decision floor)
 FLOORS = {

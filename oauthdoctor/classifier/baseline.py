@@ -478,13 +478,17 @@ REFUSED_WITHOUT_REASON_SUMMARY = (
     "if it had only expired, one refresh fixes it (a rule of thumb).")
 
 # Keycloak's "Token is not active" is its TokenVerifier's lifetime check (exp passed or nbf ahead).
-_EXPIRY = re.compile(r"\bexpir(?:y|e[sd]?|ation|ing)\b|\blifetime\b|\bnot yet valid\b|\bnot active\b",
-                     re.IGNORECASE)
+_EXPIRY = r"\bexpir(?:y|e[sd]?|ation|ing)\b|\blifetime\b|\bnot yet valid\b|\bnot active\b"
+
+
+@functools.cache
+def _expiry_rx() -> re.Pattern[str]:
+    return re.compile(_EXPIRY, re.IGNORECASE)  # on first use, like the module's other patterns
 
 
 def says_expired(text: str) -> re.Match[str] | None:
     """Whether the text speaks of expiry or a token's lifetime (an expired token: a refresh is the fix)."""
-    return _EXPIRY.search(text)
+    return _expiry_rx().search(text)
 
 
 def speaks_of_auth_failure(text: str) -> bool:
