@@ -230,13 +230,18 @@ GENERIC_RULES: list[ErrorRule] = [
        references=[RFC7523]),
     # An expired assertion is the client's to sign again (a JWT bearer grant's as much as a client assertion's):
     # fix_config, whichever class the endpoint names.
-    _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|not yet valid|\bexp\b|\bnbf\b)",
+    # One whose nbf or iat lies ahead is the signing host's clock (issue #16 family 7): clock_skew, same decision.
+    _r(description=r"assertion.{0,60}(?:not yet valid|\bnbf\b|in the future)",
+       failure_class="invalid_client", class_from_error=True, cause="clock_skew", decision="fix_config",
+       references=[RFC7523]),
+    _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|\bexp\b)",
        failure_class="invalid_client", class_from_error=True, cause="client_assertion_expired", decision="fix_config",
        references=[RFC7523]),
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     # "Allowed clock skew: N" is the leeway a validator prints with every expiry (jjwt), not a sign of skew.
-    _r(description=r"(?<!allowed )clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future",
+    _r(description=r"(?<!allowed )clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future"
+                   r"|\bissued[ _-]at\b.{0,30}\bin the future",
        not_error=["error"],  # fosite's wrapper around a client assertion's JWT error: the phrase layer reads it
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
