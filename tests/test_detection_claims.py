@@ -57,6 +57,10 @@ WRITTEN_BY: dict[str, str] = {
     "slack-docs-bad-client-secret-1": "hubspot",
     "slack-docs-invalid-client-id-1": "salesforce",
     "slack-docs-bad-redirect-uri-bare-1": "hubspot",
+    "unknown-simple-oauth2-invalid-auth-code-1": "spring-security-oauth",  # Spring's "Invalid authorization code: X"
+    "microsoft-b2c-prompt-none-no-session-1": "azure-ad-b2c",  # an AADB2C code: Azure AD B2C is Microsoft's
+    "amazon-lwa-client-creds-wrong-id-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
+    "virtuagym-grant-type-not-specified-1": "oauth2-server-php",  # bshaffer's "The grant type was not specified ..."
 }
 
 

@@ -231,10 +231,11 @@ GENERIC_RULES: list[ErrorRule] = [
     # An expired assertion is the client's to sign again (a JWT bearer grant's as much as a client assertion's):
     # fix_config, whichever class the endpoint names.
     # One whose nbf or iat lies ahead is the signing host's clock (issue #16 family 7): clock_skew, same decision.
-    _r(description=r"assertion.{0,60}(?:not yet valid|\bnbf\b|in the future)",
+    # "assertion" as a word: Node's "AssertionError [ERR_ASSERTION]: id_token expired" is no JWT assertion.
+    _r(description=r"\bassertion\b.{0,60}(?:not yet valid|\bnbf\b|in the future)",
        failure_class="invalid_client", class_from_error=True, cause="clock_skew", decision="fix_config",
        references=[RFC7523]),
-    _r(description=r"assertion.{0,60}(?:not within|valid time range|expired|\bexp\b)",
+    _r(description=r"\bassertion\b.{0,60}(?:not within|valid time range|expired|\bexp\b)",
        failure_class="invalid_client", class_from_error=True, cause="client_assertion_expired", decision="fix_config",
        references=[RFC7523]),
     # A token checked against the host clock (an ID token, an API's access token) when the body names no code of
@@ -384,6 +385,7 @@ GENERIC_RULES: list[ErrorRule] = [
     _r(description=r"does not contain (?:the )?(?:required )?scopes?|scopes? (?:does|do) not match|"
        r"insufficient authentication scopes|access_token_scope_insufficient|"
        r"(?:has ?n[o']t|has not) been granted (?:all )?(?:the )?required scopes",
+       not_error=["invalid_scope"],  # RFC 6749's code is about the scope requested, not the token's (RFC 6750)
        failure_class="insufficient_scope", cause="missing_scope", references=[RFC6750]),
     _r(error=["invalid_token"], description=r"audience.{0,60}(?:invalid|not valid|mismatch|does not match)"
        r"|invalid audience", failure_class="invalid_token", cause="token_for_wrong_audience", decision="fix_config",

@@ -99,6 +99,7 @@ _TAG = re.compile(r"<[^>]*>")
 # codes there are the API's own (Facebook's 190, VK's 5), and Facebook's 506 is not a status.
 _ENVELOPE_STATUSES = frozenset({"400", "401", "403", "404", "408", "409", "429", "500", "502", "503", "504"})
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+_CALL = re.compile(r"[A-Za-z_$][\w$.]*\(")  # an exception's or function's name with its opening parenthesis
 _BARE_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a body that is only a code: "token_revoked"
 # An HTTP status named in a library's message or a log line: after HTTP/status words, or before its reason phrase.
 _REASON = (r"(?:Unauthorized|Forbidden|Bad Request|Too Many Requests|Internal Server Error|Service Unavailable|"
@@ -448,13 +449,24 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
         fragment = _rx("fragment_smart") if not _SMART_QUOTES.isdisjoint(text) else _FRAGMENT
-        for m in fragment.finditer(text):
-            key, raw = m.group(1), m.group(2)
-            if key in KNOWN_KEYS and key not in found and not _prose_word(raw, text, m.end()):
-                found[key] = _fragment_value(raw)
+        _read_fragments(text, fragment, found)
         if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
             return found, "fragment"
     return None, "text"
+
+
+def _read_fragments(text: str, fragment: re.Pattern[str], found: dict[str, Any]) -> None:
+    """``key: value`` fields of a text into ``found`` (the first of each known key). A bracketed list of fields is
+    read inside too (AppAuth's Flutter plugin: ``Failed to authorize: [error: invalid_client, description: null]``),
+    and its value wins over a call's name taken before it (``error: PlatformException(authorize_failed, ...``)."""
+    for m in fragment.finditer(text):
+        key, raw = m.group(1), m.group(2)
+        if raw[:1] == "[" and ":" in raw:
+            _read_fragments(raw[1:], fragment, found)
+        if key not in KNOWN_KEYS or _prose_word(raw, text, m.end()):
+            continue
+        if key not in found or (isinstance(found[key], str) and _CALL.match(found[key]) and not _CALL.match(raw)):
+            found[key] = _fragment_value(raw)
 
 
 def _shown_error(visible: str) -> dict[str, Any] | None:
