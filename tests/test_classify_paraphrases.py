@@ -71,6 +71,53 @@ PARAPHRASES = [
      "interaction_required", "login_required", "reauth"),
     (None, "Silent authentication failed: interaction is required",
      "interaction_required", "login_required", "reauth"),
+    (None, "The user must consent to the application before it can access their data",
+     "interaction_required", "consent_required", "reauth"),
+    (None, "Multi-factor authentication is required to access this resource",
+     "interaction_required", "mfa_required", "reauth"),
+    # RFC 8628's device flow in other words
+    (None, "The user has not yet approved the device login; keep polling",
+     "authorization_pending", "device_authorization_pending", "retry"),
+    (None, "You are polling too frequently, please increase the interval",
+     "slow_down", "device_polling_too_fast", "retry"),
+    (None, "The device code has expired; start a new device authorization",
+     "expired_token", "device_code_expired", "reauth"),
+    # RFC 7636
+    (None, "PKCE verification failed: the code_verifier is incorrect",
+     "invalid_grant", "pkce_verifier_mismatch", "fix_config"),
+    (None, "The code_verifier parameter was not sent but the authorization request used PKCE",
+     "invalid_request", "pkce_verifier_missing", "fix_config"),
+    (None, "Only S256 is allowed as code_challenge_method",
+     "invalid_request", "pkce_method_not_supported", "fix_config"),
+    # grants that are dead, and a redirect_uri compared with the authorization request's (RFC 6749 4.1.3)
+    (None, "Refresh token reuse detected; all tokens in the family were revoked",
+     "invalid_grant", "refresh_token_reused_after_rotation", "reauth"),
+    (None, "Refresh token expired due to inactivity", "invalid_grant", "refresh_token_inactive", "reauth"),
+    (None, "This authorization code has already been redeemed", "invalid_grant", "auth_code_reused", "reauth"),
+    (None, "redirect_uri does not match the one used when requesting the authorization code",
+     "invalid_grant", "redirect_uri_differs_from_authorize", "fix_config"),
+    (None, "The redirect URI must be identical to the one used in the authorization request",
+     "invalid_grant", "redirect_uri_differs_from_authorize", "fix_config"),
+    (400, '{"error":"redirect_uri_mismatch","error_description":"redirect_uri did not match the one sent in the '
+          'authorization request"}', "redirect_uri_mismatch", "redirect_uri_differs_from_authorize", "fix_config"),
+    (None, "redirect_uri does not match the registered one",
+     "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config"),
+    # the client, the grant type and the scope
+    (None, "No client with requested id: my-app", "invalid_client", "unknown_client_id", "fix_config"),
+    (None, "The client application could not be found in the tenant", "invalid_client", "unknown_client_id",
+     "fix_config"),
+    (None, "Client secret has expired; create a new one", "invalid_client", "client_secret_expired", "fix_config"),
+    (None, "Grant type 'password' is not supported by this server",
+     "unsupported_grant_type", "grant_type_not_supported", "fix_config"),
+    (None, "The scope 'offline_access' is not permitted for this client",
+     "invalid_scope", "scope_not_allowed", "fix_config"),
+    (403, '{"message":"This action requires the write:repo scope"}', "insufficient_scope", "missing_scope",
+     "fix_config"),
+    # tokens at APIs, and clocks
+    (401, '{"message":"Token has been revoked by the user"}', "invalid_token", "token_revoked", "reauth"),
+    (None, "The provided access token is malformed", "invalid_token", "access_token_malformed", "fix_config"),
+    (None, "JWT not yet valid: the nbf claim is in the future", "invalid_token", "clock_skew", "fix_config"),
+    (None, "getaddrinfo ENOTFOUND login.example.com", "temporarily_unavailable", "network_error", "retry"),
 ]
 
 

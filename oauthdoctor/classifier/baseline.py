@@ -267,6 +267,15 @@ GENERIC_RULES: list[ErrorRule] = [
        references=[RFC7636]),
     _r(error=["invalid_grant"], description=r"redirect[ _-]?ur[il]",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_differs_from_authorize"),
+    # A text that compares the token request's redirect_uri with the authorization request's (RFC 6749 4.1.3:
+    # identical values) names that mismatch ahead of the registration family below; the token endpoint answers it
+    # invalid_grant (5.2), a code the body names keeps its class.
+    _r(description=r"redirect(?:ion)?[ _-]?ur[il]\b[^\n]{0,80}\b(?:does not|doesn't|did not|didn't|must) "
+                   r"(?:match|be (?:identical|the same)(?: (?:to|as))?) (?:the one |the (?:redirect(?:ion)? )?ur[il] "
+                   r"|what was )?(?:used|sent|given|provided|passed|included) (?:in|for|with|on|when (?:requesting|"
+                   r"getting|obtaining|creating)) (?:the |your )?(?:authori[sz]ation|authorize|original|initial)\b",
+       failure_class="invalid_grant", class_from_error=True, cause="redirect_uri_differs_from_authorize",
+       decision="fix_config", references=["https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3", RFC6749]),
     # not mod_auth_openidc's own redirect-URI pages and log prefix, nor Argo CD's check of its return URL (their
     # phrase rules read them)
     _r(description=r"redirect[ _-]?ur[il](?! with no parameters|_request: |: the protocol and host \(including port\))"
