@@ -637,7 +637,7 @@ def test_redirects_field_errors_pages_and_prescriptions(status: int | None, body
      ("invalid_client", "federated_credential_mismatch", "fix_config")),
     # google-auth-library: rapt_required asks for an interactive reauthentication; internal_failure is retried.
     ("google", 400, '{"error": "invalid_grant", "error_subtype": "rapt_required"}',
-     ("interaction_required", "reauth_required_by_session_control", "reauth")),
+     ("invalid_grant", "reauth_required_by_session_control", "reauth")),
     ("google", None, '{"error": "internal_failure"}', ("server_error", "idp_server_error", "retry")),
     # Slack: a revoked incoming webhook answers 404 "No service".
     ("slack", 404, "No Service", ("invalid_token", "token_revoked", "reauth")),

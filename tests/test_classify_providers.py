@@ -64,7 +64,7 @@ CASES = [
     ("google", 400, '{"error":"invalid_grant","error_description":"Invalid code verifier."}', None,
      "invalid_grant", "pkce_verifier_mismatch", "fix_config"),
     ("google", 400, '{"error":"invalid_grant","error_description":"reauth related error","error_subtype":'
-     '"invalid_rapt"}', None, "interaction_required", "reauth_required_by_session_control", "reauth"),
+     '"invalid_rapt"}', None, "invalid_grant", "reauth_required_by_session_control", "reauth"),
     ("google", 400, "Error 400: disallowed_useragent", None, "invalid_request", "embedded_webview_blocked",
      "fix_config"),
     ("google", 403, "Error 403: org_internal", None, "access_denied", "app_internal_user_outside_org", "fix_config"),
@@ -258,10 +258,10 @@ def test_fosites_malformed_refresh_token_is_not_taken_for_dropbox() -> None:
 def test_googles_reauthentication_subtype_named_in_text_is_an_interactive_sign_in() -> None:
     """google-auth-library-python's invalid_rapt / rapt_required, quoted in a log or an exception message."""
     quoted = '{"error": "invalid_grant", "error_description": "reauth related error (invalid_rapt)"}'
-    for body in ("invalid_rapt", quoted):
+    # the wire's code is invalid_grant and the class follows it; a bare subtype names no code
+    for body, cls in (("invalid_rapt", "interaction_required"), (quoted, "invalid_grant")):
         r = classify(400, body, None, provider="google")
-        assert (r.failure_class, r.cause, r.decision) == (
-            "interaction_required", "reauth_required_by_session_control", "reauth")
+        assert (r.failure_class, r.cause, r.decision) == (cls, "reauth_required_by_session_control", "reauth")
 
 
 def test_words_outside_a_status_catch_alls_candidates_decide() -> None:

@@ -256,4 +256,4 @@ def test_an_unregistered_android_key_hash_is_a_configuration_fix() -> None:
             "Configure your app key hashes at https://developers.facebook.com/apps/123/")
     got = classify(None, text)
     assert (got.provider, got.failure_class, got.cause, got.decision) == (
-        "meta", "unauthorized_client", "android_key_hash_not_registered", "fix_config")
+        "meta", "invalid_client", "android_key_hash_not_registered", "fix_config")
