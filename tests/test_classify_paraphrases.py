@@ -23,7 +23,7 @@ PARAPHRASES = [
           'allowed"}', "invalid_client", "wrong_client_auth_method", "fix_config"),
     # family 3: an organisation's policy, an administrator's approval, a group the user is not in
     (None, "User does not belong to any group that is permitted to use this application",
-     "access_denied", "user_not_assigned_to_app", "fix_config"),
+     "access_denied", "user_not_in_required_groups", "fix_config"),
     (None, "The user is not assigned to a role for this application",
      "access_denied", "user_not_assigned_to_app", "fix_config"),
     (None, "Your organization administrator has restricted third-party application access",
