@@ -1,6 +1,6 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev14.yaml`` are the
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev16.yaml`` are the
 development halves of twelve independent corpora (each case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
@@ -55,6 +55,8 @@ CORPUS11 = _load("errors_corpus_dev11")
 CORPUS12 = _load("errors_corpus_dev12")
 # The fourteenth (round fifteen: client libraries, enterprise identity providers, SaaS APIs, mobile/desktop/CLI).
 CORPUS14 = _load("errors_corpus_dev14")
+# The sixteenth (round fifteen: Q&A on Microsoft and Google, enterprise SaaS, developer platforms, payments).
+CORPUS16 = _load("errors_corpus_dev16")
 DEV_CASES = _load("errors_dev")
 
 # (file's cases, provider given?) -> (class floor, decision floor)
@@ -92,6 +94,8 @@ FLOORS = {
     ("corpus12", False): (0.75, 0.85),
     ("corpus14", True): (0.84, 0.78),  # 0.778 / 0.778 measured unseen, before any rule was written from it
     ("corpus14", False): (0.82, 0.78),
+    ("corpus16", True): (0.80, 0.85),  # 0.732 / 0.793 measured unseen, before any rule was written from it
+    ("corpus16", False): (0.75, 0.82),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
@@ -116,7 +120,8 @@ def test_accuracy_floors(name: str, with_provider: bool) -> None:
     cases = {"corpus": CORPUS, "corpus2": CORPUS2, "corpus3": CORPUS3, "corpus4": CORPUS4, "corpus5": CORPUS5,
              "corpus6": CORPUS6, "corpus7": CORPUS7, "corpus8": CORPUS8, "corpus9": CORPUS9,
              "corpus10": CORPUS10, "corpus11": CORPUS11,
-             "corpus12": CORPUS12, "corpus14": CORPUS14, "dev": DEV_CASES}[name]
+             "corpus12": CORPUS12, "corpus14": CORPUS14, "corpus16": CORPUS16,
+             "dev": DEV_CASES}[name]
     class_acc, decision_acc, misses = _accuracy(cases, with_provider)
     class_floor, decision_floor = FLOORS[(name, with_provider)]
     assert class_acc >= class_floor and decision_acc >= decision_floor, (class_acc, decision_acc, misses)

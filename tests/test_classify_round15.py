@@ -74,3 +74,53 @@ def test_firebase_s_older_unauthorised_domain_wording() -> None:
     r = classify(None, body, None, provider="firebase", rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision, r.basis) == (
         "redirect_uri_mismatch", "domain_not_authorized", "fix_config", "heuristic")
+
+
+# corpus sixteen's development half
+
+
+def test_openid_client_without_its_secret_is_configuration() -> None:
+    body = "TypeError: client_secret_basic client authentication method requires a client_secret"
+    assert answer(None, body) == ("invalid_client", "credentials_not_configured", "fix_config")
+
+
+def test_sap_s_audience_check() -> None:
+    body = "Jwt token with audience [uaa, sb-orders!b12] is not issued for these clientIds: [sb-billing!b34]."
+    assert answer(None, body) == ("invalid_token", "token_for_wrong_audience", "fix_config")
+
+
+def test_a_client_identifier_no_application_matches() -> None:
+    body = '{"error": {"message": "No application matches the supplied client identifier"}}'
+    assert answer(None, body) == ("invalid_client", "unknown_client_id", "fix_config")
+
+
+def test_a_malformed_authorization_header() -> None:
+    body = '{"errors": [{"detail": "The Authorization http header of your request was malformed."}]}'
+    r = classify(401, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == ["access_token_missing", "wrong_auth_scheme"]
+
+
+def test_scope_words_in_a_403_are_the_token_s_scope() -> None:
+    # RFC 6750 3.1: insufficient_scope is a 403; RFC 6749's invalid_scope a redirect or a 400
+    assert answer(403, "403 Invalid scope(s)") == ("insufficient_scope", "missing_scope", "fix_config")
+    assert answer(400, "Invalid scope(s)")[0] == "invalid_scope"
+    assert answer(None, '{"error": "invalid_scope", "error_description": "invalid scope"}')[0] == "invalid_scope"
+
+
+def test_insufficient_privileges_are_rfc_6750_s_insufficient_scope() -> None:
+    body = "Code: Authorization_RequestDenied, Message: Insufficient privileges to complete the operation."
+    assert answer(403, body) == ("insufficient_scope", "missing_permission", "fix_config")
+    # a denial that says nothing of privileges stays the permission family's
+    assert answer(403, "Permission denied for this resource")[0] == "access_denied"
+
+
+def test_rfc_6750_s_code_in_another_field_keeps_its_convention() -> None:
+    # issue #16: an unexplained invalid_token is one refresh, in whichever field the server puts the code
+    assert answer(401, '{"message": "invalid_token", "error": "not_found", "status": 401}')[2] == "retry"
+    assert answer(401, '{"message": "Unauthorized", "status": 401}')[2] == "fix_config"
+
+
+def test_salesforce_s_blocked_username_password_flow() -> None:
+    assert answer(None, "Username-Password Flow Disabled", "salesforce") == (
+        "unauthorized_client", "grant_type_not_enabled_for_client", "fix_config")

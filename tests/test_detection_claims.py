@@ -61,6 +61,10 @@ WRITTEN_BY: dict[str, str] = {
     "microsoft-b2c-prompt-none-no-session-1": "azure-ad-b2c",  # an AADB2C code: Azure AD B2C is Microsoft's
     "amazon-lwa-client-creds-wrong-id-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
     "virtuagym-grant-type-not-specified-1": "oauth2-server-php",  # bshaffer's "The grant type was not specified ..."
+    "authjs-invalid-client-todo-handle-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
+    "powerbi-sample-client-secret-required-1": "microsoft",  # Power BI signs in through Entra: an AADSTS code
+    "snowflake-rb-keypair-jwt-expired-1": "discord",  # {"code": six digits, "message"} is Discord's shape too
+    "linear-raycast-code-invalid-1": "node-oauth2-server",  # "Invalid grant: authorization code is invalid"
 }
 
 

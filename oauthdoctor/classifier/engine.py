@@ -299,7 +299,8 @@ def _refused_without_reason(found: Outcome | None, cls: str, cause: str, ex: Ext
     if found is not None or cls != "invalid_token" or cause != "ambiguous":
         return False
     key = ex.error_key or ""
-    return key != "invalid_token" and "expir" not in key and B.says_expired(ex.text) is None
+    named = key == "invalid_token" or any(v.strip().lower() == "invalid_token" for v in ex.fields.values())
+    return not named and "expir" not in key and B.says_expired(ex.text) is None  # RFC 6750's code in any field
 
 
 def _unanimous(candidates: list[Candidate], decision: str) -> bool:
