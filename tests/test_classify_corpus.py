@@ -1,7 +1,8 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
 ``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev16.yaml`` are the
-development halves of twelve independent corpora (each case keeps its ``source``, ``family`` and ``fixed_by``);
+development halves of fourteen independent corpora (thirteen and fifteen were kept whole, outside the repository; each
+case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
 stay missed on purpose (judgement calls: ``python bench/explain_accuracy.py --misses`` lists them). The floors
