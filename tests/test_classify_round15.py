@@ -23,6 +23,8 @@ def test_a_bracketed_field_list_inside_an_exception_gives_the_error() -> None:
             "null, null)")
     ex = extract(None, text, None)
     assert ex.error == "invalid_grant"
+    # the list's closing bracket is not part of its last value
+    assert extract(None, "Failed: [description: Code expired, error: invalid_grant]", None).error == "invalid_grant"
     # an error named inside a call's parentheses and nowhere else is still read as before
     assert extract(None, "error: OAuthError(invalid_grant)", None).error_key == "invalid_grant"
 
