@@ -41,6 +41,7 @@ KNOWN_KEYS = frozenset({
     "category", "errorCode", "errorSummary", "error_code", "ErrorCode", "ok", "code", "Message",
     "ExceptionMessage", "detail", "details", "error_message", "errorMessage", "statusCode", "StatusCode", "scope",
     "errorDescription", "error_msg", "Detail", "errorMsg", "errMsg", "errmsg", "authErrorDescription",
+    "oauth_problem", "oauth_problem_advice",
 })
 OAUTH_CODES = (
     "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
@@ -122,6 +123,8 @@ _LAZY: dict[str, tuple[str, int]] = {
                        r"([45]\d\d)\b|\b([45]\d\d)\)? \(?" + _REASON + r"\b", re.I),
     "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
     "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
+    # OAuth 1.0a's problem report quoted in a message, as its WWW-Authenticate parameter: oauth_problem="x"
+    "oauth_problem": (r"\boauth_problem\s*=\s*\\?[\"']?([a-z]+(?:_[a-z]+)+)", 0),
     # an XML error document's code and message (AWS's <ErrorResponse><Error><Code>, Azure's <Error><Code>)
     "xml_code": (r"<Code>\s*([^<\s][^<]*?)\s*</Code>", 0),
     "xml_message": (r"<Message>\s*([^<]*?)\s*</Message>", 0),
@@ -283,7 +286,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         if error is None and (name := fields.get("name")) and _rx("known_code").fullmatch(name.strip()):
             error = name.strip()  # a JS error object: {"name": "insufficient_scope", "message": ...}
         if error is None:  # an error body quoted inside a message string
-            error = _code_in_text(" ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k))
+            quoted = " ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k)
+            error = _code_in_text(quoted)
+            if error is None and "oauth_problem" in quoted and (problem := _rx("oauth_problem").search(quoted)):
+                error = fields["oauth_problem"] = problem.group(1)
         if description is None and error is not None and fmt in ("wrapped", "python"):
             description = _said_before(text, error)
     if error is None and visible:
@@ -430,6 +436,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
                 data = None
             if data is not None:
                 return data, "python"
+    if "error=" not in text and "error%3d" in text.lower() and (form := _nested_callback(text)) is not None:
+        return form, "url"
     if "error=" in text and (form := _callback_in_text(text)) is not None:
         return form, "url"
     if "error=" in text and "://" in text[:12] and " " not in text:
@@ -442,15 +450,16 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         form = dict(parse_qsl(query, keep_blank_values=True))
         if "error" in form or "access_token" in form or "oauth_problem" in form:  # OAuth 2, or OAuth 1.0a
             return form, "form"
-    if query.startswith("error=") and "&" in query and "\n" not in query:  # a query pasted without its encoding
-        form = dict(parse_qsl(query, keep_blank_values=True))
-        if form.get("error"):
+    if query.startswith(("error=", "oauth_problem=")) and "&" in query and "\n" not in query:  # a query pasted
+        form = dict(parse_qsl(query, keep_blank_values=True))  # without its encoding (OAuth 2, or OAuth 1.0a's)
+        if form.get("error") or form.get("oauth_problem"):
             return form, "form"
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
         fragment = _rx("fragment_smart") if not _SMART_QUOTES.isdisjoint(text) else _FRAGMENT
         _read_fragments(text, fragment, found)
-        if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message")):
+        if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message",
+                                        "oauth_problem")):
             return found, "fragment"
     return None, "text"
 
@@ -490,6 +499,17 @@ def _unwrapped(fields: dict[str, str]) -> dict[str, str]:
             if _first(inner_fields, ERROR_KEYS) or _first(inner_fields, DESCRIPTION_KEYS):
                 return {**{k: v for k, v in fields.items() if v is not value}, **inner_fields}
     return fields
+
+
+def _nested_callback(text: str) -> dict[str, str] | None:
+    """The error parameters of a callback query carried, percent-encoded, as one parameter of another URL (an
+    app's return-to link: ``/login?to=%2F%3Ferror%3Daccess_denied%26error_description%3D...``)."""
+    for _, value in parse_qsl(text.split("?", 1)[-1].split()[0] if text.strip() else ""):
+        if "error=" in value:
+            form = dict(parse_qsl(value[value.find("?") + 1:] if "?" in value else value, keep_blank_values=True))
+            if _BARE_CODE.fullmatch(form.get("error", "")):
+                return form
+    return None
 
 
 def _callback_in_text(text: str) -> dict[str, str] | None:
