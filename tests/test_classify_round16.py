@@ -1,0 +1,66 @@
+"""Round sixteen (issue #16): reading written from corpus eighteen's development half. The texts are written for these
+tests in the sources' terms; none is a corpus case."""
+
+from __future__ import annotations
+
+import pytest
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+from oauthdoctor.classifier.extract import extract
+
+BOOK = RuleBook()
+
+
+def answer(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
+    r = classify(status, body, None, provider=provider, rulebook=BOOK)
+    return r.failure_class, r.cause, r.decision
+
+
+def test_a_callback_error_carried_percent_encoded_in_a_return_to_link_is_read() -> None:
+    url = ("https://app.example/signin?next=%2Fauth%2Fcallback%3Ferror%3Dinvalid_scope%26error_description%3D"
+           "Scope%2Bfoo%2Bis%2Bnot%2Ballowed")
+    ex = extract(None, url, None)
+    assert (ex.error, ex.description) == ("invalid_scope", "Scope foo is not allowed")
+    assert answer(None, url)[0] == "invalid_scope"
+    # a parameter that only mentions the word is not a callback
+    assert extract(None, "https://app.example/help?topic=error%3Dcodes", None).error is None
+
+
+def test_oauth1_problem_reports_are_read_in_every_shape() -> None:
+    # unencoded form (spaces in the advice), and the WWW-Authenticate style quoted inside a message
+    form = "oauth_problem=timestamp_refused&oauth_problem_advice=Timestamp is out of range"
+    assert answer(401, form) == ("invalid_token", "clock_skew", "fix_config")
+    quoted = '{"description": "Please provide valid credentials. OAuth oauth_problem=\\"consumer_key_unknown\\""}'
+    assert answer(401, quoted) == ("invalid_client", "unknown_client_id", "fix_config")
+    assert answer(401, 'OAuth oauth_problem="signature_invalid", realm="api.example"')[1] == "request_signature_invalid"
+
+
+@pytest.mark.parametrize("body", [
+    '{"serviceErrorCode": 65601, "message": "Unknown authentication scheme", "status": 401}',
+    "401 Unauthorized: authorization scheme not supported",
+])
+def test_an_authorization_header_under_another_scheme_is_a_fix(body: str) -> None:
+    assert answer(401, body) == ("invalid_request", "wrong_auth_scheme", "fix_config")
+    # a status-only catch-all of a provider gives way to these words too
+    assert answer(401, body, provider="linkedin") == ("invalid_request", "wrong_auth_scheme", "fix_config")
+
+
+@pytest.mark.parametrize(("status", "body"), [
+    (None, "RPError: failed to decode JWT"),
+    (502, "Impossible to decode OIDC token: Error: kid must be provided in JWT header."),
+])
+def test_a_token_that_does_not_decode_is_malformed_whatever_the_status(status: int | None, body: str) -> None:
+    assert answer(status, body) == ("invalid_token", "access_token_malformed", "fix_config")
+
+
+def test_firebase_popup_closed_message_is_a_cancelled_sign_in() -> None:
+    body = "The popup has been closed by the user before finalizing the operation."
+    assert answer(None, body) == ("access_denied", "user_cancelled_sign_in", "reauth")
+
+
+def test_system_text_json_on_an_html_page_is_a_wrong_endpoint_candidate() -> None:
+    r = classify(None, "Error = '<' is an invalid start of a value. LineNumber: 1 | BytePositionInLine: 0.", None,
+                 rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "ambiguous", "fix_config")
+    assert r.candidates[0].cause == "wrong_endpoint_url"
