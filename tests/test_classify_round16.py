@@ -64,3 +64,40 @@ def test_system_text_json_on_an_html_page_is_a_wrong_endpoint_candidate() -> Non
                  rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "ambiguous", "fix_config")
     assert r.candidates[0].cause == "wrong_endpoint_url"
+
+
+def test_google_refuses_a_redirect_uri_by_its_form_as_invalid_request() -> None:
+    body = "Error 400: invalid_request Invalid parameter value for redirect_uri: Missing scheme: /oauth2/callback"
+    assert answer(400, body, provider="google") == ("invalid_request", "redirect_uri_malformed", "fix_config")
+    # a redirect URI that is well formed but not registered stays the mismatch
+    assert answer(400, "Error 400: redirect_uri_mismatch", provider="google")[0] == "redirect_uri_mismatch"
+
+
+@pytest.mark.parametrize("body", [
+    "shopify.session.ValidationException: Invalid HMAC: Possibly malicious login",
+    "This request is not initiated from a valid shopify shop!",
+])
+def test_a_callback_whose_hmac_does_not_verify_is_the_apps_secret(body: str) -> None:
+    assert answer(None, body) == ("invalid_request", "callback_signature_invalid", "fix_config")
+
+
+def test_a_bare_invalid_authorization_request_is_invalid_request_with_an_open_cause() -> None:
+    assert answer(None, "Invalid authorization request") == ("invalid_request", "ambiguous", "fix_config")
+    # the words inside a longer sentence are left to the rules that read that sentence
+    assert answer(None, "The client sent an invalid authorization request: redirect_uri is not registered")[0] \
+        == "redirect_uri_mismatch"
+
+
+@pytest.mark.parametrize("body", [
+    "Le service est temporairement indisponible",
+    "El servicio está temporalmente no disponible",
+    "Der Dienst ist vorübergehend nicht verfügbar",
+])
+def test_temporarily_unavailable_in_other_languages_is_transient(body: str) -> None:
+    assert answer(None, body) == ("temporarily_unavailable", "token_service_unavailable", "retry")
+
+
+def test_firebase_lost_initial_state_is_a_lost_sign_in_transaction() -> None:
+    body = ("Unable to process request due to missing initial state. This may happen if browser sessionStorage is "
+            "inaccessible or accidentally cleared.")
+    assert answer(None, body) == ("invalid_request", "state_or_session_lost", "fix_config")
