@@ -23,8 +23,9 @@ def test_a_callback_error_carried_percent_encoded_in_a_return_to_link_is_read() 
     ex = extract(None, url, None)
     assert (ex.error, ex.description) == ("invalid_scope", "Scope foo is not allowed")
     assert answer(None, url)[0] == "invalid_scope"
-    # a parameter that only mentions the word is not a callback
+    # a parameter that only mentions the word is not a callback, and nothing after the "?" is nothing
     assert extract(None, "https://app.example/help?topic=error%3Dcodes", None).error is None
+    assert extract(None, "see error%3Dx ?", None).error is None
 
 
 def test_oauth1_problem_reports_are_read_in_every_shape() -> None:

@@ -504,7 +504,8 @@ def _unwrapped(fields: dict[str, str]) -> dict[str, str]:
 def _nested_callback(text: str) -> dict[str, str] | None:
     """The error parameters of a callback query carried, percent-encoded, as one parameter of another URL (an
     app's return-to link: ``/login?to=%2F%3Ferror%3Daccess_denied%26error_description%3D...``)."""
-    for _, value in parse_qsl(text.split("?", 1)[-1].split()[0] if text.strip() else ""):
+    query = text.split("?", 1)[-1].split(None, 1)  # a URL ends at a space
+    for _, value in parse_qsl(query[0] if query else ""):
         if "error=" in value:
             form = dict(parse_qsl(value[value.find("?") + 1:] if "?" in value else value, keep_blank_values=True))
             if _BARE_CODE.fullmatch(form.get("error", "")):
