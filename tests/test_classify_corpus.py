@@ -101,8 +101,12 @@ FLOORS = {
     ("corpus14", False): (0.82, 0.78),
     ("corpus16", True): (0.80, 0.85),  # 0.732 / 0.793 measured unseen, before any rule was written from it
     ("corpus16", False): (0.75, 0.82),
-    ("corpus18", True): (0.84, 0.67),  # 0.722 / 0.622 measured unseen, before any rule was written from it
-    ("corpus18", False): (0.82, 0.70),
+    # 0.722 / 0.622 measured unseen, before any rule was written from it. Classes 0.844 -> 0.822 by convention: a
+    # vague authorization failure is RFC 6749's invalid_request, not unknown (issue #16 keeps unknown for text with no
+    # OAuth meaning; 14 of the 56 such development texts were labelled invalid_request, 4 unknown - two of those 4
+    # are django-allauth's generic failure pages here).
+    ("corpus18", True): (0.82, 0.67),
+    ("corpus18", False): (0.80, 0.70),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }

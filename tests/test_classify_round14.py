@@ -180,6 +180,6 @@ def test_a_github_app_jwt_github_cannot_decode_is_the_apps_credential() -> None:
 ])
 def test_an_oauth_term_in_an_error_report_leans_fix_config(body: str, decision: str) -> None:
     r = classify(None, body, None, rulebook=BOOK)
-    assert (r.failure_class, r.decision) == ("unknown", decision)
+    assert (r.failure_class, r.decision) == ("invalid_request" if decision == "fix_config" else "unknown", decision)
     if decision == "fix_config":
         assert (r.cause, r.confidence) == ("ambiguous", "low")

@@ -1,5 +1,6 @@
 """Text that says an authorization step failed without naming why: a low-confidence lean with candidates, not
-"nothing decided" (issue #16: ``unknown`` with no decision is for text with no OAuth meaning at all)."""
+"nothing decided", and RFC 6749's catch-all class, not ``unknown`` (issue #16: ``unknown`` with no decision is for
+text with no OAuth meaning at all)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ CANDIDATES = ["client_or_app_configuration", "grant_or_session_gone", "transient
 def test_a_vague_authorization_failure_leans_fix_config_and_lists_the_three_ways(status: int | None,
                                                                                  text: str) -> None:
     r = classify(status, text, None, rulebook=BOOK)
-    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("unknown", "ambiguous", "fix_config", "low")
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_request", "ambiguous", "fix_config",
+                                                                    "low")
     assert [c.cause for c in r.candidates] == CANDIDATES
     assert r.summary == baseline.VAGUE_AUTH_FAILURE_SUMMARY
     assert r.hints[-1] == baseline.AMBIGUOUS_FIX_HINT
@@ -61,7 +63,7 @@ def test_the_cli_shows_the_lean_as_a_lean() -> None:
         "╭─ Decision: fix_config (a lean: low confidence) ─")
     data = json.loads(subprocess.run([*args, "--format", "json"], capture_output=True, text=True,
                                      check=False).stdout)
-    assert (data["class"], data["decision"], data["confidence"]) == ("unknown", "fix_config", "low")
+    assert (data["class"], data["decision"], data["confidence"]) == ("invalid_request", "fix_config", "low")
 
 
 @pytest.mark.parametrize(("text", "provider"), [

@@ -183,7 +183,7 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     if status == 400 and not ex.empty:
         return Outcome(failure_class="invalid_request", cause="ambiguous"), "status"
     if (status is None or status >= 300) and not ex.empty and B.speaks_of_auth_failure(ex.text):
-        return Outcome(failure_class="unknown", cause="ambiguous", decision="fix_config",
+        return Outcome(failure_class="invalid_request", cause="ambiguous", decision="fix_config",
                        summary=B.VAGUE_AUTH_FAILURE_SUMMARY, candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES)), "words"
     return Outcome(failure_class="unknown"), "none"
 

@@ -180,7 +180,9 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
     version, or a base URL missing a prefix); a retry reaches the same nothing."""
     if ex.error_key and ex.error_key not in _REASON_PHRASES:
         return result
-    if ex.status == 404 and result.failure_class == "unknown":
+    open_answer = result.failure_class == "unknown" or (result.failure_class, result.cause) == (
+        "invalid_request", "ambiguous")  # nothing read, or only a vague failure (RFC 6749's catch-all class)
+    if ex.status == 404 and open_answer:
         return _decided(result, ex, rules, code, "invalid_request", "wrong_endpoint_url", (
             "The token request reached no token endpoint (HTTP 404): the token URL is wrong - its path, tenant, "
             "realm or version - or a base URL lost a prefix. Take it from the issuer's discovery document."))
