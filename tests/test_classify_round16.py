@@ -3,6 +3,8 @@ tests in the sources' terms; none is a corpus case."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from oauthdoctor.classifier import classify
@@ -102,3 +104,34 @@ def test_firebase_lost_initial_state_is_a_lost_sign_in_transaction() -> None:
     body = ("Unable to process request due to missing initial state. This may happen if browser sessionStorage is "
             "inaccessible or accidentally cleared.")
     assert answer(None, body) == ("invalid_request", "state_or_session_lost", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("too early to access", ("slow_down", "device_polling_too_fast", "retry")),
+    ("authentication timed out", ("expired_token", "device_code_expired", "reauth")),
+])
+def test_keycloaks_ciba_poll_answers_by_their_descriptions(body: str, expected: tuple[str, str, str]) -> None:
+    # Keycloak's CibaGrantType words slow_down and expired_token this way; a body that is only the description
+    assert answer(400, body, provider="keycloak") == expected
+    wire = json.dumps({"error": expected[0], "error_description": body})
+    assert answer(400, wire, provider="keycloak") == expected
+
+
+def test_squares_malformed_authorization_header_is_not_an_expired_token() -> None:
+    body = ('{"errors": [{"category": "AUTHENTICATION_ERROR", "code": "UNAUTHORIZED", "detail": "The `Authorization` '
+            'http header of your request was malformed. The header value is expected to be of the format '
+            '\\"Bearer TOKEN\\" (without quotation marks)."}]}')
+    assert answer(401, body, provider="square") == ("invalid_request", "ambiguous", "fix_config")
+    # UNAUTHORIZED without that detail keeps Square's catch-all (refresh once)
+    other = '{"errors": [{"category": "AUTHENTICATION_ERROR", "code": "UNAUTHORIZED", "detail": "Not authorized."}]}'
+    assert answer(401, other, provider="square") == ("invalid_token", "ambiguous", "retry")
+
+
+def test_a_message_that_ranks_expiry_first_is_not_read_as_the_ip_restriction() -> None:
+    text = ("This authorization request has expired, or (less likely) the IP is restricted or invalid login hours. "
+            '[Raw error message: Error in retrieving token: "invalid_grant"]')
+    r = classify(None, text, None, provider="salesforce", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_grant", "ambiguous", "reauth")
+    assert [c.cause for c in r.candidates] == ["auth_code_expired", "ip_restricted"]
+    body = '{"error": "invalid_grant", "error_description": "ip restricted or invalid login hours"}'
+    assert answer(400, body, provider="salesforce") == ("invalid_grant", "ip_restricted", "fix_config")
