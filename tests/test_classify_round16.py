@@ -135,3 +135,16 @@ def test_a_message_that_ranks_expiry_first_is_not_read_as_the_ip_restriction() -
     assert [c.cause for c in r.candidates] == ["auth_code_expired", "ip_restricted"]
     body = '{"error": "invalid_grant", "error_description": "ip restricted or invalid login hours"}'
     assert answer(400, body, provider="salesforce") == ("invalid_grant", "ip_restricted", "fix_config")
+
+
+def test_a_failing_servers_words_under_503_are_temporary() -> None:
+    # RFC 9110 15.6.4: 503 is temporary; 500 stays the server failing on this request
+    assert answer(503, "upstream connect error or disconnect/reset before headers")[0] == "temporarily_unavailable"
+    assert answer(500, "upstream connect error or disconnect/reset before headers")[0] == "server_error"
+    # the server's own error code keeps its class
+    assert answer(503, '{"error": "server_error"}')[0] == "server_error"
+
+
+def test_try_again_in_a_few_minutes_is_temporary() -> None:
+    body = "Sorry, something went wrong. Authentication failed. Please try again in a few minutes."
+    assert answer(None, body) == ("temporarily_unavailable", "token_service_unavailable", "retry")

@@ -429,7 +429,8 @@ GENERIC_RULES: list[ErrorRule] = [
     # Synapse's "login provider is unavailable" page, which says so for setup failures too (its phrase rule)
     _r(not_error=["server_error"],  # the server's own class stays; its "try again later" only says retry
        description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
-       r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again later",
+       r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again "
+       r"(?:later|shortly|in a (?:few|couple of) (?:minutes|moments|seconds)|in a (?:moment|minute|while))",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
 

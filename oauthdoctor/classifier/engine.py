@@ -151,6 +151,9 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     if found is None and phrases is not None:
         found = phrases.find(ex, error_key, None)
     if found is not None:
+        if found.failure_class == "server_error" and ex.status in _TEMPORARY_STATUSES and not error_key:
+            # words of a failing server under a 503 or 504: RFC 9110 15.6.4/15.6.5 make that status temporary
+            return replace(found, failure_class="temporarily_unavailable", cause="token_service_unavailable"), "rule"
         return found, "rule"
     if error_key:
         cls = error_key if error_key in CLASSES else B.ERROR_CLASS.get(error_key)
@@ -186,6 +189,9 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         return Outcome(failure_class="invalid_request", cause="ambiguous", decision="fix_config",
                        summary=B.VAGUE_AUTH_FAILURE_SUMMARY, candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES)), "words"
     return Outcome(failure_class="unknown"), "none"
+
+
+_TEMPORARY_STATUSES = frozenset({503, 504})
 
 
 def _words_name_the_cause(words: Outcome, cls: str) -> bool:
