@@ -148,3 +148,39 @@ def test_a_failing_servers_words_under_503_are_temporary() -> None:
 def test_try_again_in_a_few_minutes_is_temporary() -> None:
     body = "Sorry, something went wrong. Authentication failed. Please try again in a few minutes."
     assert answer(None, body) == ("temporarily_unavailable", "token_service_unavailable", "retry")
+
+
+def test_entras_reply_address_compared_with_the_authorize_requests_is_the_413_mismatch() -> None:
+    text = ("MSALErrorDescriptionKey=AADSTS500112: The reply address 'msal1://auth' does not match the reply address "
+            "'msal1://app' provided when requesting Authorization code., MSALOAuthErrorKey=invalid_client")
+    r = classify(None, text, None, provider="microsoft", rulebook=BOOK)
+    # the wire's code keeps its class; the cause is the redirect that differs, not the secret
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_client", "redirect_uri_differs_from_authorize",
+                                                      "fix_config")
+
+
+def test_githubs_unverified_user_email_is_the_users_to_fix() -> None:
+    body = '{"error": "unverified_user_email", "error_description": "The user must have a verified primary email."}'
+    assert answer(200, body, provider="github") == ("access_denied", "user_email_not_verified", "reauth")
+    assert classify(200, body, None, rulebook=BOOK).provider == "github"  # one of GitHub's own codes
+
+
+@pytest.mark.parametrize("body", [
+    "AADSTS650051: Using application 'X' is currently not supported for your organization example.com because it is "
+    "in an unmanaged state. An administrator needs to claim ownership of the company by DNS validation.",
+    "Your administrator must enable this application before you can sign in.",
+    "Sign-in blocked. Please contact your IT administrator.",
+])
+def test_a_message_that_sends_the_user_to_an_administrator_is_a_setting(body: str) -> None:
+    assert answer(None, body) == ("access_denied", "admin_action_required", "fix_config")
+    # approval keeps its own cause, and an error code with a class of its own keeps it
+    assert answer(None, "An admin has to approve this app")[1] == "admin_approval_required"
+    assert answer(400, '{"error": "invalid_grant", "error_description": "Contact your administrator."}')[0] \
+        == "invalid_grant"
+
+
+def test_a_400_from_the_token_endpoint_is_never_a_refused_access_token() -> None:
+    text = "token exchange failed: token endpoint error (400 Bad Request): unknown:"
+    assert answer(400, text) == ("invalid_request", "ambiguous", "fix_config")
+    # at an API a 401 without a code stays the refused token
+    assert answer(401, "GET https://api.example.com/v1/me: 401 Unauthorized")[0] == "invalid_token"

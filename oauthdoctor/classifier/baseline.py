@@ -270,10 +270,14 @@ GENERIC_RULES: list[ErrorRule] = [
     # A text that compares the token request's redirect_uri with the authorization request's (RFC 6749 4.1.3:
     # identical values) names that mismatch ahead of the registration family below; the token endpoint answers it
     # invalid_grant (5.2), a code the body names keeps its class.
-    _r(description=r"redirect(?:ion)?[ _-]?ur[il]\b[^\n]{0,80}\b(?:does not|doesn't|did not|didn't|must) "
-                   r"(?:match|be (?:identical|the same)(?: (?:to|as))?) (?:the one |the (?:redirect(?:ion)? )?ur[il] "
-                   r"|what was )?(?:used|sent|given|provided|passed|included) (?:in|for|with|on|when (?:requesting|"
-                   r"getting|obtaining|creating)) (?:the |your )?(?:authori[sz]ation|authorize|original|initial)\b",
+    # Entra calls it the reply address and quotes both values ("The reply address 'x' does not match the reply address
+    # 'y' provided when requesting Authorization code", AADSTS500112).
+    _r(description=r"(?:redirect(?:ion)?[ _-]?ur[il]|reply (?:address|url))\b[^\n]{0,80}\b(?:does not|doesn't"
+                   r"|did not|didn't|must) (?:match|be (?:identical|the same)(?: (?:to|as))?) (?:the one "
+                   r"|the (?:redirect(?:ion)? |reply )?(?:ur[il]|address) (?:'[^'\n]{0,200}' |\"[^\"\n]{0,200}\" )?"
+                   r"|what was )?(?:used|sent|given"
+                   r"|provided|passed|included) (?:in|for|with|on|when (?:requesting|getting|obtaining|creating)) "
+                   r"(?:the |your )?(?:authori[sz]ation|authorize|original|initial)\b",
        failure_class="invalid_grant", class_from_error=True, cause="redirect_uri_differs_from_authorize",
        decision="fix_config", references=["https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3", RFC6749]),
     # not mod_auth_openidc's own redirect-URI pages and log prefix, nor Argo CD's check of its return URL (their

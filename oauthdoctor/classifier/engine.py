@@ -83,7 +83,7 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
     result = _explain(ex, pid, code, found, generic, layer, rules)
-    said = ex.status in (401, 404) and names_token_request(ex)  # the log line names the request
+    said = ex.status in (400, 401, 404) and names_token_request(ex)  # the log line names the request
     if grant_type or (url and token_path(url)) or said:
         result = at_token_endpoint(result, ex, rules, code)
     return for_grant(result, grant_type, ex, rules, code) if grant_type else ask_for_grant(result)
