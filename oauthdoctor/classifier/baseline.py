@@ -455,9 +455,10 @@ INVALID_GRANT_CANDIDATES = [
 # meaning at all): its class is RFC 6749's catch-all invalid_request and its cause ambiguous. On the eighteen
 # development halves such texts were labelled invalid_request 14 times of 56 (the most common class; `unknown` 4).
 # The lean to fix_config is a rule of thumb: most such answers there were fixed by configuration (39 of 56).
-# A CSRF token and a JavaScript property named 'token' are not OAuth's.
+# A CSRF token, a JavaScript property named 'token' and a JSON parser's "Unexpected token" are not OAuth's.
 _AUTH_SUBJECT = (
-    r"\b(?:o?auth\w*|oidc|openid|(?<!csrf )(?<!xsrf )(?<!anti-forgery )(?<!reading ')tokens?|credentials?|log ?in"
+    r"\b(?:o?auth\w*|oidc|openid|(?<!csrf )(?<!xsrf )(?<!anti-forgery )(?<!reading ')(?<!unexpected )tokens?"
+    r"|credentials?|log ?in"
     r"|sign[- ]?in|sso|consent|scopes?|permissions?"
     r"|identity provider|idp|integration|api[ _-]?key|client[ _-]?(?:id|secret)|redirect(?:[ _-]?ur[il])?|callback"
     r"|(?:authori[sz]ation )?code|grant|app(?:lication)? (?:install\w*|cannot be installed)|install(?:ation)?)\b")
