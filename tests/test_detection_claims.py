@@ -49,6 +49,7 @@ WRITTEN_BY: dict[str, str] = {
     "google-calendar-easyappointments-rate-limit-1": "google",  # Calendar's quota error is Google's envelope
     "gke-metadata-server-caller-no-permission-5": "google",  # GKE's metadata server answers for Google's IAM
     "firebase-github-bad-verification-code-1": "github",  # Firebase relays GitHub's token answer, which it names
+    "firebase-google-oidc-invalid-client-1": "google",  # and Google's (googleapis.com's token URL and envelope)
     # bare codes that several providers use (Slack's oauth.v2.access and others): a guess, kept visible
     "supabase-nextjs-invalid-refresh-token-message-1": "twitch",  # {"message", "status"} is Twitch's shape
     "authlib-expired-refresh-reported-as-invalid-request-1": "discord",  # Authlib's sentence, which Discord answers
