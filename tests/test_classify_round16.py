@@ -182,5 +182,7 @@ def test_a_message_that_sends_the_user_to_an_administrator_is_a_setting(body: st
 def test_a_400_from_the_token_endpoint_is_never_a_refused_access_token() -> None:
     text = "token exchange failed: token endpoint error (400 Bad Request): unknown:"
     assert answer(400, text) == ("invalid_request", "ambiguous", "fix_config")
+    # and it carries none of the API-side candidates of a refused access token
+    assert classify(400, text, None, rulebook=BOOK).candidates == ()
     # at an API a 401 without a code stays the refused token
     assert answer(401, "GET https://api.example.com/v1/me: 401 Unauthorized")[0] == "invalid_token"

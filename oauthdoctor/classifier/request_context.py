@@ -176,8 +176,7 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
                       code: str | None) -> Explanation:
     """A token request answered 400 with no error code, read as a refused access token: the token endpoint has no
     invalid_token (RFC 6749 5.2), so it is the request. A token request answered 401 with no error code: RFC 6749
-    5.2 reserves 401 at the token endpoint for
-    invalid_client (client authentication failed), and the token endpoint has no invalid_token to give. A 404 with
+    5.2 reserves 401 at the token endpoint for invalid_client (client authentication failed). A 404 with
     no OAuth answer at all: the server has no token endpoint at that URL (a wrong path, tenant, realm or API
     version, or a base URL missing a prefix); a retry reaches the same nothing."""
     if ex.error_key and ex.error_key not in _REASON_PHRASES:
@@ -189,7 +188,9 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
             "The token request reached no token endpoint (HTTP 404): the token URL is wrong - its path, tenant, "
             "realm or version - or a base URL lost a prefix. Take it from the issuer's discovery document."))
     if ex.status == 400 and result.failure_class == "invalid_token" and result.cause == "ambiguous":
-        return replace(result, failure_class="invalid_request", normalized_status=400, summary=(
+        hints = hints_for(ex, Outcome(), "ambiguous", "fix_config", [], rules, code)
+        return replace(result, failure_class="invalid_request", decision="fix_config", candidates=(),
+                       hints=tuple(hints), normalized_status=400, summary=(
             "The token request was refused with HTTP 400 and no OAuth error code: RFC 6749 5.2 makes a 400 from the "
             "token endpoint a problem with the request (a missing, repeated or wrong parameter, or a grant it "
             "refused); the token endpoint has no invalid_token to give. Log the request's parameters (not their "
