@@ -186,3 +186,39 @@ def test_a_400_from_the_token_endpoint_is_never_a_refused_access_token() -> None
     assert classify(400, text, None, rulebook=BOOK).candidates == ()
     # at an API a 401 without a code stays the refused token
     assert answer(401, "GET https://api.example.com/v1/me: 401 Unauthorized")[0] == "invalid_token"
+
+
+def test_a_redirect_that_did_not_match_the_registered_values_without_a_colon() -> None:
+    body = "Invalid redirect https:///_oauth did not match one of the registered values"
+    assert answer(400, body) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    assert answer(400, "Invalid redirect to the login page")[0] == "invalid_request"
+
+
+def test_an_inline_jwks_the_proxy_rejects_is_the_key_set() -> None:
+    body = ("Provider 'origins-0' in jwt_authn config has invalid local jwks: Jwks RSA [n] or [e] field is missing or "
+            "has a parse error")
+    assert answer(None, body) == ("invalid_token", "jwks_invalid", "fix_config")
+
+
+def test_a_cancelled_callback_is_a_cancelled_sign_in() -> None:
+    assert answer(None, "ERROR sign-in failed: OAuth callback was cancelled") == (
+        "access_denied", "user_cancelled_sign_in", "reauth")
+
+
+def test_googles_own_403_page_is_a_block_not_a_users_refusal() -> None:
+    page = "Error 403: access_denied  Request details: response_type=code flowName=GeneralOAuthFlow"
+    r = classify(403, page, None, provider="google", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("access_denied", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == ["app_in_testing_mode_user_not_test_user", "admin_policy_enforced"]
+    # the refusal sent back to the app stays the user's
+    assert answer(None, "https://app.example/cb?error=access_denied", provider="google")[1] == "user_denied_consent"
+
+
+@pytest.mark.parametrize(("status", "cause", "cls"), [(404, "wrong_endpoint_url", "invalid_token"),
+                                                      (401, "bad_client_credentials", "invalid_token")])
+def test_a_gateways_own_call_to_the_provider_that_failed_is_its_configuration(status: int, cause: str,
+                                                                               cls: str) -> None:
+    # lua-resty-openidc's message for the provider's answer to the gateway, inside the gateway's 401 challenge
+    body = (f'WWW-Authenticate: Bearer realm="apisix", error="invalid_token", error_description="response indicates '
+            f'failure, status={status}, body="')
+    assert answer(401, body) == (cls, cause, "fix_config")

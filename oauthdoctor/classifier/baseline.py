@@ -287,7 +287,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
        r"[ _-]redirect[ _-]?ur[il](?!: the protocol and host \(including port\))|"
        r"invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch|"
-       r"\binvalid redirect\s*:",  # Spring Security OAuth's "Invalid redirect: <uri> does not match ..."
+       # Spring Security OAuth's "Invalid redirect: <uri> does not match ...", and the same without the colon
+       r"\binvalid redirect(?:\s*:|\s+\S{1,300}\s+(?:does|did) ?n[o']t match (?:one of |any of )?the registered)",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
        r"|client[ _]secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"
