@@ -66,6 +66,13 @@ WRITTEN_BY: dict[str, str] = {
     "powerbi-sample-client-secret-required-1": "microsoft",  # Power BI signs in through Entra: an AADSTS code
     "snowflake-rb-keypair-jwt-expired-1": "discord",  # {"code": six digits, "message"} is Discord's shape too
     "linear-raycast-code-invalid-1": "node-oauth2-server",  # "Invalid grant: authorization code is invalid"
+    "claude-mcp-refresh-invalid-grant-1": "node-oauth2-server",  # "Invalid grant: refresh token is invalid"
+    "pomerium-azure-code-redeemed-masked-1": "microsoft",  # Pomerium relays Entra's answer: an AADSTS code
+    "githubcopilot-lua-device-code-timeout-1": "github",  # the text names github.com/login/device/code
+    # TD's documented token errors are Dex's sentences word for word (whether TD runs Dex is a guess, kept visible)
+    "td-invalid-or-expired-code-1": "dex",
+    "td-redirect-uri-did-not-match-1": "dex",
+    "td-refresh-token-claimed-1": "dex",
 }
 
 
