@@ -324,8 +324,9 @@ def test_token_and_request_families(status: int, body: str, expected: tuple[str,
      ("interaction_required", "login_required", "reauth")),
     ("The requested account is not available in the native broker. It may have been deleted or logged out. "
      "Please sign-in again using an interactive API.", ("interaction_required", "login_required", "reauth")),
-    # google-auth-library-nodejs: the client was given no refresh token to refresh with - still configuration.
-    ("Error: No refresh token is set.", ("invalid_grant", "refresh_token_missing", "fix_config")),
+    # google-auth-library-nodejs: the client was given no refresh token to refresh with - still configuration; the
+    # class is the access token that cannot be renewed (no server refused a grant; round sixteen's convention).
+    ("Error: No refresh token is set.", ("invalid_token", "refresh_token_missing", "fix_config")),
 ])
 def test_phrase_rule_corrections(body: str, expected: tuple[str, str, str]) -> None:
     assert run(None, body) == expected

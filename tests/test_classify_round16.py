@@ -222,3 +222,26 @@ def test_a_gateways_own_call_to_the_provider_that_failed_is_its_configuration(st
     body = (f'WWW-Authenticate: Bearer realm="apisix", error="invalid_token", error_description="response indicates '
             f'failure, status={status}, body="')
     assert answer(401, body) == (cls, cause, "fix_config")
+
+
+def test_conditional_access_is_an_organisations_denial_whatever_the_wire_code() -> None:
+    # issue #16 family 3: an organisation's policy is access_denied (the development labels: 6 of 6)
+    body = ('{"error": "invalid_grant", "error_description": "AADSTS53003: Access has been blocked by Conditional '
+            'Access policies. The access policy does not allow token issuance."}')
+    assert answer(400, body, provider="microsoft") == ("access_denied", "conditional_access_blocked", "fix_config")
+
+
+@pytest.mark.parametrize("body", [
+    "The OAuth 2.0 access token has expired, and a refresh token is not available.",
+    "OAuth2::Error: A refresh_token is not available",
+])
+def test_an_expired_token_the_client_cannot_refresh_is_the_token_not_a_refused_grant(body: str) -> None:
+    # no server refused a refresh token: the client holds none (the labels: invalid_token 3 of 3)
+    assert answer(None, body) == ("invalid_token", "refresh_token_missing", "fix_config")
+
+
+def test_a_forbidden_answer_that_names_the_scope_is_insufficient_scope() -> None:
+    body = '{"error": "Forbidden", "message": "This tool is not allowed by the current OAuth scope."}'
+    assert answer(403, body) == ("insufficient_scope", "missing_scope", "fix_config")
+    other = '{"error": "forbidden", "message": "You are not allowed to perform this action."}'
+    assert answer(403, other) == ("access_denied", "missing_permission", "fix_config")

@@ -135,7 +135,7 @@ def test_okta_auth_js_pkce_outside_a_secure_context_is_the_page_not_the_verifier
     ("GenericError: Invalid state", STATE_LOST),  # auth0-spa-js state_mismatch / missing_transaction
     ("[UserManager] _signinEnd: ErrorResponse: login_required", ("interaction_required", "login_required", "reauth")),
     (angular("WARN", "authCallback incorrect iss does not match authWellKnownEndpoints issuer"), ISSUER),
-    ("Error: Unable to update token, no refresh token available.", ("invalid_grant", "refresh_token_missing",
+    ("Error: Unable to update token, no refresh token available.", ("invalid_token", "refresh_token_missing",
                                                                     "fix_config")),
 ])
 def test_texts_answered_elsewhere_stay_as_they_were(body: str, expected: tuple[str, str, str]) -> None:

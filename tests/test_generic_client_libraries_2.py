@@ -81,7 +81,7 @@ def run(body: str, status: int | None = None) -> tuple[str, str, str]:
      ("invalid_token", "token_misconfigured", FIX)),
     # Ruby oauth2 gem (lib/oauth2/access_token.rb; OAuth2::Error#message is "<error>: \n<body>").
     ('OAuth2::Error: A refresh_token is not available: \n{error: "A refresh_token is not available"}',
-     ("invalid_grant", "refresh_token_missing", FIX)),
+     ("invalid_token", "refresh_token_missing", FIX)),
     ('OAuth2::Error: OAuth2::AccessToken has no token: Options are: {"token_type" => "bearer"}\n'
      '{error: "OAuth2::AccessToken has no token", error_description: "Options are: {\\"token_type\\" => '
      '\\"bearer\\"}"}', NO_ACCESS_TOKEN),
