@@ -245,3 +245,38 @@ def test_a_forbidden_answer_that_names_the_scope_is_insufficient_scope() -> None
     assert answer(403, body) == ("insufficient_scope", "missing_scope", "fix_config")
     other = '{"error": "forbidden", "message": "You are not allowed to perform this action."}'
     assert answer(403, other) == ("access_denied", "missing_permission", "fix_config")
+
+
+def test_a_dump_without_a_message_is_described_by_the_words_before_it() -> None:
+    body = ("requests.exceptions.HTTPError: 403 Client Error: Forbidden [Rate Limit Exceeded: [{'resource': "
+            "'Application', 'code': 'exceeded', 'field': 'rate limit'}]]")
+    assert answer(403, body) == ("rate_limited", "rate_limit_exceeded", "retry")
+    assert extract(403, body, None).desc_text.startswith("requests.exceptions.HTTPError: 403 Client Error")
+
+
+def test_a_network_failure_after_a_librarys_catch_all_is_the_network() -> None:
+    text = ("[next-auth][error][SIGNIN_OAUTH_ERROR] https://next-auth.js.org/errors#signin_oauth_error outgoing "
+            "request timed out after 3500ms")
+    assert answer(None, text) == ("temporarily_unavailable", "network_error", "retry")
+    # the catch-all's own words are not what it wraps (Vault's is about the browser, not the network)
+    assert answer(None, "Error authenticating: Timed out waiting for response from provider")[0] == "unknown"
+
+
+def test_a_request_line_for_a_token_path_answered_401_is_client_authentication() -> None:
+    log = 'DEBUG:urllib3.connectionpool:https://www.reddit.com:443 "POST /api/v1/access_token HTTP/1.1" 401 41'
+    assert answer(None, log) == ("invalid_client", "bad_client_credentials", "fix_config")
+    api = 'DEBUG:urllib3.connectionpool:https://api.example.com:443 "GET /v1/me HTTP/1.1" 401 41'
+    assert answer(None, api)[0] == "invalid_token"
+
+
+def test_leagues_logged_access_denied_without_a_hint_is_the_bearer_check() -> None:
+    log = ("[2017-01-25 14:40:12] local.ERROR: League\\\\OAuth2\\\\Server\\\\Exception\\\\OAuthServerException: The "
+           "resource owner or authorization server denied the request. in /srv/app/vendor/league/oauth2-server/src/"
+           "Exception/OAuthServerException.php:165")
+    r = classify(None, log, None, rulebook=BOOK)
+    assert (r.provider, r.failure_class, r.cause, r.decision) == ("league-oauth2-server", "invalid_token",
+                                                                  "ambiguous", "fix_config")
+    # the user's refusal, sent back with its hint, stays the user's
+    denied = ('{"error": "access_denied", "error_description": "The resource owner or authorization server denied '
+              'the request.", "hint": "The user denied the request"}')
+    assert answer(400, denied, provider="league-oauth2-server")[0] == "access_denied"

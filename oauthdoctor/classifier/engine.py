@@ -12,7 +12,7 @@ from typing import Any, cast
 from oauthdoctor.classifier import baseline as B
 from oauthdoctor.classifier.book import RuleBook, default_rulebook
 from oauthdoctor.classifier.extract import Extracted, extract
-from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.classifier.match import CompiledRules, LazyPattern
 from oauthdoctor.classifier.request_context import (
     ask_for_grant,
     at_token_endpoint,
@@ -150,6 +150,8 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     found = _GENERIC.find(ex, error_key, None)
     if found is None and phrases is not None:
         found = phrases.find(ex, error_key, None)
+        if found is not None and (after := _wrapped_network_failure(found, ex, error_key, phrases)) is not None:
+            return after, "words"
     if found is not None:
         if found.failure_class == "server_error" and ex.status in _TEMPORARY_STATUSES and not error_key:
             # words of a failing server under a 503 or 504: RFC 9110 15.6.4/15.6.5 make that status temporary
@@ -192,6 +194,23 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
 
 
 _TEMPORARY_STATUSES = frozenset({503, 504})
+
+
+def _wrapped_network_failure(found: Outcome, ex: Extracted, error_key: str | None,
+                             phrases: CompiledRules) -> Outcome | None:
+    """A library's catch-all that names no class ("[next-auth][error][SIGNIN_OAUTH_ERROR] ...") followed by a
+    network failure ("outgoing request timed out after 3500ms"): the failure it wraps is the network's. Only the
+    network family is read after a catch-all: other word families misread wrappers' own words (a Microsoft
+    Identity Web wrapper's "confidential client: Keyset does not exist" is no unknown client)."""
+    if not (isinstance(found, ErrorRule) and found.text and found.failure_class in (None, "unknown")
+            and found.cause == "ambiguous" and found.candidates):
+        return None
+    ends = [m.end() for m in LazyPattern(found.text).compiled().finditer(ex.text)]
+    if not ends:
+        return None
+    after = ex.text[ends[-1]:]  # the readable text may hold the message twice (its description, then all of it)
+    words = phrases.find_fallback(replace(ex, desc_text=after, text=after), error_key)
+    return words if words is not None and words.cause == "network_error" else None
 
 
 def _words_name_the_cause(words: Outcome, cls: str) -> bool:

@@ -317,6 +317,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         desc_parts.append(text)  # key: value pairs read out of plain text, none a description: the text is one
     elif fmt == "html" and not desc_parts and len(visible) <= MAX_PAGE_DESCRIPTION:
         desc_parts.append(visible)  # a short error page says what it says in its visible text
+    elif fmt in ("wrapped", "python") and not desc_parts and 0 < (head := text.find("{")) <= MAX_PLAIN_DESCRIPTION:
+        # "HTTPError: 403 Forbidden [Rate Limit Exceeded: [{'code': 'exceeded', ...}]]": a dump without a message
+        # of its own is described by the words before it
+        desc_parts.append(text[:head].strip(" [(:,"))
     if desc_parts and (words := _identifier_words(desc_parts[0])):
         desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
     elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):

@@ -106,6 +106,8 @@ _TOKEN_REQUEST_WORDS = (
     r"\b(?-i:[Tt]oken (?:request|endpoint|exchange))\b|\bcannot fetch token\b"
     r"|\b(?:obtain|get|fetch|retrieve|request|acquire|refresh|redeem)(?:ing)? (?:an? |the |new |oauth2? )*"
     r"(?:access |refresh |oauth2? |bearer )?token\b(?! (?:is|was|has)\b)"
+    # an HTTP client's request line for a token path (urllib3's debug log: "POST /api/v1/access_token HTTP/1.1" 401)
+    r"|\bPOST /\S*?(?:access_)?token\S* HTTP/"
     r"|\b(?:exchang|swapp?)(?:e|ed|ing) (?:the |an? )?(?:authori[sz]ation )?code (?:for|into) (?:an? |the )?"
     r"(?:access )?tokens?\b"
     # a stack frame of the function that asks for the token ("at exchangeCodeForToken (auth.js:42)")
