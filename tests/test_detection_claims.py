@@ -73,6 +73,9 @@ WRITTEN_BY: dict[str, str] = {
     "td-invalid-or-expired-code-1": "dex",
     "td-redirect-uri-did-not-match-1": "dex",
     "td-refresh-token-claimed-1": "dex",
+    "microsoft-idweb-idw10502-loop-1": "microsoft",  # Microsoft.Identity.Web's IDW codes: Microsoft's profile
+    "microsoft-idweb-user-null-1": "microsoft",
+    "mollie-auth-code-not-exist-1": "oauth2-server-php",  # bshaffer's "Authorization code doesn't exist ..."
 }
 
 
