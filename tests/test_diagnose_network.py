@@ -221,8 +221,8 @@ def test_slow_endpoint_times_out_and_report_still_renders(quirks) -> None:
     from oauthdoctor.render.diagnose_json import render
 
     started = time.monotonic()
-    report = run(quirk_values(quirks.slow(3.0)), timeout=0.5)
-    assert time.monotonic() - started < 2.5
+    report = run(quirk_values(quirks.slow(5.0)), timeout=1.0)
+    assert time.monotonic() - started < 4.0
     auth = finding(report, "client_auth")
     assert auth.status is Status.ERROR and auth.decision is Decision.RETRY and "timed out" in auth.title
     assert '"probe": "client_auth"' in render(report)
@@ -244,7 +244,7 @@ def test_wall_time_is_about_the_slowest_probe(quirks) -> None:
     started = time.monotonic()
     run(quirk_values(url), timeout=5.0)
     # client_auth (2 trials) and grant_types (2 trials) each wait ~1 s; concurrently that is ~1 s, not 4 s.
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 3.0
 
 
 # --- NTP ----------------------------------------------------------------------------------------------------

@@ -84,7 +84,8 @@ def test_wall_time_is_the_slowest_probe_not_the_sum(monkeypatch: pytest.MonkeyPa
     started = time.monotonic()
     findings = run()
     elapsed = time.monotonic() - started
-    assert 0.6 <= elapsed < 1.2, elapsed
+    # Four probes of 0.6 s each: run one after another they take 2.4 s. The bound leaves room for a loaded machine.
+    assert 0.6 <= elapsed < 1.8, elapsed
     assert all(f.title == "skipped: fake" for f in findings if f.id in {p.META.id for p in NETWORK})
 
 

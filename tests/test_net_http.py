@@ -139,9 +139,11 @@ def test_500_with_html_body_is_an_observation_not_a_failure(quirks: Quirks) -> N
 
 
 def test_slow_endpoint_times_out(quirks: Quirks) -> None:
-    url = quirks.slow(delay=1.5)
+    # One timeout covers connect and read: it must be long enough that a loaded machine still connects to
+    # loopback in time (0.3 s once ended as a connect timeout on CI), and well under the handler's delay.
+    url = quirks.slow(delay=4.0)
     with pytest.raises(NetFailure) as caught:
-        _post(url, {"grant_type": "refresh_token", "refresh_token": "x"}, timeout=0.3)
+        _post(url, {"grant_type": "refresh_token", "refresh_token": "x"}, timeout=1.0)
     assert caught.value.kind == "timeout"
 
 
