@@ -1,0 +1,64 @@
+"""Round seventeen (issue #16): reading written from corpus twenty-three's development half. The texts are written for
+these tests in the sources' terms; none is a corpus case."""
+
+from __future__ import annotations
+
+import pytest
+
+from oauthdoctor.classifier import classify
+from oauthdoctor.classifier.book import RuleBook
+
+BOOK = RuleBook()
+
+
+def answer(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
+    r = classify(status, body, None, provider=provider, rulebook=BOOK)
+    return r.failure_class, r.cause, r.decision
+
+
+@pytest.mark.parametrize("body", [
+    "ID token not issued by the expected OpenID provider (iss https://login.example/a)",
+    "id_token not issued by correct OIDC issuer - expected: https://a.example | from: https://b.example",
+])
+def test_a_token_not_issued_by_the_expected_provider_is_another_issuers(body: str) -> None:
+    assert answer(None, body) == ("invalid_token", "token_from_other_issuer", "fix_config")
+
+
+@pytest.mark.parametrize("body", ["Insecure redirect URI", "error: insecure redirect_uri for this client"])
+def test_an_insecure_redirect_uri_is_refused_as_unregistered(body: str) -> None:
+    assert answer(None, body) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+@pytest.mark.parametrize("body", [
+    "OAuth state not valid (expected: abc123, received: xyz)",
+    "state mismatch: expected 'abc123' but was 'xyz'",
+    "State invalid - expected abc123, got xyz",
+])
+def test_a_state_compared_with_the_stored_one_and_found_different_is_a_lost_session(body: str) -> None:
+    assert answer(None, body) == ("invalid_request", "state_or_session_lost", "fix_config")
+
+
+def test_a_state_word_without_a_comparison_is_not_a_callback_state() -> None:
+    # "state" is a common word: a record's state that is not valid is no OAuth callback
+    assert answer(None, "order state not valid for shipping")[1] != "state_or_session_lost"
+
+
+@pytest.mark.parametrize("body", [
+    "'redirectUrl' must be a valid URI",
+    "The return_url is not a valid absolute URL.",
+    "callback url must not contain a fragment",
+])
+def test_a_redirect_uri_that_is_not_a_well_formed_uri_is_the_request(body: str) -> None:
+    assert answer(None, body) == ("invalid_request", "redirect_uri_malformed", "fix_config")
+
+
+def test_a_redirect_uri_that_must_be_registered_stays_a_mismatch() -> None:
+    body = "The redirect_uri parameter must be an absolute URI that is registered for the client."
+    assert answer(400, body)[0] == "redirect_uri_mismatch"
+    assert answer(None, "Redirect URL must use https")[0] == "redirect_uri_mismatch"
+
+
+def test_passport_token_error_with_googles_bad_request_is_its_invalid_grant() -> None:
+    assert answer(400, "TokenError: Bad Request", provider="google") == ("invalid_grant", "ambiguous", "reauth")
+    # the bare words under another provider stay the request
+    assert answer(400, "TokenError: Bad Request", provider="github")[0] != "invalid_grant"
