@@ -62,3 +62,15 @@ def test_passport_token_error_with_googles_bad_request_is_its_invalid_grant() ->
     assert answer(400, "TokenError: Bad Request", provider="google") == ("invalid_grant", "ambiguous", "reauth")
     # the bare words under another provider stay the request
     assert answer(400, "TokenError: Bad Request", provider="github")[0] != "invalid_grant"
+
+
+def test_a_missing_word_after_a_closed_bracket_is_not_the_tokens() -> None:
+    # "[... Invalid ID Token], Issuer host can not be empty": what is empty is the issuer host, not a token
+    body = "Failed to authorize: [error: null, description: Invalid ID Token], Issuer host can not be empty"
+    assert answer(None, body)[0] == "invalid_token"
+    assert answer(None, "access token is empty")[1] == "access_token_missing"
+
+
+def test_google_custom_scheme_refused_for_the_client_type_is_the_wrong_client() -> None:
+    body = "Error 400: invalid_request Custom scheme URIs are not allowed for 'WEB' client type."
+    assert answer(400, body, provider="google") == ("invalid_request", "client_type_mismatch", "fix_config")
