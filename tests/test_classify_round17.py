@@ -74,3 +74,14 @@ def test_a_missing_word_after_a_closed_bracket_is_not_the_tokens() -> None:
 def test_google_custom_scheme_refused_for_the_client_type_is_the_wrong_client() -> None:
     body = "Error 400: invalid_request Custom scheme URIs are not allowed for 'WEB' client type."
     assert answer(400, body, provider="google") == ("invalid_request", "client_type_mismatch", "fix_config")
+
+
+@pytest.mark.parametrize("body", [
+    "Token has been expired or revoked.",
+    "google.auth.exceptions.RefreshError: ('Token has been expired or revoked.')",
+])
+def test_googles_refresh_wording_logged_without_its_code_is_its_invalid_grant(body: str) -> None:
+    assert answer(None, body, provider="google") == ("invalid_grant", "ambiguous", "reauth")
+    # another code with the same words keeps its own class
+    other = '{"error": "invalid_token", "error_description": "Token has been expired or revoked."}'
+    assert answer(401, other, provider="google")[0] == "invalid_token"
