@@ -113,7 +113,11 @@ FLOORS = {
     ("corpus22", False): (0.78, 0.76),
     ("corpus23", True): (0.86, 0.89),  # 0.797 / 0.851 measured unseen, before any rule was written from it
     ("corpus23", False): (0.85, 0.87),
-    ("corpus24", True): (0.92, 0.92),  # 0.889 / 0.926 measured unseen, before any rule was written from it
+    # 0.889 / 0.926 measured unseen, before any rule was written from it. 0.926 / 0.926 -> 0.907 / 0.907 by convention:
+    # a provider's answer that no rule reads is decided like a vague failure (fix_config, low) instead of `none`
+    # (baseline.UNREAD_PROVIDER_ANSWER_SUMMARY; +4 decisions over the twenty halves), and this half's one such text
+    # labelled `none` is MSAL's internal error -50000.
+    ("corpus24", True): (0.90, 0.90),
     ("corpus24", False): (0.90, 0.88),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)

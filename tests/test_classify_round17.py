@@ -85,3 +85,14 @@ def test_googles_refresh_wording_logged_without_its_code_is_its_invalid_grant(bo
     # another code with the same words keeps its own class
     other = '{"error": "invalid_token", "error_description": "Token has been expired or revoked."}'
     assert answer(401, other, provider="google")[0] == "invalid_token"
+
+
+def test_an_unread_answer_of_a_named_provider_is_a_low_lean_not_nothing() -> None:
+    r = classify(None, '36004001 "rt was refused"', None, provider="tiktok", rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_request", "ambiguous", "fix_config", "low")
+    assert "tiktok" in r.summary and [c.cause for c in r.candidates] == [
+        "client_or_app_configuration", "grant_or_session_gone", "transient_provider_failure"]
+    # the same text with no provider says nothing; a provider's 2xx says nothing either; "generic" is no provider
+    assert answer(None, '36004001 "rt was refused"')[2] == "none"
+    assert answer(200, '36004001 "rt was refused"', provider="tiktok")[2] == "none"
+    assert answer(None, '36004001 "rt was refused"', provider="generic")[2] == "none"

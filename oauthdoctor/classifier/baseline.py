@@ -499,6 +499,15 @@ VAGUE_AUTH_FAILURE_CANDIDATES = [
 VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response names no OAuth error: the text alone "
                               "does not tell why; configuration is the most common fix (a rule of thumb).")
 
+# A provider's answer (the caller named the provider, or its marks were recognised) that no rule reads: the provider
+# gives the text the OAuth meaning its words lack, so it is not "nothing to decide" either. On the twenty development
+# halves such answers were fixed by configuration 5 times of 8 and labelled `none` once; their classes spread as the
+# vague failures' do, with invalid_request the most common. Only for a pasted text (no status) or an error status: a
+# provider's 2xx or 3xx that says nothing readable is no failure.
+UNREAD_PROVIDER_ANSWER_SUMMARY = (
+    "This is an answer of {provider}, but it names no OAuth error this tool reads: the text alone does not tell why; "
+    "configuration is the most common fix for such answers (a rule of thumb).")
+
 REFUSED_WITHOUT_REASON_SUMMARY = (
     "The API refused the call and says neither invalid_token nor why: most often the token is not one this API "
     "accepts (issued for another API, tenant or environment, the wrong token type, or not sent as a Bearer header); "

@@ -82,6 +82,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     code = rules.provider_code(ex) if rules else None
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
+    if found is None and layer == "none" and _unread_provider_answer(ex, pid):
+        generic, layer = _unread_answer_of(pid), "words"
     result = _explain(ex, pid, code, found, generic, layer, rules)
     said = ex.status in (400, 401, 404) and names_token_request(ex)  # the log line names the request
     if grant_type or (url and token_path(url)) or said:
@@ -90,6 +92,19 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
 
 
 _NO_OUTCOME = Outcome()
+
+
+def _unread_provider_answer(ex: Extracted, pid: str | None) -> bool:
+    """A provider's answer that nothing read: pasted without a status, or under an error status (B.UNREAD_PROVIDER_
+    ANSWER_SUMMARY). The generic profile is no provider."""
+    return (pid is not None and pid != "generic" and not ex.empty
+            and (ex.status is None or ex.status >= 400))
+
+
+def _unread_answer_of(pid: str) -> Outcome:
+    return Outcome(failure_class="invalid_request", cause="ambiguous", decision="fix_config",
+                   summary=B.UNREAD_PROVIDER_ANSWER_SUMMARY.format(provider=pid),
+                   candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES))
 # RFC 6750 3.1: a request that lacks any authentication information gets a challenge without an error code; a
 # token that was sent and refused gets error="invalid_token". So a Bearer (or DPoP, RFC 9449 7.1) challenge with no
 # error names a request that carried no token the API could read.
