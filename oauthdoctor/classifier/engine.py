@@ -82,7 +82,7 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     code = rules.provider_code(ex) if rules else None
     found = rules.find(ex, error_key, code) if rules else None
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
-    if found is None and layer == "none" and _unread_provider_answer(ex, pid):
+    if found is None and layer == "none" and pid is not None and _unread_provider_answer(ex, pid):
         generic, layer = _unread_answer_of(pid), "words"
     result = _explain(ex, pid, code, found, generic, layer, rules)
     said = ex.status in (400, 401, 404) and names_token_request(ex)  # the log line names the request
@@ -94,11 +94,10 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
 _NO_OUTCOME = Outcome()
 
 
-def _unread_provider_answer(ex: Extracted, pid: str | None) -> bool:
+def _unread_provider_answer(ex: Extracted, pid: str) -> bool:
     """A provider's answer that nothing read: pasted without a status, or under an error status (B.UNREAD_PROVIDER_
     ANSWER_SUMMARY). The generic profile is no provider."""
-    return (pid is not None and pid != "generic" and not ex.empty
-            and (ex.status is None or ex.status >= 400))
+    return pid != "generic" and not ex.empty and (ex.status is None or ex.status >= 400)
 
 
 def _unread_answer_of(pid: str) -> Outcome:
