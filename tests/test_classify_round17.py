@@ -7,6 +7,7 @@ import pytest
 
 from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.book import RuleBook
+from oauthdoctor.classifier.extract import extract
 
 BOOK = RuleBook()
 
@@ -96,3 +97,73 @@ def test_an_unread_answer_of_a_named_provider_is_a_low_lean_not_nothing() -> Non
     assert answer(None, '36004001 "rt was refused"')[2] == "none"
     assert answer(200, '36004001 "rt was refused"', provider="tiktok")[2] == "none"
     assert answer(None, '36004001 "rt was refused"', provider="generic")[2] == "none"
+
+
+# --- from corpus twenty-five's development half -------------------------------------------------------------------
+def test_a_rate_limit_spelt_as_a_code_is_a_rate_limit() -> None:
+    assert answer(None, "sync failed: error listing folder: too_many_requests/") == (
+        "rate_limited", "rate_limit_exceeded", "retry")
+
+
+def test_a_code_that_been_used_is_a_reused_code() -> None:
+    assert answer(None, '{"errcode": 40163, "errmsg": "code been used, hints: [ req_id: abc ]"}')[:2] == (
+        "invalid_grant", "auth_code_reused")
+
+
+def test_an_error_field_holding_a_sentence_is_no_code_at_the_token_endpoint() -> None:
+    body = ('Client error: `POST https://id.example/oauth/token` resulted in a `401 Unauthorized` response: '
+            '{"error": "Malformed Authorization header"}')
+    assert answer(401, body) == ("invalid_client", "bad_client_credentials", "fix_config")
+    # an OAuth code in the same place keeps its own meaning
+    coded = body.replace("Malformed Authorization header", "invalid_grant")
+    assert answer(401, coded)[0] == "invalid_grant"
+
+
+def test_a_token_request_answered_with_a_redirect_is_the_wrong_token_url() -> None:
+    body = 'DEBUG:urllib3.connectionpool:https://auth.example:443 "POST /oauth2/token HTTP/1.1" 302 215'
+    assert answer(302, body) == ("invalid_request", "wrong_endpoint_url", "fix_config")
+
+
+def test_access_denied_in_an_apis_403_body_is_a_permission_not_a_refused_consent() -> None:
+    body = '{"errors": [{"error_type": "access_denied", "message": "Access is denied"}], "code": 403}'
+    r = classify(403, body, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("access_denied", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == ["missing_scope_or_permission", "access_policy_denied"]
+    # in a callback (no status) it stays the user's refusal; words that name a reason still decide
+    assert answer(None, "https://app.example/cb?error=access_denied&state=x")[1] == "user_denied_consent"
+    words = '{"error": "access_denied", "error_description": "The user must re-authenticate."}'
+    assert answer(403, words)[2] == "reauth"
+
+
+def test_a_call_not_granted_by_any_of_the_scopes_is_insufficient_scope() -> None:
+    body = "read permission for 'Observation' is not granted by any of the provided scopes: [patient/Patient.read]"
+    assert answer(403, body) == ("insufficient_scope", "missing_scope", "fix_config")
+
+
+def test_a_client_id_that_is_not_well_formed_is_an_unknown_client() -> None:
+    assert answer(400, '{"error_message": "client_id must be a properly formatted, non-empty string"}')[:2] == (
+        "invalid_client", "unknown_client_id")
+
+
+def test_a_client_without_access_to_the_specified_account_is_not_authorised() -> None:
+    assert answer(None, "client does not have access to specified account") == (
+        "unauthorized_client", "client_not_authorized", "fix_config")
+
+
+def test_a_refused_dynamic_registration_names_registration() -> None:
+    body = "Request session.mcp.oauth.login failed with message: Failed to register OAuth client"
+    assert answer(403, body) == ("invalid_request", "dynamic_registration_rejected", "fix_config")
+
+
+def test_openid2_return_to_that_does_not_match_the_realm_is_a_redirect_mismatch() -> None:
+    body = "https://site.example/login?openid.mode=error&openid.error=realm+and+return_to+do+not+match"
+    assert answer(None, body)[0] == "redirect_uri_mismatch"
+
+
+def test_php_var_dump_fields_are_read() -> None:
+    body = ('array(2) { ["error"]=> string(13) "invalid_grant" ["error_description"]=> string(26) '
+            '"Invalid authorization code" }')
+    ex = extract(None, body, None)
+    assert (ex.error, ex.description) == ("invalid_grant", "Invalid authorization code")
+    oauth1 = 'object(AccessToken)#8 (2) { ["key"]=> NULL ["oauth_problem"]=> string(14) "token_rejected" }'
+    assert extract(None, oauth1, None).error == "token_rejected"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
+from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, Outcome
 
 RFC6749 = "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"
 RFC6749_AUTHZ = "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1"
@@ -324,7 +324,7 @@ GENERIC_RULES: list[ErrorRule] = [
        r"grant[ _-]type",
        failure_class="unsupported_grant_type", cause="grant_type_not_supported"),
     _r(description=_CODE + r".{0,60}(?:already (?:been )?(?:used|redeemed)|was used|reused|"
-       r"(?:has|have) been (?:used|redeemed|consumed))|already redeemed",
+       r"(?:(?:has|have) )?been (?:used|redeemed|consumed))|already redeemed",  # WeChat 40163: "code been used"
        failure_class="invalid_grant", cause="auth_code_reused"),
     _r(description=r"malformed (?:auth(?:ori[sz]ation)? )?code|\bcode.{0,20}malformed",
        failure_class="invalid_grant", cause="auth_code_malformed", decision="fix_config"),
@@ -438,6 +438,19 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?:later|shortly|in a (?:few|couple of) (?:minutes|moments|seconds)|in a (?:moment|minute|while))",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
+
+# RFC 6749 4.1.2.1 and 4.2.2.1 return a user's refusal as access_denied in the authorization redirect; an API that
+# puts access_denied in a 401 or 403 body refuses the caller (a permission, a role, a policy), not a consent. Read
+# only when no rule or word family named the reason (engine._generic).
+API_ACCESS_DENIED = Outcome(
+    failure_class="access_denied", cause="ambiguous", decision="fix_config",
+    summary="An API refused the call with access_denied in an HTTP 401/403 body: a user's refusal comes back in the "
+            "authorization redirect, not from an API, so the caller lacks a permission, role or scope, or a policy "
+            "refused it.",
+    candidates=[Candidate("missing_scope_or_permission", "the token's scopes, roles or the account's permissions lack "
+                          "what this call needs", "grant the permission or request the scope, then get a new token"),
+                Candidate("access_policy_denied", "an access policy (IP, device, group) refused the request",
+                          "check the provider's policies for this app and user")])
 
 INVALID_GRANT_CANDIDATES = [
     Candidate("auth_code_expired_or_reused", "the failing call redeems an authorization code (grant_type="

@@ -85,13 +85,15 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     if found is None and layer == "none" and pid is not None and _unread_provider_answer(ex, pid):
         generic, layer = _unread_answer_of(pid), "words"
     result = _explain(ex, pid, code, found, generic, layer, rules)
-    said = ex.status in (400, 401, 404) and names_token_request(ex)  # the log line names the request
+    said = ex.status in _TOKEN_REQUEST_STATUSES and names_token_request(ex)  # the log line names the request
     if grant_type or (url and token_path(url)) or said:
         result = at_token_endpoint(result, ex, rules, code)
     return for_grant(result, grant_type, ex, rules, code) if grant_type else ask_for_grant(result)
 
 
 _NO_OUTCOME = Outcome()
+# The statuses request_context.at_token_endpoint reads for a token request the text names: a redirect, 400, 401, 404.
+_TOKEN_REQUEST_STATUSES = frozenset({301, 302, 303, 307, 308, 400, 401, 404})
 
 
 def _unread_provider_answer(ex: Extracted, pid: str) -> bool:
@@ -179,6 +181,8 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
                 words = phrases.find_fallback(ex, error_key)
                 if words is not None and _words_name_the_cause(words, cls):
                     return replace(words, failure_class=cast(FailureClass, cls), class_from_error=False), "words"
+            if cls == "access_denied" and cause in (None, "user_denied_consent") and ex.status in (401, 403):
+                return B.API_ACCESS_DENIED, "error"  # no redirect carries a 401 or 403 (RFC 6749 4.1.2.1)
             return Outcome(failure_class=cast(FailureClass, cls), cause=cause), "error"
     if phrases is not None:
         found = phrases.find_fallback(ex, error_key)

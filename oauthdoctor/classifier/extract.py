@@ -136,6 +136,8 @@ _LAZY: dict[str, tuple[str, int]] = {
     "exception_code": (r"\b(InvalidGrant|InvalidClient|UnauthorizedClient|UnsupportedGrantType|InvalidScope|"
                        r"AuthorizationPending|SlowDown)(?:Exception|Error)\b", 0),
     "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
+    # PHP var_dump's key and type prefix, read as "key" => value: ["oauth_problem"]=> string(14) "token_rejected"
+    "var_dump": (r'\["([A-Za-z_]\w*)"\]\s*=>\s*(?:string\(\d+\)\s*)?', 0),
     # key: value pairs quoted with the typographic quotes a paste into an issue tracker gives (‘x’, “x”).
     # A credential the server echoed into its message ("Invalid access token: 3f1c2a9e-...", a JWT): shown only
     # as a fingerprint. A JWT anywhere; otherwise a long token-shaped value right after a credential's name.
@@ -440,6 +442,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
                 data = None
             if data is not None:
                 return data, "python"
+    if "openid.mode=error" in text and (form := _openid2_error(text)) is not None:
+        return form, "url"
     if "error=" not in text and "error%3d" in text.lower() and (form := _nested_callback(text)) is not None:
         return form, "url"
     if "error=" in text and (form := _callback_in_text(text)) is not None:
@@ -461,6 +465,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
     if ":" in text or "=" in text:
         found: dict[str, Any] = {}
         fragment = _rx("fragment_smart") if not _SMART_QUOTES.isdisjoint(text) else _FRAGMENT
+        if '"]=>' in text:  # PHP's var_dump: ["key"]=> string(14) "value"
+            text = _rx("var_dump").sub(r'"\1" => ', text)
         _read_fragments(text, fragment, found)
         if any(key in found for key in ("error", "error_description", "errorCode", "error_code", "message",
                                         "oauth_problem")):
@@ -503,6 +509,15 @@ def _unwrapped(fields: dict[str, str]) -> dict[str, str]:
             if _first(inner_fields, ERROR_KEYS) or _first(inner_fields, DESCRIPTION_KEYS):
                 return {**{k: v for k, v in fields.items() if v is not value}, **inner_fields}
     return fields
+
+
+def _openid2_error(text: str) -> dict[str, str] | None:
+    """OpenID 2.0's indirect error response (Steam's sign-in): openid.mode=error with the reason in openid.error
+    (OpenID Authentication 2.0, 5.2.3); it has no code, so the reason is the description."""
+    query = text.split("?", 1)[-1].split(None, 1)
+    form = dict(parse_qsl(query[0] if query else ""))
+    reason = form.get("openid.error", "").strip()
+    return {"error_description": reason} if form.get("openid.mode") == "error" and reason else None
 
 
 def _nested_callback(text: str) -> dict[str, str] | None:

@@ -181,10 +181,16 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
     5.2 reserves 401 at the token endpoint for invalid_client (client authentication failed). A 404 with
     no OAuth answer at all: the server has no token endpoint at that URL (a wrong path, tenant, realm or API
     version, or a base URL missing a prefix); a retry reaches the same nothing."""
-    if ex.error_key and ex.error_key not in _REASON_PHRASES:
+    if ex.error_key and ex.error_key not in _REASON_PHRASES and not _a_sentence(ex.error):
         return result
     open_answer = result.failure_class == "unknown" or (result.failure_class, result.cause) == (
         "invalid_request", "ambiguous")  # nothing read, or only a vague failure (RFC 6749's catch-all class)
+    if ex.status is not None and 300 <= ex.status <= 399 and open_answer:
+        return _decided(result, ex, rules, code, "invalid_request", "wrong_endpoint_url", (
+            f"The token request was answered with a redirect (HTTP {ex.status}): a token endpoint answers the POST "
+            "itself (RFC 6749 3.2, 5.1), so this URL is not (or no longer) the token endpoint - a retired host or "
+            "path, http instead of https, or a missing trailing segment. Take the token URL from the issuer's "
+            "discovery document."))
     if ex.status == 404 and open_answer:
         return _decided(result, ex, rules, code, "invalid_request", "wrong_endpoint_url", (
             "The token request reached no token endpoint (HTTP 404): the token URL is wrong - its path, tenant, "
@@ -202,6 +208,12 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
             "invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
             "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body)."))
     return result
+
+
+def _a_sentence(error: str | None) -> bool:
+    """An "error" field that holds a message ("Malformed Authorization header"), not a code: no OAuth or provider
+    code has spaces between words."""
+    return bool(error) and " " in (error or "").strip()
 
 
 def _decided(result: Explanation, ex: Extracted, rules: CompiledRules | None, code: str | None, cls: FailureClass,
