@@ -1,7 +1,7 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev24.yaml`` are the
-development halves of twenty independent corpora (thirteen, fifteen, seventeen and nineteen were kept whole,
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev25.yaml`` are the
+development halves of twenty-one independent corpora (thirteen, fifteen, seventeen and nineteen were kept whole,
 outside the repository; each case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
@@ -53,6 +53,7 @@ COUNTS = {
     "corpus22": 55,  # round sixteen: cloud and enterprise identity SDKs, web frameworks, consumer and payment APIs
     "corpus23": 74,  # round seventeen: client libraries by language, provider forums, self-hosted servers, CLIs
     "corpus24": 54,  # round seventeen: mobile SDKs, enterprise SSO, server test suites, data and BI connectors
+    "corpus25": 69,  # round seventeen: non-English sources, consumer platforms, fintech and health, education
 }
 
 
@@ -119,6 +120,8 @@ FLOORS = {
     # labelled `none` is MSAL's internal error -50000.
     ("corpus24", True): (0.90, 0.90),
     ("corpus24", False): (0.90, 0.88),
+    ("corpus25", True): (0.75, 0.75),  # 0.609 / 0.710 measured unseen, before any rule was written from it
+    ("corpus25", False): (0.76, 0.75),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
