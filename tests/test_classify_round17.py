@@ -168,3 +168,13 @@ def test_php_var_dump_fields_are_read() -> None:
     assert (ex.error, ex.description) == ("invalid_grant", "Invalid authorization code")
     oauth1 = 'object(AccessToken)#8 (2) { ["key"]=> NULL ["oauth_problem"]=> string(14) "token_rejected" }'
     assert extract(None, oauth1, None).error == "token_rejected"
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("系统错误，错误码：-1", "server_error"),
+    ("内部サーバーエラーが発生しました", "server_error"),
+    ("내부 서버 오류", "server_error"),
+    ('{"errcode": -1, "errmsg": "系统繁忙，此时请开发者稍候再试"}', "temporarily_unavailable"),
+])
+def test_a_failing_or_busy_server_in_chinese_japanese_or_korean_is_transient(body: str, cls: str) -> None:
+    assert answer(None, body)[0::2] == (cls, "retry")
