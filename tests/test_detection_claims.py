@@ -26,6 +26,7 @@ WRITTEN_BY: dict[str, str] = {
     "fieldview-docs-refresh-reused-1": "wso2",
     "pipedrive-access-token-invalid-sdk-2": "node-oauth2-server",
     "kakao-invalid-redirect-not-registered-1": "spring-security-oauth",  # Spring's "Invalid redirect: X does not match"
+    "kakao-invalid-redirect-jssdk-1": "spring-security-oauth",
     "zendesk-refresh-expired-or-revoked-1": "google",  # Google's answer, relayed by Zendesk's Google connector
     "firebase-web-delete-account-recent-auth-1": "google",  # Firebase Auth's REST calls are Google Identity Toolkit's
     "opencollective-rn-appauth-code-verifier-invalid-1": "node-oauth2-server",  # "Invalid grant: code verifier ..."
