@@ -178,3 +178,28 @@ def test_php_var_dump_fields_are_read() -> None:
 ])
 def test_a_failing_or_busy_server_in_chinese_japanese_or_korean_is_transient(body: str, cls: str) -> None:
     assert answer(None, body)[0::2] == (cls, "retry")
+
+
+# --- from corpus twenty-six's development half --------------------------------------------------------------------
+@pytest.mark.parametrize("status", [404, 302, 400])
+def test_nginx_auth_request_with_a_status_it_does_not_take_is_the_wrong_auth_url(status: int) -> None:
+    body = f"[error] 29#29: *18 auth request unexpected status: {status} while sending to client, client: 10.0.0.1"
+    assert answer(500, body) == ("invalid_request", "wrong_endpoint_url", "fix_config")
+    # the auth service's own failure is the server's
+    assert answer(500, body.replace(f"status: {status}", "status: 502"))[2] == "retry"
+
+
+@pytest.mark.parametrize("body", ['{"errors": ["service account name not authorized"]}',
+                                  "Code: 403. Errors: * namespace not authorized"])
+def test_vault_kubernetes_role_bound_to_another_service_account_is_a_policy(body: str) -> None:
+    assert answer(None, body) == ("access_denied", "access_policy_denied", "fix_config")
+
+
+def test_auth0_access_denied_with_the_tenants_own_reason_is_an_action_denial() -> None:
+    assert answer(None, '{"error": "access_denied", "error_description": "Only employees may sign in"}',
+                  provider="auth0") == ("access_denied", "access_policy_denied", "fix_config")
+    # a declined consent and an Action that asks for a verified e-mail are the user's to act on
+    refused = "https://app.example/cb?error=access_denied&error_description=User%20did%20not%20authorize%20the%20request"
+    assert answer(None, refused, provider="auth0")[2] == "reauth"
+    verify = '{"error": "access_denied", "error_description": "Please verify your email before logging in."}'
+    assert answer(None, verify, provider="auth0")[1:] == ("email_not_verified_at_idp", "reauth")
