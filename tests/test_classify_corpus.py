@@ -123,7 +123,9 @@ FLOORS = {
     ("corpus24", False): (0.90, 0.88),
     ("corpus25", True): (0.75, 0.75),  # 0.609 / 0.710 measured unseen, before any rule was written from it
     ("corpus25", False): (0.76, 0.75),
-    ("corpus26", True): (0.75, 0.84),  # 0.750 / 0.806 measured unseen, before any rule was written from it
+    # 0.750 / 0.806 measured unseen, before any rule was written from it. A rule that read Auth0's access_denied with
+    # the tenant's own reason as an Action's denial fixed two cases here and lost two on the held-out halves: reverted.
+    ("corpus26", True): (0.75, 0.81),
     ("corpus26", False): (0.72, 0.80),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)

@@ -195,11 +195,6 @@ def test_vault_kubernetes_role_bound_to_another_service_account_is_a_policy(body
     assert answer(None, body) == ("access_denied", "access_policy_denied", "fix_config")
 
 
-def test_auth0_access_denied_with_the_tenants_own_reason_is_an_action_denial() -> None:
-    assert answer(None, '{"error": "access_denied", "error_description": "Only employees may sign in"}',
-                  provider="auth0") == ("access_denied", "access_policy_denied", "fix_config")
-    # a declined consent and an Action that asks for a verified e-mail are the user's to act on
-    refused = "https://app.example/cb?error=access_denied&error_description=User%20did%20not%20authorize%20the%20request"
-    assert answer(None, refused, provider="auth0")[2] == "reauth"
-    verify = '{"error": "access_denied", "error_description": "Please verify your email before logging in."}'
-    assert answer(None, verify, provider="auth0")[1:] == ("email_not_verified_at_idp", "reauth")
+def test_email_unverified_spelt_as_a_code_is_the_users_to_verify() -> None:
+    body = "CallbackHandlerError: Callback handler failed. CAUSE: access_denied (error_email_unverified)"
+    assert answer(None, body)[1:] == ("email_not_verified_at_idp", "reauth")
