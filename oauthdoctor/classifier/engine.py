@@ -106,6 +106,8 @@ def _unread_answer_of(pid: str) -> Outcome:
     return Outcome(failure_class="invalid_request", cause="ambiguous", decision="fix_config",
                    summary=B.UNREAD_PROVIDER_ANSWER_SUMMARY.format(provider=pid),
                    candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES))
+
+
 # RFC 6750 3.1: a request that lacks any authentication information gets a challenge without an error code; a
 # token that was sent and refused gets error="invalid_token". So a Bearer (or DPoP, RFC 9449 7.1) challenge with no
 # error names a request that carried no token the API could read.
