@@ -198,3 +198,44 @@ def test_vault_kubernetes_role_bound_to_another_service_account_is_a_policy(body
 def test_email_unverified_spelt_as_a_code_is_the_users_to_verify() -> None:
     body = "CallbackHandlerError: Callback handler failed. CAUSE: access_denied (error_email_unverified)"
     assert answer(None, body)[1:] == ("email_not_verified_at_idp", "reauth")
+
+
+# --- from corpus twenty-seven's development half ------------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    'Error Domain=MCOErrorDomain Code=8 "Too many simultaneous connections were made to this account."',
+    "FETCH => [OVERQUOTA] Account exceeded command or bandwidth limits.",
+])
+def test_too_many_connections_and_an_exceeded_quota_are_rate_limits(body: str) -> None:
+    assert answer(None, body) == ("rate_limited", "rate_limit_exceeded", "retry")
+
+
+def test_a_provider_that_could_not_be_reached_is_the_network() -> None:
+    assert answer(None, "We were unable to reach your mail provider. Please try again.") == (
+        "temporarily_unavailable", "network_error", "retry")
+
+
+def test_multi_factor_authentication_expired_by_policy_needs_the_user() -> None:
+    body = ("Presented multi-factor authentication has expired due to policies configured by your administrator, "
+            "you must refresh your multi-factor authentication to access")
+    assert answer(None, body) == ("interaction_required", "mfa_required", "reauth")
+
+
+def test_an_access_token_named_expired_in_camel_case_is_refreshed() -> None:
+    body = "* BYE Session invalidated - AccessTokenExpired; 2959 NO AUTHENTICATE failed."
+    assert answer(None, body) == ("invalid_token", "access_token_expired", "retry")
+
+
+def test_a_redirect_uri_the_client_does_not_support_behind_a_dotted_host_is_a_mismatch() -> None:
+    # the host's dots do not end the sentence the word families read
+    body = "Redirect URI https://api.app.example/callback is not supported by client."
+    assert answer(None, body) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+def test_client_id_and_client_secret_missing_spelt_together() -> None:
+    assert answer(None, "OIDC token exchange failed: Client ID and ClientSecret are missing")[:2] == (
+        "invalid_client", "client_authentication_missing")
+
+
+def test_login_with_amazons_oa2_exception_names_its_code() -> None:
+    assert extract(400, "X-Amzn-Errortype:[OA2InvalidGrantException:http://internal.example/]", None).error == (
+        "invalid_grant")

@@ -133,8 +133,9 @@ _LAZY: dict[str, tuple[str, int]] = {
     # AWS SSO OIDC's (and other SDKs') exceptions named after the RFC code: "InvalidGrantException", oauthlib's and
     # Authlib's "InvalidClientError". Not ExpiredTokenException, which STS uses for expired session credentials, not
     # a device code; nor InvalidRequestError or InvalidTokenError, which SQLAlchemy and PyJWT use for their own.
-    "exception_code": (r"\b(InvalidGrant|InvalidClient|UnauthorizedClient|UnsupportedGrantType|InvalidScope|"
-                       r"AuthorizationPending|SlowDown)(?:Exception|Error)\b", 0),
+    # Login with Amazon's service prefixes them with OA2 ("OA2InvalidGrantException" in X-Amzn-ErrorType).
+    "exception_code": (r"(?:\b|(?<=\bOA2))(InvalidGrant|InvalidClient|UnauthorizedClient|UnsupportedGrantType|"
+                       r"InvalidScope|AuthorizationPending|SlowDown)(?:Exception|Error)\b", 0),
     "trailing_code": (r"(?:error|failed|response)[^:\n]{0,40}:\s*([a-z]+(?:_[a-z]+)+)\.?\s*$", re.I),
     # PHP var_dump's key and type prefix, read as "key" => value: ["oauth_problem"]=> string(14) "token_rejected"
     "var_dump": (r'\["([A-Za-z_]\w*)"\]\s*=>\s*(?:string\(\d+\)\s*)?', 0),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from oauthdoctor.classifier.anchors import anchors_of
@@ -143,6 +143,22 @@ def _last_match(rx: re.Pattern[str], text: str, lowered: str, anchors: tuple[str
     return last
 
 
+_IDENTIFIER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+
+
+def _identifier_dots_joined(ex: Extracted) -> Extracted:
+    """The text with each dot inside a dotted name (a host, a bundle id, a version: "app.example.com") read as a
+    middle dot: the word families keep to one sentence with windows that stop at a dot, and such a dot does not end
+    one ("Redirect URI https://app.example.com/cb is not supported")."""
+    if "." not in ex.text and "." not in ex.desc_text:
+        return ex
+    text = _IDENTIFIER_DOT.sub("\u00b7", ex.text)
+    desc = _IDENTIFIER_DOT.sub("\u00b7", ex.desc_text)
+    if text == ex.text and desc == ex.desc_text:
+        return ex
+    return replace(ex, text=text, desc_text=desc)
+
+
 def _norm(value: str) -> str:
     return value.strip().lower().replace("-", "_").replace(" ", "_")
 
@@ -182,6 +198,7 @@ class CompiledRules:
         or network failure do not count: RFC 9110 15.5 makes a 4xx the request's fault, whatever the page adds
         ("An unexpected error has occurred ... try again" on a refused authorization)."""
         client_error = ex.status is not None and 400 <= ex.status <= 499
+        ex = _identifier_dots_joined(ex)
         open_cause = None  # a family that knows the class but not the cause gives way to a later one that names it
         for matcher, rule in self.fallback:
             if client_error and rule.failure_class in _SERVER_SIDE:
