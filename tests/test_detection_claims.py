@@ -71,6 +71,7 @@ WRITTEN_BY: dict[str, str] = {
     "pomerium-azure-code-redeemed-masked-1": "microsoft",  # Pomerium relays Entra's answer: an AADSTS code
     "githubcopilot-lua-device-code-timeout-1": "github",  # the text names github.com/login/device/code
     "traefik-forward-auth-google-redirect-loop-1": "google",  # the browser's page names accounts.google.com
+    "gmvault-token-endpoint-400-renew-1": "google",  # gmvault's error names Google's token URL
     # TD's documented token errors are Dex's sentences word for word (whether TD runs Dex is a guess, kept visible)
     "td-invalid-or-expired-code-1": "dex",
     "td-redirect-uri-did-not-match-1": "dex",
