@@ -19,6 +19,7 @@ from oauthdoctor.classifier.request_context import (
     decision_of,
     for_grant,
     names_token_request,
+    open_to_request_context,
     token_path,
 )
 from oauthdoctor.classifier.result import CauseCandidate, Explanation
@@ -85,7 +86,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     if found is None and layer == "none" and pid is not None and _unread_provider_answer(ex, pid):
         generic, layer = _unread_answer_of(pid), "words"
     result = _explain(ex, pid, code, found, generic, layer, rules)
-    said = ex.status in _TOKEN_REQUEST_STATUSES and names_token_request(ex)  # the log line names the request
+    said = (ex.status in _TOKEN_REQUEST_STATUSES and open_to_request_context(ex)
+            and names_token_request(ex))  # the log line names the request
     if grant_type or (url and token_path(url)) or said:
         result = at_token_endpoint(result, ex, rules, code)
     return for_grant(result, grant_type, ex, rules, code) if grant_type else ask_for_grant(result)

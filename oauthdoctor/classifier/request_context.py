@@ -181,7 +181,7 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
     5.2 reserves 401 at the token endpoint for invalid_client (client authentication failed). A 404 with
     no OAuth answer at all: the server has no token endpoint at that URL (a wrong path, tenant, realm or API
     version, or a base URL missing a prefix); a retry reaches the same nothing."""
-    if ex.error_key and ex.error_key not in _REASON_PHRASES and not _a_sentence(ex.error):
+    if not open_to_request_context(ex):
         return result
     open_answer = result.failure_class == "unknown" or (result.failure_class, result.cause) == (
         "invalid_request", "ambiguous")  # nothing read, or only a vague failure (RFC 6749's catch-all class)
@@ -208,6 +208,13 @@ def at_token_endpoint(result: Explanation, ex: Extracted, rules: CompiledRules |
             "invalid_client from the token endpoint: a 401 there is client authentication failing (RFC 6749 "
             "5.2): the client id, the secret or how they are sent (HTTP Basic or the form body)."))
     return result
+
+
+def open_to_request_context(ex: Extracted) -> bool:
+    """Whether the failing request can settle this answer: the body carries no OAuth or provider code of its own (a
+    reason phrase such as "Unauthorized", or a sentence in the error field, is none). Cheap: callers test it before
+    looking for a token request in the text."""
+    return not (ex.error_key and ex.error_key not in _REASON_PHRASES and not _a_sentence(ex.error))
 
 
 def _a_sentence(error: str | None) -> bool:
