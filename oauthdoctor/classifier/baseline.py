@@ -291,8 +291,9 @@ GENERIC_RULES: list[ErrorRule] = [
        r"\binvalid redirect(?:\s*:|\s+\S{1,300}\s+(?:does|did) ?n[o']t match (?:one of |any of )?the registered)",
        failure_class="redirect_uri_mismatch", cause="redirect_uri_not_registered"),
     _r(description=r"must contain.{0,30}client_(?:secret|assertion)"
-       r"|client[ _]?secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"
-       r"|missing.{0,20}client[ _]?secret"
+       r"|client[ _]secret.{0,20}(?:missing|required|not (?:provided|supplied|sent|given|included|present))"
+       r"|\bclientsecret (?:is |are )?missing"  # Frontegg's "Client ID and ClientSecret are missing"
+       r"|missing.{0,20}client[ _]secret"
        r"|no client authentication|client authentication (?:is )?required"
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
