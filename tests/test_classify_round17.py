@@ -239,3 +239,23 @@ def test_client_id_and_client_secret_missing_spelt_together() -> None:
 def test_login_with_amazons_oa2_exception_names_its_code() -> None:
     assert extract(400, "X-Amzn-Errortype:[OA2InvalidGrantException:http://internal.example/]", None).error == (
         "invalid_grant")
+
+
+# --- from corpus twenty-eight's development half ------------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "java.lang.RuntimeException: Not enough or too many segments",
+    "token contains an invalid number of segments",
+    "io.helidon.security.jwt.JwtException: Not a JWT token: abc",
+])
+def test_a_bearer_value_that_is_not_a_three_part_jwt_is_malformed(body: str) -> None:
+    assert answer(None, body) == ("invalid_token", "access_token_malformed", "fix_config")
+
+
+def test_a_client_assertion_the_server_could_not_parse_is_the_assertion() -> None:
+    assert answer(None, "The parsing of the client_assertion failed.") == (
+        "invalid_client", "assertion_invalid", "fix_config")
+
+
+def test_an_sdk_that_ran_out_of_retries_is_transient() -> None:
+    body = "Code: tooManyRetries Message: More than 3 retries encountered while sending the request"
+    assert answer(None, body)[0::2] == ("temporarily_unavailable", "retry")
