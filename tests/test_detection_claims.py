@@ -72,6 +72,12 @@ WRITTEN_BY: dict[str, str] = {
     "githubcopilot-lua-device-code-timeout-1": "github",  # the text names github.com/login/device/code
     "traefik-forward-auth-google-redirect-loop-1": "google",  # the browser's page names accounts.google.com
     "gmvault-token-endpoint-400-renew-1": "google",  # gmvault's error names Google's token URL
+    "google-spreadsheet-read-quota-1": "google",  # the Sheets API's quota error names sheets.googleapis.com
+    "photomigrator-missing-appendonly-scope-1": "google",  # the Photos Library API's error envelope is Google's
+    # bshaffer's "The redirect URI provided is missing or does not match" (Rocket.Chat's and Imgur's answers)
+    "unknown-rocketchat-redirect-uri-mismatch-1": "oauth2-server-php",
+    "imgur-oauthswift-redirect-missing-1": "oauth2-server-php",
+    "oauth2orize-invalid-code-1": "zitadel",  # zitadel/oidc's exact invalid_grant words (a guess, kept visible)
     # TD's documented token errors are Dex's sentences word for word (whether TD runs Dex is a guess, kept visible)
     "td-invalid-or-expired-code-1": "dex",
     "td-redirect-uri-did-not-match-1": "dex",
