@@ -259,3 +259,20 @@ def test_a_client_assertion_the_server_could_not_parse_is_the_assertion() -> Non
 def test_an_sdk_that_ran_out_of_retries_is_transient() -> None:
     body = "Code: tooManyRetries Message: More than 3 retries encountered while sending the request"
     assert answer(None, body)[0::2] == ("temporarily_unavailable", "retry")
+
+
+# --- from corpus twenty-nine's development half -------------------------------------------------------------------
+def test_a_bare_missing_state_is_a_lost_session() -> None:
+    assert answer(None, "Error: Missing state") == ("invalid_request", "state_or_session_lost", "fix_config")
+    # the words inside a longer sentence about something else are not the callback's state
+    assert answer(None, "The form is missing state information for the shipping address")[1] != "state_or_session_lost"
+
+
+def test_a_jwt_that_could_not_be_decoded_is_malformed() -> None:
+    assert answer(None, "[oidc] Error: Provided JWT could not be decoded.") == (
+        "invalid_token", "access_token_malformed", "fix_config")
+
+
+def test_an_invalid_sso_client_application_is_an_unknown_client() -> None:
+    assert answer(None, "Invalid SSO client application. Please add the application again.") == (
+        "invalid_client", "unknown_client_id", "fix_config")
