@@ -78,6 +78,8 @@ WRITTEN_BY: dict[str, str] = {
     "unknown-rocketchat-redirect-uri-mismatch-1": "oauth2-server-php",
     "imgur-oauthswift-redirect-missing-1": "oauth2-server-php",
     "oauth2orize-invalid-code-1": "zitadel",  # zitadel/oidc's exact invalid_grant words (a guess, kept visible)
+    "immich-pkce-verifier-invalid-1": "casdoor",  # Casdoor's own PKCE message, relayed by Immich
+    "strapi-github-callback-401-regression-4": "spotify",  # {"error": {"status", "message"}} is Spotify's shape too
     # TD's documented token errors are Dex's sentences word for word (whether TD runs Dex is a guess, kept visible)
     "td-invalid-or-expired-code-1": "dex",
     "td-redirect-uri-did-not-match-1": "dex",
