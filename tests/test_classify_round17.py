@@ -276,3 +276,22 @@ def test_a_jwt_that_could_not_be_decoded_is_malformed() -> None:
 def test_an_invalid_sso_client_application_is_an_unknown_client() -> None:
     assert answer(None, "Invalid SSO client application. Please add the application again.") == (
         "invalid_client", "unknown_client_id", "fix_config")
+
+
+# --- from corpus thirty's development half ------------------------------------------------------------------------
+def test_a_client_certificate_the_request_did_not_provide_is_missing_client_authentication() -> None:
+    assert answer(None, "Request did not provide the required two-way TLS certificate.") == (
+        "invalid_client", "client_authentication_missing", "fix_config")
+
+
+def test_consent_required_spelt_as_one_word_needs_the_user() -> None:
+    body = "TransferAPIError: ('POST', 'https://transfer.example/v0.10/transfer', 'Bearer', 403, 'ConsentRequired')"
+    assert answer(403, body) == ("interaction_required", "consent_required", "reauth")
+
+
+def test_urllib3_retries_run_out_on_429_are_a_rate_limit_not_the_network() -> None:
+    body = ("urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='api.example', port=443): Max retries exceeded "
+            "with url: /v1/x (Caused by ResponseError('too many 429 error responses'))")
+    assert answer(None, body) == ("rate_limited", "rate_limit_exceeded", "retry")
+    assert answer(None, body.replace("ResponseError('too many 429 error responses')", "NewConnectionError('refused')"))[
+        1] == "network_error"
