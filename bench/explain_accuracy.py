@@ -35,7 +35,7 @@ DEFAULT_FILES = [FIXTURES / "errors_corpus_dev.yaml", FIXTURES / "errors_corpus_
                  FIXTURES / "errors_corpus_dev23.yaml", FIXTURES / "errors_corpus_dev24.yaml",
                  FIXTURES / "errors_corpus_dev25.yaml", FIXTURES / "errors_corpus_dev26.yaml",
                  FIXTURES / "errors_corpus_dev27.yaml", FIXTURES / "errors_corpus_dev28.yaml",
-                 FIXTURES / "errors_corpus_dev29.yaml",
+                 FIXTURES / "errors_corpus_dev29.yaml", FIXTURES / "errors_corpus_dev30.yaml",
                  FIXTURES / "errors_dev.yaml"]
 
 

@@ -80,6 +80,10 @@ WRITTEN_BY: dict[str, str] = {
     "oauth2orize-invalid-code-1": "zitadel",  # zitadel/oidc's exact invalid_grant words (a guess, kept visible)
     "immich-pkce-verifier-invalid-1": "casdoor",  # Casdoor's own PKCE message, relayed by Immich
     "strapi-github-callback-401-regression-4": "spotify",  # {"error": {"status", "message"}} is Spotify's shape too
+    "ups-clientid-invalid-1": "discord",  # {"message", "code": 5 digits} is Discord's shape too (a guess, kept visible)
+    "sap-btp-user-token-exchange-insufficient-scope-2": "spring-security-oauth",  # XSUAA is Cloud Foundry's UAA
+    "amazon-acdcli-invalid-client-refresh-1": "league-oauth2-server",  # the bare "Client authentication failed"
+    "mollie-invalid-grant-code-not-exist-1": "oauth2-server-php",  # bshaffer's "Authorization code doesn't exist ..."
     # TD's documented token errors are Dex's sentences word for word (whether TD runs Dex is a guess, kept visible)
     "td-invalid-or-expired-code-1": "dex",
     "td-redirect-uri-did-not-match-1": "dex",
