@@ -121,3 +121,15 @@ def test_redirect_mismatch_ties_to_the_redirect_finding() -> None:
 def test_passing_findings_explain_nothing() -> None:
     ok = problem("clock_skew", Status.PASS, "fine", decision=Decision.NONE)
     assert "explained_by" not in judge(EXPIRED, {"clock_skew": (ok,)}).evidence
+
+
+def test_an_unread_last_error_of_a_known_provider_is_a_low_lean_and_unknown_text_alone_decides_nothing() -> None:
+    from oauthdoctor.profiles.loader import get_profile
+
+    values = {"last_error": "sync stopped: E77 (see the console)"}
+    unread = last_error.judge(ProbeContext(config=ResolvedConfig(values), profile=get_profile("google"), prior={}),
+                              None)[0]
+    assert (unread.status, unread.decision) == (Status.FAIL, Decision.FIX_CONFIG)
+    assert unread.evidence["confidence"] == "low" and "google" in unread.title
+    alone = last_error.judge(ProbeContext(config=ResolvedConfig(values), profile=None, prior={}), None)[0]
+    assert (alone.status, alone.decision) == (Status.ERROR, Decision.NONE)
