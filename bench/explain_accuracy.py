@@ -23,20 +23,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-DEFAULT_FILES = [FIXTURES / "errors_corpus_dev.yaml", FIXTURES / "errors_corpus_dev2.yaml",
-                 FIXTURES / "errors_corpus_dev3.yaml", FIXTURES / "errors_corpus_dev4.yaml",
-                 FIXTURES / "errors_corpus_dev5.yaml", FIXTURES / "errors_corpus_dev6.yaml",
-                 FIXTURES / "errors_corpus_dev7.yaml", FIXTURES / "errors_corpus_dev8.yaml",
-                 FIXTURES / "errors_corpus_dev9.yaml", FIXTURES / "errors_corpus_dev10.yaml",
-                 FIXTURES / "errors_corpus_dev11.yaml", FIXTURES / "errors_corpus_dev12.yaml",
-                 FIXTURES / "errors_corpus_dev14.yaml", FIXTURES / "errors_corpus_dev16.yaml",
-                 FIXTURES / "errors_corpus_dev18.yaml", FIXTURES / "errors_corpus_dev20.yaml",
-                 FIXTURES / "errors_corpus_dev21.yaml", FIXTURES / "errors_corpus_dev22.yaml",
-                 FIXTURES / "errors_corpus_dev23.yaml", FIXTURES / "errors_corpus_dev24.yaml",
-                 FIXTURES / "errors_corpus_dev25.yaml", FIXTURES / "errors_corpus_dev26.yaml",
-                 FIXTURES / "errors_corpus_dev27.yaml", FIXTURES / "errors_corpus_dev28.yaml",
-                 FIXTURES / "errors_corpus_dev29.yaml", FIXTURES / "errors_corpus_dev30.yaml",
-                 FIXTURES / "errors_dev.yaml"]
+
+
+def _corpus_number(path: Path) -> int:
+    """errors_corpus_devN.yaml's N (errors_corpus_dev.yaml is the first)."""
+    return int(path.stem.removeprefix("errors_corpus_dev") or 1)
+
+
+# Every committed development half, in corpus order, then the project's earlier development cases.
+DEFAULT_FILES = [*sorted(FIXTURES.glob("errors_corpus_dev*.yaml"), key=_corpus_number), FIXTURES / "errors_dev.yaml"]
 
 
 def score(cases: list[dict[str, Any]], detect: bool = False) -> tuple[float, float, list[tuple[dict, Any]]]:

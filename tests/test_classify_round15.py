@@ -4,17 +4,10 @@ tests in the sources' terms (each rule names its source); none is a corpus case.
 from __future__ import annotations
 
 import pytest
+from classify_answers import BOOK, answer
 
 from oauthdoctor.classifier import classify
-from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.classifier.extract import extract
-
-BOOK = RuleBook()
-
-
-def answer(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
-    r = classify(status, body, None, provider=provider, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
 
 
 def test_a_bracketed_field_list_inside_an_exception_gives_the_error() -> None:

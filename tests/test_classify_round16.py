@@ -6,17 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from classify_answers import BOOK, answer
 
 from oauthdoctor.classifier import classify
-from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.classifier.extract import extract
-
-BOOK = RuleBook()
-
-
-def answer(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
-    r = classify(status, body, None, provider=provider, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
 
 
 def test_a_callback_error_carried_percent_encoded_in_a_return_to_link_is_read() -> None:

@@ -4,17 +4,10 @@ these tests in the sources' terms; none is a corpus case."""
 from __future__ import annotations
 
 import pytest
+from classify_answers import BOOK, answer
 
 from oauthdoctor.classifier import classify
-from oauthdoctor.classifier.book import RuleBook
 from oauthdoctor.classifier.extract import extract
-
-BOOK = RuleBook()
-
-
-def answer(status: int | None, body: str, provider: str | None = None) -> tuple[str, str, str]:
-    r = classify(status, body, None, provider=provider, rulebook=BOOK)
-    return r.failure_class, r.cause, r.decision
 
 
 @pytest.mark.parametrize("body", [
@@ -295,3 +288,4 @@ def test_urllib3_retries_run_out_on_429_are_a_rate_limit_not_the_network() -> No
     assert answer(None, body) == ("rate_limited", "rate_limit_exceeded", "retry")
     assert answer(None, body.replace("ResponseError('too many 429 error responses')", "NewConnectionError('refused')"))[
         1] == "network_error"
+
