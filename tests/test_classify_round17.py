@@ -289,3 +289,14 @@ def test_urllib3_retries_run_out_on_429_are_a_rate_limit_not_the_network() -> No
     assert answer(None, body.replace("ResponseError('too many 429 error responses')", "NewConnectionError('refused')"))[
         1] == "network_error"
 
+
+@pytest.mark.parametrize("body", [
+    'array(2) { ["error_description"]=> string(30) "refresh_token rt_s3cr3tVALUE99 refused" '
+    '["refresh_token"]=> string(17) "rt_s3cr3tVALUE99" }',
+    '{"error" => "invalid_grant", "error_description" => "bad rt_s3cr3tVALUE99", '
+    '"refresh_token" => "rt_s3cr3tVALUE99"}',
+])
+def test_a_credential_in_a_dumped_body_is_hidden_where_the_description_repeats_it(body: str) -> None:
+    r = classify(None, body, None, rulebook=BOOK)
+    assert r.error_description is not None and "rt_s3cr3tVALUE99" not in r.error_description
+    assert "rt_…(16 chars)" in r.error_description

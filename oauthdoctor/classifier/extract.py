@@ -483,8 +483,8 @@ def _read_fragments(text: str, fragment: re.Pattern[str], found: dict[str, Any])
         key, raw = m.group(1), m.group(2)
         if raw[:1] == "[" and ":" in raw:
             _read_fragments(raw[1:-1] if raw.endswith("]") else raw[1:], fragment, found)
-        if key not in KNOWN_KEYS or _prose_word(raw, text, m.end()):
-            continue
+        if (key not in KNOWN_KEYS and key not in SECRET_FIELDS) or _prose_word(raw, text, m.end()):
+            continue  # a credential's field is kept so that its value is hidden wherever the text repeats it
         if key not in found or (isinstance(found[key], str) and _CALL.match(found[key]) and not _CALL.match(raw)):
             found[key] = _fragment_value(raw)
 
