@@ -113,6 +113,7 @@ _LAZY: dict[str, tuple[str, int]] = {
                    r"invalid[ -]scope|unsupported[ -]response[ -]type)\b", re.I),
     "code_words_reversed": (r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)", 0),
     "contraction": (r"\b(\w+?)n't\b", re.I),
+    "space_run": (r"(?<=\S) {2,}(?=\S)", 0),
     # A ``code`` field's value that is an error code, not an authorization code: a number of up to six digits, or
     # words in one case (parts after _ . -), or CamelCase: "invalid", "ACCESS_TOKEN_EXPIRED", "OAUTH_023",
     # "InvalidCode". Random codes mix cases and digits without separators (RFC 6749's "SplxlOBeZQQYbYS6WxSbIA").
@@ -594,8 +595,12 @@ def _rx(name: str) -> re.Pattern[str]:
 
 
 def _plain_words(text: str) -> str:
-    """The text as rules read it: typographic apostrophes as ``'`` and contractions written out ("doesn't" as "does
-    not", "can't" as "cannot"), so one pattern covers every spelling of a negation."""
+    """The text as rules read it: typographic apostrophes as ``'``, contractions written out ("doesn't" as "does
+    not", "can't" as "cannot"), so one pattern covers every spelling of a negation, and a run of spaces between two
+    words as one space ("Invalid  refresh_token": a message assembled from parts), so a phrase reads whatever the
+    spacing."""
+    if "  " in text:
+        text = _rx("space_run").sub(" ", text)
     if "’" in text or "‘" in text:
         text = text.replace("’", "'").replace("‘", "'")
     if "n't" not in text and "N'T" not in text:
