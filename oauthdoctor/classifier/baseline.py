@@ -421,6 +421,13 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_token", cause="ambiguous", candidates=[
            Candidate("access_token_expired", "a fresh access token (refresh first) is accepted"),
            Candidate("token_invalid_or_revoked", "a freshly refreshed token is refused too")]),
+    # a fixed quota the service says only its support can raise (Plaid's "addition limit exceeded for this client_id.
+    # contact support to increase the limit."): waiting does not clear it
+    _r(description=r"\blimit exceeded\b[^.\n]{0,80}\. contact (?:support|us) to (?:increase|raise) "
+                   r"(?:the|your|this) limit\b",
+       failure_class="rate_limited", cause="quota_exceeded", decision="fix_config",
+       summary="A fixed quota on the account or key is used up, not a rate over time: waiting does not clear it. Ask "
+               "the provider to raise the limit, or use another environment or key.", references=[RFC6585]),
     _r(description=r"rate[ _-]?limit|\brate exceeded|toomanyrequests|"
        # not Vouch Proxy's login loop guard (a cookie problem, read by its phrase rule)
        r"too many (?!token renew|unsuccessful authorization attempts for the requested url)"
@@ -432,11 +439,16 @@ GENERIC_RULES: list[ErrorRule] = [
        r"\brate cap\b", failure_class="rate_limited",
        cause="rate_limit_exceeded", references=[RFC6585]),
     # not Nango's failed refresh, whose "try again later" its docs read as a dead refresh token (its phrase rule), nor
-    # Synapse's "login provider is unavailable" page, which says so for setup failures too (its phrase rule)
+    # Synapse's "login provider is unavailable" page, which says so for setup failures too (its phrase rule), nor a
+    # page that offers "try again later, or contact the developer": Google's sign-in error page says so of every
+    # refused request, a configuration one included ("... sent an invalid request. You can try again later, or
+    # contact the developer about this issue."), so the offer is no reading of a transient fault
     _r(not_error=["server_error"],  # the server's own class stays; its "try again later" only says retry
        description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
-       r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )try again "
-       r"(?:later|shortly|in a (?:few|couple of) (?:minutes|moments|seconds)|in a (?:moment|minute|while))",
+       r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )"
+       r"try (?:it |this )?(?:again )?"  # "try again later", "please try it later"
+       r"(?:later(?!,? or contact)|shortly|in a (?:few|couple of) (?:minutes|moments|seconds)|"
+       r"in a (?:moment|minute|while))",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
 

@@ -114,6 +114,7 @@ _LAZY: dict[str, tuple[str, int]] = {
     "code_words_reversed": (r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)", 0),
     "contraction": (r"\b(\w+?)n't\b", re.I),
     "space_run": (r"(?<=\S) {2,}(?=\S)", 0),
+    "qualifier": (r"^(?:[A-Za-z_][\w$]*(?:\\|::|\.))+(?=[A-Za-z_])", 0),
     # A ``code`` field's value that is an error code, not an authorization code: a number of up to six digits, or
     # words in one case (parts after _ . -), or CamelCase: "invalid", "ACCESS_TOKEN_EXPIRED", "OAUTH_023",
     # "InvalidCode". Random codes mix cases and digits without separators (RFC 6749's "SplxlOBeZQQYbYS6WxSbIA").
@@ -566,6 +567,17 @@ def _identifier_words(value: str) -> str | None:
     """The words of a value that is one CamelCase or snake_case identifier (an SDK enum, a log's detail code), so
     that the phrase rules read "InvalidSignature" as "invalid signature"; None for anything else."""
     value = value.strip().rstrip(";.,")
+    if len(value) > 160:
+        return None
+    if " " in value:  # a label before one name ("Type: ...", PHP's log in German "Typ: ...")
+        label, _, value = value.partition(" ")
+        if not label.endswith(":") or " " in value.strip():
+            return None
+        value = value.strip()
+    # an exception's qualified class name reads as its own name (OCA\OAuth2\Exceptions\ClientNotFoundException); a
+    # dotted message key keeps every part (ZITADEL's Errors.User.NotFound is not just "not found")
+    if value.endswith(("Exception", "Error")):
+        value = _rx("qualifier").sub("", value)
     if len(value) > 80 or not _IDENTIFIER.fullmatch(value):
         return None
     return _HUMP.sub(" ", value).replace("_", " ").lower()
