@@ -1,11 +1,14 @@
-"""Round eighteen (issue #16): reading written from corpora thirty-one and thirty-two's development halves. The texts
+"""Round eighteen (issue #16): reading written from corpora thirty-one to thirty-four's development halves. The texts
 are written for these tests in the sources' terms; none is a corpus case."""
 
 from __future__ import annotations
 
-import pytest
-from classify_answers import answer
+import json
 
+import pytest
+from classify_answers import BOOK, answer
+
+from oauthdoctor.classifier import classify
 from oauthdoctor.classifier.extract import extract
 
 
@@ -21,3 +24,142 @@ def test_spaces_are_folded_only_between_words_and_the_description_shown_is_the_s
     ex = extract(400, '{"error": "invalid_request", "error_description": "Invalid  refresh token  "}')
     assert ex.desc_text == "Invalid refresh token  "
     assert ex.description == "Invalid  refresh token  "
+
+
+def test_an_error_page_offering_to_try_later_or_contact_the_developer_is_not_transient() -> None:
+    # Google's sign-in error page says this of every refused request; the code on the page decides
+    body = ("You can't sign in because Example App sent an invalid request. You can try again later, or contact the "
+            "developer about this issue. Error 400: invalid_request")
+    assert answer(400, body, provider="google")[2] == "fix_config"
+    assert answer(503, "The service is busy. Please try it later.")[:1] == ("temporarily_unavailable",)
+    assert answer(None, "Token refresh failed, please try later")[2] == "retry"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('getAuthToken: "OAuth2 not granted or revoked."', ("access_denied", "consent_not_granted", "reauth")),
+    ("Unchecked runtime.lastError: The user did not approve access.",
+     ("access_denied", "user_denied_consent", "reauth")),
+    ("User interaction required. Try setting `abortOnLoadForNonInteractive` and `timeoutMsForNonInteractive`",
+     ("interaction_required", "interaction_required", "reauth")),
+    ("Did not redirect to the right URL.", ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    ("Error: The user is not signed in.", ("interaction_required", "login_required", "reauth")),
+])
+def test_chromes_identity_api_errors_are_read(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_chromes_page_load_failure_lists_both_causes() -> None:
+    r = classify(None, "launchWebAuthFlow: Authorization page could not be loaded.", None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision) == ("invalid_request", "ambiguous", "fix_config")
+    assert [c.cause for c in r.candidates] == ["provider_error_page", "network_error"]
+
+
+def test_a_second_interactive_broker_request_is_the_apps_to_avoid() -> None:
+    body = "WAM Error Message: Cannot execute an interactive request because one is already in progress"
+    assert answer(None, body) == ("invalid_request", "interactive_call_in_progress", "fix_config")
+
+
+def test_googles_invalid_credentials_after_its_status_is_still_an_access_token_to_refresh() -> None:
+    assert answer(401, "401 Invalid Credentials", provider="google")[::2] == ("invalid_token", "retry")
+    assert answer(401, "401: Invalid Credentials", provider="google")[2] == "retry"
+
+
+def test_apps_script_authorization_required_means_the_user_must_consent() -> None:
+    body = "Exception: Authorization is required to perform that action."
+    assert answer(None, body, provider="google") == ("interaction_required", "script_authorization_required",
+                                                     "reauth")
+
+
+def test_box_assertion_expiry_words_without_the_claim_word_are_clock_skew() -> None:
+    body = "Current date/time MUST be before the expiration date/time listed in the 'exp'"
+    assert answer(400, body, provider="box") == ("invalid_grant", "clock_skew", "fix_config")
+
+
+def test_metas_expired_session_words_logged_alone_are_an_expired_access_token() -> None:
+    body = ("feed.js:10 Error: api request error: 190 Error validating access token: Session has expired on Friday, "
+            "01-Mar-24 10:00:00 PST. The current time is Monday, 04-Mar-24 09:00:00 PST.")
+    assert answer(None, body, provider="meta") == ("invalid_token", "session_expired", "reauth")
+    assert answer(None, body, provider="instagram") == ("invalid_token", "session_expired", "reauth")
+
+
+@pytest.mark.parametrize("body", [
+    "OCA\\OAuth2\\Exceptions\\ClientNotFoundException",
+    "Type: App\\Auth\\Exceptions\\ClientNotFoundException",
+])
+def test_an_exceptions_qualified_class_name_reads_as_its_own_name(body: str) -> None:
+    assert answer(500, body)[::2] == ("invalid_client", "fix_config")
+
+
+def test_a_dotted_message_key_keeps_all_its_parts() -> None:
+    # ZITADEL's message keys: reading only the last part ("not found") would lose whose
+    ex = extract(400, '{"error": "invalid_request", "error_description": "Errors.User.NotFound"}')
+    assert ex.desc_text == "Errors.User.NotFound"
+
+
+def test_hubspots_insufficient_scopes_is_the_install_urls_scope_list() -> None:
+    body = "Couldn't complete the connection. Insufficient scopes were provided. Please contact the app developer."
+    assert answer(None, body, provider="hubspot") == ("invalid_scope", "install_url_scopes_differ_from_app",
+                                                      "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("535-5.7.8 Username and Password not accepted. For more information, go to the help page",
+     ("invalid_grant", "ambiguous", "fix_config")),
+    ("smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted.')",
+     ("invalid_grant", "ambiguous", "fix_config")),
+    ("501 5.5.2 Cannot Decode response", ("invalid_request", "sasl_response_malformed", "fix_config")),
+    ("535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+     ("access_denied", "basic_auth_disabled", "fix_config")),
+    ("534-5.7.9 Application-specific password required.", ("invalid_request", "auth_mechanism_too_weak", "fix_config")),
+    ("454 4.7.0 Temporary authentication failure", ("temporarily_unavailable", "idp_transient_outage", "retry")),
+])
+def test_smtp_auth_replies_are_read_by_their_rfc_4954_codes(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_an_smtp_reply_code_given_as_the_status_is_not_a_server_error() -> None:
+    assert answer(535, "535 5.7.8 Username and Password not accepted.")[0] == "invalid_grant"
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("CONSENT_EXPIRED", ("invalid_grant", "consent_expired", "reauth")),
+    ("TOKEN_EXPIRED", ("invalid_token", "access_token_expired", "retry")),
+    ("CERTIFICATE_EXPIRED", ("invalid_client", "tpp_certificate_invalid", "fix_config")),
+    ("ACCESS_EXCEEDED", ("rate_limited", "consent_access_frequency_exceeded", "retry")),
+    ("PSU_CREDENTIALS_INVALID", ("invalid_grant", "psu_credentials_invalid", "reauth")),
+])
+def test_berlin_group_tpp_message_codes_are_read(code: str, expected: tuple[str, str, str]) -> None:
+    body = json.dumps({"tppMessages": [{"category": "ERROR", "code": code, "text": "see code"}]})
+    assert answer(401, body) == expected
+
+
+def test_a_bank_consent_the_end_user_must_give_again_is_a_new_authorisation() -> None:
+    body = "Agreement expired after 90 days. The end user must connect the bank account again."
+    assert answer(400, body)[2] == "reauth"
+
+
+def test_githubs_rate_limit_named_by_ip_is_unauthenticated_calls() -> None:
+    body = ('{"message": "API rate limit exceeded for 203.0.113.7. (But here\'s the good news: Authenticated '
+            'requests get a higher rate limit.)"}')
+    assert answer(403, body, provider="github") == ("rate_limited", "unauthenticated_requests", "fix_config")
+    user = '{"message": "API rate limit exceeded for user ID 42."}'
+    assert answer(403, user, provider="github")[2] == "retry"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("ExpirationException: OAuth2 credentials have expired and can't be refreshed.",
+     ("invalid_token", "ambiguous", "reauth")),
+    ("CredentialsManagerException: An error occurred while trying to use the Refresh Token to renew the Credentials.",
+     ("invalid_grant", "ambiguous", "reauth")),
+    ("warn: '.AspNetCore.Correlation.abc123' cookie not found.", ("invalid_request", "state_or_session_lost",
+                                                                  "fix_config")),
+    ("KeyError: 'github_oauth_state'", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ('"The user credentials were incorrect."', ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")),
+    ("addition limit exceeded for this client_id. contact support to increase the limit.",
+     ("rate_limited", "quota_exceeded", "fix_config")),
+    ("Sign-in failed due to a temporary issue", ("temporarily_unavailable", "idp_transient_outage", "retry")),
+    ("Forbidden. Access is denied. Retrying will not help. Please verify your key= parameter.",
+     ("invalid_client", "api_key_invalid", "fix_config")),
+])
+def test_client_library_and_service_texts_of_round_eighteen(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
