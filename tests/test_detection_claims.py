@@ -91,6 +91,12 @@ WRITTEN_BY: dict[str, str] = {
     "microsoft-idweb-idw10502-loop-1": "microsoft",  # Microsoft.Identity.Web's IDW codes: Microsoft's profile
     "microsoft-idweb-user-null-1": "microsoft",
     "mollie-auth-code-not-exist-1": "oauth2-server-php",  # bshaffer's "Authorization code doesn't exist ..."
+    # round eighteen: a platform's SDK relays the platform's own error (the label names the plugin)
+    "apple-sign-in-with-apple-error-1000-1": "apple",  # AuthenticationServices' AuthorizationError is Apple's
+    "google-sign-in-flutter-apiexception-10-android-only-2": "google",  # Play services' ApiException 10 is Google's
+    "tumblr-redirect-uri-missing-token-request-1": "oauth2-server-php",  # bshaffer's "redirect URI is missing or ..."
+    "sourcegraph-jetbrains-token-invalid-or-expired-1": "kong",  # Kong's sentence word for word (a guess, visible)
+    "youversion-pkce-invalid-code-verifier-1": "google",  # Google's bare "Invalid code verifier" (a guess, visible)
 }
 
 
