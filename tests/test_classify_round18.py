@@ -3,6 +3,7 @@ are written for these tests in the sources' terms; none is a corpus case."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -163,3 +164,25 @@ def test_githubs_rate_limit_named_by_ip_is_unauthenticated_calls() -> None:
 ])
 def test_client_library_and_service_texts_of_round_eighteen(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
+
+
+def test_gmails_older_refusal_under_5_7_1_reads_the_same() -> None:
+    body = "535-5.7.1 Username and Password not accepted. Learn more at 535 5.7.1 http://support.google.com/mail"
+    assert answer(535, body, provider="google") == ("invalid_grant", "ambiguous", "fix_config")
+
+
+XOAUTH2 = base64.b64encode(b"user=me@example.com\x01auth=Bearer ya29.canary-access-token-42\x01\x01").decode()
+
+
+@pytest.mark.parametrize("body", [
+    f"C: AUTH XOAUTH2 {XOAUTH2}\nS: 535-5.7.8 Username and Password not accepted.",
+    f"A1 AUTHENTICATE XOAUTH2 {XOAUTH2}\nA1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+    "< 334 VXNlcm5hbWU6\n> bWVAZXhhbXBsZS5jb20=\n< 334 UGFzc3dvcmQ6\n> czNjcmV0UGFzczE=\n< 535 5.7.8 not accepted",
+    "CLIENT -> SERVER: AUTH LOGIN SERVER -> CLIENT: 334 UGFzc3dvcmQ6 CLIENT -> SERVER: czNjcmV0UGFzczE= "
+    "SERVER -> CLIENT: 535-5.7.8 Username and Password not accepted.",
+])
+def test_a_mail_logs_sasl_credentials_are_fingerprinted_not_shown(body: str) -> None:
+    shown = json.dumps(classify(None, body, None, rulebook=BOOK).to_json(), ensure_ascii=False)
+    for secret in (XOAUTH2, "czNjcmV0UGFzczE=", "bWVAZXhhbXBsZS5jb20="):
+        assert secret not in shown
+    assert "…(" in shown  # the fingerprint stands in its place

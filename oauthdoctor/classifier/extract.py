@@ -147,6 +147,12 @@ _LAZY: dict[str, tuple[str, int]] = {
     "echoed_jwt": (r"\beyJ[\w-]{6,}\.[\w-]{6,}\.[\w-]*", 0),
     "echoed_credential": (r"\b(?:token|code|secret|assertion|session(?: ?id)?|key)\b(?:\s*\([^)]{0,20}\))?['\"]?"
                           r"(?:\s*[:=]\s*|\s+)['\"]?([A-Za-z0-9._~+/=-]{6,})", re.I),
+    # A SASL client response in a mail log: the initial response of AUTH / AUTHENTICATE (XOAUTH2 and OAUTHBEARER
+    # carry the access token, PLAIN the password, RFC 4954 4 and RFC 3501 6.2.2) and the lines a client answers a
+    # 334 / "+" challenge with (AUTH LOGIN's user name and password): base64 of credentials.
+    "sasl_credential": (r"\bAUTH(?:ENTICATE)?\s+(?:XOAUTH2?|OAUTHBEARER|PLAIN|LOGIN)\s+([A-Za-z0-9+/]{8,}={0,2})"
+                        r"|CLIENT -> SERVER:\s*([A-Za-z0-9+/]{8,}={0,2})(?=\s|$)"
+                        r"|(?:^|\n)[ \t]*(?:>|C:)[ \t]*([A-Za-z0-9+/]{8,}={0,2})[ \t]*(?=\r?\n|$)", re.I),
     "fragment_smart": (r"""["'‘’“”]?([A-Za-z_][\w]*)["'‘’“”]?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|"""
                        r"""'(?:[^'\\]|\\.)*'?|[‘’](?:[^‘’\\]|\\.)*[‘’]?|[“”](?:[^“”\\]|\\.)*[“”]?|"""
                        r"""\[[^\]]*\]?|(?:[^,}\s&\\]|\\(?![nrt]))+)""", 0),
@@ -597,6 +603,9 @@ def _echoed_credentials(description: str) -> tuple[str, ...]:
     found = [m.group(0) for m in _rx("echoed_jwt").finditer(description)] if "eyJ" in description else []
     values = [m.group(1) for m in _rx("echoed_credential").finditer(description)]
     found += [v for v in values if any(c.isdigit() for c in v) and any(c.islower() for c in v)]
+    if "AUTH" in description or "334" in description or "CLIENT -> SERVER" in description:
+        sasl = (next(g for g in m.groups() if g) for m in _rx("sasl_credential").finditer(description))
+        found += [v for v in sasl if not (v.isalpha() and v.isupper())]  # not a bare command word (STARTTLS)
     return tuple(found)
 
 
