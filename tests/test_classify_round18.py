@@ -186,3 +186,34 @@ def test_a_mail_logs_sasl_credentials_are_fingerprinted_not_shown(body: str) -> 
     for secret in (XOAUTH2, "czNjcmV0UGFzczE=", "bWVAZXhhbXBsZS5jb20="):
         assert secret not in shown
     assert "…(" in shown  # the fingerprint stands in its place
+
+
+def test_a_sasl_failure_challenge_is_decoded_and_read_by_its_status() -> None:
+    challenge = base64.b64encode(json.dumps({"status": "invalid_token", "scope": "mail"}).encode()).decode()
+    assert answer(None, f"S: + {challenge}")[0] == "invalid_token"
+    request = base64.b64encode(json.dumps({"status": "invalid_request", "scope": "mail"}).encode()).decode()
+    assert answer(None, f"client: continuation not handled: [+ {request} ]")[::2] == ("invalid_request", "fix_config")
+    gmail = base64.b64encode(json.dumps({"status": "401", "schemes": "bearer", "scope": "mail"}).encode()).decode()
+    assert extract(None, f"334 {gmail}").status == 401
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"Domain=com.apple.AuthenticationServices.WebAuthenticationSession Code=1"',
+     ("access_denied", "user_cancelled_sign_in", "reauth")),
+    ("AuthError: no_loopback_server_exists: No loopback server exists yet.",
+     ("invalid_request", "local_callback_listener_failed", "fix_config")),
+])
+def test_platform_sign_in_errors_of_round_eighteen(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "AttributeError: 'str' object has no attribute 'verifier'",
+    "MissingPluginException(No implementation found for method authorize on channel example/appauth)",
+    "TypeError: Cannot read properties of undefined (reading 'refresh')",
+])
+def test_a_crash_of_the_callers_own_code_names_no_oauth_failure(body: str) -> None:
+    assert answer(None, body, provider="xero")[::2] == ("unknown", "none")  # not the provider's answer either
+    assert answer(None, body)[::2] == ("unknown", "none")
+    # an OAuth code in the same text keeps its reading
+    assert answer(None, f"{body} (invalid_grant)")[0] == "invalid_grant"

@@ -101,7 +101,8 @@ _TOKEN_REQUEST_STATUSES = frozenset({301, 302, 303, 307, 308, 400, 401, 404})
 def _unread_provider_answer(ex: Extracted, pid: str) -> bool:
     """A provider's answer that nothing read: pasted without a status, or under an error status (B.UNREAD_PROVIDER_
     ANSWER_SUMMARY). The generic profile is no provider."""
-    return pid != "generic" and not ex.empty and (ex.status is None or ex.status >= 400)
+    return pid != "generic" and not ex.empty and (ex.status is None or ex.status >= 400) and not (
+        ex.error_key is None and B.is_program_crash(ex.text))  # a crash of the caller's code is no provider's answer
 
 
 def _unread_answer_of(pid: str) -> Outcome:
@@ -209,7 +210,8 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         return Outcome(failure_class="server_error"), "status"
     if status == 400 and not ex.empty:
         return Outcome(failure_class="invalid_request", cause="ambiguous"), "status"
-    if (status is None or status >= 300) and not ex.empty and B.speaks_of_auth_failure(ex.text):
+    if (status is None or status >= 300) and not ex.empty and B.speaks_of_auth_failure(ex.text) and not (
+            error_key is None and B.is_program_crash(ex.text)):
         return Outcome(failure_class="invalid_request", cause="ambiguous", decision="fix_config",
                        summary=B.VAGUE_AUTH_FAILURE_SUMMARY, candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES)), "words"
     return Outcome(failure_class="unknown"), "none"

@@ -150,6 +150,7 @@ _LAZY: dict[str, tuple[str, int]] = {
     # A SASL client response in a mail log: the initial response of AUTH / AUTHENTICATE (XOAUTH2 and OAUTHBEARER
     # carry the access token, PLAIN the password, RFC 4954 4 and RFC 3501 6.2.2) and the lines a client answers a
     # 334 / "+" challenge with (AUTH LOGIN's user name and password): base64 of credentials.
+    "sasl_challenge": (r"(?:^|[\s\[])(?:\+|334)\s+(eyJ[A-Za-z0-9+/]{10,}={0,2})", 0),
     "sasl_credential": (r"\bAUTH(?:ENTICATE)?\s+(?:XOAUTH2?|OAUTHBEARER|PLAIN|LOGIN)\s+([A-Za-z0-9+/]{8,}={0,2})"
                         r"|CLIENT -> SERVER:\s*([A-Za-z0-9+/]{8,}={0,2})(?=\s|$)"
                         r"|(?:^|\n)[ \t]*(?:>|C:)[ \t]*([A-Za-z0-9+/]{8,}={0,2})[ \t]*(?=\r?\n|$)", re.I),
@@ -228,6 +229,31 @@ def extract(status: int | None, body: Any, headers: dict[str, str] | None = None
         return Extracted(status=status, headers=hdrs, text=text[:MAX_TEXT], empty=not text.strip(), fmt="text")
 
 
+def _sasl_failure(text: str) -> tuple[str, int | None] | None:
+    """A mail server's SASL OAUTHBEARER or XOAUTH2 failure: the challenge it sends before refusing (an IMAP "+" or
+    an SMTP 334 line) is base64 of a JSON object whose "status" is an RFC 6750 error code (RFC 7628 3.2.2) or, in
+    Gmail's XOAUTH2, an HTTP status. The object, as JSON with the status as its error, and the HTTP status if it is
+    one; None when the text holds no such challenge."""
+    m = _rx("sasl_challenge").search(text)
+    if m is None:
+        return None
+    import base64  # only for such a text: the start-up of every other explain stays as it was
+    import binascii
+
+    try:
+        data = json.loads(base64.b64decode(m.group(1) + "=" * (-len(m.group(1)) % 4), validate=False))
+    except (ValueError, binascii.Error):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("status"), str):
+        return None
+    code = data["status"]
+    described = f"SASL authentication refused with status {code}" + (f" for scope {data['scope']}" if data.get(
+        "scope") else "")
+    if code.isdigit():
+        return json.dumps({"error_description": described, **data}), int(code)
+    return json.dumps({"error": code, "error_description": described, **data}), None
+
+
 def _lower_headers(headers: Any) -> dict[str, str]:
     if not isinstance(headers, dict):
         return {}
@@ -253,6 +279,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         text = inner  # a JSON-encoded string (a log that stored the body with json.dumps): read what it holds
         while text.startswith("HTTP/"):
             status, text = _split_http(text, status, hdrs)
+    if "eyJ" in text and (sasl := _sasl_failure(text)) is not None:
+        text, status = sasl[0], status or sasl[1]  # a mail server's OAUTHBEARER / XOAUTH2 refusal, decoded
     fmt = "json"
     data: dict[str, Any] | None = None
     error = description = None
