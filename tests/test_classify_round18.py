@@ -217,3 +217,17 @@ def test_a_crash_of_the_callers_own_code_names_no_oauth_failure(body: str) -> No
     assert answer(None, body)[::2] == ("unknown", "none")
     # an OAuth code in the same text keeps its reading
     assert answer(None, f"{body} (invalid_grant)")[0] == "invalid_grant"
+
+
+def test_a_java_servers_own_null_pointer_crash_stays_its_server_error_reading() -> None:
+    body = "ERROR [org.example.oauth.Grant] (Grant.java:231) - null java.lang.NullPointerException: null"
+    assert answer(None, body, provider="gluu")[2] != "none"
+
+
+@pytest.mark.parametrize("body", [
+    "Access denied - Your administrator denied access to the integration you selected.",
+    "Your admin has blocked access to this app.",
+])
+def test_an_administrators_refusal_is_a_policy_not_the_users(body: str) -> None:
+    assert answer(None, body) == ("access_denied", "access_policy_denied", "fix_config")
+    assert answer(None, "access_denied: The user denied access to the app")[1] == "user_denied_consent"
