@@ -231,3 +231,26 @@ def test_a_java_servers_own_null_pointer_crash_stays_its_server_error_reading() 
 def test_an_administrators_refusal_is_a_policy_not_the_users(body: str) -> None:
     assert answer(None, body) == ("access_denied", "access_policy_denied", "fix_config")
     assert answer(None, "access_denied: The user denied access to the app")[1] == "user_denied_consent"
+
+
+@pytest.mark.parametrize(("body", "provider", "expected"), [
+    ("org.keycloak.common.VerificationException: Didn't find publicKey for specified kid", None,
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+    ("EDAMUserException(errorCode=9, parameter='authenticationToken')", None, ("invalid_token", "ambiguous", "reauth")),
+    ("EDAMSystemException(errorCode=19, message=None, rateLimitDuration=300)", None,
+     ("rate_limited", "rate_limit_exceeded", "retry")),
+    ('{"error": "authorization_expired"}', None, ("invalid_grant", "grant_dead", "reauth")),
+    ("ApiException: Key hash AbC123xyz does not match any stored key hashes", "meta",
+     ("invalid_client", "android_key_hash_not_registered", "fix_config")),
+    ("Invalid Key Hash", "meta", ("invalid_client", "android_key_hash_not_registered", "fix_config")),
+    ("Session information is not sufficient for single-sign-on.", "microsoft",
+     ("interaction_required", "login_required", "reauth")),
+])
+def test_round_eighteen_third_wave(body: str, provider: str | None, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body, provider=provider) == expected
+
+
+def test_a_token_missing_a_claim_is_not_a_missing_token() -> None:
+    body = "token has invalid claims: token is missing required claim: aud claim is required"
+    assert answer(None, body)[1] != "access_token_missing"
+    assert answer(None, "access token is missing")[1] == "access_token_missing"

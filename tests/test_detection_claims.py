@@ -99,6 +99,12 @@ WRITTEN_BY: dict[str, str] = {
     "youversion-pkce-invalid-code-verifier-1": "google",  # Google's bare "Invalid code verifier" (a guess, visible)
     "duo-unauthorized-oidc-request-1": "node-oauth2-server",  # its UnauthorizedRequestError's code (a guess, visible)
     "shopee-access-token-expired-1": "discord",  # {"code": six digits, "message"} is Discord's shape too (a guess)
+    "microsoft-b2c-invalid-issuer-discovery-1": "azure-ad-b2c",  # the issuer names b2clogin.com: Azure AD B2C
+    "msal-ios-b2c-account-no-longer-exists-2": "azure-ad-b2c",  # MSAL relays a B2C policy's answer
+    "msal-browser-failed-to-fetch-offline-1": "microsoft",  # the failed request names login.microsoftonline.com
+    "appauth-ios-state-mismatch-oob-redirect-3": "microsoft",  # AppAuth's log names Microsoft's authorize host
+    "youtube-quota-exceeded-playlists-1": "google",  # the YouTube Data API's error is googleapis.com's envelope
+    "oauth2-proxy-aud-claim-missing-1": "ory-kratos",  # its wording of a missing aud claim (a guess, kept visible)
 }
 
 
