@@ -631,7 +631,8 @@ def _echoed_credentials(description: str) -> tuple[str, ...]:
     found = [m.group(0) for m in _rx("echoed_jwt").finditer(description)] if "eyJ" in description else []
     values = [m.group(1) for m in _rx("echoed_credential").finditer(description)]
     found += [v for v in values if any(c.isdigit() for c in v) and any(c.islower() for c in v)]
-    if "AUTH" in description or "334" in description or "CLIENT -> SERVER" in description:
+    lowered = description.lower()
+    if "auth" in lowered or "334" in description or "client -> server" in lowered:  # commands in any case
         sasl = (next(g for g in m.groups() if g) for m in _rx("sasl_credential").finditer(description))
         found += [v for v in sasl if not (v.isalpha() and v.isupper())]  # not a bare command word (STARTTLS)
     return tuple(found)
