@@ -177,7 +177,7 @@ XOAUTH2 = base64.b64encode(b"user=me@example.com\x01auth=Bearer ya29.canary-acce
 @pytest.mark.parametrize("body", [
     f"C: AUTH XOAUTH2 {XOAUTH2}\nS: 535-5.7.8 Username and Password not accepted.",
     f"A1 AUTHENTICATE XOAUTH2 {XOAUTH2}\nA1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
-    f"a1 authenticate xoauth2 {XOAUTH2}\na1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+    f"a1 authenticate xoauth2 {XOAUTH2}\na1 no [authenticationfailed] invalid credentials (failure)",
     "< 334 VXNlcm5hbWU6\n> bWVAZXhhbXBsZS5jb20=\n< 334 UGFzc3dvcmQ6\n> czNjcmV0UGFzczE=\n< 535 5.7.8 not accepted",
     "CLIENT -> SERVER: AUTH LOGIN SERVER -> CLIENT: 334 UGFzc3dvcmQ6 CLIENT -> SERVER: czNjcmV0UGFzczE= "
     "SERVER -> CLIENT: 535-5.7.8 Username and Password not accepted.",
