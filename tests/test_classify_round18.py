@@ -255,3 +255,34 @@ def test_a_token_missing_a_claim_is_not_a_missing_token() -> None:
     body = "token has invalid claims: token is missing required claim: aud claim is required"
     assert answer(None, body)[1] != "access_token_missing"
     assert answer(None, "access token is missing")[1] == "access_token_missing"
+
+
+def test_googles_error_page_url_names_its_error_in_the_auth_error_parameter() -> None:
+    payload = b"\n\x15redirect_uri_mismatch\x12\x1fThe redirect URI is not allowed."
+    url = "https://accounts.google.com/signin/oauth/error/v2?authError=" + base64.urlsafe_b64encode(payload).decode()
+    assert answer(None, f"Access blocked: Example's request is invalid {url}")[::2] == ("redirect_uri_mismatch",
+                                                                                       "fix_config")
+    # a parameter that is not such a message reads as the page's words
+    assert extract(None, "https://accounts.google.com/signin/oauth/error?authError=notbase64!!").error is None
+
+
+@pytest.mark.parametrize(("body", "provider", "expected"), [
+    ("storageQuotaExceeded: Service Accounts do not have storage quota.", None,
+     ("access_denied", "storage_quota_exhausted", "fix_config")),
+    ('{"error": {"errors": [{"domain": "usageLimits", "reason": "quotaExceeded", "message": "Usage limits exceeded."}],'
+     ' "code": 403, "message": "Usage limits exceeded."}}', None, ("rate_limited", "rate_limit_exceeded", "retry")),
+    ("Error: Wrong recipient, payload audience != requiredAudience", None,
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    ("Authorization to Salesforce has expired. Reauthorize the connection to access your data.", None,
+     ("invalid_grant", "grant_dead", "reauth")),
+    ('x-ms-diagnostics: 2000008;reason="The token contains no permissions, or permissions can not be understood."',
+     None, ("insufficient_scope", "missing_scope", "fix_config")),
+    ("40014: 不合法的access_token", "dingtalk", ("invalid_token", "ambiguous", "retry")),
+    ('failed to get token: Post "https://oauth2.example.com/token": EOF', None,
+     ("temporarily_unavailable", "network_error", "retry")),
+    ("googleapi: Error 401: Invalid Credentials, authError", "google", ("invalid_token", "ambiguous", "retry")),
+    ("This app tried to access sensitive info in your Google Account. Google blocked this access.", "google",
+     ("access_denied", "app_verification_required", "fix_config")),
+])
+def test_round_eighteen_fourth_wave(body: str, provider: str | None, expected: tuple[str, str, str]) -> None:
+    assert answer(403 if "usageLimits" in body else None, body, provider=provider) == expected

@@ -105,6 +105,24 @@ WRITTEN_BY: dict[str, str] = {
     "appauth-ios-state-mismatch-oob-redirect-3": "microsoft",  # AppAuth's log names Microsoft's authorize host
     "youtube-quota-exceeded-playlists-1": "google",  # the YouTube Data API's error is googleapis.com's envelope
     "oauth2-proxy-aud-claim-missing-1": "ory-kratos",  # its wording of a missing aud claim (a guess, kept visible)
+    # round eighteen, fourth wave: the label names the client library or connector, the body the platform behind it
+    "sfinspector-invalid-session-cookies-1": "salesforce",  # INVALID_SESSION_ID is Salesforce's code
+    "simple-salesforce-invalid-session-domain-1": "salesforce",
+    "adal-obo-audience-claim-1": "microsoft",  # AADSTS codes are Entra's
+    "azure-workload-identity-no-fic-match-1": "microsoft",
+    "msgraph-sdk-python-client-creds-scope-1": "microsoft",
+    "power-platform-coe-app-not-found-1": "microsoft",
+    "power-platform-hardcoded-client-id-1": "microsoft",
+    "power-query-connector-scope-format-1": "microsoft",
+    "power-platform-o365-mgmt-secret-1": "microsoft",
+    "msal-node-cert-regression-7000216-1": "microsoft",
+    "firebase-custom-token-signblob-401-1": "google",  # Google's API error envelope (IAM signBlob)
+    "google-api-php-sheets-not-shared-1": "google",
+    "ezsheets-sheets-read-quota-429-1": "google",
+    "golang-oauth2-gmail-testing-mode-expired-1": "google",  # the text names gmail.googleapis.com
+    "google-auth-python-gmail-week-expiry-1": "google",  # Google's "Token has been expired or revoked."
+    "rclone-gdrive-token-eof-1": "google",  # the failed request names oauth2.googleapis.com
+    "sendgrid-api-key-id-2": "wso2",  # WSO2's sentence for a refused grant, word for word (a guess, kept visible)
 }
 
 

@@ -428,11 +428,18 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="rate_limited", cause="quota_exceeded", decision="fix_config",
        summary="A fixed quota on the account or key is used up, not a rate over time: waiting does not clear it. Ask "
                "the provider to raise the limit, or use another environment or key.", references=[RFC6585]),
+    # storage, not requests: a Drive account (or a service account, which has none) is out of space; waiting does not
+    # free it (Google Drive API: storageQuotaExceeded)
+    _r(description=r"\bstorage ?quota\b|\bstoragequotaexceeded\b", failure_class="access_denied",
+       cause="storage_quota_exhausted", decision="fix_config",
+       summary="The account has no storage left (a Google service account has no Drive storage of its own): new files "
+               "must be owned by a user or a shared drive, or space must be freed; retrying does not help.",
+       references=["https://developers.google.com/workspace/drive/api/guides/handle-errors"]),
     _r(description=r"rate[ _-]?limit|\brate exceeded|toomanyrequests|"
        # not Vouch Proxy's login loop guard (a cookie problem, read by its phrase rule)
        r"too many (?!token renew|unsuccessful authorization attempts for the requested url)"
        r"(?:\w+ ){0,2}(?:requests|attempts|calls|tries)|throttl|"
-       r"request[ _]limit|limit[ _]exceeded|quota[ _]exceeded|"
+       r"request[ _]limit|limits?[ _]exceeded|quota[ _]?exceeded|"
        r"maximum number of (?:api )?(?:requests|calls)|"
        r"exceeded the (?:number|count) of (?:\w+ ){0,2}(?:requests|calls)|"
        r"(?:requests|calls) per (?:second|minute|hour|day)\b.{0,40}\b(?:exceeded|reached)|\bflood (?:control|wait)\b|"

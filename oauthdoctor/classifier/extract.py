@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
 MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own description (a log line, a library message)
@@ -150,6 +150,7 @@ _LAZY: dict[str, tuple[str, int]] = {
     # A SASL client response in a mail log: the initial response of AUTH / AUTHENTICATE (XOAUTH2 and OAUTHBEARER
     # carry the access token, PLAIN the password, RFC 4954 4 and RFC 3501 6.2.2) and the lines a client answers a
     # 334 / "+" challenge with (AUTH LOGIN's user name and password): base64 of credentials.
+    "google_auth_error": (r"[?&]authError=([A-Za-z0-9_%=-]{8,})", 0),
     "sasl_challenge": (r"(?:^|[\s\[])(?:\+|334)\s+(eyJ[A-Za-z0-9+/]{10,}={0,2})", 0),
     "sasl_credential": (r"\bAUTH(?:ENTICATE)?\s+(?:XOAUTH2?|OAUTHBEARER|PLAIN|LOGIN)\s+([A-Za-z0-9+/]{8,}={0,2})"
                         r"|CLIENT -> SERVER:\s*([A-Za-z0-9+/]{8,}={0,2})(?=\s|$)"
@@ -254,6 +255,41 @@ def _sasl_failure(text: str) -> tuple[str, int | None] | None:
     return json.dumps({"error": code, "error_description": described, **data}), None
 
 
+def _google_auth_error(text: str) -> str | None:
+    """The error a Google sign-in error page's URL carries (``accounts.google.com/signin/oauth/error?authError=...``):
+    URL-safe base64 of a message whose first field is the OAuth error code and whose second is its description.
+    Both as a JSON error body; None when the parameter does not decode to that."""
+    m = _rx("google_auth_error").search(text)
+    if m is None:
+        return None
+    import base64  # only for such a text, like the SASL decoder
+    import binascii
+
+    raw = unquote(m.group(1))
+    try:
+        data = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    except (ValueError, binascii.Error):
+        return None
+    fields: dict[int, str] = {}
+    pos = 0
+    while pos < len(data) and len(fields) < 2:  # field 1 and 2: tag byte, varint length, UTF-8 text
+        tag, pos, length, shift = data[pos], pos + 1, 0, 0
+        while pos < len(data):
+            byte, pos = data[pos], pos + 1
+            length |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        if tag & 0x07 != 2:
+            break
+        fields[tag >> 3] = data[pos:pos + length].decode("utf-8", "replace")
+        pos += length
+    code = fields.get(1, "")
+    if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", code):
+        return None
+    return json.dumps({"error": code, "error_description": fields.get(2) or None})
+
+
 def _lower_headers(headers: Any) -> dict[str, str]:
     if not isinstance(headers, dict):
         return {}
@@ -281,6 +317,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             status, text = _split_http(text, status, hdrs)
     if "eyJ" in text and (sasl := _sasl_failure(text)) is not None:
         text, status = sasl[0], status or sasl[1]  # a mail server's OAUTHBEARER / XOAUTH2 refusal, decoded
+    if "authError=" in text and (google := _google_auth_error(text)) is not None:
+        text = google  # Google's sign-in error page names its error only inside the authError parameter
     fmt = "json"
     data: dict[str, Any] | None = None
     error = description = None
