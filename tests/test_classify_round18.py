@@ -286,3 +286,10 @@ def test_googles_error_page_url_names_its_error_in_the_auth_error_parameter() ->
 ])
 def test_round_eighteen_fourth_wave(body: str, provider: str | None, expected: tuple[str, str, str]) -> None:
     assert answer(403 if "usageLimits" in body else None, body, provider=provider) == expected
+
+
+def test_gos_token_fetch_failure_without_a_logged_body_is_still_read() -> None:
+    # "oauth2: cannot fetch token: 400 Bad Request" with no Response: the line is the token request's refusal
+    r = classify(None, "Get token failed: oauth2: cannot fetch token: 400 Bad Request", None, rulebook=BOOK)
+    assert (r.failure_class, r.decision) == ("invalid_request", "fix_config")
+    assert extract(None, "oauth2: cannot fetch token: 400 Bad Request").status == 400

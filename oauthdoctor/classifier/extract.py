@@ -326,7 +326,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     go = _GO_FETCH.search(text) if "cannot fetch token" in text else None
     if go:
         status = status or int(go.group(1))
-        text = go.group(2).strip()
+        text = go.group(2).strip() or text  # no body logged after it: the line itself is all there is to read
     if text[:1] in "{[\"":
         data = _loads(text)
     if data is None and "oauth2:" in text and (m := _GO_QUOTED.search(text)):
