@@ -230,6 +230,18 @@ def extract(status: int | None, body: Any, headers: dict[str, str] | None = None
         return Extracted(status=status, headers=hdrs, text=text[:MAX_TEXT], empty=not text.strip(), fmt="text")
 
 
+def _unbase64(value: str, urlsafe: bool = False) -> bytes | None:
+    """The bytes a base64 value holds, padding restored (logs and URLs drop it); None when it is no base64. base64 is
+    imported only for such a text: the start-up of every other explain stays as it was."""
+    import base64
+
+    padded = value + "=" * (-len(value) % 4)
+    try:  # binascii.Error is a ValueError
+        return base64.urlsafe_b64decode(padded) if urlsafe else base64.b64decode(padded)
+    except ValueError:
+        return None
+
+
 def _sasl_failure(text: str) -> tuple[str, int | None] | None:
     """A mail server's SASL OAUTHBEARER or XOAUTH2 failure: the challenge it sends before refusing (an IMAP "+" or
     an SMTP 334 line) is base64 of a JSON object whose "status" is an RFC 6750 error code (RFC 7628 3.2.2) or, in
@@ -238,12 +250,10 @@ def _sasl_failure(text: str) -> tuple[str, int | None] | None:
     m = _rx("sasl_challenge").search(text)
     if m is None:
         return None
-    import base64  # only for such a text: the start-up of every other explain stays as it was
-    import binascii
-
+    raw = _unbase64(m.group(1))
     try:
-        data = json.loads(base64.b64decode(m.group(1) + "=" * (-len(m.group(1)) % 4), validate=False))
-    except (ValueError, binascii.Error):
+        data = json.loads(raw) if raw is not None else None
+    except ValueError:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("status"), str):
         return None
@@ -262,13 +272,8 @@ def _google_auth_error(text: str) -> str | None:
     m = _rx("google_auth_error").search(text)
     if m is None:
         return None
-    import base64  # only for such a text, like the SASL decoder
-    import binascii
-
-    raw = unquote(m.group(1))
-    try:
-        data = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
-    except (ValueError, binascii.Error):
+    data = _unbase64(unquote(m.group(1)), urlsafe=True)
+    if data is None:
         return None
     fields: dict[int, str] = {}
     pos = 0
