@@ -9,6 +9,8 @@ import json
 import pytest
 from classify_answers import answer
 
+from oauthdoctor.classifier.extract import extract
+
 
 @pytest.mark.parametrize(("error", "expected"), [
     # RFC 7591 3.2.2: the registration endpoint's answers
@@ -43,3 +45,64 @@ def test_keycloaks_uma_refusal_is_a_policy_not_a_user_who_declined() -> None:
     # a user's refusal stays a refusal
     declined = '{"error": "access_denied", "error_description": "The resource owner denied the request"}'
     assert answer(400, declined)[1:] == ("user_denied_consent", "reauth")
+
+
+def test_google_api_python_clients_http_error_is_read_by_the_message_it_returned() -> None:
+    # googleapiclient's HttpError prints the API's own message, then the per-error Details (a vaguer reason)
+    body = ('<HttpError 403 when requesting https://www.googleapis.com/drive/v3/files?alt=json returned "Request had '
+            'insufficient authentication scopes.". Details: "[{\'message\': \'Insufficient Permission\', \'domain\': '
+            '\'global\', \'reason\': \'insufficientPermissions\'}]">')
+    assert answer(None, body) == ("insufficient_scope", "missing_scope", "fix_config")
+    ex = extract(None, body)
+    assert (ex.status, ex.description) == (403, "Request had insufficient authentication scopes.")
+    # without Details, and with an empty message the Details still speak
+    assert extract(None, '<HttpError 404 when requesting https://x.example/y returned "Not Found">').description == (
+        "Not Found")
+    assert extract(None, '<HttpError 429 when requesting https://x.example/y returned "">').status == 429
+
+
+def test_firebases_invalid_credential_with_an_audience_detail_is_a_token_for_another_project() -> None:
+    body = ("[Error: [auth/invalid-credential] The supplied auth credential is malformed or has expired. [ The "
+            "audience in ID Token [com.example.android] does not match the expected audience. ]]")
+    assert answer(None, body, provider="firebase") == ("invalid_token", "token_for_wrong_audience", "fix_config")
+    assert answer(None, "[firebase_auth/invalid-credential] access_token audience is not for this project",
+                  provider="firebase")[1] == "token_for_wrong_audience"
+    # the code alone stays what it was
+    assert answer(None, "[auth/invalid-credential] The supplied auth credential is malformed or has expired.",
+                  provider="firebase")[1] != "token_for_wrong_audience"
+
+
+def test_youtubes_signup_required_is_an_account_without_a_channel() -> None:
+    body = json.dumps({"error": {"code": 401, "message": "Unauthorized", "errors": [
+        {"message": "Unauthorized", "domain": "youtube.header", "reason": "youtubeSignupRequired"}]}})
+    assert answer(401, body, provider="youtube") == ("access_denied", "youtube_channel_required", "reauth")
+
+
+def test_a_limit_that_has_been_reached_is_a_rate_limit_but_a_count_limit_is_not() -> None:
+    assert answer(None, "Global per second users_write group limit has been reached") == (
+        "rate_limited", "rate_limit_exceeded", "retry")
+    assert answer(None, "The user has reached the limit of 5 devices")[0] != "rate_limited"
+
+
+@pytest.mark.parametrize("body", [
+    "Clients must include a 'code_challenge' when performing the authorize code flow, but it is missing. The client "
+    "with id 'app' is registered in a way that enforces PKCE.",
+    "PKCE is required for this client",
+])
+def test_a_client_that_must_send_pkce_lacks_a_challenge_not_a_matching_verifier(body: str) -> None:
+    assert answer(400, json.dumps({"error": "invalid_request", "error_description": body})) == (
+        "invalid_request", "pkce_challenge_missing", "fix_config")
+
+
+def test_a_userinfo_refusal_that_names_insufficient_scope_is_read_by_that_code() -> None:
+    body = ('[invalid_user_info_response] An error occurred while attempting to retrieve the UserInfo Resource: 403 : '
+            '"{"error":"insufficient_scope"}"')
+    assert answer(None, body) == ("insufficient_scope", "missing_scope", "fix_config")
+    bare = ("[invalid_user_info_response] An error occurred while attempting to retrieve the UserInfo Resource: 401 "
+            "Unauthorized: [no body]")
+    assert answer(None, bare)[:2] == ("invalid_token", "ambiguous")
+
+
+def test_giteas_grant_with_another_scope_is_revoked_and_authorised_again() -> None:
+    url = "https://app.example/callback?error=server_error&error_description=a+grant+exists+with+different+scope"
+    assert answer(None, url) == ("invalid_scope", "existing_grant_scope_mismatch", "reauth")

@@ -33,9 +33,6 @@ WRITTEN_BY: dict[str, str] = {
     "sap-btp-destination-token-bad-credentials-1": "spring-security-oauth",  # SAP's XSUAA is Cloud Foundry's UAA
     "slack-refresh-invalid-grant-3": "google",  # Google's "Token has been expired or revoked." quoted in a Slack thread
     "azure-devops-mfa-required-6": "microsoft",  # Azure DevOps signs in through Entra: an AADSTS code
-    "youtube-analytics-forbidden-monetary-1": "google",  # YouTube's APIs are Google's, with Google's error envelope
-    "youtube-uploader-token-revoked-1": "google",
-    "youtube-yt-invalid-credentials-1": "google",
     "vault-jwt-keyset-timeout-4": "gitlab",  # Vault could not reach gitlab.com's discovery URL, which the text names
     # Entra's answers (an AADSTS or IDW code) seen through Microsoft's libraries and Dynamics 365's connector
     "microsoft-identity-web-aadsts54005-double-redeem-1": "microsoft",
@@ -103,7 +100,6 @@ WRITTEN_BY: dict[str, str] = {
     "msal-ios-b2c-account-no-longer-exists-2": "azure-ad-b2c",  # MSAL relays a B2C policy's answer
     "msal-browser-failed-to-fetch-offline-1": "microsoft",  # the failed request names login.microsoftonline.com
     "appauth-ios-state-mismatch-oob-redirect-3": "microsoft",  # AppAuth's log names Microsoft's authorize host
-    "youtube-quota-exceeded-playlists-1": "google",  # the YouTube Data API's error is googleapis.com's envelope
     "oauth2-proxy-aud-claim-missing-1": "ory-kratos",  # its wording of a missing aud claim (a guess, kept visible)
     # round eighteen, fourth wave: the label names the client library or connector, the body the platform behind it
     "sfinspector-invalid-session-cookies-1": "salesforce",  # INVALID_SESSION_ID is Salesforce's code
@@ -123,6 +119,12 @@ WRITTEN_BY: dict[str, str] = {
     "google-auth-python-gmail-week-expiry-1": "google",  # Google's "Token has been expired or revoked."
     "rclone-gdrive-token-eof-1": "google",  # the failed request names oauth2.googleapis.com
     "sendgrid-api-key-id-2": "wso2",  # WSO2's sentence for a refused grant, word for word (a guess, kept visible)
+    # round nineteen: the label names the client library, the body the platform behind it
+    "adal-python-rt-malformed-1": "microsoft",  # AADSTS codes are Entra's
+    "azure-identity-secret-invalid-1": "microsoft",
+    "django-microsoft-auth-reply-url-trailing-slash-1": "microsoft",
+    "gapi-idpiframe-moodle-origin-2": "google",  # gapi's idpiframe_initialization_failed is Google Sign-In's
+    "linkedin-oidc-client-auth-failed-4": "league-oauth2-server",  # league's words for invalid_client (a guess)
 }
 
 

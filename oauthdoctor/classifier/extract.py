@@ -114,6 +114,9 @@ _LAZY: dict[str, tuple[str, int]] = {
     "code_words_reversed": (r"(\w+?)_(?:is_|was_)?(invalid|unauthori[sz]ed|insufficient|unsupported)", 0),
     "contraction": (r"\b(\w+?)n't\b", re.I),
     "space_run": (r"(?<=\S) {2,}(?=\S)", 0),
+    # google-api-python-client's HttpError: '<HttpError 403 when requesting URL returned "MESSAGE". Details: "...">'
+    "google_http_error": (r'<HttpError (\d{3}) when requesting\s+\S+\s+returned "(.*?)"'
+                          r'(?:\.\s*Details:\s|>|\s*$)', re.S),
     "qualifier": (r"^(?:[A-Za-z_][\w$]*(?:\\|::|\.))+(?=[A-Za-z_])", 0),
     # A ``code`` field's value that is an error code, not an authorization code: a number of up to six digits, or
     # words in one case (parts after _ . -), or CamelCase: "invalid", "ACCESS_TOKEN_EXPIRED", "OAUTH_023",
@@ -387,6 +390,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
     elif description is None and error is not None and " " in error.strip():
         description = error  # an HTTP reason phrase as the error (Spring Boot's {"error": "Method Not Allowed"})
+    if "<HttpError " in text and (said := _google_http_error(text)) is not None:
+        status, description = status or said[0], said[1]  # its own message first; the Details are read after it
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if data is not None and len(fields) <= 40:  # a message one level down: {"data": {"description": ...}}
@@ -420,6 +425,16 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
                      secrets=secrets, token_request=go is not None)
+
+
+def _google_http_error(text: str) -> tuple[int, str] | None:
+    """google-api-python-client's HttpError: its status and the message the API "returned" (the error's own
+    message; the Details after it hold the per-error reasons, a secondary and often vaguer "Insufficient
+    Permission"). None when the text has no such line or the message is empty."""
+    m = _rx("google_http_error").search(text)
+    if m is None or not m.group(2).strip():
+        return None
+    return int(m.group(1)), m.group(2).strip()
 
 
 def _is_credential(name: str, value: str, fmt: str) -> bool:
@@ -681,8 +696,10 @@ def _echoed_credentials(description: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.cache
 def _rx(name: str) -> re.Pattern[str]:
-    """A pattern of ``_LAZY``, compiled once, when first needed."""
+    """A pattern of ``_LAZY``, compiled once, when first needed (and looked up once: ``re``'s own cache costs a
+    lookup per call)."""
     pattern, flags = _LAZY[name]
     return re.compile(pattern, flags)
 
