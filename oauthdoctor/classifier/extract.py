@@ -390,8 +390,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         error = _word_code(description)  # {"status": 400, "message": "Invalid grant"}
     elif description is None and error is not None and " " in error.strip():
         description = error  # an HTTP reason phrase as the error (Spring Boot's {"error": "Method Not Allowed"})
-    if "<HttpError " in text and (said := _google_http_error(text)) is not None:
-        status, description = status or said[0], said[1]  # its own message first; the Details are read after it
+    if "<HttpError " in text and (returned := _google_http_error(text)) is not None:
+        status, description = status or returned[0], returned[1]  # its own message first; the Details are read after it
     desc_parts = [description] if description else []
     desc_parts += [fields[k] for k in DESCRIPTION_KEYS if k in fields and fields[k] != description]
     if data is not None and len(fields) <= 40:  # a message one level down: {"data": {"description": ...}}
