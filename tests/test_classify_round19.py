@@ -106,3 +106,25 @@ def test_a_userinfo_refusal_that_names_insufficient_scope_is_read_by_that_code()
 def test_giteas_grant_with_another_scope_is_revoked_and_authorised_again() -> None:
     url = "https://app.example/callback?error=server_error&error_description=a+grant+exists+with+different+scope"
     assert answer(None, url) == ("invalid_scope", "existing_grant_scope_mismatch", "reauth")
+
+
+def test_a_box_developer_token_that_expired_is_generated_again_not_refreshed() -> None:
+    body = "Box.Sdk.Gen.BoxSdkException: 'Developer token has expired. Please provide a new one.'"
+    assert answer(None, body, provider="box") == ("invalid_token", "developer_token_expired", "fix_config")
+
+
+@pytest.mark.parametrize("body", [
+    "You must provide a valid authenticated access token.",
+    '{"errcode": 40001, "errmsg": "token is not exist"}',
+])
+def test_other_words_for_a_refused_access_token(body: str) -> None:
+    assert answer(401, body)[:2] == ("invalid_token", "ambiguous")
+
+
+@pytest.mark.parametrize("body", ["csrf token validation failed", "Invalid CSRF token", "XSRF cookie mismatch"])
+def test_a_failed_csrf_check_at_the_callback_is_a_lost_state(body: str) -> None:
+    assert answer(None, body) == ("invalid_request", "state_or_session_lost", "fix_config")
+
+
+def test_a_valid_csrf_token_is_not_an_access_token() -> None:
+    assert answer(None, "You must provide a valid CSRF token")[0] != "invalid_token"
