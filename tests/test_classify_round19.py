@@ -128,3 +128,48 @@ def test_a_failed_csrf_check_at_the_callback_is_a_lost_state(body: str) -> None:
 
 def test_a_valid_csrf_token_is_not_an_access_token() -> None:
     assert answer(None, "You must provide a valid CSRF token")[0] != "invalid_token"
+
+
+def test_a_failed_second_factor_is_signed_in_again() -> None:
+    assert answer(None, "The multi-factor authentication was not successful. Please try again.") == (
+        "interaction_required", "mfa_failed", "reauth")
+    assert answer(None, "MFA challenge failed")[1:] == ("mfa_failed", "reauth")
+
+
+def test_an_oauth1_callback_the_server_rejected_is_the_redirect_uri() -> None:
+    body = ('{code: "parameter_rejected", message: "oauth_problem=parameter_rejected&'
+            'oauth_parameters_rejected=oauth_callback"}')
+    assert answer(None, body) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    other = "oauth_problem=parameter_rejected&oauth_parameters_rejected=oauth_nonce"
+    assert answer(401, other)[:2] == ("invalid_request", "invalid_parameters")
+
+
+def test_states_that_do_not_match_as_a_code() -> None:
+    assert answer(None, "ERR_STATES_NOT_MATCH") == ("invalid_request", "state_or_session_lost", "fix_config")
+
+
+def test_google_sign_in_for_ios_without_its_url_scheme() -> None:
+    body = ("PlatformException(google_sign_in, Your app is missing support for the following URL schemes: "
+            "com.googleusercontent.apps.123-abc, NSInvalidArgumentException)")
+    assert answer(None, body) == ("redirect_uri_mismatch", "url_scheme_not_registered", "fix_config")
+
+
+def test_a_registry_client_without_a_login_for_the_host() -> None:
+    assert answer(None, "no basic auth credentials") == ("invalid_request", "credentials_not_configured", "fix_config")
+
+
+def test_api_gateways_missing_authentication_token_in_front_of_sp_api_is_a_wrong_route() -> None:
+    body = json.dumps({"errors": [{"message": "Access to requested resource is denied.",
+                                   "code": "MissingAuthenticationToken"}]})
+    assert answer(403, body, provider="amazon") == ("invalid_request", "wrong_endpoint_url", "fix_config")
+    unauthorised = json.dumps({"errors": [{"message": "Access to requested resource is denied.",
+                                           "code": "Unauthorized"}]})
+    assert answer(403, unauthorised, provider="amazon")[:2] == ("access_denied", "ambiguous")
+
+
+@pytest.mark.parametrize(("body", "cause"), [
+    ("failed to find matching key for verification: invalid signature algorithm", "token_signature_invalid"),
+    ("An error occurred while attempting to decode the Jwt: Failed to validate the token", "ambiguous"),
+])
+def test_more_words_for_a_token_that_does_not_verify(body: str, cause: str) -> None:
+    assert answer(None, body)[:2] == ("invalid_token", cause)

@@ -125,6 +125,8 @@ WRITTEN_BY: dict[str, str] = {
     "django-microsoft-auth-reply-url-trailing-slash-1": "microsoft",
     "gapi-idpiframe-moodle-origin-2": "google",  # gapi's idpiframe_initialization_failed is Google Sign-In's
     "linkedin-oidc-client-auth-failed-4": "league-oauth2-server",  # league's words for invalid_client (a guess)
+    "google-sign-in-web-cookies-disabled-1": "google",  # the Flutter plugin relays Google Sign-In's idpiframe error
+    "google-sign-in-ios-keychain-error-1": "google",  # com.google.GIDSignIn names Google's iOS SDK
 }
 
 
