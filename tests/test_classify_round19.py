@@ -121,11 +121,6 @@ def test_other_words_for_a_refused_access_token(body: str) -> None:
     assert answer(401, body)[:2] == ("invalid_token", "ambiguous")
 
 
-@pytest.mark.parametrize("body", ["csrf token validation failed", "Invalid CSRF token", "XSRF cookie mismatch"])
-def test_a_failed_csrf_check_at_the_callback_is_a_lost_state(body: str) -> None:
-    assert answer(None, body) == ("invalid_request", "state_or_session_lost", "fix_config")
-
-
 def test_a_valid_csrf_token_is_not_an_access_token() -> None:
     assert answer(None, "You must provide a valid CSRF token")[0] != "invalid_token"
 

@@ -35,7 +35,7 @@ def test_the_completion_script_is_printed_in_either_order(instruction: str) -> N
 def test_commands_ids_and_aliases_complete() -> None:
     assert bash("oauthdoctor di") == ["diagnose", "diff-redirect"]
     assert bash("oauthdoctor diagnose --provider ent") == ["entra", "entra-id"]
-    assert bash("oauthdoctor providers show goo") == ["google", "google-identity"]
+    assert bash("oauthdoctor providers show goo") == ["google", "google-identity", "googleapis"]
     assert bash("oauthdoctor diagnose --skip cl") == ["client_auth", "clock_skew"]
     assert bash("oauthdoctor check-env --ignore redirect-h") == ["redirect-http"]
     assert "--install-completion" in bash("oauthdoctor --")
