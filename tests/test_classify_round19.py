@@ -168,3 +168,15 @@ def test_api_gateways_missing_authentication_token_in_front_of_sp_api_is_a_wrong
 ])
 def test_more_words_for_a_token_that_does_not_verify(body: str, cause: str) -> None:
     assert answer(None, body)[:2] == ("invalid_token", cause)
+
+
+@pytest.mark.parametrize(("body", "cause"), [
+    ("at_hash does not match access token", "token_pair_mismatch"),
+    ("invalid c_hash", "token_pair_mismatch"),
+    ("azp claim does not match client_id", "token_for_wrong_audience"),
+    ('Firebase ID token has incorrect "aud" (audience) claim.', "token_for_wrong_audience"),
+    ("io.jsonwebtoken.MalformedJwtException: JWT strings must contain exactly 2 period characters. Found: 0",
+     "access_token_malformed"),
+])
+def test_id_token_checks_of_oidc_core_and_a_token_that_is_no_jwt(body: str, cause: str) -> None:
+    assert answer(None, body) == ("invalid_token", cause, "fix_config")
