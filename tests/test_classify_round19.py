@@ -180,3 +180,29 @@ def test_more_words_for_a_token_that_does_not_verify(body: str, cause: str) -> N
 ])
 def test_id_token_checks_of_oidc_core_and_a_token_that_is_no_jwt(body: str, cause: str) -> None:
     assert answer(None, body) == ("invalid_token", cause, "fix_config")
+
+
+def test_a_jwks_without_the_tokens_kid_is_a_key_to_publish_not_a_server_error() -> None:
+    assert answer(500, "Internal Server Error: JSON::JWK::Set::KidNotFound") == (
+        "invalid_token", "token_signature_invalid", "fix_config")
+
+
+@pytest.mark.parametrize("body", [
+    "[AuthorizationError.USER_PERMISSION_DENIED @ ; trigger:'']",
+    "[QuotaCheckError.DEVELOPER_TOKEN_NOT_APPROVED @ ; trigger:'<null>']",
+    "AuthorizationError.DEVELOPER_TOKEN_PROHIBITED",
+])
+def test_google_ads_authorization_errors_are_access_not_the_token(body: str) -> None:
+    assert answer(None, body) == ("access_denied", "missing_permission", "fix_config")
+
+
+def test_an_apps_script_service_it_may_not_call_is_a_scope() -> None:
+    assert answer(None, "Exception: You do not have permission to call UrlFetchApp.fetch") == (
+        "insufficient_scope", "missing_scope", "fix_config")
+
+
+def test_freshdesks_429_that_says_rate_limit_is_one_and_a_bare_429_stays_the_plan() -> None:
+    limited = ("freshdesk.v2.errors.FreshdeskRateLimited: 429 Rate Limit Exceeded: API rate-limit has been reached "
+               "until 9 seconds.")
+    assert answer(429, limited, provider="freshdesk") == ("rate_limited", "account_rate_limit", "retry")
+    assert answer(429, "", provider="freshdesk")[:2] == ("access_denied", "plan_without_api_access")

@@ -127,6 +127,14 @@ WRITTEN_BY: dict[str, str] = {
     "linkedin-oidc-client-auth-failed-4": "league-oauth2-server",  # league's words for invalid_client (a guess)
     "google-sign-in-web-cookies-disabled-1": "google",  # the Flutter plugin relays Google Sign-In's idpiframe error
     "google-sign-in-ios-keychain-error-1": "google",  # com.google.GIDSignIn names Google's iOS SDK
+    "entra-external-id-aadsts500208-device-code-1": "microsoft",  # Entra External ID answers with Entra's AADSTS
+    "entra-external-id-aadsts500207-account-type-2": "microsoft",
+    "entra-external-id-aadsts500208-oidc-blazor-3": "microsoft",
+    "entra-external-id-aadsts131010-first-signup-4": "microsoft",
+    "google-analytics-shared-project-quota-3": "google",  # Google's API error envelope and quota wording
+    "google-analytics-import-quota-5": "google",
+    "google-analytics-admin-scope-insufficient-7": "google",
+    "google-search-console-site-permission-1": "google",
 }
 
 

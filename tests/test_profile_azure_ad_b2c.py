@@ -120,8 +120,9 @@ def test_user_cancelled_with_and_without_the_code() -> None:
 def test_internal_error_lists_the_client_credentials_audience() -> None:
     e = classify(400, b2c("invalid_grant", "AADB2C90085", "The service has encountered an internal error. Please "
                           "reauthenticate and try again."))
+    # the same request keeps failing until something changes: configuration first (round nineteen), not a retry
     assert (e.provider, e.failure_class, e.cause, e.decision, e.confidence) == (
-        "azure-ad-b2c", "server_error", "ambiguous", "retry", "low")
+        "azure-ad-b2c", "server_error", "ambiguous", "fix_config", "low")
     assert [c.cause for c in e.candidates] == ["idp_server_error", "app_audience_not_supported_for_client_credentials"]
 
 
