@@ -206,3 +206,32 @@ def test_freshdesks_429_that_says_rate_limit_is_one_and_a_bare_429_stays_the_pla
                "until 9 seconds.")
     assert answer(429, limited, provider="freshdesk") == ("rate_limited", "account_rate_limit", "retry")
     assert answer(429, "", provider="freshdesk")[:2] == ("access_denied", "plan_without_api_access")
+
+
+def test_msal_for_ios_cancelled_by_the_user() -> None:
+    body = ('Error Domain=MSALErrorDomain Code=-50005 "The operation couldn\u2019t be completed. (MSALErrorDomain '
+            'error -50005.)"')
+    assert answer(None, body) == ("access_denied", "user_cancelled_sign_in", "reauth")
+
+
+def test_msal_for_android_without_a_network_retries_later() -> None:
+    body = ("com.microsoft.identity.common.java.exception.ClientException: Connection is not available to refresh "
+            "token")
+    assert answer(None, body) == ("temporarily_unavailable", "network_error", "retry")
+
+
+@pytest.mark.parametrize("body", [
+    "cognito-idp.eu-central-1.amazonaws.com: Access Token does not have required scopes (Http - 400)",
+    "GET https://api.github.com/user/orgs: 403 You need at least read:org scope or user scope to list your orgs.",
+])
+def test_more_words_for_a_token_without_the_scope(body: str) -> None:
+    assert answer(None, body) == ("insufficient_scope", "missing_scope", "fix_config")
+
+
+def test_springs_issuer_it_cannot_read_and_an_enterprise_token_policy() -> None:
+    issuer = ('Caused by: java.lang.IllegalArgumentException: Unable to resolve the Configuration with the provided '
+              'Issuer of "http://10.0.0.5:8080/realms/master"')
+    assert answer(None, issuer) == ("invalid_request", "authority_misconfigured", "fix_config")
+    policy = ("GraphQL: The 'Acme' enterprise forbids access via a fine-grained personal access tokens if the token's "
+              "lifetime is greater than 366 days.")
+    assert answer(None, policy) == ("access_denied", "access_policy_denied", "fix_config")

@@ -135,6 +135,15 @@ WRITTEN_BY: dict[str, str] = {
     "google-analytics-import-quota-5": "google",
     "google-analytics-admin-scope-insufficient-7": "google",
     "google-search-console-site-permission-1": "google",
+    "msal-ios-b2c-rest-credentials-server-error-1": "azure-ad-b2c",  # MSAL relays a B2C policy's AADB2C code
+    "teams-tab-sso-resource-not-found-1": "microsoft",  # AADSTS codes are Entra's
+    "nextcloud-mail-refresh-invalid-grant-28": "google",  # the failed request names oauth2.googleapis.com
+    "octokit-device-flow-disabled-1": "github",  # GitHub's device_flow_disabled, relayed by Octokit
+    "go-github-read-org-scope-1": "github",  # the failed request names api.github.com
+    "go-github-saml-pat-1": "github",
+    "mcp-publisher-incorrect-device-code-1": "github",  # GitHub's own device-flow code
+    "firebase-invalid-custom-token-refresh-1": "google",  # Google's API error envelope (Identity Toolkit)
+    "firebase-invalid-custom-token-json-1": "google",
 }
 
 
