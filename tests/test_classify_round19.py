@@ -235,3 +235,30 @@ def test_springs_issuer_it_cannot_read_and_an_enterprise_token_policy() -> None:
     policy = ("GraphQL: The 'Acme' enterprise forbids access via a fine-grained personal access tokens if the token's "
               "lifetime is greater than 366 days.")
     assert answer(None, policy) == ("access_denied", "access_policy_denied", "fix_config")
+
+
+@pytest.mark.parametrize("body", [
+    "No matching JWK",
+    'Error while resolving signing key for kid "hBLe8Pk0HtpKnAeQ2LYKzA3XYhWTZJpxlkF-1OCr4bo"',
+    "A signing key must be specified if the specified JWT is digitally signed",
+])
+def test_a_verifier_without_the_tokens_key(body: str) -> None:
+    assert answer(None, body) == ("invalid_token", "token_signature_invalid", "fix_config")
+
+
+def test_a_client_librarys_invalid_state_with_its_stack() -> None:
+    body = "Error: Invalid state     at te.handleRedirectCallback (auth0-spa-js.production.js:1:2)"
+    assert answer(None, body) == ("invalid_request", "state_or_session_lost", "fix_config")
+
+
+def test_salesforces_invalid_login_is_the_credentials_not_a_disabled_account() -> None:
+    body = '"Error: INVALID_LOGIN: Invalid username, password, security token; or user locked out."'
+    assert answer(None, body) == ("invalid_grant", "resource_owner_credentials_invalid", "fix_config")
+    assert answer(None, "Your account is locked out")[1] == "account_disabled"
+
+
+def test_a_callback_url_whose_host_is_a_redaction_is_still_read() -> None:
+    body = ("https://[SERVER]/api/v1.0/login_return?state=[snip]&error=access_denied&error_description=User+is+not+"
+            "assigned+to+the+client+application.")
+    assert answer(None, body) == ("access_denied", "user_not_assigned_to_app", "fix_config")
+    assert extract(None, "https://[SERVER]/cb#error=access_denied").error == "access_denied"

@@ -144,6 +144,9 @@ WRITTEN_BY: dict[str, str] = {
     "mcp-publisher-incorrect-device-code-1": "github",  # GitHub's own device-flow code
     "firebase-invalid-custom-token-refresh-1": "google",  # Google's API error envelope (Identity Toolkit)
     "firebase-invalid-custom-token-json-1": "google",
+    "okta-spring-boot-invalid-access-token-1": "spring-security-oauth",  # Spring's "Invalid access token: X" wording
+    "simple-salesforce-session-not-valid-rest-1": "salesforce",  # INVALID_SESSION_ID is Salesforce's code
+    "azure-identity-cli-refresh-inactive-1": "microsoft",  # the Azure CLI relays Entra's AADSTS answer
 }
 
 

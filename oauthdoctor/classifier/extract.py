@@ -427,6 +427,17 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
                      secrets=secrets, token_request=go is not None)
 
 
+def _query_and_fragment(url: str) -> tuple[str, str]:
+    """A URL's query and fragment. A host written as a redaction (``https://[SERVER]/cb?...``, ``[snip]``) is no
+    valid URL to ``urlsplit`` (brackets hold an IPv6 address), so the parts are then cut by hand."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        rest, _, fragment = url.partition("#")
+        return rest.partition("?")[2], fragment
+    return parts.query, parts.fragment
+
+
 def _google_http_error(text: str) -> tuple[int, str] | None:
     """google-api-python-client's HttpError: its status and the message the API "returned" (the error's own
     message; the Details after it hold the per-error reasons, a secondary and often vaguer "Insufficient
@@ -544,8 +555,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
     if "error=" in text and (form := _callback_in_text(text)) is not None:
         return form, "url"
     if "error=" in text and "://" in text[:12] and " " not in text:
-        parts = urlsplit(text)
-        form = dict(parse_qsl(parts.query, keep_blank_values=True)) or dict(parse_qsl(parts.fragment))
+        url_query, url_fragment = _query_and_fragment(text)
+        form = dict(parse_qsl(url_query, keep_blank_values=True)) or dict(parse_qsl(url_fragment))
         if "error" in form:
             return form, "url"
     query = text[1:] if text[:1] in "?#" else text  # a pasted query string or fragment: "?error=...&..."
