@@ -163,6 +163,19 @@ def test_jsonl_batch_keeps_order_survives_bad_lines_and_summarises(env: dict[str
     ]
 
 
+def test_jsonl_repeated_unreadable_line_names_its_own_line_number(env: dict[str, str]) -> None:
+    # the answer to a repeated unreadable line is made once and only its line number changes
+    stdin = "not json\n[1]\nnot json\n" + json.dumps({"status": 400, "body": "x\u0000"}) + "\n[1]\nnot json\n"
+    result = cli(env, "--jsonl", "-", stdin=stdin)
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(o.get("parse_error") or "")[:24] for o in out] == [
+        "line 1 is not valid JSON", "line 2 is not a JSON obj", "line 3 is not valid JSON", "",
+        "line 5 is not a JSON obj", "line 6 is not valid JSON"]
+    assert out[5]["summary"] == "Input line 6 could not be read as a JSON object."
+    assert out[3]["error_description"] == "x\u0000"  # a NUL in a readable line's text is that text's, untouched
+    assert result.stderr.splitlines()[1] == "unreadable lines: 1, 2, 3, 5, 6"
+
+
 def test_jsonl_with_nothing_decided_exits_3_and_nothing_readable_exits_2(env: dict[str, str]) -> None:
     inconclusive = cli(env, "--jsonl", "-", stdin='{"status": 404, "body": "Not Found"}\n')
     assert inconclusive.returncode == 3

@@ -201,6 +201,7 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
     out: list[str] = []
     tally = _Tally()
     seen: dict[str, tuple[Explanation, str]] = {}  # logs repeat whole lines: the same line, the same answer
+    unreadable: dict[str, str] = {}  # and unreadable ones: the same answer but for the line number it names
     try:
         for number, line in enumerate(_lines(stream), 1):
             if line is None:
@@ -212,12 +213,22 @@ def _batch(source: str, provider: str | None, url: str | None, book: RuleBook, o
             elif (known := seen.get(line)) is not None:
                 tally.add(number, known[0])
                 out.append(known[1])
+            elif (template := unreadable.get(line)) is not None:
+                tally.add_unreadable(number)
+                out.append(template.replace(_NUMBER_MARK, str(number)))
             elif line.strip():
-                result = _line_result(line, number, provider, url, book, classify, grant_type)
-                tally.add(number, result)
-                dumped = _dumped(result)
-                out.append(dumped)
-                if result.parse_error is None:  # an unreadable line's answer names its line number
+                item = _parsed(line)
+                if isinstance(item, str):  # why the line is unreadable
+                    if len(unreadable) >= 1024:
+                        unreadable.clear()
+                    template = unreadable[line] = _dumped(_unreadable(_NUMBER, f"line {_NUMBER} {item}"))
+                    tally.add_unreadable(number)
+                    out.append(template.replace(_NUMBER_MARK, str(number)))
+                else:
+                    result = _line_result(item, provider, url, book, classify, grant_type)
+                    tally.add(number, result)
+                    dumped = _dumped(result)
+                    out.append(dumped)
                     if len(seen) >= 8192:
                         seen.clear()
                     seen[line] = (result, dumped)
@@ -274,11 +285,15 @@ class _Tally:
         self.causes: Counter[str] = Counter()
         self._pending: dict[int, list[Any]] = {}  # id(result) -> [result, count]
 
-    def add(self, number: int, result: Explanation) -> None:
+    def add_unreadable(self, number: int) -> None:
         self.lines += 1
+        self.unreadable.append(number)
+
+    def add(self, number: int, result: Explanation) -> None:
         if result.parse_error is not None:
-            self.unreadable.append(number)
+            self.add_unreadable(number)
             return
+        self.lines += 1
         entry = self._pending.get(id(result))
         if entry is not None and entry[0] is result:
             entry[1] += 1
@@ -324,18 +339,27 @@ def _open_output(output: Path | None) -> TextIO:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _line_result(line: str, number: int, provider: str | None, url: str | None, book: RuleBook,
-                 classify: Any, grant_type: str | None = None) -> Explanation:
+# An unreadable line's answer differs from another of the same text only by the line number it names: its JSON is
+# made once with this stand-in for the number (a NUL, which JSON always escapes, so no reason's text can hold it).
+_NUMBER = "\0"
+_NUMBER_MARK = json.dumps(_NUMBER)[1:-1]
+
+
+def _parsed(line: str) -> dict[str, Any] | str:
+    """The line's JSON object, or why it is not one (the rest of a sentence that starts 'line N')."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _unreadable(number, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
+        return f"is not valid JSON: {exc.msg} (column {exc.colno})"
     except RecursionError:
-        return _unreadable(number, f"line {number} is nested too deeply to read")
+        return "is nested too deeply to read"
     except ValueError as exc:  # a number of more than 4,300 digits, ...
-        return _unreadable(number, f"line {number} is not valid JSON: {str(exc).splitlines()[0][:120]}")
-    if not isinstance(item, dict):
-        return _unreadable(number, f"line {number} is not a JSON object")
+        return f"is not valid JSON: {str(exc).splitlines()[0][:120]}"
+    return item if isinstance(item, dict) else "is not a JSON object"
+
+
+def _line_result(item: dict[str, Any], provider: str | None, url: str | None, book: RuleBook,
+                 classify: Any, grant_type: str | None = None) -> Explanation:
     headers = item.get("headers")
     line_provider = item.get("provider")
     line_url = item.get("url")
@@ -348,7 +372,7 @@ def _line_result(line: str, number: int, provider: str | None, url: str | None, 
     return result
 
 
-def _unreadable(number: int, message: str) -> Explanation:
+def _unreadable(number: int | str, message: str) -> Explanation:
     from oauthdoctor.classifier.result import Explanation
 
     return Explanation(failure_class="unknown", cause="unreadable_input", decision="none", provider=None,
