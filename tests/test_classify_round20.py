@@ -31,3 +31,51 @@ def test_xero_authorization_unsuccessful_is_a_missing_scope_not_the_tenant_conne
     # AuthenticationUnsuccessful at 403 stays the tenant connection (Xero's troubleshooting page)
     tenant = dict(scope, Title="Forbidden", Status=403, Detail="AuthenticationUnsuccessful")
     assert answer(403, json.dumps(tenant), "xero")[:2] == ("invalid_token", "ambiguous")
+
+
+# The rest of the providers' own catalogues (round twenty): Entra's AADSTS table, Keycloak's and Auth0's own texts.
+
+def _entra(code: str, text: str, error: str = "invalid_request") -> str:
+    return json.dumps({"error": error, "error_description": f"{code}: {text}\r\nTrace ID: 0000",
+                       "error_codes": [int(code[6:])]})
+
+
+def test_entra_codes_from_the_rest_of_the_reference_table_are_read() -> None:
+    assert answer(400, _entra("AADSTS90084", "Guest accounts are not allowed.", "access_denied"),
+                  "microsoft") == (
+        "access_denied", "guest_not_allowed", "fix_config")
+    assert answer(400, _entra("AADSTS81004", "DesktopSsoTokenInvalid"), "microsoft") == (
+        "interaction_required", "seamless_sso_failed", "reauth")
+    # the development cases' reading of the account-type mismatch: the app's authority, not the user
+    assert answer(400, _entra("AADSTS500208", "The domain is not a valid login domain for the account type."),
+                  "microsoft") == ("invalid_request", "wrong_account_type", "fix_config")
+
+
+def test_keycloak_exact_texts_win_over_its_invalid_grant_catch_all() -> None:
+    def kc(error: str, description: str) -> tuple[str, str, str]:
+        return answer(400, json.dumps({"error": error, "error_description": description}), "keycloak")
+
+    assert kc("invalid_grant", "Code not valid") == ("invalid_grant", "auth_code_invalid_or_reused", "reauth")
+    assert kc("invalid_grant", "Unmatching clients") == ("invalid_grant", "token_for_other_client", "fix_config")
+    assert kc("unauthorized_client", "Client not enabled to retrieve service account") == (
+        "unauthorized_client", "grant_type_not_enabled_for_client", "fix_config")
+    # a text it does not name still gets the catch-all's open reading
+    assert kc("invalid_grant", "Something else")[1] == "ambiguous"
+
+
+def test_auth0_own_texts_and_log_event_types() -> None:
+    assert answer(401, json.dumps({"error": "expired_token", "error_description": "mfa_token is expired"}),
+                  "auth0") == ("expired_token", "login_attempt_expired", "reauth")
+    assert answer(None, json.dumps({"type": "fertft", "description": "Unknown or invalid refresh token."}),
+                  "auth0")[::2] == ("invalid_grant", "reauth")
+    assert answer(None, json.dumps({"type": "fco", "description": "Origin https://a.example is not allowed."}),
+                  "auth0") == ("unauthorized_client", "origin_not_trusted", "fix_config")
+
+
+def test_auth0_rule_error_is_narrowed_by_the_rules_own_message() -> None:
+    def rule(message: str) -> tuple[str, str, str]:
+        return answer(None, f"https://app.example/callback?error=unauthorized&error_description={message}", "auth0")
+
+    assert rule("Please%20verify%20your%20email%20before%20logging%20in.") == (
+        "access_denied", "email_not_verified_at_idp", "reauth")
+    assert rule("You%20are%20not%20in%20the%20allowed%20group") == ("access_denied", "ambiguous", "fix_config")
