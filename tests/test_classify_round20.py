@@ -79,3 +79,23 @@ def test_auth0_rule_error_is_narrowed_by_the_rules_own_message() -> None:
     assert rule("Please%20verify%20your%20email%20before%20logging%20in.") == (
         "access_denied", "email_not_verified_at_idp", "reauth")
     assert rule("You%20are%20not%20in%20the%20allowed%20group") == ("access_denied", "ambiguous", "fix_config")
+
+
+def test_a_dump_in_the_middle_of_a_message_keeps_the_words_after_it() -> None:
+    # spotipy: "... with Params: {...} returned 403 due to Insufficient client scope"
+    body = ("HTTP Error for GET to https://api.spotify.com/v1/me/following with Params: {'type': 'artist', "
+            "'limit': 50} returned 403 due to Insufficient client scope")
+    assert answer(403, body, "spotify") == ("insufficient_scope", "missing_scope", "fix_config")
+
+
+def test_app_store_connect_refusing_the_clients_own_jwt_is_configuration_first() -> None:
+    body = json.dumps({"errors": [{"status": "401", "code": "NOT_AUTHORIZED",
+                                   "title": "Authentication credentials are missing or invalid.",
+                                   "detail": "Provide a properly configured and signed bearer token, and make sure "
+                                             "that it has not expired. Learn more about Generating Tokens"}]})
+    assert answer(401, body) == ("invalid_token", "ambiguous", "fix_config")
+
+
+def test_indieauth_redirect_on_another_host_than_the_client_id() -> None:
+    body = json.dumps({"error": "invalid_grant", "error_description": "Redirect not on same host as client"})
+    assert answer(400, body) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")

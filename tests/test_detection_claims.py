@@ -38,6 +38,7 @@ WRITTEN_BY: dict[str, str] = {
     "microsoft-identity-web-aadsts54005-double-redeem-1": "microsoft",
     "dynamics-xrmtooling-aadsts7000215-encrypted-secret-5": "microsoft",
     "dynamics-tds-anonymous-wrong-resource-1": "microsoft",  # the challenge names login.microsoftonline.com
+    "withings-access-token-invalid-add-person-1": "oauth2-server-php",  # its ResourceController's sentence, verbatim
     "msal-net-aadsts50076-ropc-webapp-1": "microsoft",
     "msal-net-aadsts50020-user-not-in-tenant-2": "microsoft",
     "microsoft-identity-web-idw10203-wrong-scope-3": "microsoft",

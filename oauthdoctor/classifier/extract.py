@@ -408,6 +408,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         # "HTTPError: 403 Forbidden [Rate Limit Exceeded: [{'code': 'exceeded', ...}]]": a dump without a message
         # of its own is described by the words before it
         desc_parts.append(text[:head].strip(" [(:,"))
+        if tail := text[text.rfind("}") + 1:].strip(" [](),.:;'\""):  # and by the words after it, if any ("... with
+            desc_parts.append(tail[:MAX_PLAIN_DESCRIPTION])  # Params: {...} returned 403 due to Insufficient scope")
     if desc_parts and (words := _identifier_words(desc_parts[0])):
         desc_parts.append(words)  # "AuthenticationUnsuccessful", "EntityOrRoleDisabled": a code that is its words
     elif not desc_parts and fmt == "text" and (words := _identifier_words(text)):
