@@ -99,3 +99,35 @@ def test_app_store_connect_refusing_the_clients_own_jwt_is_configuration_first()
 def test_indieauth_redirect_on_another_host_than_the_client_id() -> None:
     body = json.dumps({"error": "invalid_grant", "error_description": "Redirect not on same host as client"})
     assert answer(400, body) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+def test_credential_setup_messages_of_cloud_client_libraries() -> None:
+    # google-api-java-client / google-auth-library-java: ADC not set up on this host
+    java = ("java.io.IOException: The Application Default Credentials are not available. They are available if "
+            "running on Google Compute Engine. Otherwise, the environment variable GOOGLE_APPLICATION_CREDENTIALS "
+            "must be defined pointing to a file defining the credentials.")
+    assert answer(None, java) == ("invalid_client", "credentials_not_configured", "fix_config")
+    # Azure Identity's AzureCliCredential (its troubleshooting table)
+    assert answer(None, "CredentialUnavailableError: Azure CLI not found on path") == (
+        "invalid_client", "credentials_not_configured", "fix_config")
+    assert answer(None, "Please run 'az login' to set up account") == (
+        "interaction_required", "login_required", "reauth")
+    # the AWS SDK for Java 2.x with no cached IAM Identity Center token
+    assert answer(None, "SdkClientException: Unable to load SSO token") == ("invalid_grant", "grant_dead", "reauth")
+
+
+def test_github_actions_job_without_the_id_token_permission() -> None:
+    # @actions/core's wording was read already; a wrapper's "$ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set" now too
+    assert answer(None, "Error: Action failed with error: Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set") == (
+        "invalid_client", "credentials_not_configured", "fix_config")
+
+
+def test_google_service_account_disabled_or_gone_is_not_a_user_grant() -> None:
+    for description in ("Robot is disabled.", "Invalid grant: account not found"):
+        body = json.dumps({"error": "invalid_grant", "error_description": description})
+        assert answer(400, body) == ("invalid_grant", "service_account_unusable", "fix_config")
+
+
+def test_a_token_minted_without_a_required_claim() -> None:
+    body = 'Aws::STS::Errors::InvalidIdentityToken "Missing a required claim: aud"'
+    assert answer(None, body) == ("invalid_token", "token_misconfigured", "fix_config")

@@ -39,6 +39,11 @@ WRITTEN_BY: dict[str, str] = {
     "dynamics-xrmtooling-aadsts7000215-encrypted-secret-5": "microsoft",
     "dynamics-tds-anonymous-wrong-resource-1": "microsoft",  # the challenge names login.microsoftonline.com
     "withings-access-token-invalid-add-person-1": "oauth2-server-php",  # its ResourceController's sentence, verbatim
+    # Entra's and GitHub's own answers seen through their libraries and CLI (round twenty's corpus 54)
+    "msal-dotnet-code-redeemed-twice-1": "microsoft",
+    "msal-node-obo-consent-1": "microsoft",
+    "microsoft-identity-web-token-exchange-scope-1": "microsoft",
+    "gh-cli-keyring-token-invalid-1": "github",
     "msal-net-aadsts50076-ropc-webapp-1": "microsoft",
     "msal-net-aadsts50020-user-not-in-tenant-2": "microsoft",
     "microsoft-identity-web-idw10203-wrong-scope-3": "microsoft",
