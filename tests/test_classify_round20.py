@@ -131,3 +131,27 @@ def test_google_service_account_disabled_or_gone_is_not_a_user_grant() -> None:
 def test_a_token_minted_without_a_required_claim() -> None:
     body = 'Aws::STS::Errors::InvalidIdentityToken "Missing a required claim: aud"'
     assert answer(None, body) == ("invalid_token", "token_misconfigured", "fix_config")
+
+
+def test_catalogue_readings_of_discord_linkedin_dropbox_and_gitlab() -> None:
+    # Dropbox's error-handling guide: a 401 invalid_access_token sends the user back through sign-in
+    dropbox = json.dumps({"error_summary": "invalid_access_token/...", "error": {".tag": "invalid_access_token"}})
+    assert answer(401, dropbox, "dropbox") == ("invalid_token", "token_revoked", "reauth")
+    # Discord's JSON error code 40012: the user's authorization of the app was revoked
+    assert answer(403, json.dumps({"message": "Connection has been revoked", "code": 40012}), "discord") == (
+        "invalid_token", "token_revoked", "reauth")
+    # LinkedIn's authorization page: a client_id it does not know
+    assert answer(401, "Client_id doesn't match", "linkedin") == ("invalid_client", "unknown_client_id", "fix_config")
+    # GitLab's Doorkeeper locale: the access token expired (refresh once)
+    gitlab = json.dumps({"error": "invalid_token", "error_description": "The access token expired"})
+    assert answer(401, gitlab, "gitlab") == ("invalid_token", "access_token_expired", "retry")
+
+
+def test_catalogue_texts_with_a_contraction_are_read_in_either_spelling() -> None:
+    # descriptions are read with contractions written out, so a catalogue's "doesn't" must match "does not" too
+    for text in ("Session doesn't have required client", "Session does not have required client"):
+        body = json.dumps({"error": "invalid_grant", "error_description": text})
+        assert answer(400, body, "keycloak") == ("invalid_grant", "refresh_token_expired_or_revoked", "reauth")
+    auth0 = json.dumps({"error": "invalid_grant",
+                        "error_description": "The refresh_token was generated for a user who doesn’t exist anymore."})
+    assert answer(403, auth0, "auth0") == ("invalid_grant", "user_deleted", "reauth")
