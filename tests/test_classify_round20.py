@@ -155,3 +155,10 @@ def test_catalogue_texts_with_a_contraction_are_read_in_either_spelling() -> Non
     auth0 = json.dumps({"error": "invalid_grant",
                         "error_description": "The refresh_token was generated for a user who doesn’t exist anymore."})
     assert answer(403, auth0, "auth0") == ("invalid_grant", "user_deleted", "reauth")
+
+
+def test_patterns_that_only_spelt_a_contraction_now_match() -> None:
+    workos = "Error: You are calling 'withAuth' on /dashboard that isn't covered by the AuthKit middleware."
+    assert answer(None, workos, "workos") == ("invalid_request", "middleware_not_covering_route", "fix_config")
+    firebase = "Firebase: The supplied auth credential isn't valid for this project."
+    assert answer(None, firebase, "firebase")[:2] == ("invalid_token", "ambiguous")

@@ -228,3 +228,18 @@ def test_providers_show_lists_sources() -> None:
     data = json.loads(result.stdout)
     assert data["profile"]["id"] == "microsoft"
     assert data["profile"]["endpoints"]["token"]["source"].startswith("https://")
+
+
+def test_a_rule_pattern_with_only_a_contraction_is_flagged(tmp_path: Path) -> None:
+    # rules read text with contractions written out ("doesn't" as "does not"): such a pattern never matches
+    path = tmp_path / "acme.yaml"
+    path.write_text(
+        "id: acme\nname: Acme\nerrors:\n  rules:\n"
+        "    - {description: 'user doesn.t exist', failure_class: invalid_grant}\n"
+        "    - {text: 'user does(?:n.t| not) exist', failure_class: invalid_grant}\n"
+        "    - {text: '(?:can.t|cannot) decode', failure_class: invalid_request}\n"
+    )
+    issues = [str(i) for i in validate_file(path)]
+    assert issues == [f"{path}:5: errors.rules[0].description: the pattern spells a contraction (\"doesn't\") but "
+                      "rules read the text with contractions written out (\"does not\"), so it never matches: match "
+                      "the written-out form"]

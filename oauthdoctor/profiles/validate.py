@@ -125,6 +125,14 @@ def _semantic_issues(path: Path, text: str, data: dict[str, Any]) -> list[Profil
             add((*loc, "basis"), "a confirmed fact needs the URL it was read from in 'source'")
         if not fact.get("checked"):
             add((*loc, "basis"), "a confirmed fact needs the date it was read ('checked: YYYY-MM-DD')")
+    errors = data.get("errors") or {}
+    for section in ("rules", "signatures"):
+        for i, rule in enumerate(errors.get(section) or []):
+            for key in ("description", "text"):
+                if isinstance(rule, dict) and _contraction_only(rule.get(key)):
+                    add(("errors", section, i, key), "the pattern spells a contraction (\"doesn't\") but rules read "
+                        "the text with contractions written out (\"does not\"), so it never matches: match the "
+                        "written-out form")
     pattern = (data.get("client_id") or {}).get("pattern")
     if pattern:
         try:
@@ -132,6 +140,16 @@ def _semantic_issues(path: Path, text: str, data: dict[str, Any]) -> list[Profil
         except re.error as exc:
             add(("client_id", "pattern"), f"invalid regular expression: {exc}")
     return issues
+
+
+# "doesn't", "doesn.t", "doesn['’]t": a negation as a contraction, which a rule never sees (extract._plain_words)
+_CONTRACTION = re.compile(r"[a-z]n(?:'|\\?\.|\[[^\]]*'[^\]]*\])t\b", re.IGNORECASE)
+
+
+def _contraction_only(pattern: Any) -> bool:
+    """Whether a rule's pattern spells a negation only as a contraction (no written-out ``not`` beside it)."""
+    return isinstance(pattern, str) and _CONTRACTION.search(pattern) is not None and not re.search(
+        r"not\b", pattern, re.IGNORECASE)  # "cannot" too
 
 
 def _facts(value: Any, loc: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
