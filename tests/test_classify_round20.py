@@ -162,3 +162,25 @@ def test_patterns_that_only_spelt_a_contraction_now_match() -> None:
     assert answer(None, workos, "workos") == ("invalid_request", "middleware_not_covering_route", "fix_config")
     firebase = "Firebase: The supplied auth credential isn't valid for this project."
     assert answer(None, firebase, "firebase")[:2] == ("invalid_token", "ambiguous")
+
+
+def test_more_catalogue_readings_okta_slack_salesforce_twitch() -> None:
+    # Slack answers errors as HTTP 200 {"ok": false}: its method docs' error tables
+    assert answer(200, json.dumps({"ok": False, "error": "two_factor_setup_required"}), "slack") == (
+        "interaction_required", "mfa_required", "reauth")
+    assert answer(200, json.dumps({"ok": False, "error": "accesslimited"}), "slack")[::2] == (
+        "access_denied", "fix_config")
+    # Salesforce: a session whose connected app lacks the api scope (refreshing does not help)
+    salesforce = json.dumps([{"message": "This session is not valid for use with the REST API",
+                              "errorCode": "INVALID_SESSION_ID"}])
+    assert answer(401, salesforce, "salesforce") == ("insufficient_scope", "missing_scope", "fix_config")
+    # Twitch's device flow: the device code is no longer one it knows
+    assert answer(400, json.dumps({"status": 400, "message": "invalid device code"}), "twitch")[::2] == (
+        "invalid_grant", "reauth")
+
+
+def test_fosites_insecure_redirect_hint_is_read_for_every_server_built_on_it() -> None:
+    body = json.dumps({"error": "invalid_request", "error_description": "The request is missing a required parameter"
+                       ". Redirect URL is using an insecure protocol, http is only allowed for hosts with suffix "
+                       "'localhost', for example: http://myapp.localhost/."})
+    assert answer(400, body) == ("invalid_request", "insecure_redirect_uri", "fix_config")

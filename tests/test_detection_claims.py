@@ -44,6 +44,7 @@ WRITTEN_BY: dict[str, str] = {
     "msal-node-obo-consent-1": "microsoft",
     "microsoft-identity-web-token-exchange-scope-1": "microsoft",
     "gh-cli-keyring-token-invalid-1": "github",
+    "unknown-authentik-source-userinfo-one-method-1": "oauth2-server-php",  # its "Only one method may be used ..."
     "msal-net-aadsts50076-ropc-webapp-1": "microsoft",
     "msal-net-aadsts50020-user-not-in-tenant-2": "microsoft",
     "microsoft-identity-web-idw10203-wrong-scope-3": "microsoft",
