@@ -184,3 +184,21 @@ def test_fosites_insecure_redirect_hint_is_read_for_every_server_built_on_it() -
                        ". Redirect URL is using an insecure protocol, http is only allowed for hosts with suffix "
                        "'localhost', for example: http://myapp.localhost/."})
     assert answer(400, body) == ("invalid_request", "insecure_redirect_uri", "fix_config")
+
+
+def test_catalogue_readings_of_the_last_batch() -> None:
+    # GitHub's REST troubleshooting: "Requires authentication" is a call without a credential GitHub accepts
+    assert answer(401, json.dumps({"message": "Requires authentication"}), "github") == (
+        "invalid_token", "access_token_missing", "fix_config")
+    # Zoom's OAuth error table: 4706 "Missing grant type." is the request, not the client's credentials
+    zoom = json.dumps({"reason": "Missing grant type.", "error": "invalid_request"})
+    assert answer(400, zoom, "zoom") == ("invalid_request", "missing_parameter", "fix_config")
+    # Box's error table: a browser origin missing from the app's CORS allow-list
+    box = json.dumps({"type": "error", "status": 403, "code": "cors_origin_not_whitelisted", "message": "x"})
+    assert answer(403, box, "box") == ("access_denied", "cors_blocked", "fix_config")
+    # Shopify's response codes: an invalid or expired session token at the token exchange gets a fresh one
+    shopify = json.dumps({"error": "invalid_subject_token", "error_description": "Invalid subject token"})
+    assert answer(400, shopify, "shopify")[::2] == ("invalid_grant", "retry")
+    # Spotify's redirect-URI rules: https only, except loopback IPs
+    assert answer(400, "INVALID_CLIENT: Insecure redirect URI", "spotify") == (
+        "redirect_uri_mismatch", "insecure_redirect_uri", "fix_config")
