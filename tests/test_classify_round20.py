@@ -161,7 +161,7 @@ def test_patterns_that_only_spelt_a_contraction_now_match() -> None:
     workos = "Error: You are calling 'withAuth' on /dashboard that isn't covered by the AuthKit middleware."
     assert answer(None, workos, "workos") == ("invalid_request", "middleware_not_covering_route", "fix_config")
     firebase = "Firebase: The supplied auth credential isn't valid for this project."
-    assert answer(None, firebase, "firebase")[:2] == ("invalid_token", "ambiguous")
+    assert answer(None, firebase, "firebase") == ("invalid_token", "ambiguous", "reauth")  # the rule's, not a fallback
 
 
 def test_more_catalogue_readings_okta_slack_salesforce_twitch() -> None:
