@@ -382,7 +382,9 @@ GENERIC_RULES: list[ErrorRule] = [
     # error: ": its phrase rule reads it)
     _r(description=_CODE + r"(?!.{0,60}oidc: token is expired).{0,60}(?:has )?expired",
        failure_class="invalid_grant", cause="auth_code_expired"),
-    _r(description=r"(?:invalid|unknown|bad|incorrect) [\"'\u201c]?" + _CODE + "|" + _CODE +
+    # "Invalid or expired code parameter.": two words for the one refusal (a code that expired or was used)
+    _r(description=r"(?:invalid|unknown|bad|incorrect)(?:,? or (?:expired|revoked|used))? "
+       r"[\"'\u201c]?" + _CODE + "|" + _CODE +
        r".{0,40}(?:invalid\b|not valid|not found(?! in (?:the )?(?:redirect|callback|return|query|url)\b)|incorrect"
        r"|does ?n[o']t exist)",  # absent from the callback: the word family of a callback without a code
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),

@@ -506,6 +506,14 @@ def _as_mapping(value: Any) -> dict[str, Any] | None:
     return value if isinstance(value, dict) and value else None
 
 
+def _trimmed(data: dict[str, Any]) -> dict[str, Any]:
+    """A dump whose quotes were spaced out in the copy (``"{" error ":" invalid_client "," ...``) keeps its
+    fields: the spaces inside the quotes are the copy's, not the server's."""
+    if all(key == key.strip() for key in data):
+        return data
+    return {key.strip(): value.strip() if isinstance(value, str) else value for key, value in data.items()}
+
+
 def _xml_error(text: str) -> dict[str, Any] | None:
     """The code and message of an XML error document (AWS's ErrorResponse, Azure's Error): ``<Code>`` and
     ``<Message>`` elements, read without an XML parser (a pasted body is often cut or escaped)."""
@@ -542,7 +550,7 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         inner = text[start:end + 1]
         data = _loads(inner)
         if data is not None:
-            return data, "json" if start == 0 else "wrapped"
+            return _trimmed(data), "json" if start == 0 else "wrapped"
         if len(inner) < 20_000 and ("'" in inner or "None" in inner or "True" in inner or "False" in inner):
             try:
                 data = _as_mapping(ast.literal_eval(inner))

@@ -1,0 +1,69 @@
+"""Round twenty-one (issue #16): readings from corpora 57 and 58 and from six providers' own catalogues, each from
+the provider's or the library's own source. The bodies are written for these tests; none is a corpus case."""
+
+from __future__ import annotations
+
+import json
+
+from classify_answers import answer
+
+from oauthdoctor.classifier.extract import extract
+
+
+def test_a_dump_whose_quotes_were_spaced_out_keeps_its_fields() -> None:
+    body = 'string (80) "{" error ":" invalid_client "," error_description ":" Invalid client credentials "}"'
+    fields = extract(None, body).fields
+    assert fields["error"] == "invalid_client"
+    assert fields["error_description"] == "Invalid client credentials"
+    assert answer(None, body, "keycloak") == ("invalid_client", "bad_client_credentials", "fix_config")
+
+
+def test_invalid_or_expired_code_is_a_refused_code_but_expired_code_alone_is_not_read_so() -> None:
+    body = json.dumps({"error": "invalid_request", "error_description": "Invalid or expired code parameter."})
+    assert answer(400, body) == ("invalid_grant", "auth_code_invalid_or_reused", "reauth")
+    # Salesforce answers 'expired authorization code' to a JWT bearer grant whose exp is off: not read as a code
+    jwt = json.dumps({"error": "invalid_grant", "error_description": "expired authorization code"})
+    assert answer(400, jwt)[1] != "auth_code_expired"
+
+
+def test_chromium_network_errors_are_transient_but_a_blocked_request_is_not() -> None:
+    body = "POST https://login.example.com/oauth2/v2.0/token net::ERR_NAME_NOT_RESOLVED"
+    assert answer(None, body) == ("temporarily_unavailable", "network_error", "retry")
+    assert answer(None, "net::ERR_CONNECTION_TIMED_OUT") == ("temporarily_unavailable", "network_error", "retry")
+    assert answer(None, "net::ERR_BLOCKED_BY_CLIENT")[1] != "network_error"
+
+
+def test_oauth2_proxy_audience_failures_are_the_providers_token_not_kratos() -> None:
+    missing = ("[oauthproxy.go:830] Error creating session during OAuth2 callback: could not verify id_token: "
+               "audience claims [aud] do not exist in claims: map[azp:proxy email:a@example.com]")
+    assert answer(500, missing) == ("invalid_token", "token_for_wrong_audience", "fix_config")
+    other = ("[oauthproxy.go:823] Error redeeming code during OAuth2 callback: could not verify id_token: audience "
+             "from claim aud with value [account] does not match with any of allowed audiences map[proxy:{}]")
+    assert answer(None, other) == ("invalid_token", "token_for_wrong_audience", "fix_config")
+    # Kratos' own words still detect Kratos
+    assert answer(None, "Could not verify id_token: oidc: id token issued by a different provider")[0] == (
+        "invalid_token")
+
+
+def test_vault_cli_empty_auth_url_in_its_older_wording_is_a_redirect_problem() -> None:
+    body = 'unable to authorize with role "dev" with redirect_uri="localhost:8250/oidc/callback"'
+    assert answer(None, body)[0::2] == ("redirect_uri_mismatch", "fix_config")
+    assert answer(None, 'unable to authorize role "dev" - check vault logs for more information')[0] == (
+        "redirect_uri_mismatch")
+
+
+def test_grafana_group_filter_is_an_admin_policy() -> None:
+    assert answer(None, "user not a member of one of the required groups") == (
+        "access_denied", "user_not_in_required_groups", "fix_config")
+
+
+def test_passport_failed_profile_fetch_leans_on_the_scope_unless_the_provider_failed() -> None:
+    assert answer(None, "InternalOAuthError: Failed to fetch user profile") == (
+        "insufficient_scope", "ambiguous", "fix_config")
+    wrapped = ("{ name: 'InternalOAuthError', message: 'Failed to fetch the user profile.', oauthError: "
+               "{ statusCode: 401, data: '{\"message\": \"401: Unauthorized\"}' } }")
+    assert answer(401, wrapped)[0] == "insufficient_scope"
+    # the provider's own 5xx quoted in the error is left to the rules that read a provider failure
+    backend = ('{"name": "InternalOAuthError", "message": "failed to fetch user profile", "oauthError": '
+               '{"statusCode": 500, "data": "{\\"error\\": {\\"code\\": 500, \\"message\\": \\"Backend Error\\"}}"}}')
+    assert answer(500, backend)[2] == "retry"
