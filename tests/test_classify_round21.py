@@ -67,3 +67,61 @@ def test_passport_failed_profile_fetch_leans_on_the_scope_unless_the_provider_fa
     backend = ('{"name": "InternalOAuthError", "message": "failed to fetch user profile", "oauthError": '
                '{"statusCode": 500, "data": "{\\"error\\": {\\"code\\": 500, \\"message\\": \\"Backend Error\\"}}"}}')
     assert answer(500, backend)[2] == "retry"
+
+
+def test_meta_transient_flag_and_app_not_installed() -> None:
+    transient = {"error": {"message": "An unknown error occurred", "type": "OAuthException", "code": 100,
+                           "is_transient": True}}
+    assert answer(400, json.dumps(transient), "meta") == ("temporarily_unavailable", "idp_transient_outage", "retry")
+    # a throttling code keeps its own reading even when Meta marks it transient
+    throttled = {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException",
+                           "code": 4, "is_transient": True}}
+    assert answer(400, json.dumps(throttled), "meta")[0] == "rate_limited"
+    not_installed = {"error": {"message": "User has not installed the application", "type": "OAuthException",
+                               "code": 412}}
+    assert answer(400, json.dumps(not_installed), "meta") == ("invalid_token", "app_not_installed", "reauth")
+
+
+def test_cognito_exceptions_from_its_api_model() -> None:
+    def cognito(kind: str, message: str) -> tuple[str, str, str]:
+        return answer(400, json.dumps({"__type": kind, "message": message}), "aws-cognito")
+
+    assert cognito("UserLambdaValidationException", "PreAuthentication failed with error Not allowed.") == (
+        "access_denied", "lambda_trigger_rejected", "fix_config")
+    assert cognito("CodeMismatchException", "Invalid verification code provided, please try again.")[1:] == (
+        "ambiguous", "reauth")
+    assert cognito("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.") == (
+        "invalid_request", "feature_or_api_not_enabled", "fix_config")
+
+
+def test_b2c_codes_from_its_error_table() -> None:
+    def b2c(error: str, description: str) -> tuple[str, str, str]:
+        return answer(400, json.dumps({"error": error, "error_description": description}), "azure-ad-b2c")
+
+    assert b2c("invalid_request", "AADB2C99059: The supplied request must present a code_challenge") == (
+        "invalid_request", "pkce_challenge_missing", "fix_config")
+    assert b2c("invalid_request", "AADB2C90229: Azure AD B2C throttled traffic") == (
+        "rate_limited", "rate_limit_exceeded", "retry")
+    # AADB2C90273 is read as the federated provider's bad answer only with a server or request error; a callback
+    # with access_denied keeps the user's refusal
+    assert b2c("server_error", "AADB2C90273: An invalid response was received")[1] == "federated_idp_invalid_response"
+    assert b2c("access_denied", "AADB2C90273: An invalid response was received")[1] != (
+        "federated_idp_invalid_response")
+
+
+def test_firebase_admin_token_checks_and_client_codes() -> None:
+    kid = ('Firebase ID token has "kid" claim which does not correspond to a known public key. Most likely the ID '
+           "token is expired, so get a fresh token from your client app and try again.")
+    assert answer(None, kid, "firebase") == ("invalid_token", "access_token_expired", "retry")
+    assert answer(None, "FirebaseError: Firebase: Error (auth/code-expired).", "firebase") == (
+        "invalid_grant", "otp_expired", "reauth")
+
+
+def test_supabase_codes_read_in_both_body_shapes() -> None:
+    default = json.dumps({"code": 409, "error_code": "conflict", "msg": "Conflict"})
+    dated = json.dumps({"code": "conflict", "message": "Conflict"})
+    for body in (default, dated):
+        assert answer(409, body, "supabase") == ("temporarily_unavailable", "concurrent_refresh_requests", "retry")
+    # an earlier rule with the same code and its own text still decides first
+    anonymous = json.dumps({"code": 403, "error_code": "no_authorization", "msg": "Anonymous user not allowed"})
+    assert answer(403, anonymous, "supabase")[1] == "anonymous_user_not_allowed"
