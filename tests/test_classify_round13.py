@@ -243,7 +243,7 @@ def test_decisions_that_lean_on_the_caller_are_medium_confidence() -> None:
     ('{"message": "DPoP nonce mismatch"}', ("invalid_request", "dpop_nonce_required", "retry")),
     ("Error: nonce mismatch", ("invalid_request", "state_or_session_lost", "fix_config")),  # OIDC's nonce, not DPoP's
     ('{"message": "Access Denied: The Personal Access Token used has expired."}',
-     ("invalid_token", "personal_access_token_expired", "reauth")),
+     ("invalid_token", "personal_access_token_expired", "fix_config")),  # a new secret in configuration
     ("(HttpError): 'Expiration time' claim ('exp') is too far in the future", ("invalid_client", "clock_skew",
                                                                              "fix_config")),
     ("No OpenID Server found at https://openid.example.com/", ("invalid_request", "jwks_uri_unreachable",

@@ -108,7 +108,6 @@ WRITTEN_BY: dict[str, str] = {
     "msal-ios-b2c-account-no-longer-exists-2": "azure-ad-b2c",  # MSAL relays a B2C policy's answer
     "msal-browser-failed-to-fetch-offline-1": "microsoft",  # the failed request names login.microsoftonline.com
     "appauth-ios-state-mismatch-oob-redirect-3": "microsoft",  # AppAuth's log names Microsoft's authorize host
-    "oauth2-proxy-aud-claim-missing-1": "ory-kratos",  # its wording of a missing aud claim (a guess, kept visible)
     # round eighteen, fourth wave: the label names the client library or connector, the body the platform behind it
     "sfinspector-invalid-session-cookies-1": "salesforce",  # INVALID_SESSION_ID is Salesforce's code
     "simple-salesforce-invalid-session-domain-1": "salesforce",
