@@ -125,3 +125,64 @@ def test_supabase_codes_read_in_both_body_shapes() -> None:
     # an earlier rule with the same code and its own text still decides first
     anonymous = json.dumps({"code": 403, "error_code": "no_authorization", "msg": "Anonymous user not allowed"})
     assert answer(403, anonymous, "supabase")[1] == "anonymous_user_not_allowed"
+
+
+def test_x_problem_types_and_codes_from_its_catalogue() -> None:
+    disconnect = {"title": "Operational Disconnect", "disconnect_type": "OperationalDisconnect",
+                  "detail": "This stream has been disconnected for operational reasons.",
+                  "type": "https://api.twitter.com/2/problems/operational-disconnect"}
+    assert answer(None, json.dumps(disconnect), "x") == (
+        "temporarily_unavailable", "stream_operational_disconnect", "retry")
+    flagged = {"errors": [{"code": 226, "message": "This request looks like it might be automated."}]}
+    assert answer(403, json.dumps(flagged), "x") == ("access_denied", "automated_activity_flagged", "fix_config")
+
+
+def test_paypal_payee_details_and_linking_errors() -> None:
+    consent = {"name": "NOT_AUTHORIZED", "details": [{"issue": "PAYEE_NOT_CONSENTED"}]}
+    assert answer(403, json.dumps(consent), "paypal") == ("access_denied", "payee_consent_missing", "fix_config")
+    assert answer(None, "https://example.com/cb?error=REFERRAL_EXPIRED", "paypal")[0::2] == (
+        "invalid_grant", "reauth")
+
+
+def test_openiddict_id2_codes_from_its_resources() -> None:
+    def oi(error: str, description: str, code: str) -> tuple[str, str, str]:
+        body = {"error": error, "error_description": description,
+                "error_uri": f"https://documentation.openiddict.com/errors/{code}"}
+        return answer(400, json.dumps(body), "openiddict")
+
+    assert oi("invalid_request", "The mandatory 'client_secret' or 'client_assertion' parameter must be specified "
+              "when using the client credentials grant.", "ID2057") == (
+        "invalid_client", "client_authentication_missing", "fix_config")
+    # the resource's contraction is read with its negation written out, as the rules read every text
+    assert oi("server_error", "The JSON Web Key Set document didn't contain a valid 'keys' node with at least one "
+              "key.", "ID2102") == ("server_error", "jwks_invalid", "fix_config")
+
+
+def test_docusign_and_intuit_catalogue_readings() -> None:
+    burst = {"errorCode": "BURST_APIINVOCATION_LIMIT_EXCEEDED", "message": "The maximum number of hourly API "
+             "invocations has been exceeded."}
+    assert answer(400, json.dumps(burst), "docusign") == ("rate_limited", "rate_limit_exceeded", "retry")
+
+    def qbo(detail: str | None) -> str:
+        return json.dumps({"fault": {"error": [{"message": "message=AuthenticationFailed; errorCode=003200; "
+                                                           "statusCode=401", "detail": detail, "code": "3200"}],
+                                     "type": "AUTHENTICATION"}})
+
+    assert answer(401, qbo(None), "intuit")[1:] == ("ambiguous", "retry")
+    # a detail that names what is wrong keeps its own reading
+    assert answer(401, qbo("Malformed bearer token: too short or too long"), "intuit") == (
+        "invalid_token", "access_token_malformed", "fix_config")
+
+
+def test_xero_sdk_messages_are_the_stored_token_set() -> None:
+    assert answer(None, "xero_python.exceptions.AccessTokenExpiredError: Access Token has expired", "xero")[1:] == (
+        "ambiguous", "fix_config")
+    assert answer(None, "ReferenceError: tokenSet is not defined", "xero") == (
+        "invalid_request", "token_set_not_loaded", "fix_config")
+
+
+def test_a_pin_grant_still_waiting_for_the_user_is_pending() -> None:
+    assert answer(None, "Waiting for user to authorize application.") == (
+        "authorization_pending", "device_authorization_pending", "retry")
+    assert answer(None, "The authorization has expired waiting for user to authorize.")[0::2] == (
+        "expired_token", "reauth")
