@@ -186,3 +186,39 @@ def test_a_pin_grant_still_waiting_for_the_user_is_pending() -> None:
         "authorization_pending", "device_authorization_pending", "retry")
     assert answer(None, "The authorization has expired waiting for user to authorize.")[0::2] == (
         "expired_token", "reauth")
+
+
+def test_wrangler_invalid_grant_and_docker_hub_sso_token_policy() -> None:
+    assert answer(None, "Expired! Auth code or refresh token needs to be renewed.") == (
+        "invalid_grant", "grant_dead", "reauth")
+    docker = ('Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: your account must '
+              "log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens")
+    assert answer(None, docker) == ("access_denied", "access_policy_denied", "fix_config")
+
+
+def test_entra_reply_url_that_is_not_a_valid_url_is_a_redirect_problem() -> None:
+    body = "AADSTS500116: The reply uri specified in the request is not a valid URL."
+    assert answer(None, body, "microsoft")[0::2] == ("redirect_uri_mismatch", "fix_config")
+
+
+def test_oracle_health_urns_in_error_uri_plain_encoded_and_twice_encoded() -> None:
+    urn = "urn:cerner:error:authorization-server:oauth2:token:invalid-authorization-header"
+    for written in (urn, urn.replace(":", "%3A"), urn.replace(":", "%253A")):
+        body = json.dumps({"error": "invalid_client",
+                           "error_uri": f"https://authorization.cerner.com/errors/{written}/instances/x"})
+        assert answer(400, body, "smart-on-fhir") == ("invalid_client", "basic_auth_malformed", "fix_config")
+    refresh = json.dumps({"error": "invalid_grant", "error_uri": "https://authorization.cerner.com/errors/urn%3A"
+                          "cerner%3Aerror%3Aauthorization-server%3Aoauth2%3Atoken%3Arefresh-token%3Atoken-invalid/instances/x"})
+    assert answer(400, refresh, "smart-on-fhir") == ("invalid_grant", "refresh_token_expired_or_revoked", "reauth")
+
+
+def test_snowflake_and_databricks_words_from_their_drivers() -> None:
+    # 390303: the drivers drop the token and refresh once before a new sign-in
+    assert answer(None, "390303 (08001): Invalid OAuth access token. [1172527951366]")[0::2] == (
+        "invalid_token", "retry")
+    assert answer(None, "250001 (08001): 394302 (28000): JWT token is not valid yet")[1] == "clock_skew"
+    databricks = ("Error: default auth: cannot configure default credentials, please check "
+                  "https://docs.databricks.com/en/dev-tools/auth.html to configure credentials")
+    assert answer(None, databricks) == ("invalid_client", "credentials_not_configured", "fix_config")
+    refresh = "Error: A new access token could not be retrieved because the refresh token is invalid."
+    assert answer(None, refresh) == ("invalid_grant", "refresh_token_invalid", "reauth")
