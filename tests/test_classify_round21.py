@@ -222,3 +222,19 @@ def test_snowflake_and_databricks_words_from_their_drivers() -> None:
     assert answer(None, databricks) == ("invalid_client", "credentials_not_configured", "fix_config")
     refresh = "Error: A new access token could not be retrieved because the refresh token is invalid."
     assert answer(None, refresh) == ("invalid_grant", "refresh_token_invalid", "reauth")
+
+
+def test_google_daily_quota_is_not_a_backoff_but_a_rate_limit_still_is() -> None:
+    quota = json.dumps({"error": {"code": 403, "message": "The request cannot be completed because you have exceeded "
+                                  'your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+                                  "errors": [{"domain": "youtube.quota", "reason": "quotaExceeded"}]}})
+    assert answer(403, quota, "google") == ("rate_limited", "ambiguous", "fix_config")
+    per_user = json.dumps({"error": {"code": 403, "message": "User Rate Limit Exceeded",
+                                     "errors": [{"domain": "usageLimits", "reason": "userRateLimitExceeded"}]}})
+    assert answer(403, per_user, "google") == ("rate_limited", "rate_limit_exceeded", "retry")
+
+
+def test_azure_managed_identity_endpoint_that_cannot_choose_an_identity() -> None:
+    body = ("Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in "
+            "the token request")
+    assert answer(400, body) == ("invalid_request", "credentials_not_configured", "fix_config")
