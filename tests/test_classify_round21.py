@@ -238,3 +238,26 @@ def test_azure_managed_identity_endpoint_that_cannot_choose_an_identity() -> Non
     body = ("Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in "
             "the token request")
     assert answer(400, body) == ("invalid_request", "credentials_not_configured", "fix_config")
+
+
+def test_snowflake_expired_oauth_token_is_a_refresh() -> None:
+    assert answer(None, "390318 (08001): OAuth access token expired. [1172527951366]") == (
+        "invalid_token", "access_token_expired", "retry")
+    login = {"data": {"nextAction": "RETRY_LOGIN", "authnMethod": "OAUTH"}, "code": "390318",
+             "message": "OAuth access token expired. [1172527951366]", "success": False}
+    assert answer(None, json.dumps(login))[1:] == ("access_token_expired", "retry")
+
+
+def test_cerner_and_oracle_health_name_the_smart_profile() -> None:
+    body = json.dumps({"error": "invalid_client", "error_uri": "https://authorization.cerner.com/errors/urn%3Acerner"
+                       "%3Aerror%3Aauthorization-server%3Aoauth2%3Atoken%3Ainvalid-authorization-header/instances/x"})
+    expected = ("invalid_client", "basic_auth_malformed", "fix_config")
+    assert answer(400, body, "cerner") == expected
+    assert answer(400, body, "oracle-health") == expected
+    assert answer(400, body) == expected  # the URN alone names the profile
+
+
+def test_amazon_sp_api_authorization_codes() -> None:
+    assert answer(None, "Error: MD1000 - the application is in Draft state", "amazon") == (
+        "unauthorized_client", "app_not_distributed", "fix_config")
+    assert answer(None, "MD5101", "amazon")[0] == "redirect_uri_mismatch"

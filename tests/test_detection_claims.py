@@ -154,6 +154,9 @@ WRITTEN_BY: dict[str, str] = {
     "okta-spring-boot-invalid-access-token-1": "spring-security-oauth",  # Spring's "Invalid access token: X" wording
     "simple-salesforce-session-not-valid-rest-1": "salesforce",  # INVALID_SESSION_ID is Salesforce's code
     "azure-identity-cli-refresh-inactive-1": "microsoft",  # the Azure CLI relays Entra's AADSTS answer
+    # round twenty-one
+    "dynamics-alexacrm-resource-principal-not-found-1": "microsoft",  # an AADSTS answer relayed by a Dataverse client
+    "somfy-tahoma-local-authentication-error-1": "square",  # a bare AUTHENTICATION_ERROR is Square's category too (a guess)
 }
 
 
