@@ -261,3 +261,33 @@ def test_amazon_sp_api_authorization_codes() -> None:
     assert answer(None, "Error: MD1000 - the application is in Draft state", "amazon") == (
         "unauthorized_client", "app_not_distributed", "fix_config")
     assert answer(None, "MD5101", "amazon")[0] == "redirect_uri_mismatch"
+
+
+def test_lark_and_wechat_codes_from_their_clients_and_tables() -> None:
+    assert answer(401, json.dumps({"code": 99991677, "msg": "token expired"}), "lark") == (
+        "invalid_token", "access_token_expired", "retry")
+    assert answer(400, json.dumps({"code": 20064, "msg": "refresh token revoked"}), "lark") == (
+        "invalid_grant", "refresh_token_revoked", "reauth")
+    assert answer(None, json.dumps({"errcode": 43002, "errmsg": "require POST method"}), "wechat") == (
+        "invalid_request", "wrong_http_method", "fix_config")
+
+
+def test_tiktok_v2_error_codes_and_prawcore_exceptions() -> None:
+    scope = {"error": {"code": "scope_not_authorized", "message": "x", "log_id": "1"}}
+    assert answer(401, json.dumps(scope), "tiktok") == ("insufficient_scope", "missing_scope", "reauth")
+    assert answer(None, "prawcore.exceptions.ServerError: received 503 HTTP response", "reddit") == (
+        "server_error", "idp_server_error", "retry")
+
+
+def test_square_payment_codes_and_stripe_account_invalid_after_its_message_rule() -> None:
+    card = {"errors": [{"category": "PAYMENT_METHOD_ERROR", "code": "CARD_TOKEN_EXPIRED", "detail": "expired"}]}
+    assert answer(400, json.dumps(card), "square") == ("invalid_request", "card_nonce_expired", "fix_config")
+
+    def stripe(message: str) -> tuple[str, str, str]:
+        body = {"error": {"code": "account_invalid", "message": message, "type": "invalid_request_error"}}
+        return answer(403, json.dumps(body), "stripe")
+
+    assert stripe("Invalid account ID") == ("invalid_request", "wrong_account_id", "fix_config")
+    revoked = ("The provided key does not have access to account acct_1 (or that account does not exist). "
+               "Application access may have been revoked.")
+    assert stripe(revoked)[1:] == ("ambiguous", "reauth")
