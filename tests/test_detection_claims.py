@@ -156,7 +156,7 @@ WRITTEN_BY: dict[str, str] = {
     "azure-identity-cli-refresh-inactive-1": "microsoft",  # the Azure CLI relays Entra's AADSTS answer
     # round twenty-one
     "dynamics-alexacrm-resource-principal-not-found-1": "microsoft",  # an AADSTS answer relayed by a Dataverse client
-    "somfy-tahoma-local-authentication-error-1": "square",  # a bare AUTHENTICATION_ERROR is Square's category too (a guess)
+    "somfy-tahoma-local-authentication-error-1": "square",  # bare AUTHENTICATION_ERROR: Square's category too (a guess)
 }
 
 
