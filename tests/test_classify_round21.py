@@ -289,3 +289,29 @@ def test_square_payment_codes_and_stripe_account_invalid_after_its_message_rule(
     revoked = ("The provided key does not have access to account acct_1 (or that account does not exist). "
                "Application access may have been revoked.")
     assert stripe(revoked)[1:] == ("ambiguous", "reauth")
+
+
+def test_oauth1_problem_values_read_by_the_problem_reporting_vocabulary() -> None:
+    assert answer(401, "'www-authenticate': 'OAuth oauth_problem=signature_invalid'") == (
+        "invalid_client", "request_signature_invalid", "fix_config")
+    assert answer(401, "{ statusCode: 401, data: 'oauth_problem=consumer_key_unknown' }") == (
+        "invalid_client", "unknown_client_id", "fix_config")
+    assert answer(None, 'OAuth oauth_problem="timestamp_refused", realm="yahooapis.com"') == (
+        "invalid_request", "clock_skew", "fix_config")
+    assert answer(401, "oauth_problem=token_revoked")[0::2] == ("invalid_token", "reauth")
+    # a rejected parameter that is the callback URL is a redirect problem, any other a request to fix
+    assert answer(400, "oauth_problem=parameter_rejected&oauth_parameters_rejected=oauth_callback")[0] == (
+        "redirect_uri_mismatch")
+    assert answer(400, "oauth_problem=parameter_absent&oauth_parameters_absent=oauth_nonce")[1] == "missing_parameter"
+
+
+def test_zitadel_servicenow_and_netsuite_catalogue_readings() -> None:
+    def zitadel(key: str) -> tuple[str, str, str]:
+        return answer(400, json.dumps({"error": "invalid_request", "error_description": key}), "zitadel")
+
+    assert zitadel("Errors.OIDCSession.Token.Expired") == ("invalid_token", "access_token_expired", "retry")
+    assert zitadel("Errors.User.Machine.Secret.Invalid") == ("invalid_client", "bad_client_secret", "fix_config")
+    acl = {"status": 401, "error": {"message": "User Not Authorized", "detail": "Failed API level ACL Validation"}}
+    assert answer(401, json.dumps(acl), "servicenow") == ("access_denied", "missing_permission", "fix_config")
+    assert answer(None, "oauth_problem=consumer_key_refused", "netsuite") == (
+        "unauthorized_client", "integration_blocked", "fix_config")
