@@ -315,3 +315,14 @@ def test_zitadel_servicenow_and_netsuite_catalogue_readings() -> None:
     assert answer(401, json.dumps(acl), "servicenow") == ("access_denied", "missing_permission", "fix_config")
     assert answer(None, "oauth_problem=consumer_key_refused", "netsuite") == (
         "unauthorized_client", "integration_blocked", "fix_config")
+
+
+def test_clerk_and_stytch_codes_from_their_sdks() -> None:
+    client = {"errors": [{"message": "Client not found", "long_message": "No client found in request",
+                          "code": "client_not_found"}]}
+    # Clerk's client is the browser's Client object, not an OAuth client id
+    assert answer(401, json.dumps(client), "clerk")[0] != "invalid_client"
+    assert answer(None, "Error: Invalid session token category. Expected session token", "clerk") == (
+        "invalid_token", "wrong_token_type", "fix_config")
+    unavailable = {"status_code": 503, "error_type": "server_unavailable", "error_message": "x"}
+    assert answer(503, json.dumps(unavailable), "stytch")[2] == "retry"
