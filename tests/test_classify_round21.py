@@ -291,18 +291,15 @@ def test_square_payment_codes_and_stripe_account_invalid_after_its_message_rule(
     assert stripe(revoked)[1:] == ("ambiguous", "reauth")
 
 
-def test_oauth1_problem_values_read_by_the_problem_reporting_vocabulary() -> None:
+def test_an_oauth1_problem_report_is_read_wherever_the_text_carries_it() -> None:
+    # a header printed in a log, a JavaScript error object's data and a library's debug line: the value is the
+    # error the Problem Reporting rules read, as in a form body or a WWW-Authenticate header
     assert answer(401, "'www-authenticate': 'OAuth oauth_problem=signature_invalid'") == (
-        "invalid_client", "request_signature_invalid", "fix_config")
+        "invalid_token", "request_signature_invalid", "fix_config")
     assert answer(401, "{ statusCode: 401, data: 'oauth_problem=consumer_key_unknown' }") == (
         "invalid_client", "unknown_client_id", "fix_config")
-    assert answer(None, 'OAuth oauth_problem="timestamp_refused", realm="yahooapis.com"') == (
-        "invalid_request", "clock_skew", "fix_config")
-    assert answer(401, "oauth_problem=token_revoked")[0::2] == ("invalid_token", "reauth")
-    # a rejected parameter that is the callback URL is a redirect problem, any other a request to fix
-    assert answer(400, "oauth_problem=parameter_rejected&oauth_parameters_rejected=oauth_callback")[0] == (
-        "redirect_uri_mismatch")
-    assert answer(400, "oauth_problem=parameter_absent&oauth_parameters_absent=oauth_nonce")[1] == "missing_parameter"
+    assert answer(None, "tokenRequestTicket Response Body: oauth_problem=consumer_key_rejected")[0::2] == (
+        "invalid_client", "fix_config")
 
 
 def test_zitadel_servicenow_and_netsuite_catalogue_readings() -> None:
@@ -326,3 +323,17 @@ def test_clerk_and_stytch_codes_from_their_sdks() -> None:
         "invalid_token", "wrong_token_type", "fix_config")
     unavailable = {"status_code": 503, "error_type": "server_unavailable", "error_message": "x"}
     assert answer(503, json.dumps(unavailable), "stytch")[2] == "retry"
+
+
+def test_identityserver_log_lines_and_spring_authorization_server_error_pages() -> None:
+    assert answer(None, "[invalid_request] OAuth 2.0 Parameter: redirect_uri", "spring-authorization-server") == (
+        "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    assert answer(None, "Client authentication failed: client_secret_expires_at", "spring-authorization-server") == (
+        "invalid_client", "client_secret_expired", "fix_config")
+    prompt = json.dumps({"error": "invalid_request", "error_description": "Unsupported prompt mode"})
+    assert answer(400, prompt, "identityserver") == ("invalid_request", "prompt_value_invalid", "fix_config")
+
+
+def test_authentik_flow_that_does_not_apply_is_a_policy_denial() -> None:
+    assert answer(None, "Flow does not apply to current user.", "authentik") == (
+        "access_denied", "access_policy_denied", "fix_config")

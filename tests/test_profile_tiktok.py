@@ -79,7 +79,8 @@ def test_login_kit_v2_envelope_detects_tiktok() -> None:
     body = json.dumps({"data": {}, "error": {"code": "access_token_invalid", "message": "The access token is invalid.",
                                             "log_id": "20261205000000ABCDEF"}})
     e = classify(401, body)
-    assert (e.provider, e.failure_class, e.decision) == ("tiktok", "invalid_token", "fix_config")
+    # TikTok's error table: access_token_invalid is fixed by refreshing the token and retrying (round twenty-one)
+    assert (e.provider, e.failure_class, e.decision) == ("tiktok", "invalid_token", "retry")
 
 
 def test_sdk_cancel_redirect_is_the_user_refusing() -> None:

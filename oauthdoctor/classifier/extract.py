@@ -379,6 +379,10 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             description = _said_before(text, error)
     if error is None and visible:
         error = _code_in_text(visible) or _code_in_words(visible) or _code_in_exception_name(visible)
+    if error is None and "oauth_problem" in text and (problem := _rx("oauth_problem").search(text)):
+        # OAuth 1.0a's problem report anywhere in a log line or dump ("Response Body: oauth_problem=...", a header
+        # printed as 'www-authenticate': 'OAuth oauth_problem=...'): its value is the error the rules read
+        error = fields["oauth_problem"] = problem.group(1)
     www = hdrs.get("www-authenticate")
     if www and (params := _auth_params(www)):
         if error is None and "error" in params:
