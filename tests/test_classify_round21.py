@@ -337,3 +337,13 @@ def test_identityserver_log_lines_and_spring_authorization_server_error_pages() 
 def test_authentik_flow_that_does_not_apply_is_a_policy_denial() -> None:
     assert answer(None, "Flow does not apply to current user.", "authentik") == (
         "access_denied", "access_policy_denied", "fix_config")
+
+
+def test_hydra_and_authelia_texts_from_fosite_and_the_oauth2_provider_fork() -> None:
+    reused = json.dumps({"error": "access_denied", "error_description": "The resource owner or authorization server "
+                         "denied the request. The login verifier has already been used."})
+    assert answer(403, reused, "hydra") == ("access_denied", "login_consent_verifier_reused", "reauth")
+    remembered = json.dumps({"error": "server_error", "error_description": "The login request was previously "
+                             "remembered and can only be forgotten using the reject feature."})
+    assert answer(500, remembered, "hydra")[2] == "fix_config"
+    assert answer(None, "Could not perform consent.", "authelia")[1:] == ("stale_consent_link", "reauth")

@@ -157,6 +157,7 @@ WRITTEN_BY: dict[str, str] = {
     # round twenty-one
     "dynamics-alexacrm-resource-principal-not-found-1": "microsoft",  # an AADSTS answer relayed by a Dataverse client
     "somfy-tahoma-local-authentication-error-1": "square",  # bare AUTHENTICATION_ERROR: Square's category too (a guess)
+    "rclone-token-exchange-eof-proxy-1": "google",  # rclone's failed POST names Google's token endpoint
 }
 
 
