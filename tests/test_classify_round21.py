@@ -347,3 +347,18 @@ def test_hydra_and_authelia_texts_from_fosite_and_the_oauth2_provider_fork() -> 
                              "remembered and can only be forgotten using the reject feature."})
     assert answer(500, remembered, "hydra")[2] == "fix_config"
     assert answer(None, "Could not perform consent.", "authelia")[1:] == ("stale_consent_link", "reauth")
+
+
+def test_open_source_servers_own_texts_read_in_their_code() -> None:
+    assert answer(None, "Unauthorized request: no authentication given", "node-oauth2-server") == (
+        "invalid_request", "access_token_missing", "fix_config")
+    assert answer(None, "The user must log in", "oauth2-server-php") == (
+        "interaction_required", "login_required", "reauth")
+    dot = json.dumps({"error": "invalid_request", "error_description": "Invalid redirect URI."})
+    assert answer(400, dot, "django-oauth-toolkit")[1] == "redirect_uri_malformed"
+    assert answer(None, "Login session expired.", "dex")[0::2] == ("interaction_required", "reauth")
+    pkce = json.dumps({"error": "invalid_code_challenge_method", "error_description": "The authorization server does "
+                       "not support PKCE as there are no accepted code_challenge_method values."})
+    assert answer(400, pkce, "doorkeeper") == ("invalid_request", "pkce_not_enabled_on_server", "fix_config")
+    assert answer(None, "Your IP address: 1.2.3.4 has been banned according to the configuration of: x",
+                  "casdoor")[0::2] == ("access_denied", "fix_config")
