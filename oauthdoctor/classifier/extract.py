@@ -214,6 +214,8 @@ class Extracted:
         key = self.error.strip().lower().replace("-", "_").replace(" ", "_")
         if key in _CAMEL_CODES and self.error.strip()[:1].isupper():
             return _CAMEL_CODES[key]
+        if "." in key and (last := key.rsplit(".", 1)[1]) in _RFC_CODES:
+            return last  # a namespaced standard code: Epic's errors.com.epicgames.common.oauth.invalid_client
         return key
 
 
@@ -221,6 +223,8 @@ class Extracted:
 # BasicErrorResponseType and DeviceCodeErrorResponseType Debug-print ``InvalidGrant``, ``UnsupportedGrantType``,
 # ``SlowDown`` (oauth2/src/basic.rs, devicecode.rs).
 _CAMEL_CODES = {code.replace("_", ""): code for code in OAUTH_CODES}
+# The codes RFC 6749, RFC 6750, RFC 8628 and OIDC Core define, which a provider may send under its own namespace.
+_RFC_CODES = frozenset(OAUTH_CODES[: OAUTH_CODES.index("temporarily_unavailable") + 1])
 
 
 def extract(status: int | None, body: Any, headers: dict[str, str] | None = None) -> Extracted:
