@@ -20,3 +20,37 @@ def test_a_namespaced_standard_code_is_compared_as_the_standard_code() -> None:
     # only the codes the RFCs define are unwrapped; a provider's own last segment stays the provider's
     own = json.dumps({"errorCode": "errors.com.epicgames.account.oauth.authorization_code_not_found"})
     assert extract(400, own).error_key == "errors.com.epicgames.account.oauth.authorization_code_not_found"
+
+
+def test_rubys_network_failures_are_transient_but_its_certificate_failure_is_not_read_so() -> None:
+    for body in ("Faraday::ConnectionFailed: execution expired",
+                 "Faraday::TimeoutError (Net::ReadTimeout with #<TCPSocket:(closed)>)",
+                 "Net::OpenTimeout: execution expired"):
+        assert answer(None, body) == ("temporarily_unavailable", "network_error", "retry"), body
+    assert answer(None, "Faraday::SSLError: certificate verify failed")[1] != "network_error"
+
+
+def test_nextcloud_oidc_apps_redirect_and_expired_client_pages() -> None:
+    page = ("Access forbidden The received redirect URI is not accepted to connect. Please inform the administrator "
+            "of your client.")
+    assert answer(403, page) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    expired = "Your client is expired. Please inform the administrator of your client."
+    assert answer(400, expired) == ("invalid_client", "client_registration_lost", "fix_config")
+
+
+def test_spring_security_client_and_resource_server_lines() -> None:
+    wrong = ("Authorization Request failed: java.lang.IllegalArgumentException: Invalid Authorization Grant Type "
+             "(client_credentials) for Client Registration with Id: partner")
+    assert answer(None, wrong) == ("unsupported_grant_type", "client_flow_type_mismatch", "fix_config")
+    jwt = "o.s.s.o.s.r.a.JwtAuthenticationProvider  : Failed to authenticate since the JWT was invalid"
+    assert answer(None, jwt) == ("invalid_token", "ambiguous", "fix_config")
+
+
+def test_openidconnect_rs_discovery_issuer_mismatch_in_its_debug_form() -> None:
+    body = 'Err(Validation("unexpected issuer URI `https://id.example.com` (expected `https://id.example.com/`)"))'
+    assert answer(None, body) == ("invalid_request", "authority_misconfigured", "fix_config")
+
+
+def test_a_named_services_api_token_is_a_key_not_an_oauth_token() -> None:
+    assert answer(401, "Invalid Acme API token.") == ("invalid_token", "api_key_invalid", "fix_config")
+    assert answer(401, "Your API token has expired")[0::2] == ("invalid_token", "fix_config")

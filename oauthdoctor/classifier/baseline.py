@@ -414,14 +414,14 @@ GENERIC_RULES: list[ErrorRule] = [
        cause="access_policy_denied", decision="fix_config",
        summary="An access policy on the authorization server refused the request; a sign-in alone will not change "
                "that, the policy or the app's assignment must."),
-    # A personal access token has no refresh token behind it (Azure DevOps, GitHub, GitLab): when it expires a
-    # person issues a new one; ahead of the expiry words, which a refresh would answer. The new token is a secret
-    # put into configuration, not an authorization a user gives again: fix_config.
-    _r(description=r"\bpersonal access token\b[^.\n]{0,30}\b(?:has |is )?expired\b",
+    # A personal access token or API token has no refresh token behind it (Azure DevOps, GitHub, GitLab, Atlassian):
+    # when it expires a person issues a new one; ahead of the expiry words, which a refresh would answer. The new
+    # token is a secret put into configuration, not an authorization a user gives again: fix_config.
+    _r(description=r"\b(?:personal access|api)[ _-]?token\b[^.\n]{0,30}\b(?:has |is )?expired\b",
        failure_class="invalid_token", class_from_error=True, cause="personal_access_token_expired",
        decision="fix_config",
-       summary="The personal access token expired: nothing can refresh it; someone must create a new one and put it "
-               "where the client reads it.", references=[RFC6750]),
+       summary="The personal access token (API token) expired: nothing can refresh it; someone must create a new one "
+               "and put it where the client reads it.", references=[RFC6750]),
     _r(description=r"access[ _]token.{0,40}expired|token (?:has )?expired|expired.{0,20}access[ _]token",
        error=["invalid_token", "unauthenticated", "token_expired"],
        failure_class="invalid_token", cause="ambiguous", candidates=[
