@@ -54,3 +54,14 @@ def test_openidconnect_rs_discovery_issuer_mismatch_in_its_debug_form() -> None:
 def test_a_named_services_api_token_is_a_key_not_an_oauth_token() -> None:
     assert answer(401, "Invalid Acme API token.") == ("invalid_token", "api_key_invalid", "fix_config")
     assert answer(401, "Your API token has expired")[0::2] == ("invalid_token", "fix_config")
+
+
+def test_a_429_outweighs_the_words_an_app_wrote_around_it_but_not_an_error_code() -> None:
+    assert answer(429, "Xbox GetIsUserLoggedIn() - 429 - User is not authenticated") == (
+        "rate_limited", "rate_limit_exceeded", "retry")
+    assert answer(429, 'MissingTokenError(description="Missing access token parameter.")')[0::2] == (
+        "rate_limited", "retry")
+    # without the status the same words keep their reading, and an OAuth code under a 429 keeps its own
+    assert answer(None, "User is not authenticated")[0] != "rate_limited"
+    assert answer(429, json.dumps({"error": "invalid_grant", "error_description": "Token has been revoked."}))[0] == (
+        "invalid_grant")

@@ -173,6 +173,10 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
         found = phrases.find(ex, error_key, None)
         if found is not None and (after := _wrapped_network_failure(found, ex, error_key, phrases)) is not None:
             return after, "words"
+    if ex.status == 429 and not error_key and (found is None or found.failure_class != "rate_limited"):
+        # RFC 6585 4: the server itself says the client sent too many requests; what an app or library wrote
+        # around it ("User is not authenticated", "Missing access token parameter") does not outweigh that
+        return Outcome(failure_class="rate_limited"), "status"
     if found is not None:
         if found.failure_class == "server_error" and ex.status in _TEMPORARY_STATUSES and not error_key:
             # words of a failing server under a 503 or 504: RFC 9110 15.6.4/15.6.5 make that status temporary
