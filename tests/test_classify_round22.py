@@ -65,3 +65,28 @@ def test_a_429_outweighs_the_words_an_app_wrote_around_it_but_not_an_error_code(
     assert answer(None, "User is not authenticated")[0] != "rate_limited"
     assert answer(429, json.dumps({"error": "invalid_grant", "error_description": "Token has been revoked."}))[0] == (
         "invalid_grant")
+
+
+def test_providers_own_codes_read_from_their_catalogues() -> None:
+    autodesk = json.dumps({"developerMessage": "The client_id specified does not have access to the api product",
+                           "errorCode": "AUTH-001"})
+    assert answer(None, autodesk, "autodesk") == ("unauthorized_client", "feature_or_api_not_enabled", "fix_config")
+    secret = json.dumps({"developerMessage": "The client_secret specified does not match the client_id",
+                         "errorCode": "AUTH-003"})
+    assert answer(401, secret, "autodesk") == ("invalid_client", "bad_client_secret", "fix_config")
+    quota = json.dumps({"error": {"error_code": 601, "error_msg": "Rate limit reached"}})
+    assert answer(200, quota, "vk")[0::2] == ("rate_limited", "retry")
+    assert answer(400, json.dumps({"success": False, "error": "invalid_grant",
+                                   "error_info": "Invalid grant: api_token is invalid"}), "pipedrive")[0::2] == (
+        "invalid_grant", "fix_config")
+    assert answer(426, "Please make your request via HTTPS rather than HTTP.", "mailchimp") == (
+        "invalid_request", "insecure_transport", "fix_config")
+
+
+def test_strava_application_fault_is_the_client_only_without_a_field() -> None:
+    client = json.dumps({"message": "Bad Request",
+                         "errors": [{"resource": "Application", "field": "", "code": "invalid"}]})
+    assert answer(400, client, "strava") == ("invalid_client", "bad_client_credentials", "fix_config")
+    redirect = json.dumps({"message": "Bad Request",
+                           "errors": [{"resource": "Application", "field": "redirect_uri", "code": "invalid"}]})
+    assert answer(400, redirect, "strava")[0] == "redirect_uri_mismatch"
