@@ -76,8 +76,8 @@ def test_providers_own_codes_read_from_their_catalogues() -> None:
     assert answer(401, secret, "autodesk") == ("invalid_client", "bad_client_secret", "fix_config")
     quota = json.dumps({"error": {"error_code": 601, "error_msg": "Rate limit reached"}})
     assert answer(200, quota, "vk")[0::2] == ("rate_limited", "retry")
-    assert answer(400, json.dumps({"success": False, "error": "invalid_grant",
-                                   "error_info": "Invalid grant: api_token is invalid"}), "pipedrive")[0::2] == (
+    assert answer(400, json.dumps({"error": "invalid_grant",
+                                   "error_description": "Invalid grant: api_token is invalid"}), "pipedrive")[0::2] == (
         "invalid_grant", "fix_config")
     assert answer(426, "Please make your request via HTTPS rather than HTTP.", "mailchimp") == (
         "invalid_request", "insecure_transport", "fix_config")
