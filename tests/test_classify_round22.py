@@ -90,3 +90,13 @@ def test_strava_application_fault_is_the_client_only_without_a_field() -> None:
     redirect = json.dumps({"message": "Bad Request",
                            "errors": [{"resource": "Application", "field": "redirect_uri", "code": "invalid"}]})
     assert answer(400, redirect, "strava")[0] == "redirect_uri_mismatch"
+
+
+def test_oidc_providers_debug_detail_names_what_its_bare_invalid_grant_hides() -> None:
+    line = ("oidc-provider:token error=invalid_grant error_description='grant request is invalid' "
+            "detail='authorization code redirect_uri mismatch'")
+    assert answer(400, line, "oidc-provider") == (
+        "redirect_uri_mismatch", "redirect_uri_differs_from_authorize", "fix_config")
+    reused = ("oidc-provider:token error=invalid_grant error_description='grant request is invalid' "
+              "detail='refresh token already used'")
+    assert answer(400, reused, "oidc-provider") == ("invalid_grant", "refresh_token_reused_after_rotation", "reauth")
