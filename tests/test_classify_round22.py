@@ -100,3 +100,14 @@ def test_oidc_providers_debug_detail_names_what_its_bare_invalid_grant_hides() -
     reused = ("oidc-provider:token error=invalid_grant error_description='grant request is invalid' "
               "detail='refresh token already used'")
     assert answer(400, reused, "oidc-provider") == ("invalid_grant", "refresh_token_reused_after_rotation", "reauth")
+
+
+def test_providers_without_a_profile_read_by_their_own_codes() -> None:
+    assert answer(None, "KOE006 앱 관리자 설정 오류 (Redirect URI mismatch)") == (
+        "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    assert answer(None, "Error code: KOE003")[0::2] == ("temporarily_unavailable", "retry")
+    xsts = json.dumps({"Identity": "0", "XErr": 2148916233, "Message": "", "Redirect": "https://start.ui.xboxlive.com/"})
+    assert answer(401, xsts) == ("interaction_required", "xbox_profile_missing", "reauth")
+    plaid = json.dumps({"error_type": "ITEM_ERROR", "error_code": "ITEM_LOGIN_REQUIRED",
+                        "error_message": "the login details of this item have changed"})
+    assert answer(400, plaid) == ("interaction_required", "login_required", "reauth")
