@@ -111,3 +111,12 @@ def test_providers_without_a_profile_read_by_their_own_codes() -> None:
     plaid = json.dumps({"error_type": "ITEM_ERROR", "error_code": "ITEM_LOGIN_REQUIRED",
                         "error_message": "the login details of this item have changed"})
     assert answer(400, plaid) == ("interaction_required", "login_required", "reauth")
+
+
+def test_windows_socket_failures_are_transient() -> None:
+    body = ("System.Net.Http.HttpRequestException: A connection attempt failed because the connected party did not "
+            "properly respond after a period of time, or established connection failed because connected host has "
+            "failed to respond. (login.example.com:443)")
+    assert answer(None, body) == ("temporarily_unavailable", "network_error", "retry")
+    refused = "No connection could be made because the target machine actively refused it. (localhost:8080)"
+    assert answer(None, refused) == ("temporarily_unavailable", "network_error", "retry")
