@@ -23,8 +23,13 @@ from typing import BinaryIO
 
 MiB = 1024 * 1024
 
-MAX_CONFIG_BYTES = 1 * MiB  # env files, docker-compose files, Kubernetes manifests, --config YAML, profiles
+MAX_CONFIG_BYTES = 1 * MiB  # env files, docker-compose files, Kubernetes manifests, --config YAML
 MAX_CONFIG_LINES = 10_000  # the same files: real ones have hundreds of lines; the checks cost per statement
+# Provider profiles are the tool's knowledge, not a user's configuration: the bundled generic profile holds over a
+# thousand readings, each with its source and note (about 1 MiB and 1,500 lines in round twenty-two). Four times
+# that leaves room to grow and still refuses a runaway file before YAML parses it.
+MAX_PROFILE_BYTES = 4 * MiB
+MAX_PROFILE_LINES = 40_000
 MAX_CAPTURE_BYTES = 256 * MiB  # trace's HAR files and exchange logs, explain's RESPONSE (a file or stdin)
 MAX_LINE_BYTES = 8 * MiB  # one line of explain --jsonl (a longer line is reported as unreadable, and skipped)
 MAX_SERVER_BODY_BYTES = 1 * MiB  # what diagnose reads of any answer from a server (the rest is never read)
@@ -78,13 +83,14 @@ def read_bounded(name: str, limit: int, what: str, stream: BinaryIO | None = Non
         raise InputError(name, f"cannot read: {exc.strerror or type(exc).__name__}") from None
 
 
-def read_config_text(name: str, what: str) -> str:
-    """A configuration file (env file, compose file, manifest, ``--config``, profile) as text, within
-    ``MAX_CONFIG_BYTES`` and ``MAX_CONFIG_LINES``; ``InputError`` naming the file otherwise."""
-    text = decode_text(read_bounded(name, MAX_CONFIG_BYTES, what), name, what)
+def read_config_text(name: str, what: str, max_bytes: int = MAX_CONFIG_BYTES,
+                     max_lines: int = MAX_CONFIG_LINES) -> str:
+    """A configuration file (env file, compose file, manifest, ``--config``; a profile with the profile limits) as
+    text, within ``max_bytes`` and ``max_lines``; ``InputError`` naming the file otherwise."""
+    text = decode_text(read_bounded(name, max_bytes, what), name, what)
     lines = text.count("\n") + text.count("\r") - text.count("\r\n")
-    if lines > MAX_CONFIG_LINES:
-        raise InputError(name, f"too many lines for {what} ({lines:,}; the limit is {MAX_CONFIG_LINES:,})")
+    if lines > max_lines:
+        raise InputError(name, f"too many lines for {what} ({lines:,}; the limit is {max_lines:,})")
     return text
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from classify_answers import answer
 
 from oauthdoctor.classifier.extract import extract
@@ -120,3 +121,27 @@ def test_windows_socket_failures_are_transient() -> None:
     assert answer(None, body) == ("temporarily_unavailable", "network_error", "retry")
     refused = "No connection could be made because the target machine actively refused it. (localhost:8080)"
     assert answer(None, refused) == ("temporarily_unavailable", "network_error", "retry")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Unable to connect to the server: getting credentials: exec: executable kubelogin not found",
+     ("invalid_request", "credential_plugin_not_installed", "fix_config")),
+    ("error: The gcp auth plugin has been removed.", ("invalid_request", "auth_provider_removed", "fix_config")),
+    ("Error: (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the "
+     "request is invalid.", ("invalid_client", "bad_client_credentials", "fix_config")),
+    ("Authentication failed: Token error: Incorrect id_token: azp",
+     ("invalid_token", "token_for_other_client", "fix_config")),
+    ("globus_sdk.login_flows.LocalServerEnvironmentalLoginError: Cannot use LocalServerLoginFlowManager",
+     ("invalid_request", "browser_unavailable", "fix_config")),
+    ("OAUTH2-PROVIDER:NO_SUCH_CLIENT", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("Error: CONNECTED_APP_NOT_FOUND", ("invalid_client", "unknown_client_id", "fix_config")),
+    ("Missing saved oauth state", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("Email couldn't be validated", ("invalid_grant", "sign_in_link_expired_or_used", "reauth")),
+])
+def test_software_without_a_profile_read_in_its_own_source(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_exchange_smtp_auth_refusal_stays_a_token_refusal_with_microsofts_candidates() -> None:
+    got = answer(None, "535 5.7.3 Authentication unsuccessful [BN0PR04CA0123.namprd04.prod.outlook.com]")
+    assert got[0::2] == ("invalid_token", "fix_config")

@@ -28,6 +28,8 @@ WRITTEN_BY: dict[str, str] = {
     "kakao-invalid-redirect-not-registered-1": "spring-security-oauth",  # Spring's "Invalid redirect: X does not match"
     "kakao-invalid-redirect-jssdk-1": "spring-security-oauth",
     "zendesk-refresh-expired-or-revoked-1": "google",  # Google's answer, relayed by Zendesk's Google connector
+    "drf-social-oauth2-dns-failure-access-denied-1": "google",  # its text is the failed call to Google's userinfo host
+    "haiku-figma-invalid-token-1": "figma",  # Haiku's Figma integration: the refused token is Figma's
     "firebase-web-delete-account-recent-auth-1": "google",  # Firebase Auth's REST calls are Google Identity Toolkit's
     "opencollective-rn-appauth-code-verifier-invalid-1": "node-oauth2-server",  # "Invalid grant: code verifier ..."
     "sap-btp-destination-token-bad-credentials-1": "spring-security-oauth",  # SAP's XSUAA is Cloud Foundry's UAA

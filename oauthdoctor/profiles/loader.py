@@ -78,10 +78,10 @@ def load_file(path: Path) -> Profile:
 def read_profile_text(path: Path) -> str:
     """A profile file's text within the configuration limits (``limits.py``); ``ProfileError`` naming the file
     when it is unreadable, a directory, binary, not UTF-8, too large or too long."""
-    from oauthdoctor.limits import InputError, read_config_text
+    from oauthdoctor.limits import MAX_PROFILE_BYTES, MAX_PROFILE_LINES, InputError, read_config_text
 
     try:
-        return read_config_text(str(path), "a provider profile")
+        return read_config_text(str(path), "a provider profile", MAX_PROFILE_BYTES, MAX_PROFILE_LINES)
     except InputError as exc:
         raise ProfileError([ProfileIssue(str(path), 1, "(file)", exc.reason)]) from None
 
