@@ -37,3 +37,24 @@ def test_a_profile_past_the_limit_is_refused_with_its_file_named(tmp_path: Path)
     lines.write_text("id: long\n" + "#\n" * (MAX_PROFILE_LINES + 1), encoding="utf-8")
     with pytest.raises(ProfileError, match="too many lines for a provider profile"):
         read_profile_text(lines)
+
+
+def test_a_broken_profile_directory_is_said_on_stderr_not_passed_over(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    for path in PROVIDERS.glob("*.yaml"):
+        (profiles / path.name).write_bytes(path.read_bytes())
+    with (profiles / "generic.yaml").open("a", encoding="utf-8") as f:
+        f.write("  bad: [unclosed\n")
+    env = {**os.environ, "OAUTHDOCTOR_PROFILES": str(profiles), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "oauthdoctor", "explain", "--format", "json", '{"error":"invalid_grant"}']
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0
+    assert '"class": "invalid_grant"' in done.stdout
+    warnings = [line for line in done.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1
+    assert "generic.yaml" in warnings[0] and "built-in rules only" in warnings[0]

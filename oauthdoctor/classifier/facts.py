@@ -249,10 +249,21 @@ def _hosts(patterns: list[str], urls: list[str]) -> list[str]:
     return found
 
 
+_WARNED: set[str] = set()  # the broken-profile warnings already printed by this process
+
+
 def _profiles_or_none() -> list[Any]:
     from oauthdoctor.profiles.loader import ProfileError, all_profiles
 
     try:
         return all_profiles()
-    except ProfileError:
+    except ProfileError as exc:  # said once, on stderr: the answers that follow rest on the built-in rules only
+        import sys
+
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if first in _WARNED:
+            return []
+        _WARNED.add(first)
+        print(f"oauthdoctor: warning: the provider profiles were not read ({first}); the answers use the "
+              "built-in rules only - run 'oauthdoctor providers validate' on the profile directory", file=sys.stderr)
         return []
