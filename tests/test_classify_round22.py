@@ -136,7 +136,6 @@ def test_windows_socket_failures_are_transient() -> None:
     ("OAUTH2-PROVIDER:NO_SUCH_CLIENT", ("invalid_client", "unknown_client_id", "fix_config")),
     ("Error: CONNECTED_APP_NOT_FOUND", ("invalid_client", "unknown_client_id", "fix_config")),
     ("Missing saved oauth state", ("invalid_request", "state_or_session_lost", "fix_config")),
-    ("Email couldn't be validated", ("invalid_grant", "sign_in_link_expired_or_used", "reauth")),
 ])
 def test_software_without_a_profile_read_in_its_own_source(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
