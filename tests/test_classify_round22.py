@@ -144,3 +144,19 @@ def test_software_without_a_profile_read_in_its_own_source(body: str, expected: 
 def test_exchange_smtp_auth_refusal_stays_a_token_refusal_with_microsofts_candidates() -> None:
     got = answer(None, "535 5.7.3 Authentication unsuccessful [BN0PR04CA0123.namprd04.prod.outlook.com]")
     assert got[0::2] == ("invalid_token", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("JWT before use time", ("invalid_token", "clock_skew", "fix_config")),
+    ("There is no pending authorization flow to resume", ("invalid_request", "callback_replayed", "fix_config")),
+    ("Unable to refresh expired token without a refresh token",
+     ("invalid_token", "refresh_token_missing", "fix_config")),
+    ("Unable to determine state", ("invalid_request", "state_or_session_lost", "fix_config")),
+    ('oauth2: cannot overwrite parameter "scope"',
+     ("invalid_request", "reserved_parameter_in_endpoint_params", "fix_config")),
+    ("Failed JWT authentication: Wrong requirement_name: partner-api",
+     ("access_denied", "jwt_requirement_name_unknown", "fix_config")),
+    ("jwt_authn_access_denied{Jwt_is_expired}", ("invalid_token", "access_token_expired", "retry")),
+])
+def test_client_libraries_and_gateways_read_in_their_own_source(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
