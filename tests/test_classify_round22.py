@@ -160,3 +160,10 @@ def test_exchange_smtp_auth_refusal_stays_a_token_refusal_with_microsofts_candid
 ])
 def test_client_libraries_and_gateways_read_in_their_own_source(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
+
+
+def test_a_clients_own_pkce_configuration_is_not_a_verifier_the_server_refused() -> None:
+    assert answer(None, "Unsupported code verifier transformation method: plain2") == (
+        "invalid_request", "pkce_method_misconfigured", "fix_config")
+    assert answer(None, "Only the Authorization Code flow (with PKCE) is supported")[1] != "pkce_verifier_mismatch"
+    assert answer(400, "PKCE verification failed") == ("invalid_grant", "pkce_verifier_mismatch", "fix_config")

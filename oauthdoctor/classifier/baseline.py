@@ -260,10 +260,13 @@ GENERIC_RULES: list[ErrorRule] = [
     # non-empty": phrase rules)
     # (not requests-oauthlib's "Code verifier is not found, authorization URL must be generated before": a verifier
     # the client lost before any request, read by its phrase rule; nor a client "registered in a way that enforces
-    # PKCE" or "PKCE is required": a challenge the authorization request lacked, read by its phrase rule)
-    _r(description=r"code[ _]verifier(?! is not found, authori[sz]ation url must be generated| should be non-empty)|"
+    # PKCE" or "PKCE is required": a challenge the authorization request lacked, read by its phrase rule; nor
+    # passport-oauth2's "Unsupported code verifier transformation method" or oidc-client-ts's "Only the Authorization
+    # Code flow (with PKCE) is supported": the client's own configuration, read by their phrase rules)
+    _r(description=r"code[ _]verifier(?! is not found, authori[sz]ation url must be generated| should be non-empty"
+       r"| transformation method)|"
        r"(?<!enforces )(?<!requires )\bpkce\b(?! verifier expired or missing| authorization flow failed| flow url"
-       r"| (?:is )?(?:required|mandatory|enforced))|"
+       r"| (?:is )?(?:required|mandatory|enforced)|\) is supported)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
        references=[RFC7636]),
