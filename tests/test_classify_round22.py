@@ -167,3 +167,16 @@ def test_a_clients_own_pkce_configuration_is_not_a_verifier_the_server_refused()
         "invalid_request", "pkce_method_misconfigured", "fix_config")
     assert answer(None, "Only the Authorization Code flow (with PKCE) is supported")[1] != "pkce_verifier_mismatch"
     assert answer(400, "PKCE verification failed") == ("invalid_grant", "pkce_verifier_mismatch", "fix_config")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("To get started with GitHub CLI, please run:  gh auth login",
+     ("interaction_required", "login_required", "reauth")),
+    ('empty token found - please run "rclone config reconnect remote:"',
+     ("interaction_required", "login_required", "reauth")),
+    ("Token not valid, trigger renewal", ("invalid_grant", "refresh_token_expired_or_revoked", "reauth")),
+    ("Cannot prompt because user interactivity has been disabled.",
+     ("interaction_required", "no_interactive_request", "reauth")),
+])
+def test_tools_that_store_tokens_say_when_a_person_must_sign_in(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
