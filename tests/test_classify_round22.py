@@ -180,3 +180,15 @@ def test_a_clients_own_pkce_configuration_is_not_a_verifier_the_server_refused()
 ])
 def test_tools_that_store_tokens_say_when_a_person_must_sign_in(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The state parameter is not for this browser session.",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("Failed to get access token cache silently, please login first",
+     ("interaction_required", "login_required", "reauth")),
+    ("Failed to authorize: Null activity received", ("invalid_request", "no_foreground_activity", "fix_config")),
+    ("connection (github_1) expired, reconnect again", ("invalid_grant", "grant_dead", "reauth")),
+])
+def test_sdks_and_platforms_that_wrap_a_sign_in(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
