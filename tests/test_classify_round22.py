@@ -192,3 +192,15 @@ def test_tools_that_store_tokens_say_when_a_person_must_sign_in(body: str, expec
 ])
 def test_sdks_and_platforms_that_wrap_a_sign_in(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
+
+
+def test_omniauths_failure_line_is_read_by_its_key_not_by_the_strategy_in_brackets() -> None:
+    line = ("(github) Authentication failure! access_denied: OmniAuth::Strategies::OAuth2::CallbackError, "
+            "access_denied | The user has denied your application access.")
+    assert extract(None, line).error == "access_denied"
+    assert answer(None, line)[0::2] == ("access_denied", "reauth")
+    grant = ("(openid_connect) Authentication failure! invalid_grant: Rack::OAuth2::Client::Error, invalid_grant :: "
+             "The provided authorization grant is invalid")
+    assert answer(None, grant)[0] == "invalid_grant"
+    # oauthlib's own "(code) description" keeps its reading
+    assert extract(None, "(invalid_grant) Invalid credentials given.").error == "invalid_grant"

@@ -76,6 +76,9 @@ _GO_FETCH = re.compile(
     r"cannot fetch token:\s*(\d{3})[^\r\n]*?(?:(?:\r?\n|\\n|\s)\s*Response:\s*|\r?\n\s*|$)(.*)", re.S)
 _GO_QUOTED = re.compile(r'oauth2:\s*"([\w.\-]+)"(?:\s+"((?:[^"\\]|\\.)*)")?')
 _OAUTHLIB = re.compile(r"\((\w+)\)\s*(.*)", re.S)
+# OmniAuth's failure log line: "(github) Authentication failure! access_denied: <exception class>, <message>"
+# (omniauth lib/omniauth/strategy.rb, fail!): the key after "failure!" is the error, not the strategy in brackets
+_OMNIAUTH_FAILURE = re.compile(r"Authentication failure! (\w+): (.*)", re.S)
 _BRACKETED = re.compile(r"\[([a-z]+(?:_[a-z]+)+)\]\s*(.*)", re.S)  # Spring Security: "[invalid_grant] desc"
 _LIB_PREFIX = re.compile(r"\s*(?:[\w.$]*(?:Error|Exception))\s*[:\-]\s*(.*)", re.S)
 # OAuth's request and response parameters (RFC 6749 11.2's registry, RFC 7636, RFC 7523, RFC 8628): "grant_type:
@@ -817,6 +820,8 @@ def _first(fields: dict[str, str], keys: tuple[str, ...]) -> str | None:
 def _wrapped(text: str) -> tuple[str | None, str | None, str]:
     """Library-formatted strings: ``(invalid_grant) desc``, ``TokenError: desc``, ``invalid_grant: desc``."""
     if text.startswith("(") and (m := _OAUTHLIB.match(text)):
+        if failure := _OMNIAUTH_FAILURE.match(m.group(2)):  # the bracketed word is OmniAuth's strategy name
+            return failure.group(1), failure.group(2).strip() or None, "wrapped"
         return m.group(1), m.group(2).strip() or None, "wrapped"
     if text.startswith("[") and (m := _BRACKETED.match(text)):
         return m.group(1), m.group(2).strip() or None, "wrapped"
