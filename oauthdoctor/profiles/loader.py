@@ -76,7 +76,7 @@ def load_file(path: Path) -> Profile:
 
 
 def read_profile_text(path: Path) -> str:
-    """A profile file's text within the configuration limits (``limits.py``); ``ProfileError`` naming the file
+    """A profile file's text within the profile limits (``limits.py``); ``ProfileError`` naming the file
     when it is unreadable, a directory, binary, not UTF-8, too large or too long."""
     from oauthdoctor.limits import MAX_PROFILE_BYTES, MAX_PROFILE_LINES, InputError, read_config_text
 
