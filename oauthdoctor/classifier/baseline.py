@@ -186,7 +186,8 @@ _NOT_OTHER_CLIENT = r"(?!.*\b(?:clients? (?:do|does) not match|not linked to (?:
 _CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|"
          r"(?<!error )(?<!status )(?<!response )(?<!rpc error: )(?<![<:/])\bcode\b"
          r"(?! verifier is not found, authori[sz]ation url must be generated)"  # requests-oauthlib's lost verifier
-         r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)|"  # not a numbered code: "code: 124", NSError's "Code=-15"
+         r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)"  # not a numbered code: "code: 124", NSError's "Code=-15"
+         r"(?!:\s*[\w: ]{2,40}\))|"  # nor a named one in brackets: simple-salesforce's "(code: INVALID AUTH)"
          r"verification[ _-]?code)")
 
 # Ordered: the first matching rule wins. Text matchers read the description (and the page for ``text``).
@@ -210,8 +211,11 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
        r"|only one (?:client )?authentication (?:method|mechanism)",
        failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
-    # Not Tyk's "Key not authorized: token has expired" nor "Key has expired, please renew": a gateway's session.
-    _r(description=r"(?:client[ _]?secret|secret key|(?!key not authori[sz]ed: |key has expired, please renew)keys?) "
+    # Not Tyk's "Key not authorized: token has expired" nor "Key has expired, please renew": a gateway's session; nor
+    # Microsoft.IdentityModel's "IDX10249: X509SecurityKey validation failed. The associated certificate has expired":
+    # the token's signing certificate, read by its phrase rule.
+    _r(description=r"(?:client[ _]?secret|secret key|(?!key not authori[sz]ed: |key has expired, please renew"
+       r"|key validation failed)keys?) "
        r".{0,60}\bexpired|expired (?:client )?secret",
        failure_class="invalid_client", cause="client_secret_expired"),
     _r(error=["invalid_grant"], description=r"\b(?:iat|exp|nbf)\b.{0,80}(?:claim|value)|reasonable time ?frame|"
@@ -262,10 +266,12 @@ GENERIC_RULES: list[ErrorRule] = [
     # the client lost before any request, read by its phrase rule; nor a client "registered in a way that enforces
     # PKCE" or "PKCE is required": a challenge the authorization request lacked, read by its phrase rule; nor
     # passport-oauth2's "Unsupported code verifier transformation method" or oidc-client-ts's "Only the Authorization
-    # Code flow (with PKCE) is supported": the client's own configuration, read by their phrase rules)
+    # Code flow (with PKCE) is supported": the client's own configuration, read by their phrase rules; nor tweepy's
+    # "Access Token must be provided for OAuth 2.0 Authorization Code Flow with PKCE": no user token was passed)
     _r(description=r"code[ _]verifier(?! is not found, authori[sz]ation url must be generated| should be non-empty"
        r"| transformation method)|"
-       r"(?<!enforces )(?<!requires )\bpkce\b(?! verifier expired or missing| authorization flow failed| flow url"
+       r"(?<!enforces )(?<!requires )(?<!flow with )\bpkce\b"
+       r"(?! verifier expired or missing| authorization flow failed| flow url"
        r"| (?:is )?(?:required|mandatory|enforced)|\) is supported)|"
        r"code[ _]challenge\W{1,3}(?:check |verification )?(?:failed|did not match|does not match|mismatch)",
        failure_class="invalid_grant", cause="pkce_verifier_mismatch", decision="fix_config",
