@@ -136,3 +136,68 @@ def test_a_status_bound_page_is_read_only_with_its_status() -> None:
     # the Jellyfin SSO plugin's 401 page; the same two words without the status are not its page
     assert answer(401, "Error. Check permissions.") == ("access_denied", "access_policy_denied", "fix_config")
     assert answer(None, "Error. Check permissions.")[1] != "access_policy_denied"
+
+
+SDKS_AND_GATEWAYS = [
+    # MSAL.js's own codes, lua-resty-openidc, NGINX's OIDC reference, Go's idtoken, yup-oauth2, gcp_auth, Assent
+    (None, 'BrowserAuthError: crypto_nonexistent: The crypto object or function is not available.', None,
+     ('invalid_request', 'browser_crypto_unavailable', 'fix_config')),
+    (None, 'BrowserConfigurationAuthError: storage_not_supported: Given storage configuration option was not '
+     'supported.', None,
+     ('invalid_request', 'cache_location_unsupported', 'fix_config')),
+    (None, 'ClientConfigurationError: invalid_prompt_value: Please see here for valid configuration options: '
+     'https://learn.microsoft.com/', None,
+     ('invalid_request', 'prompt_value_invalid', 'fix_config')),
+    (None, "lua-resty-openidc: request to the redirect_uri path but there's no session state found", None,
+     ('invalid_request', 'state_or_session_lost', 'fix_config')),
+    (None, 'authenticate(): state from argument: abc does not match state restored from session: def', None,
+     ('invalid_request', 'state_or_session_lost', 'fix_config')),
+    (None, 'openidc.lua: iss from argument: https://a.example does not match expected issuer: https://b.example', None,
+     ('invalid_request', 'authorization_response_issuer_mismatch', 'fix_config')),
+    (None, 'OIDC ID Token validation error: missing claim(s) nonce', None,
+     ('invalid_token', 'required_claim_missing', 'fix_config')),
+    (None, 'idtoken: audience provided does not match aud claim in the JWT', None,
+     ('invalid_token', 'token_for_wrong_audience', 'fix_config')),
+    (None, 'Server error: invalid_grant: Token has been expired or revoked.', None,
+     ('invalid_grant', 'refresh_token_expired_or_revoked', 'reauth')),
+    (None, 'Error: failed to run `gcloud`: No such file or directory (os error 2)', None,
+     ('invalid_client', 'credentials_not_configured', 'fix_config')),
+    (None, 'Missing `sub` in ID Token claims', None,
+     ('invalid_token', 'required_claim_missing', 'fix_config')),
+    # JavaScript sign-in libraries: better-auth, remix-auth, Lucia, nuxt-auth-utils
+    (None, 'https://app.example.com/api/auth/error?error=state_invalid', None,
+     ('invalid_request', 'cookie_secret_changed', 'fix_config')),
+    (None, 'Error: Missing state on cookie.', None,
+     ('invalid_request', 'state_or_session_lost', 'fix_config')),
+    (None, 'AUTH_INVALID_PASSWORD', None,
+     ('invalid_grant', 'resource_owner_credentials_invalid', 'reauth')),
+    (None, 'Missing NUXT_OAUTH_GITHUB_CLIENT_ID or NUXT_OAUTH_GITHUB_CLIENT_SECRET env variables.', None,
+     ('invalid_client', 'credentials_not_configured', 'fix_config')),
+    # SDKs read into their provider's profile: Google's client libraries, Auth0's SDKs, keycloak-js and Keycloak's
+    # event log, okta-auth-js
+    (None, 'The incoming JSON object does not contain a client_email field', 'google',
+     ('invalid_client', 'credentials_file_wrong_type', 'fix_config')),
+    (None, 'Token not verified as issued by Google', 'google',
+     ('invalid_token', 'token_signature_invalid', 'fix_config')),
+    (None, 'Popup was blocked by browser. Enable popups for this site', 'auth0',
+     ('invalid_request', 'popup_blocked', 'fix_config')),
+    (None, 'The minTTL requested (3600s) is greater than the lifetime of the renewed access token. Request a lower '
+     "minTTL or increase the 'Token Expiration' value in the settings page of your Auth0 API.", 'auth0',
+     ('invalid_request', 'min_ttl_exceeds_token_lifetime', 'fix_config')),
+    (None, "a 'Keycloak' instance can only be initialized once", 'keycloak',
+     ('invalid_request', 'init_called_twice', 'fix_config')),
+    (None, 'type=REFRESH_TOKEN_ERROR, realmId=demo, clientId=app, userId=null, ipAddress=10.0.0.1, '
+     "error=invalid_token, reason='Maximum allowed refresh token reuse exceeded'", 'keycloak',
+     ('invalid_grant', 'refresh_token_reused_after_rotation', 'reauth')),
+    (400, '{"error":"unauthorized_client",'
+     '"error_description":"Client not allowed OAuth 2.0 Device Authorization Grant"}', 'keycloak',
+     ('unauthorized_client', 'grant_type_not_enabled_for_client', 'fix_config')),
+    (None, 'AuthSdkError: State in redirect uri does not match with transaction state', 'okta',
+     ('invalid_request', 'state_or_session_lost', 'fix_config')),
+]
+
+
+@pytest.mark.parametrize(("status", "body", "provider", "expected"), SDKS_AND_GATEWAYS)
+def test_sdks_and_gateways_read_in_their_own_source(
+        status: int | None, body: str, provider: str | None, expected: tuple[str, str, str]) -> None:
+    assert answer(status, body, provider) == expected
