@@ -194,6 +194,25 @@ SDKS_AND_GATEWAYS = [
      ('unauthorized_client', 'grant_type_not_enabled_for_client', 'fix_config')),
     (None, 'AuthSdkError: State in redirect uri does not match with transaction state', 'okta',
      ('invalid_request', 'state_or_session_lost', 'fix_config')),
+    # Microsoft's scripting tools, SmallRye JWT, ASWebAuthenticationSession
+    (None, 'Authentication needed. Please call Connect-MgGraph.', None,
+     ('interaction_required', 'login_required', 'reauth')),
+    (None, 'SRJWT07009: The Expiration Time (exp=1893456000) claim value cannot be more than 300 seconds in the '
+     'future', None,
+     ('invalid_token', 'token_lifetime_too_long', 'fix_config')),
+    (None, 'Error Domain=com.apple.AuthenticationServices.WebAuthenticationSession Code=2 "Cannot start '
+     'ASWebAuthenticationSession without providing presentation context."', None,
+     ('invalid_request', 'presentation_context_provider_missing', 'fix_config')),
+    (None, 'No subscription found in the context.  Please ensure that the credentials you provided are authorized '
+     'to access an Azure subscription, then run Connect-AzAccount to login.', None,
+     ('access_denied', 'missing_permission', 'fix_config')),
+    (None, "User 'alice@example.com' does not exist in MSAL token cache. Run `az login`.", None,
+     ('interaction_required', 'login_required', 'reauth')),
+    # from the development halves: NetSuite's SOAP fault (token-based authentication), an OAuth code in words
+    (None, 'zeep.exceptions.Fault: Invalid login attempt.', None,
+     ('invalid_client', 'ambiguous', 'fix_config')),
+    (None, 'Error fetching access token. Invalid oauth code? Please generate a new one.', None,
+     ('invalid_grant', 'auth_code_invalid_or_reused', 'reauth')),
 ]
 
 

@@ -393,7 +393,7 @@ GENERIC_RULES: list[ErrorRule] = [
        failure_class="invalid_grant", cause="auth_code_expired"),
     # "Invalid or expired code parameter.": two words for the one refusal (a code that expired or was used)
     _r(description=r"(?:invalid|unknown|bad|incorrect)(?:,? or (?:expired|revoked|used))? "
-       r"[\"'\u201c]?" + _CODE + "|" + _CODE +
+       r"[\"'\u201c]?(?:oauth )?" + _CODE + "|" + _CODE +  # "Invalid oauth code? Please generate a new one."
        r".{0,40}(?:invalid\b|not valid|not found(?! in (?:the )?(?:redirect|callback|return|query|url)\b)|incorrect"
        r"|does ?n[o']t exist)",  # absent from the callback: the word family of a callback without a code
        failure_class="invalid_grant", cause="auth_code_invalid_or_reused"),
