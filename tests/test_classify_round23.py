@@ -213,6 +213,36 @@ SDKS_AND_GATEWAYS = [
      ('invalid_client', 'ambiguous', 'fix_config')),
     (None, 'Error fetching access token. Invalid oauth code? Please generate a new one.', None,
      ('invalid_grant', 'auth_code_invalid_or_reused', 'reauth')),
+    # Node and Python web sign-in libraries, Flutter plugins, infrastructure-as-code tools
+    (None, 'Error: `Grant: mount session middleware first `', None,
+     ('invalid_request', 'state_or_session_lost', 'fix_config')),
+    (422, '{"detail":[{"type":"string_pattern_mismatch","loc":["body","grant_type"],'
+     '"msg":"String should match pattern \'^password$\'","input":"client_credentials"}]}', None,
+     ('unsupported_grant_type', 'grant_type_not_supported', 'fix_config')),
+    (None, 'Please reauthenticate to access this page.', None,
+     ('interaction_required', 'recent_login_required', 'reauth')),
+    (None, 'PlatformException(sign_in_required, No account to grant scopes., null, null)', None,
+     ('interaction_required', 'login_required', 'reauth')),
+    (None, 'error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions', None,
+     ('invalid_request', 'credentials_not_configured', 'fix_config')),
+    # JWT libraries in Rust, Go, PHP, Java and Elixir; AD FS
+    (None, 'Error(ImmatureSignature)', None, ('invalid_token', 'clock_skew', 'fix_config')),
+    (None, '"exp" not satisfied', None, ('invalid_token', 'access_token_expired', 'retry')),
+    (None, 'Cannot handle token with nbf prior to 2026-12-06T10:00:00+0000', None,
+     ('invalid_token', 'clock_skew', 'fix_config')),
+    (None, 'Lcobucci\\JWT\\Validation\\RequiredConstraintsViolated: The token violates some mandatory constraints, '
+     'details:\n- The token is not allowed to be used by this audience', None,
+     ('invalid_token', 'token_for_wrong_audience', 'fix_config')),
+    (None, 'Token has expired and can no longer be refreshed', None,
+     ('invalid_grant', 'refresh_token_expired', 'reauth')),
+    (None, 'org.jose4j.jwt.consumer.InvalidJwtException: JWT (claims->{"sub":"a"}) rejected due to invalid claims or '
+     'other invalid content. Additional details: [[1] The JWT is no longer valid - the evaluation time '
+     'NumericDate{1700000500} is on or after the Expiration Time (exp=NumericDate{1700000000}) claim value.]', None,
+     ('invalid_token', 'access_token_expired', 'retry')),
+    (None, '{:invalid_token, :invalid_issuer}', None, ('invalid_token', 'token_from_other_issuer', 'fix_config')),
+    (None, "MSIS9368: Received invalid OAuth request. The client 'abc' is forbidden to access the resource "
+     "'urn:microsoft:userinfo' with scope 'ugs'.", None,
+     ('unauthorized_client', 'scope_not_allowed', 'fix_config')),
 ]
 
 

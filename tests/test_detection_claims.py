@@ -22,6 +22,7 @@ WRITTEN_BY: dict[str, str] = {
     "fiware-503-for-bad-client-secret-1": "node-oauth2-server",  # FIWARE Keyrock is built on node-oauth2-server
     "pipedrive-client-credentials-missing-1": "node-oauth2-server",  # Pipedrive's token errors are its wording
     "enphase-php-array-invalid-code-1": "spring-security-oauth",  # "Invalid authorization code: X", Spring's
+    "smartthings-invalid-authorization-code-1": "spring-security-oauth",  # the same Spring sentence
     "fieldview-docs-inactive-code-1": "wso2",  # WSO2 Identity Server's sentence
     "fieldview-docs-refresh-reused-1": "wso2",
     "pipedrive-access-token-invalid-sdk-2": "node-oauth2-server",
