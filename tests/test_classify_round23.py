@@ -1,6 +1,8 @@
 """Round twenty-three (issue #16): readings of software without a profile, each from its own source (token
-validators, self-hosted apps, tools that hold OAuth connections, client libraries), and three baseline rules that step
-aside for them. The bodies are written for these tests in the shape of each source's message; none is a corpus case."""
+validators, self-hosted apps, tools that hold OAuth connections, client libraries), SDK texts read into their
+providers' profiles, and the baseline rules that step aside for them. The bodies are written for these tests in the
+shape of each source's message, except the two rows marked as coming from the development halves (their bodies are
+those cases' own)."""
 
 from __future__ import annotations
 
