@@ -11,37 +11,79 @@ them gives (``tests/test_detection_index.py``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
+from oauthdoctor.classifier.anchors import anchors_of
 from oauthdoctor.classifier.extract import WORD as _WORD
 from oauthdoctor.classifier.extract import Extracted
-from oauthdoctor.classifier.match import CompiledRules, Matcher
+from oauthdoctor.classifier.match import CompiledRules, Matcher, norm
+from oauthdoctor.profiles.error_schema import ErrorRule
+
+
+class Condition(NamedTuple):
+    """What one matcher needs before it can match: it is filed under the first of these it has."""
+
+    error: frozenset[str]
+    provider_code: frozenset[str]
+    field: str | None
+    header: str | None
+    anchors: tuple[str, ...] | None
+
+
+def _inner_words(anchor: str) -> list[str]:
+    """The words of an anchor with a separator on both sides ("token" in "refresh token has", not "refresh")."""
+    words = _WORD.findall(anchor)
+    if words and _WORD.match(anchor):  # the first word starts the anchor
+        words.pop(0)
+    if words and _WORD.fullmatch(anchor[-1]):  # the last word ends it
+        words.pop()
+    return words
 
 
 class Prefilter:
     """Matchers filed by position under their necessary condition."""
 
     def __init__(self, matchers: Sequence[Matcher]) -> None:
+        self._file(Condition(matcher.error, matcher.provider_code,
+                             matcher.fields[0][0] if matcher.fields else None,
+                             matcher.headers[0][0] if matcher.headers else None,
+                             pattern.anchors() if (pattern := matcher.description or matcher.text) else None)
+                   for matcher in matchers)
+
+    @classmethod
+    def of_rules(cls, rules: Sequence[ErrorRule]) -> Prefilter:
+        """The same index read off the rules themselves, so that no matcher is built for a rule the body cannot
+        meet (building the phrase layer's two thousand matchers cost more than a single classification)."""
+        index = cls.__new__(cls)
+        index._file(Condition(frozenset(norm(e) for e in rule.error) if rule.error else frozenset(),
+                              frozenset(c.upper() for c in rule.provider_code),
+                              next(iter(rule.fields), None),
+                              next(iter(rule.headers), None),
+                              anchors_of(pattern) if (pattern := rule.description or rule.text) else None)
+                    for rule in rules)
+        return index
+
+    def _file(self, conditions: Iterable[Condition]) -> None:
         self.by_error: dict[str, list[int]] = defaultdict(list)
         self.by_code: dict[str, list[int]] = defaultdict(list)
         self.by_field: dict[str, list[int]] = defaultdict(list)
         self.by_header: dict[str, list[int]] = defaultdict(list)
         by_anchor: dict[str, list[int]] = defaultdict(list)  # anchor -> positions
         self.always: list[int] = []
-        for position, matcher in enumerate(matchers):
-            pattern = matcher.description or matcher.text
-            if matcher.error:
-                for error in matcher.error:
+        for position, condition in enumerate(conditions):
+            if condition.error:
+                for error in condition.error:
                     self.by_error[error].append(position)
-            elif matcher.provider_code:
-                for code in matcher.provider_code:
+            elif condition.provider_code:
+                for code in condition.provider_code:
                     self.by_code[code].append(position)
-            elif matcher.fields:
-                self.by_field[matcher.fields[0][0]].append(position)
-            elif matcher.headers:
-                self.by_header[matcher.headers[0][0]].append(position)
-            elif pattern is not None and (anchors := pattern.anchors()):
-                for anchor in anchors:
+            elif condition.field is not None:
+                self.by_field[condition.field].append(position)
+            elif condition.header is not None:
+                self.by_header[condition.header.lower()].append(position)
+            elif condition.anchors:
+                for anchor in condition.anchors:
                     by_anchor[anchor].append(position)
             else:
                 self.always.append(position)
@@ -51,7 +93,7 @@ class Prefilter:
         self.by_word: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
         scanned = []
         for anchor, at in by_anchor.items():
-            inner = [m.group() for m in _WORD.finditer(anchor) if m.start() > 0 and m.end() < len(anchor)]
+            inner = _inner_words(anchor)
             if inner:
                 self.by_word[max(inner, key=len)].append((anchor, at))
             else:

@@ -91,10 +91,10 @@ class Matcher:
         if isinstance(rule, ErrorRule):
             status = frozenset(rule.status)
             codes, empty = frozenset(c.upper() for c in rule.provider_code), rule.empty_body
-            not_error = frozenset(_norm(e) for e in rule.not_error)
+            not_error = frozenset(norm(e) for e in rule.not_error)
         else:
             status, codes, empty, not_error = frozenset(), frozenset(), None, frozenset()
-        return cls(status=status, error=frozenset(_norm(e) for e in rule.error), not_error=not_error,
+        return cls(status=status, error=frozenset(norm(e) for e in rule.error), not_error=not_error,
                    description=_rx(rule.description),
                    text=_rx(rule.text), fields=fields, headers=headers, provider_code=codes, empty_body=empty)
 
@@ -159,7 +159,8 @@ def _identifier_dots_joined(ex: Extracted) -> Extracted:
     return replace(ex, text=text, desc_text=desc)
 
 
-def _norm(value: str) -> str:
+def norm(value: str) -> str:
+    """An error value as matchers compare it: lower case, dashes and spaces as underscores."""
     return value.strip().lower().replace("-", "_").replace(" ", "_")
 
 
@@ -181,6 +182,7 @@ class CompiledRules:
         self.codes = {k.upper(): v for k, v in rules.codes.items()}
         self._error_rules = rules.rules
         self._fallback_rules = rules.fallback
+        self._built: dict[int, Matcher] = {}  # position -> matcher, for the rules ``find`` tried
         self.signatures = [(Matcher.of(s), s) for s in rules.signatures]
 
     @functools.cached_property
@@ -228,21 +230,28 @@ class CompiledRules:
     @functools.cached_property
     def _prefilter(self) -> Prefilter | None:
         """For a long rule list (the phrase layer, Entra's codes): which rules a body can meet at all."""
-        if len(self.rules) < _PREFILTER_FROM:
+        if len(self._error_rules) < _PREFILTER_FROM:
             return None
         from oauthdoctor.classifier.detection import Prefilter
 
-        return Prefilter([matcher for matcher, _ in self.rules])
+        return Prefilter.of_rules(self._error_rules)
 
     def find(self, ex: Extracted, error_key: str | None, code: str | None) -> Outcome | None:
-        """First matching rule, else the code table entry."""
+        """First matching rule, else the code table entry. Through the prefilter, only the matchers of the rules
+        the body can meet are built."""
         prefilter = self._prefilter
-        rules = self.rules
-        tried = prefilter.positions(ex, error_key, code) if prefilter is not None else range(len(rules))
-        for position in tried:
-            matcher, rule = rules[position]
-            if matcher.matches(ex, error_key, code):
-                return rule
+        if prefilter is None:
+            for matcher, rule in self.rules:
+                if matcher.matches(ex, error_key, code):
+                    return rule
+        else:
+            rules, built = self._error_rules, self._built
+            for position in prefilter.positions(ex, error_key, code):
+                found = built.get(position)
+                if found is None:
+                    found = built[position] = Matcher.of(rules[position])
+                if found.matches(ex, error_key, code):
+                    return rules[position]
         if code is not None:
             return self.codes.get(code.upper())
         return None
