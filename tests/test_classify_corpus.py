@@ -131,9 +131,11 @@ FLOORS = {
     ("corpus", False): (0.96, 0.91),
     # 0.748 / 0.748 before its rules were written (measured unseen). Decision 0.904 -> 0.896 in round three by
     # convention: a personal access token not yet authorised for SAML SSO is reauth (issue #16; dev3 labels two
-    # such cases reauth, dev2 one fix_config) - docs/error-rules.md lists it as left on purpose.
-    ("corpus2", True): (0.96, 0.88),
-    ("corpus2", False): (0.95, 0.88),
+    # such cases reauth, dev2 one fix_config) - docs/error-rules.md lists it as left on purpose. Decision 0.887 ->
+    # 0.878 in round twenty-four: Xero's 403 AuthenticationUnsuccessful is fix_config (the tenant header), as four of
+    # the five development cases that carry it are labelled; dev2's docs case is the one labelled reauth.
+    ("corpus2", True): (0.96, 0.87),
+    ("corpus2", False): (0.95, 0.87),
     ("corpus3", True): (0.88, 0.87),  # 0.767 / 0.756 measured unseen, before any rule was written from it
     ("corpus3", False): (0.88, 0.87),
     # 0.844 / 0.867 measured unseen, before any rule was written from it. Decision 0.967 -> 0.956 with the dex profile:

@@ -187,6 +187,7 @@ _CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|"
          r"(?<!error )(?<!status )(?<!response )(?<!rpc error: )(?<![<:/])\bcode\b"
          r"(?! verifier is not found, authori[sz]ation url must be generated)"  # requests-oauthlib's lost verifier
          r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)"  # not a numbered code: "code: 124", NSError's "Code=-15"
+         r"(?![\"']?\s*[:=]\s*[\"']?[a-z]{1,8}\d{3,}\b)"  # nor an error code: Okta's "code:E0000011"
          r"(?!:\s*[\w: ]{2,40}\))|"  # nor a named one in brackets: simple-salesforce's "(code: INVALID AUTH)"
          r"verification[ _-]?code)")
 

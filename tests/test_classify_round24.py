@@ -1,0 +1,56 @@
+"""Round twenty-four (issue #16): what the six new corpora's development halves led to, each checked against its
+source: Google's ErrorInfo reason for an expired access token, Okta codes written out of JSON, an error code after
+"code:" that is not an authorization code, Xero's redirect refusal behind unauthorized_client, and Xero's 403
+AuthenticationUnsuccessful decided by its commonest fix. The bodies are written for these tests in the shape of
+each source's message."""
+
+from __future__ import annotations
+
+from classify_answers import answer
+
+GOOGLE_401 = ('{"error": {"code": 401, "message": "Request had invalid authentication credentials. Expected OAuth 2 '
+              'access token, login cookie or other valid authentication credential.", "status": "UNAUTHENTICATED", '
+              '"details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "%s", '
+              '"domain": "googleapis.com"}]}}')
+
+
+def test_google_errorinfo_reason_access_token_expired_is_a_refresh() -> None:
+    assert answer(401, GOOGLE_401 % "ACCESS_TOKEN_EXPIRED") == ("invalid_token", "access_token_expired", "retry")
+    assert answer(401, GOOGLE_401 % "ACCESS_TOKEN_EXPIRED", "google")[2] == "retry"
+    # another reason keeps the answer that does not say why (the message alone names no cause)
+    assert answer(401, GOOGLE_401 % "SOMETHING_ELSE")[1] != "access_token_expired"
+    # a longer identifier that only contains the words is not the reason
+    assert answer(401, "snowflake oauth_access_token_expired_gs_code")[1] != "ambiguous"
+
+
+def test_okta_codes_written_out_of_json_are_read_like_the_json_field() -> None:
+    assert answer(None, "Okta error E0000064: Password is expired and must be changed.", "okta") == (
+        "interaction_required", "password_expired", "reauth")
+    assert answer(None, '{"errorCode": "E0000064", "errorSummary": "Password is expired"}', "okta") == (
+        "interaction_required", "password_expired", "reauth")
+    assert answer(429, "errorCode=E0000047, errorSummary=API call exceeded rate limit", "okta")[0] == "rate_limited"
+
+
+def test_an_error_code_after_code_colon_is_not_an_authorization_code() -> None:
+    oag = "code:E0000011, message:Invalid API Token, developerMessage:Valid API token still exists in Okta"
+    assert answer(401, oag, "okta")[0] == "invalid_token"
+    # a code value that is not an error code's letters-then-digits is still read as the authorization code
+    assert answer(400, "invalid code: SplxlOBeZQQYbYS6WxSbIA") == ("invalid_grant", "auth_code_invalid_or_reused",
+                                                                   "reauth")
+
+
+def test_xero_unauthorized_client_naming_the_redirect_uri_is_a_redirect_refusal() -> None:
+    page = ("Sorry, something went wrong\nGo back and try again.\nError code: 500\n"
+            "Error: unauthorized_client : Invalid redirect_uri")
+    assert answer(500, page, "xero") == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    assert answer(400, '{"error": "unauthorized_client"}', "xero")[0] == "invalid_client"
+
+
+def test_xero_403_authentication_unsuccessful_is_the_tenant_header_first() -> None:
+    body = '{"Title": "Forbidden", "Status": 403, "Detail": "AuthenticationUnsuccessful"}'
+    assert answer(403, body, "xero") == ("invalid_token", "ambiguous", "fix_config")
+    from oauthdoctor.classifier import classify
+
+    found = classify(403, body, None, provider="xero")
+    assert [(c.cause, c.decision) for c in found.candidates] == [
+        ("tenant_id_header_missing_or_wrong", "fix_config"), ("connection_revoked", "reauth")]
