@@ -54,3 +54,21 @@ def test_xero_403_authentication_unsuccessful_is_the_tenant_header_first() -> No
     found = classify(403, body, None, provider="xero")
     assert [(c.cause, c.decision) for c in found.candidates] == [
         ("tenant_id_header_missing_or_wrong", "fix_config"), ("connection_revoked", "reauth")]
+
+
+def test_the_protocol_version_inside_the_words_does_not_hide_them() -> None:
+    for body in ("Invalid OAuth 2.0 Access Token", "Invalid OAuth 2 Access Token", "Invalid OAuth Access Token"):
+        assert answer(None, body)[0] == "invalid_token", body
+
+
+def test_an_identifier_that_names_a_failure_is_read_inside_a_longer_message() -> None:
+    rclone = ("Failed to create file system for \"od:\": failed to get root: InvalidAuthenticationToken: CompactToken "
+              "validation failed with reason code: 80049228.")
+    assert answer(None, rclone)[0] == "invalid_token"
+    assert answer(None, "AuthenticationError.OAUTH_TOKEN_INVALID")[0] == "invalid_token"
+    assert answer(None, "at org.springframework.security.oauth2.InvalidTokenException: boom")[0] == "invalid_token"
+    # a name without a word of failure, or one inside a path, adds nothing
+    assert answer(None, "failed to get root: CompactToken validation failed")[0] != "invalid_token"
+    assert answer(None, "Failed to load file /etc/app/invalid_token_store.json")[0] != "invalid_token"
+    # an OAuth code in the text is read as that code, not as its words
+    assert answer(400, "oauth2: cannot fetch token: 400 Bad Request Response: invalid_grant")[0] == "invalid_grant"

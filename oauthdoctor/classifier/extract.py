@@ -707,6 +707,42 @@ def _identifier_words(value: str) -> str | None:
     return _HUMP.sub(" ", value).replace("_", " ").lower()
 
 
+_EMBEDDED_IDENTIFIER = re.compile(  # CamelCase or snake_case, not inside a path or a longer name
+    r"(?<![\w\\/$-])(?:[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:_[A-Za-z]+)+)(?![\w\\/$-])")
+_FAILURE_WORDS = frozenset({
+    "invalid", "expired", "revoked", "missing", "denied", "unauthorized", "unauthorised", "mismatch", "mismatched",
+    "forbidden", "failed", "failure", "disabled", "unknown", "bad", "malformed", "rejected", "required", "wrong",
+    "incorrect", "inactive", "not"})
+_AUTH_WORDS = frozenset({
+    "token", "tokens", "grant", "code", "client", "credential", "credentials", "scope", "scopes", "secret",
+    "authentication", "authorization", "authorisation", "consent", "session", "signature", "audience", "issuer",
+    "assertion", "redirect", "uri", "key", "jwt", "refresh", "access", "password", "auth", "oauth", "verifier",
+    "challenge", "state", "nonce", "account", "user", "login", "permission", "permissions"})
+
+
+def failure_identifiers(value: str) -> str | None:
+    """The words of the identifiers inside a longer message that name an authorization failure by themselves (a
+    word of failure and a word of what failed: "InvalidAuthenticationToken", "OAUTH_TOKEN_INVALID",
+    "authorization_code_not_found"), so that the word families read a message that only names its failure as a
+    code, whatever the words around it ("failed to get root: InvalidAuthenticationToken: CompactToken validation
+    failed"). The OAuth error codes themselves are read as codes elsewhere; a name in a path (a file) is not one
+    of these; the last part of a qualified name is ("oauth2.InvalidTokenException")."""
+    if len(value) > MAX_PLAIN_DESCRIPTION or ("_" not in value and not _HUMP.search(value)):
+        return None
+    found: list[str] = []
+    for m in _EMBEDDED_IDENTIFIER.finditer(value):
+        name = m.group()
+        if name.lower() in WORD_CODES or name.lower() in _RFC_CODES or len(name) > 80:
+            continue
+        words = _HUMP.sub(" ", name).replace("_", " ").lower()
+        parts = set(words.split())
+        if parts & _FAILURE_WORDS and parts & _AUTH_WORDS and words not in found:
+            found.append(words)
+            if len(found) == 3:
+                break
+    return " ".join(found) or None
+
+
 def _is_prose(value: str) -> bool:
     """An ``error`` value that is a sentence or a wrapped message, not a code ("(400)", "Exception(x): y")."""
     return "(" in value or len(value.split()) > 3

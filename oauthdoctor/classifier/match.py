@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from oauthdoctor.classifier.anchors import anchors_of
-from oauthdoctor.classifier.extract import Extracted
+from oauthdoctor.classifier.extract import Extracted, failure_identifiers
 from oauthdoctor.profiles.error_schema import ErrorRule, ErrorRules, Outcome, Signature
 
 if TYPE_CHECKING:
@@ -144,16 +144,24 @@ def _last_match(rx: re.Pattern[str], text: str, lowered: str, anchors: tuple[str
 
 
 _IDENTIFIER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+_OAUTH_VERSION = re.compile(r"\b(oauth) ?2(?:\.0)?\b", re.I)
 
 
-def _identifier_dots_joined(ex: Extracted) -> Extracted:
-    """The text with each dot inside a dotted name (a host, a bundle id, a version: "app.example.com") read as a
-    middle dot: the word families keep to one sentence with windows that stop at a dot, and such a dot does not end
-    one ("Redirect URI https://app.example.com/cb is not supported")."""
-    if "." not in ex.text and "." not in ex.desc_text:
-        return ex
-    text = _IDENTIFIER_DOT.sub("\u00b7", ex.text)
-    desc = _IDENTIFIER_DOT.sub("\u00b7", ex.desc_text)
+def _family_text(ex: Extracted) -> Extracted:
+    """The text as the word families read it. The protocol's version is part of its name ("Invalid OAuth 2.0 Access
+    Token" reads as "Invalid OAuth2 Access Token": the families allow an "oauth2" before "token", not two more
+    words). Each dot inside a dotted name (a host, a bundle id, a version: "app.example.com") is read as a middle
+    dot: the families keep to one sentence with windows that stop at a dot, and such a dot does not end one
+    ("Redirect URI https://app.example.com/cb is not supported"). The words of identifiers that name a failure are
+    read after the description ("failed to get root: InvalidAuthenticationToken: ..." as if it also said "invalid
+    authentication token"; ``extract.failure_identifiers``)."""
+    text, desc = ex.text, ex.desc_text
+    if named := failure_identifiers(desc):
+        text, desc = f"{text} {named}", f"{desc} {named}"
+    if "2" in text:
+        text, desc = _OAUTH_VERSION.sub(r"\g<1>2", text), _OAUTH_VERSION.sub(r"\g<1>2", desc)
+    if "." in text or "." in desc:
+        text, desc = _IDENTIFIER_DOT.sub("\u00b7", text), _IDENTIFIER_DOT.sub("\u00b7", desc)
     if text == ex.text and desc == ex.desc_text:
         return ex
     return replace(ex, text=text, desc_text=desc)
@@ -200,7 +208,7 @@ class CompiledRules:
         or network failure do not count: RFC 9110 15.5 makes a 4xx the request's fault, whatever the page adds
         ("An unexpected error has occurred ... try again" on a refused authorization)."""
         client_error = ex.status is not None and 400 <= ex.status <= 499
-        ex = _identifier_dots_joined(ex)
+        ex = _family_text(ex)
         open_cause = None  # a family that knows the class but not the cause gives way to a later one that names it
         for matcher, rule in self.fallback:
             if client_error and rule.failure_class in _SERVER_SIDE:
