@@ -72,3 +72,20 @@ def test_an_identifier_that_names_a_failure_is_read_inside_a_longer_message() ->
     assert answer(None, "Failed to load file /etc/app/invalid_token_store.json")[0] != "invalid_token"
     # an OAuth code in the text is read as that code, not as its words
     assert answer(400, "oauth2: cannot fetch token: 400 Bad Request Response: invalid_grant")[0] == "invalid_grant"
+
+
+def test_provider_texts_read_from_the_new_development_halves() -> None:
+    # QuickBooks' fault 120 without the lost-admin detail: reconnect; its 500 twin during outages is not that
+    assert answer(401, 'QBO reply: 401 "Authorization Failure" / code 120', "intuit") == (
+        "invalid_token", "ambiguous", "reauth")
+    outage = ('QboApi::InternalServerError: [{:fault_type=>"AuthorizatonFault", :error_code=>"120", :error_message=>'
+              '"Authorization Failure", :error_detail=>"AuthorizationFailure: Unknown Error during Authentication, '
+              'statusCode: 500"}]')
+    assert answer(500, outage, "intuit")[2] == "retry"
+    assert answer(None, "Failed: Not approved for access", "salesforce") == (
+        "access_denied", "user_not_preauthorized", "fix_config")
+    assert answer(None, "'id_token' is not enabled for the application.", "microsoft") == (
+        "unsupported_response_type", "implicit_grant_not_enabled", "fix_config")
+    firebase = ("The audience in ID Token [com.example.app.signin] does not match the expected audience "
+                "com.example.app.")
+    assert answer(None, firebase)[1:] == ("token_for_wrong_audience", "fix_config")
