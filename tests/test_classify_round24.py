@@ -89,3 +89,20 @@ def test_provider_texts_read_from_the_new_development_halves() -> None:
     firebase = ("The audience in ID Token [com.example.app.signin] does not match the expected audience "
                 "com.example.app.")
     assert answer(None, firebase)[1:] == ("token_for_wrong_audience", "fix_config")
+
+
+def test_redirect_refusals_in_other_shapes() -> None:
+    # an error in the fragment of a URL whose query holds other parameters (login.live.com's err.srf?lc=1033#...)
+    live = ("https://login.live.com/err.srf?lc=1033#error=invalid_request&error_description=The+provided+value+for+"
+            "the+input+parameter+'redirect_uri'+is+not+valid.+The+expected+value+is+'https://login.live.com/"
+            "oauth20_desktop.srf'+or+a+URL+which+matches+the+redirect+URI+registered+for+this+client+application.")
+    assert answer(None, live)[0] == "redirect_uri_mismatch"
+    assert answer(None, "https://app.example/cb?lang=en#error=access_denied&error_description=User+cancelled")[0] == (
+        "access_denied")
+    # WeChat's web-authorization errors 10003 and 10005, detected by their own words
+    assert answer(None, "redirect_uri域名与后台配置不一致，错误码：10003") == (
+        "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    assert answer(None, "此公众号并没有这些scope的权限，错误码：10005") == (
+        "invalid_scope", "scope_not_permitted_for_account", "fix_config")
+    # the page title alone (authentik, django-oidc-provider)
+    assert answer(400, "Redirect URI Error") == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")

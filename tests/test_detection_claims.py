@@ -161,6 +161,15 @@ WRITTEN_BY: dict[str, str] = {
     "dynamics-alexacrm-resource-principal-not-found-1": "microsoft",  # an AADSTS answer relayed by a Dataverse client
     "somfy-tahoma-local-authentication-error-1": "square",  # bare AUTHENTICATION_ERROR: Square's category too (a guess)
     "rclone-token-exchange-eof-proxy-1": "google",  # rclone's failed POST names Google's token endpoint
+    # round twenty-four: MSAL and Auth0 relay Entra's AADSTS answers; Firebase Auth writes its own words about the
+    # Google or Apple sign-in it fronts
+    "microsoft-ca-53005-blocked-1": "microsoft",
+    "microsoft-50011-popup-redirecturi-1": "microsoft",
+    "microsoft-7000215-library-regression-1": "microsoft",
+    "microsoft-70016-device-code-pending-1": "microsoft",
+    "auth0-azure-aadsts500011-custom-scope-1": "microsoft",
+    "google-firebase-unauthorized-domain-1": "firebase",
+    "apple-firebase-android-audience-1": "firebase",
 }
 
 

@@ -577,7 +577,9 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         return form, "url"
     if "error=" in text and "://" in text[:12] and " " not in text:
         url_query, url_fragment = _query_and_fragment(text)
-        form = dict(parse_qsl(url_query, keep_blank_values=True)) or dict(parse_qsl(url_fragment))
+        form = dict(parse_qsl(url_query, keep_blank_values=True))
+        if "error" not in form:  # the error in the fragment, whatever the query holds (login.live.com's err.srf?lc=)
+            form = dict(parse_qsl(url_fragment))
         if "error" in form:
             return form, "url"
     query = text[1:] if text[:1] in "?#" else text  # a pasted query string or fragment: "?error=...&..."
