@@ -78,3 +78,34 @@ def test_a_long_rule_list_finds_through_its_prefilter_the_rule_a_linear_scan_fin
             assert found is expected, (rules.provider, body[:200])
             compared += linear is not None
     assert compared > 300
+
+
+def test_rules_read_from_cached_data_are_built_once_and_only_when_read() -> None:
+    from oauthdoctor.classifier.lazy_rules import LazyRules
+    from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
+
+    plain = [{"text": "jwt expired", "failure_class": "invalid_token"},
+             {"error": ["invalid_grant"], "candidates": [{"cause": "c", "tells_apart": "t"}]}]
+    rules = LazyRules(plain)
+    assert len(rules) == 2 and rules._built == [None, None]
+    first = rules[0]
+    assert first == ErrorRule(text="jwt expired", failure_class="invalid_token")
+    assert rules[0] is first and rules._built[1] is None  # the second was not read, so not built
+    assert rules[1].candidates == [Candidate(cause="c", tells_apart="t")]
+    assert list(rules) == [first, rules[1]] and rules == list(rules) and rules[:1] == [first]
+    assert rules != [first] and LazyRules(plain) == rules
+
+
+def test_the_prefilter_read_from_cached_data_files_every_rule_as_from_built_rules() -> None:
+    import dataclasses
+
+    from oauthdoctor.classifier.detection import Prefilter
+    from oauthdoctor.classifier.lazy_rules import LazyRules
+    from oauthdoctor.profiles.loader import get_profile
+
+    built = get_profile("generic").errors.rules
+    plain = [{k: v for k, v in dataclasses.asdict(rule).items() if v not in (None, [], {})} for rule in built]
+    lazy = LazyRules(plain)
+    assert vars(Prefilter.of_rules(lazy)) == vars(Prefilter.of_rules(built))
+    assert not any(lazy._built)  # filing them built none of the rules
+    assert lazy[len(lazy) - 1] == built[-1]

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from oauthdoctor.classifier.anchors import anchors_of
 from oauthdoctor.classifier.extract import WORD as _WORD
 from oauthdoctor.classifier.extract import Extracted
+from oauthdoctor.classifier.lazy_rules import LazyRules
 from oauthdoctor.classifier.match import CompiledRules, Matcher, norm
 from oauthdoctor.profiles.error_schema import ErrorRule
 
@@ -29,6 +30,15 @@ class Condition(NamedTuple):
     field: str | None
     header: str | None
     anchors: tuple[str, ...] | None
+
+
+def _condition(error: list[str] | None, codes: list[str] | None, fields: dict[str, str] | None,
+               headers: dict[str, str] | None, pattern: str | None) -> Condition:
+    return Condition(frozenset(norm(e) for e in error) if error else frozenset(),
+                     frozenset(c.upper() for c in codes) if codes else frozenset(),
+                     next(iter(fields), None) if fields else None,
+                     next(iter(headers), None) if headers else None,
+                     anchors_of(pattern) if pattern else None)
 
 
 def _inner_words(anchor: str) -> list[str]:
@@ -56,12 +66,13 @@ class Prefilter:
         """The same index read off the rules themselves, so that no matcher is built for a rule the body cannot
         meet (building the phrase layer's two thousand matchers cost more than a single classification)."""
         index = cls.__new__(cls)
-        index._file(Condition(frozenset(norm(e) for e in rule.error) if rule.error else frozenset(),
-                              frozenset(c.upper() for c in rule.provider_code),
-                              next(iter(rule.fields), None),
-                              next(iter(rule.headers), None),
-                              anchors_of(pattern) if (pattern := rule.description or rule.text) else None)
-                    for rule in rules)
+        if isinstance(rules, LazyRules):  # the cached mappings: no rule is built for its condition
+            plain = (rules.plain(i) for i in range(len(rules)))
+            index._file(_condition(e.get("error"), e.get("provider_code"), e.get("fields"), e.get("headers"),
+                                   e.get("description") or e.get("text")) for e in plain)
+        else:
+            index._file(_condition(r.error, r.provider_code, r.fields, r.headers, r.description or r.text)
+                        for r in rules)
         return index
 
     def _file(self, conditions: Iterable[Condition]) -> None:

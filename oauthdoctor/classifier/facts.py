@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
+from typing import Any, cast
 
 from oauthdoctor.hosts import split_url
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome, Signature
@@ -142,7 +142,7 @@ def _plain_errors(raw: Any) -> ErrorRules | None:
     more than the rest of a single ``explain``. None when anything is less plain; the builder then does it."""
     if not isinstance(raw, dict) or not raw.keys() <= _ERRORS_FIELDS:
         return None
-    rules = _plain_outcomes(raw.get("rules", []), ErrorRule)
+    rules = _plain_outcomes(raw.get("rules", []), ErrorRule, lazy=True)
     fallback = _plain_outcomes(raw.get("fallback", []), ErrorRule)
     codes = raw.get("codes", {})
     code_outcomes = _plain_outcomes(list(codes.values()), Outcome) if isinstance(codes, dict) else None
@@ -156,26 +156,34 @@ def _plain_errors(raw: Any) -> ErrorRules | None:
                       codes=dict(zip([str(k) for k in codes], code_outcomes, strict=True)))
 
 
-def _plain_outcomes(raw: Any, kind: type[Outcome]) -> list[Any] | None:
-    """Rules (or code outcomes) whose values have their schema types, candidates included; None otherwise."""
+def _plain_outcomes(raw: Any, kind: type[Outcome], lazy: bool = False) -> list[Any] | None:
+    """Rules (or code outcomes) whose values have their schema types, candidates included; None otherwise. With
+    ``lazy``, a rule list whose rules are built on first use (``lazy_rules.LazyRules``; a list to its readers)."""
     if not isinstance(raw, list):
         return None
     allowed = _RULE_FIELDS if kind is ErrorRule else _OUTCOME_FIELDS
-    out = []
     for entry in raw:
         if not isinstance(entry, dict) or not entry.keys() <= allowed:
             return None
         if not all(isinstance(v, _RULE_TYPES[k]) for k, v in entry.items() if v is not None and k != "candidates"):
             return None
         candidates = entry.get("candidates")
-        if candidates is not None:
-            if not isinstance(candidates, list) or not all(
-                    isinstance(c, dict) and c.keys() <= _CANDIDATE_FIELDS
-                    and all(isinstance(v, str) for v in c.values() if v is not None) for c in candidates):
-                return None
-            entry = {**entry, "candidates": [Candidate(**c) for c in candidates]}
-        out.append(kind(**entry))
-    return out
+        if candidates is not None and (not isinstance(candidates, list) or not all(
+                isinstance(c, dict) and c.keys() <= _CANDIDATE_FIELDS
+                and all(isinstance(v, str) for v in c.values() if v is not None) for c in candidates)):
+            return None
+    if lazy and kind is ErrorRule:
+        from oauthdoctor.classifier.lazy_rules import LazyRules
+
+        return cast("list[Any]", LazyRules(raw))
+    return [_outcome(kind, entry) for entry in raw]
+
+
+def _outcome(kind: type[Outcome], entry: dict[str, Any]) -> Any:
+    candidates = entry.get("candidates")
+    if candidates is not None:
+        entry = {**entry, "candidates": [Candidate(**c) for c in candidates]}
+    return kind(**entry)
 
 
 _RULE_TYPES: dict[str, type | tuple[type, ...]] = {
