@@ -106,3 +106,9 @@ def test_redirect_refusals_in_other_shapes() -> None:
         "invalid_scope", "scope_not_permitted_for_account", "fix_config")
     # the page title alone (authentik, django-oidc-provider)
     assert answer(400, "Redirect URI Error") == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+def test_googles_blocked_out_of_band_redirect_is_a_redirect_problem() -> None:
+    page = ("Access blocked: App's request is invalid\nError 400: invalid_request\nThe out-of-band (OOB) flow has been "
+            "blocked in order to keep users secure.\nRequest details: redirect_uri=urn:ietf:wg:oauth:2.0:oob")
+    assert answer(400, page, "google") == ("redirect_uri_mismatch", "oob_flow_blocked", "fix_config")
