@@ -12,7 +12,8 @@ import pytest
 from oauthdoctor import classify
 from oauthdoctor.classifier.book import default_rulebook
 
-SF_BODY = '{"error":"invalid_grant","error_description":"authentication failure"}'
+# a Salesforce answer whose words alone name no server ("authentication failure" does: it has a signature)
+SF_BODY = '{"error":"invalid_grant","error_description":"inactive user"}'
 
 
 @pytest.mark.parametrize(("url", "provider"), [
@@ -47,7 +48,7 @@ def test_url_on_a_custom_domain_gives_the_providers_rules() -> None:
     plain = classify(400, SF_BODY)
     found = classify(400, SF_BODY, url="https://acme.my.site.com/services/oauth2/token")
     assert (plain.provider, plain.decision) == (None, "reauth")
-    assert (found.provider, found.cause, found.decision) == ("salesforce", "ambiguous", "fix_config")
+    assert (found.provider, found.cause, found.decision) == ("salesforce", "user_inactive", "fix_config")
 
 
 def test_a_log_line_naming_a_self_hosted_endpoint_detects_the_server() -> None:

@@ -112,3 +112,14 @@ def test_googles_blocked_out_of_band_redirect_is_a_redirect_problem() -> None:
     page = ("Access blocked: App's request is invalid\nError 400: invalid_request\nThe out-of-band (OOB) flow has been "
             "blocked in order to keep users secure.\nRequest details: redirect_uri=urn:ietf:wg:oauth:2.0:oob")
     assert answer(400, page, "google") == ("redirect_uri_mismatch", "oob_flow_blocked", "fix_config")
+
+
+def test_salesforces_authentication_failure_is_detected_by_its_words() -> None:
+    body = '{"error":"invalid_grant","error_description":"authentication failure"}'
+    from oauthdoctor.classifier import classify
+
+    found = classify(400, body)
+    assert (found.provider, found.failure_class, found.decision) == ("salesforce", "invalid_grant", "fix_config")
+    # another server's invalid_grant with other words is not Salesforce's
+    assert classify(400, '{"error":"invalid_grant","error_description":"Invalid user credentials"}').provider != (
+        "salesforce")
