@@ -123,3 +123,10 @@ def test_salesforces_authentication_failure_is_detected_by_its_words() -> None:
     # another server's invalid_grant with other words is not Salesforce's
     assert classify(400, '{"error":"invalid_grant","error_description":"Invalid user credentials"}').provider != (
         "salesforce")
+
+
+def test_googles_daily_quota_wording_is_detected_without_the_provider() -> None:
+    body = ('{"error": {"code": 403, "message": "The request cannot be completed because you have exceeded your '
+            'quota."}}')
+    assert answer(403, body) == ("rate_limited", "ambiguous", "fix_config")  # a daily quota: waiting minutes fails
+    assert answer(429, "Too many requests, slow down")[2] == "retry"
