@@ -130,3 +130,13 @@ def test_googles_daily_quota_wording_is_detected_without_the_provider() -> None:
             'quota."}}')
     assert answer(403, body) == ("rate_limited", "ambiguous", "fix_config")  # a daily quota: waiting minutes fails
     assert answer(429, "Too many requests, slow down")[2] == "retry"
+
+
+def test_dropbox_and_cognito_answers_are_detected_by_their_shapes() -> None:
+    from oauthdoctor.classifier import classify
+
+    dropbox = '{"error_summary": "expired_access_token/.", "error": {".tag": "expired_access_token"}}'
+    assert classify(401, dropbox).provider == "dropbox"
+    cognito = "Amazon.CognitoIdentityProvider.Model.NotAuthorizedException: Invalid Refresh Token."
+    found = classify(400, cognito)
+    assert (found.provider, found.failure_class, found.decision) == ("aws-cognito", "invalid_grant", "fix_config")
