@@ -14,6 +14,7 @@ import dataclasses
 import re
 from typing import Any, cast
 
+from oauthdoctor.classifier.lazy_rules import LazyRules, from_plain
 from oauthdoctor.hosts import split_url
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, ErrorRules, Outcome, Signature
 
@@ -173,17 +174,8 @@ def _plain_outcomes(raw: Any, kind: type[Outcome], lazy: bool = False) -> list[A
                 and all(isinstance(v, str) for v in c.values() if v is not None) for c in candidates)):
             return None
     if lazy and kind is ErrorRule:
-        from oauthdoctor.classifier.lazy_rules import LazyRules
-
         return cast("list[Any]", LazyRules(raw))
-    return [_outcome(kind, entry) for entry in raw]
-
-
-def _outcome(kind: type[Outcome], entry: dict[str, Any]) -> Any:
-    candidates = entry.get("candidates")
-    if candidates is not None:
-        entry = {**entry, "candidates": [Candidate(**c) for c in candidates]}
-    return kind(**entry)
+    return [from_plain(kind, entry) for entry in raw]
 
 
 _RULE_TYPES: dict[str, type | tuple[type, ...]] = {

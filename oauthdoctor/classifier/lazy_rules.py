@@ -9,9 +9,11 @@ The data was checked when the cache was written and its value types are checked 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
-from oauthdoctor.profiles.error_schema import Candidate, ErrorRule
+from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, Outcome
+
+OutcomeT = TypeVar("OutcomeT", bound=Outcome)
 
 
 class LazyRules(Sequence[ErrorRule]):
@@ -41,7 +43,7 @@ class LazyRules(Sequence[ErrorRule]):
             return [self[i] for i in range(*index.indices(len(self)))]
         built = self._built[index]
         if built is None:
-            built = self._built[index] = rule_from_plain(self._plain[index])
+            built = self._built[index] = from_plain(ErrorRule, self._plain[index])
         return built
 
     def __iter__(self) -> Iterator[ErrorRule]:
@@ -61,9 +63,10 @@ class LazyRules(Sequence[ErrorRule]):
         return f"LazyRules({len(self)} rules)"
 
 
-def rule_from_plain(entry: dict[str, Any]) -> ErrorRule:
-    """One rule from cached data whose values already have their schema types (candidates as mappings)."""
+def from_plain(kind: type[OutcomeT], entry: dict[str, Any]) -> OutcomeT:
+    """One rule or outcome from cached data whose values already have their schema types (candidates as
+    mappings)."""
     candidates = entry.get("candidates")
     if candidates is not None:
         entry = {**entry, "candidates": [Candidate(**c) for c in candidates]}
-    return ErrorRule(**entry)
+    return kind(**entry)

@@ -190,13 +190,20 @@ class CompiledRules:
         self.codes = {k.upper(): v for k, v in rules.codes.items()}
         self._error_rules = rules.rules
         self._fallback_rules = rules.fallback
-        self._built: dict[int, Matcher] = {}  # position -> matcher, for the rules ``find`` tried
+        self._built: dict[int, Matcher] = {}  # position -> matcher, for the rules tried so far
         self.signatures = [(Matcher.of(s), s) for s in rules.signatures]
 
-    @functools.cached_property
+    @property
     def rules(self) -> list[tuple[Matcher, ErrorRule]]:
         """Each rule with its compiled matcher, in profile order."""
-        return [(Matcher.of(r), r) for r in self._error_rules]
+        return [(self._matcher(position), rule) for position, rule in enumerate(self._error_rules)]
+
+    def _matcher(self, position: int) -> Matcher:
+        """The matcher of the rule at ``position``, built on its first use and kept."""
+        found = self._built.get(position)
+        if found is None:
+            found = self._built[position] = Matcher.of(self._error_rules[position])
+        return found
 
     @functools.cached_property
     def fallback(self) -> list[tuple[Matcher, ErrorRule]]:
@@ -248,18 +255,10 @@ class CompiledRules:
         """First matching rule, else the code table entry. Through the prefilter, only the matchers of the rules
         the body can meet are built."""
         prefilter = self._prefilter
-        if prefilter is None:
-            for matcher, rule in self.rules:
-                if matcher.matches(ex, error_key, code):
-                    return rule
-        else:
-            rules, built = self._error_rules, self._built
-            for position in prefilter.positions(ex, error_key, code):
-                found = built.get(position)
-                if found is None:
-                    found = built[position] = Matcher.of(rules[position])
-                if found.matches(ex, error_key, code):
-                    return rules[position]
+        tried = prefilter.positions(ex, error_key, code) if prefilter is not None else range(len(self._error_rules))
+        for position in tried:
+            if self._matcher(position).matches(ex, error_key, code):
+                return self._error_rules[position]
         if code is not None:
             return self.codes.get(code.upper())
         return None
