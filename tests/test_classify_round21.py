@@ -295,7 +295,7 @@ def test_an_oauth1_problem_report_is_read_wherever_the_text_carries_it() -> None
     # a header printed in a log, a JavaScript error object's data and a library's debug line: the value is the
     # error the Problem Reporting rules read, as in a form body or a WWW-Authenticate header
     assert answer(401, "'www-authenticate': 'OAuth oauth_problem=signature_invalid'") == (
-        "invalid_token", "request_signature_invalid", "fix_config")
+        "invalid_client", "request_signature_invalid", "fix_config")  # the consumer's secret signs (RFC 5849 3.4)
     assert answer(401, "{ statusCode: 401, data: 'oauth_problem=consumer_key_unknown' }") == (
         "invalid_client", "unknown_client_id", "fix_config")
     assert answer(None, "tokenRequestTicket Response Body: oauth_problem=consumer_key_rejected")[0::2] == (

@@ -336,7 +336,7 @@ def test_a_user_not_authorized_to_act_is_not_a_pending_device_authorization() ->
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("oauth_problem=signature_invalid", ("invalid_token", "request_signature_invalid", "fix_config")),
+    ("oauth_problem=signature_invalid", ("invalid_client", "request_signature_invalid", "fix_config")),
     ("oauth_problem=timestamp_refused", ("invalid_token", "clock_skew", "fix_config")),
     ("oauth_problem=nonce_used", ("invalid_token", "oauth1_nonce_reused", "fix_config")),
     ("oauth_problem=consumer_key_unknown", ("invalid_client", "unknown_client_id", "fix_config")),
