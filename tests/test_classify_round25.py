@@ -48,3 +48,70 @@ def test_a_client_credential_left_empty_or_missing_is_the_clients(body: str, cau
     assert answer(None, body) == ("invalid_client", cause, "fix_config")
     # a refused secret keeps its own cause
     assert answer(None, "client secret is invalid")[1] == "bad_client_secret"
+
+
+def test_a_frameworks_reason_phrase_is_not_an_oauth_error_code() -> None:
+    # hapi's Boom, NestJS and Fastify write the status's reason phrase as "error"; the message says what failed
+    boom = '{"statusCode": 401, "error": "Unauthorized", "message": "Invalid token"}'
+    assert answer(401, boom, "auth0")[0] == "invalid_token"
+    assert answer(401, boom)[0] == "invalid_token"
+    assert answer(403, '{"statusCode": 403, "error": "Forbidden", "message": "Insufficient scope"}')[0] == (
+        "insufficient_scope")
+    # Auth0's own error value from a Rule (error_description, no statusCode) is still the Rule's refusal
+    rule = '{"error": "unauthorized", "error_description": "Access from this country is not allowed"}'
+    assert answer(401, rule, "auth0")[0] == "access_denied"
+
+
+@pytest.mark.parametrize("body", [
+    '{"error": {"errors": [{"domain": "global", "reason": "insufficientPermissions", "message": "Insufficient '
+    'Permission"}], "code": 403, "message": "Insufficient Permission"}}',
+    "Error: Insufficient Permission",
+    '<HttpError 403 when requesting https://gmail.googleapis.com/gmail/v1/users/me/labels returned '
+    '"Insufficient Permission">',
+    "google.api_core.exceptions.Forbidden: 403 Access Denied: BigQuery BigQuery: Permission denied while getting "
+    "Drive credentials.",
+])
+def test_googles_scope_refusals_in_their_own_words_are_a_missing_scope(body: str) -> None:
+    assert answer(403, body) == ("insufficient_scope", "missing_scope", "fix_config")
+
+
+def test_a_principals_missing_permission_is_not_read_as_a_scope() -> None:
+    body = "The current user has insufficient permissions to perform the requested operation."
+    assert answer(403, body)[:2] != ("insufficient_scope", "missing_scope")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("This app has requested scopes that have not been added to the app.",
+     ("invalid_scope", "scope_not_allowed", "fix_config")),
+    ("java.lang.Exception: The Token Authentication Method is not valid.",
+     ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    ("login error: You are polling faster than the specified interval of 5 seconds.",
+     ("slow_down", "device_polling_too_fast", "retry")),
+    ("prompt=none was requested. But user is not authenticated.",
+     ("interaction_required", "login_required", "reauth")),
+    ("failed to retrieve Azure access token: secret can't be empty string",
+     ("invalid_client", "credentials_not_configured", "fix_config")),
+    ("This app isn't listed in the App Directory, so only workspace owners can install it.",
+     ("access_denied", "admin_approval_required", "fix_config")),
+    ("JwtInvalidTokenUseError: Token use not allowed: id. Expected: access",
+     ("invalid_token", "wrong_token_type", "fix_config")),
+])
+def test_rfc_failures_in_words_no_family_read_before(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_a_catch_all_error_whose_words_name_a_narrower_failure_takes_that_class() -> None:
+    body = '{"error": "invalid_request", "error_description": "Invalid \\"scope\\". See the docs."}'
+    assert answer(400, body) == ("invalid_scope", "scope_not_allowed", "fix_config")
+    # words that name no narrower failure leave the catch-all as it is
+    assert answer(400, '{"error": "invalid_request", "error_description": "Bad request"}')[0] == "invalid_request"
+    # a sign-in the words call for is not taken from a catch-all (the decision would change)
+    assert answer(400, '{"error": "invalid_request", "error_description": "Session expired"}') == (
+        "invalid_request", "ambiguous", "fix_config")
+
+
+def test_cognito_secret_hash_sent_for_a_client_without_a_secret() -> None:
+    body = ("com.amazonaws.services.cognitoidentityprovider.model.InvalidParameterException: App client abc123 is not "
+            "configured for secret but secret hash was received (Service: AmazonCognitoIdentityProvider; Status "
+            "Code: 400; Error Code: InvalidParameterException)")
+    assert answer(400, body, "aws-cognito") == ("invalid_client", "wrong_client_auth_method", "fix_config")

@@ -190,6 +190,8 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
                 words = phrases.find_fallback(ex, error_key)
                 if words is not None and _words_name_the_cause(words, cls):
                     return replace(words, failure_class=cast(FailureClass, cls), class_from_error=False), "words"
+                if words is not None and _words_name_a_narrower_class(words, cls):
+                    return words, "words"
             if cls == "access_denied" and cause in (None, "user_denied_consent") and ex.status in (401, 403):
                 return B.API_ACCESS_DENIED, "error"  # no redirect carries a 401 or 403 (RFC 6749 4.1.2.1)
             return Outcome(failure_class=cast(FailureClass, cls), cause=cause), "error"
@@ -255,6 +257,22 @@ def _words_name_the_cause(words: Outcome, cls: str) -> bool:
     if cls in ("access_denied", "invalid_token"):  # a reason the server gives decides (issue #16 family 2 for a
         return same_class  # token: another audience, a malformed value, a revocation; refreshing is for expiry)
     return same_class and (words.decision or default_decision) == default_decision
+
+
+# The classes a catch-all error value may stand for when its description names the failure: RFC 6749's
+# invalid_request ("otherwise malformed") and access_denied ("the authorization server denied the request")
+# say that the request was refused, not what in it was wrong.
+_NARROWER_CLASSES = frozenset({"invalid_scope", "redirect_uri_mismatch", "invalid_client", "unauthorized_client",
+                               "unsupported_response_type", "insufficient_scope"})
+
+
+def _words_name_a_narrower_class(words: Outcome, cls: str) -> bool:
+    """Whether the words of a catch-all error value (invalid_request, access_denied) name a narrower failure that
+    someone must configure ('invalid_request: Invalid "scope"', 'access_denied: Scopes are not assigned'): its own
+    class says more than the value, and a configuration fix is what either would decide."""
+    return (cls in ("invalid_request", "access_denied") and words.cause not in (None, "ambiguous")
+            and words.failure_class in _NARROWER_CLASSES and not words.class_from_error
+            and (words.decision or B.CLASS_DEFAULTS[words.failure_class][0]) == "fix_config")
 
 
 def _cause_left_open(cls: str) -> bool:

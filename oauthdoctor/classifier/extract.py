@@ -364,7 +364,8 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
         fields = _unwrapped(fields)
     if data is not None:
         error = _first(fields, ERROR_KEYS) or _nested(fields, ".error")
-        if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")):
+        if error is not None and (error.isdigit() or error.lower() in ("true", "false", "null")
+                                  or _is_reason_phrase_of_status(error, fields)):
             error = None
         description = (_first(fields, DESCRIPTION_KEYS) or _nested(fields, ".error_description")
                        or _nested(fields, ".message")  # a gateway's {"fault": {"code": ..., "message": ...}}
@@ -438,6 +439,19 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     return Extracted(status=status, headers=hdrs, fields=fields, error=error, description=description,
                      desc_text=desc_text, text=readable, empty=empty, fmt="empty" if empty else fmt,
                      secrets=secrets, token_request=go is not None)
+
+
+# The reason phrases (RFC 9110 15) a web framework writes as "error" next to the status it names: hapi's Boom,
+# NestJS and Fastify answer {"statusCode": 401, "error": "Unauthorized", "message": "Invalid token"}.
+_REASON_PHRASES = {"400": "bad request", "401": "unauthorized", "403": "forbidden", "404": "not found",
+                   "429": "too many requests", "500": "internal server error", "503": "service unavailable"}
+
+
+def _is_reason_phrase_of_status(error: str, fields: dict[str, str]) -> bool:
+    """Whether the error value is only the reason phrase of the status the body names: the framework's, not an
+    OAuth error code (the message beside it says what failed)."""
+    code = fields.get("statusCode") or fields.get("status")
+    return code is not None and _REASON_PHRASES.get(code.strip()) == error.strip().lower()
 
 
 def _query_and_fragment(url: str) -> tuple[str, str]:
