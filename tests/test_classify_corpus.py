@@ -1,8 +1,8 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev99.yaml`` are the
-development halves of ninety-five independent corpora (thirteen, fifteen, seventeen and nineteen were kept whole,
-outside the repository; each case keeps its ``source``, ``family`` and ``fixed_by``);
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev107.yaml`` are the
+development halves of one hundred and three independent corpora (thirteen, fifteen, seventeen and nineteen were
+kept whole, outside the repository; each case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
 stay missed on purpose (judgement calls: ``python bench/explain_accuracy.py --misses`` lists them). The floors
@@ -128,6 +128,14 @@ COUNTS = {
     "corpus97": 17,  # round twenty-four: CLIs and DevOps tools that hold OAuth tokens
     "corpus98": 19,  # round twenty-four: enterprise SSO and admin-policy denials
     "corpus99": 22,  # round twenty-four: vendor community forums and support knowledge bases
+    "corpus100": 19,  # round twenty-five: plain-text errors from OAuth client SDKs on mainstream providers
+    "corpus101": 20,  # round twenty-five: resource servers and gateways validating tokens; JWT-assertion grants
+    "corpus102": 17,  # round twenty-five: org and admin policy denials; OIDC interaction errors
+    "corpus103": 12,  # round twenty-five: client-authentication method mismatches; redirect problems shown as pages
+    "corpus104": 25,  # round twenty-five: integration and automation platforms (n8n, Home Assistant, Airbyte)
+    "corpus105": 15,  # round twenty-five: email and calendar over OAuth2 (XOAUTH2, Gmail API, Graph mail, EWS)
+    "corpus106": 16,  # round twenty-five: data and BI platforms (Snowflake, Databricks, BigQuery, Tableau, Power BI)
+    "corpus107": 18,  # round twenty-five: AI tools and developer platforms (MCP, connectors, editors)
 }
 
 
@@ -354,6 +362,23 @@ FLOORS = {
     ("corpus98", False): (0.73, 0.78),
     ("corpus99", True): (0.77, 0.86),  # 0.636 / 0.773 measured unseen
     ("corpus99", False): (0.54, 0.72),
+    # 0.737 / 0.842 measured unseen; one Boom-shaped 401 labelled fix_config now decides as an unexplained token
+    ("corpus100", True): (0.84, 0.78),
+    ("corpus100", False): (0.78, 0.78),
+    ("corpus101", True): (0.95, 1.00),  # 0.900 / 1.000 measured unseen
+    ("corpus101", False): (0.95, 1.00),
+    ("corpus102", True): (0.82, 0.70),  # 0.706 / 0.647 measured unseen
+    ("corpus102", False): (0.76, 0.64),
+    ("corpus103", True): (0.91, 1.00),  # 0.750 / 1.000 measured unseen
+    ("corpus103", False): (0.91, 1.00),
+    ("corpus104", True): (0.76, 0.88),  # 0.680 / 0.880 measured unseen
+    ("corpus104", False): (0.72, 0.84),
+    ("corpus105", True): (0.73, 0.80),  # 0.600 / 0.800 measured unseen
+    ("corpus105", False): (0.73, 0.80),
+    ("corpus106", True): (0.81, 0.87),  # 0.688 / 0.875 measured unseen
+    ("corpus106", False): (0.81, 0.87),
+    ("corpus107", True): (0.88, 0.94),  # 0.778 / 0.889 measured unseen
+    ("corpus107", False): (0.88, 0.94),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }
