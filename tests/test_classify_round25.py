@@ -115,3 +115,37 @@ def test_cognito_secret_hash_sent_for_a_client_without_a_secret() -> None:
             "configured for secret but secret hash was received (Service: AmazonCognitoIdentityProvider; Status "
             "Code: 400; Error Code: InvalidParameterException)")
     assert answer(400, body, "aws-cognito") == ("invalid_client", "wrong_client_auth_method", "fix_config")
+
+
+def test_a_page_naming_cognitos_idp_callback_is_the_external_providers_answer() -> None:
+    from oauthdoctor.classifier import classify
+
+    google_page = ("Access blocked: This app's request is invalid\nError 400: redirect_uri_mismatch\n"
+                   "redirect_uri=https://acme.auth.us-east-1.amazoncognito.com/oauth2/idpresponse")
+    assert classify(400, google_page).provider != "aws-cognito"
+    assert classify(400, google_page).failure_class == "redirect_uri_mismatch"
+    cognito = "POST https://acme.auth.us-east-1.amazoncognito.com/oauth2/token 400 invalid_grant"
+    assert classify(400, cognito).provider == "aws-cognito"
+
+
+def test_googles_policy_page_that_names_the_redirect_uri_is_a_refused_redirect() -> None:
+    page = ("Error 400: invalid_request\nYou can't sign in to this app because it doesn't comply with Google's "
+            "OAuth 2.0 policy for keeping apps secure.\nRequest details: redirect_uri=com.example.app://callback")
+    assert answer(400, page, "google") == ("redirect_uri_mismatch", "redirect_uri_blocked_by_policy", "fix_config")
+    without = page.split("\nRequest details")[0]
+    assert answer(400, without, "google") == ("invalid_request", "request_violates_google_policy", "fix_config")
+
+
+def test_x_code_453_is_the_apps_access_level() -> None:
+    body = ('{"errors": [{"code": 453, "message": "You currently have access to a subset of X API V2 endpoints and '
+            'limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need '
+            'a different access level."}]}')
+    assert answer(403, body, "x") == ("access_denied", "plan_or_project_lacks_access", "fix_config")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ('{"error": "No active session found"}', ("interaction_required", "login_required", "reauth")),
+    ("User does not have API access", ("access_denied", "missing_permission", "fix_config")),
+])
+def test_more_rfc_failures_in_words(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
