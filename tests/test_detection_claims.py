@@ -104,7 +104,6 @@ WRITTEN_BY: dict[str, str] = {
     "google-sign-in-flutter-apiexception-10-android-only-2": "google",  # Play services' ApiException 10 is Google's
     "tumblr-redirect-uri-missing-token-request-1": "oauth2-server-php",  # bshaffer's "redirect URI is missing or ..."
     "sourcegraph-jetbrains-token-invalid-or-expired-1": "kong",  # Kong's sentence word for word (a guess, visible)
-    "youversion-pkce-invalid-code-verifier-1": "google",  # Google's bare "Invalid code verifier" (a guess, visible)
     "duo-unauthorized-oidc-request-1": "node-oauth2-server",  # its UnauthorizedRequestError's code (a guess, visible)
     "shopee-access-token-expired-1": "discord",  # {"code": six digits, "message"} is Discord's shape too (a guess)
     "microsoft-b2c-invalid-issuer-discovery-1": "azure-ad-b2c",  # the issuer names b2clogin.com: Azure AD B2C
