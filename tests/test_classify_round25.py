@@ -149,3 +149,17 @@ def test_x_code_453_is_the_apps_access_level() -> None:
 ])
 def test_more_rfc_failures_in_words(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected
+
+
+def test_a_scope_not_authorized_for_the_application_is_an_invalid_scope() -> None:
+    body = 'Scope "r_emailaddress" is not authorized for your application'
+    assert answer(400, body) == ("invalid_scope", "scope_not_allowed", "fix_config")
+    assert answer(400, "unauthorized_scope_error: " + body, "linkedin")[0] == "invalid_scope"
+    # a user not authorized for a resource is still the user's missing permission
+    assert answer(403, "You are not authorized to access this resource.")[0] != "invalid_scope"
+
+
+def test_entra_aadsts90061_is_an_external_issuer_it_cannot_reach() -> None:
+    body = ('{"error": "invalid_request", "error_description": "AADSTS90061: Request to External OIDC endpoint '
+            'failed. Trace ID: 1 Correlation ID: 2", "error_codes": [90061]}')
+    assert answer(400, body, "microsoft") == ("invalid_client", "provider_discovery_unreachable", "fix_config")
