@@ -169,6 +169,9 @@ WRITTEN_BY: dict[str, str] = {
     "auth0-azure-aadsts500011-custom-scope-1": "microsoft",
     "google-firebase-unauthorized-domain-1": "firebase",
     "apple-firebase-android-audience-1": "firebase",
+    # round twenty-five: Spring Security OAuth's "Invalid refresh token: <value>" word for word (Allegro's own
+    # authorization server may run it; a guess, visible)
+    "allegro-rotated-refresh-token-reused-1": "spring-security-oauth",
 }
 
 
