@@ -163,3 +163,14 @@ def test_entra_aadsts90061_is_an_external_issuer_it_cannot_reach() -> None:
     body = ('{"error": "invalid_request", "error_description": "AADSTS90061: Request to External OIDC endpoint '
             'failed. Trace ID: 1 Correlation ID: 2", "error_codes": [90061]}')
     assert answer(400, body, "microsoft") == ("invalid_client", "provider_discovery_unreachable", "fix_config")
+
+
+def test_spring_bcrypt_refusing_a_plain_text_secret_is_a_client_secret_stored_unencoded() -> None:
+    from oauthdoctor.classifier import classify
+
+    line = ("WARN 1 --- [nio-9000-exec-1] o.s.s.c.bcrypt.BCryptPasswordEncoder : Encoded password does not look "
+            "like BCrypt")
+    found = classify(None, line)
+    assert (found.failure_class, found.cause, found.decision) == ("invalid_client", "ambiguous", "fix_config")
+    assert [c.cause for c in found.candidates] == ["client_secret_not_encoded", "user_password_not_encoded"]
+    assert found.confidence == "medium"  # the cause is open, the decision is not
