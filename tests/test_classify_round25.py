@@ -174,3 +174,9 @@ def test_spring_bcrypt_refusing_a_plain_text_secret_is_a_client_secret_stored_un
     assert (found.failure_class, found.cause, found.decision) == ("invalid_client", "ambiguous", "fix_config")
     assert [c.cause for c in found.candidates] == ["client_secret_not_encoded", "user_password_not_encoded"]
     assert found.confidence == "medium"  # the cause is open, the decision is not
+
+
+def test_an_issuer_named_as_not_registered_is_a_token_from_another_issuer() -> None:
+    body = ('Bearer error="invalid_token", error_description="An error occurred while attempting to decode the Jwt: '
+            "The issuer: 'https://login.example/tenant/v2.0/' is not registered as trusted\"")
+    assert answer(401, "WWW-Authenticate: " + body) == ("invalid_token", "token_from_other_issuer", "fix_config")
