@@ -172,6 +172,9 @@ WRITTEN_BY: dict[str, str] = {
     # round twenty-five: Spring Security OAuth's "Invalid refresh token: <value>" word for word (Allegro's own
     # authorization server may run it; a guess, visible)
     "allegro-rotated-refresh-token-reused-1": "spring-security-oauth",
+    # an AADB2C code and a b2clogin.com issuer are Azure AD B2C's own (the corpus names Microsoft)
+    "microsoft-b2c-aadb2c90118-forgot-password-1": "azure-ad-b2c",
+    "microsoft-b2c-issuer-not-trusted-1": "azure-ad-b2c",
 }
 
 
