@@ -62,9 +62,11 @@ def test_system_text_json_on_an_html_page_is_a_wrong_endpoint_candidate() -> Non
     assert r.candidates[0].cause == "wrong_endpoint_url"
 
 
-def test_google_refuses_a_redirect_uri_by_its_form_as_invalid_request() -> None:
+def test_google_refuses_a_redirect_uri_by_its_form_as_a_redirect_problem() -> None:
+    # round twenty-six: the class follows issue #16's family 6 (a page saying the redirect URI is invalid is the
+    # redirect URI's, whatever error value it shows) and the generic family of malformed redirect URIs
     body = "Error 400: invalid_request Invalid parameter value for redirect_uri: Missing scheme: /oauth2/callback"
-    assert answer(400, body, provider="google") == ("invalid_request", "redirect_uri_malformed", "fix_config")
+    assert answer(400, body, provider="google") == ("redirect_uri_mismatch", "redirect_uri_malformed", "fix_config")
     # a redirect URI that is well formed but not registered stays the mismatch
     assert answer(400, "Error 400: redirect_uri_mismatch", provider="google")[0] == "redirect_uri_mismatch"
 

@@ -160,8 +160,8 @@ SDKS_AND_GATEWAYS = [
      ('invalid_token', 'required_claim_missing', 'fix_config')),
     (None, 'idtoken: audience provided does not match aud claim in the JWT', None,
      ('invalid_token', 'token_for_wrong_audience', 'fix_config')),
-    (None, 'Server error: invalid_grant: Token has been expired or revoked.', None,
-     ('invalid_grant', 'refresh_token_expired_or_revoked', 'reauth')),
+    (None, 'Server error: invalid_grant: Token has been expired or revoked.', None,  # Google's wording: its causes
+     ('invalid_grant', 'ambiguous', 'reauth')),
     (None, 'Error: failed to run `gcloud`: No such file or directory (os error 2)', None,
      ('invalid_client', 'credentials_not_configured', 'fix_config')),
     (None, 'Missing `sub` in ID Token claims', None,

@@ -175,6 +175,12 @@ WRITTEN_BY: dict[str, str] = {
     # an AADB2C code and a b2clogin.com issuer are Azure AD B2C's own (the corpus names Microsoft)
     "microsoft-b2c-aadb2c90118-forgot-password-1": "azure-ad-b2c",
     "microsoft-b2c-issuer-not-trusted-1": "azure-ad-b2c",
+    # round twenty-six: "Resource not accessible by integration" is GitHub's own refusal; the corpus names the CLI
+    # and the Action that quoted it
+    "gh-cli-integration-create-repo-1": "github",
+    "github-actions-not-accessible-sticky-comment-1": "github",
+    # Nango relays Google's own "Token has been expired or revoked" (the corpus names the relay)
+    "nango-google-refresh-expired-revoked-cache-1": "google",
 }
 
 

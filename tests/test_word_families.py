@@ -32,7 +32,7 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
     ("JWT has expired", ("invalid_token", "access_token_expired", "retry")),
     ("Access token is empty.", ("invalid_request", "access_token_missing", "fix_config")),
     ("Token is missing or incorrect", ("invalid_token", "ambiguous", "fix_config")),  # two causes named, not one
-    ("Token has been expired or revoked.", ("invalid_token", "token_revoked", "reauth")),
+    ("The token has been revoked.", ("invalid_token", "token_revoked", "reauth")),  # Google's own wording names Google
     ("Invalid API key", ("invalid_token", "api_key_invalid", "fix_config")),
     ("Unauthorized", ("invalid_token", "ambiguous", "fix_config")),
     # The client (RFC 6749 5.2 invalid_client): its secret, its id, its credentials.
@@ -52,12 +52,12 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
     ("Some requested scopes were invalid. {valid=[openid], invalid=[foo]}",
      ("invalid_scope", "scope_not_allowed", "fix_config")),
     ("You do not have permission to perform this action.", ("access_denied", "missing_permission", "fix_config")),
-    ("Resource not accessible by integration", ("access_denied", "missing_permission", "fix_config")),
+    ("Resource not accessible by token", ("access_denied", "missing_permission", "fix_config")),  # "by integration": GitHub
     ("Forbidden", ("access_denied", "missing_permission", "fix_config")),
     ("Access denied", ("access_denied", "ambiguous", "fix_config")),
     ("The user aborted the authorisation", ("access_denied", "user_denied_consent", "reauth")),
     # The request: redirect URI, tenant, method, parameters.
-    ("Invalid parameter value for redirect_uri: Missing scheme: localhost:8080",
+    ("Invalid redirect_uri: missing scheme",  # Google's "Invalid parameter value for redirect_uri" names Google
      ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
     ("Tenant 'contoso.onmicrosoft.com' not found.", ("invalid_request", "tenant_not_found", "fix_config")),
     ("Method Not Allowed", ("invalid_request", "wrong_http_method", "fix_config")),
