@@ -52,7 +52,7 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
     ("Some requested scopes were invalid. {valid=[openid], invalid=[foo]}",
      ("invalid_scope", "scope_not_allowed", "fix_config")),
     ("You do not have permission to perform this action.", ("access_denied", "missing_permission", "fix_config")),
-    ("Resource not accessible by token", ("access_denied", "missing_permission", "fix_config")),  # "by integration": GitHub
+    ("Resource not accessible by token", ("access_denied", "missing_permission", "fix_config")),  # not GitHub's
     ("Forbidden", ("access_denied", "missing_permission", "fix_config")),
     ("Access denied", ("access_denied", "ambiguous", "fix_config")),
     ("The user aborted the authorisation", ("access_denied", "user_denied_consent", "reauth")),
