@@ -44,3 +44,53 @@ def test_generic_wording_names_no_provider() -> None:
     for body in ("Token has expired", "Insufficient scope", "The access token has been revoked.",
                  "resource not accessible"):
         assert classify(None, body, None, rulebook=BOOK).provider is None
+
+
+@pytest.mark.parametrize("body", ['Error: "Unable to refresh the access token"', "Could not refresh token",
+                                  "Failed to refresh token: exit status 1", "token refresh failed"])
+def test_a_refresh_that_failed_without_a_reason_leans_to_a_dead_grant(body: str) -> None:
+    assert answer(None, body) == ("invalid_grant", "ambiguous", "reauth")
+    got = classify(None, body, None, rulebook=BOOK)
+    assert got.confidence == "low"
+    assert [c.decision for c in got.candidates] == ["reauth", "fix_config", "retry"]
+
+
+def test_a_refresh_failure_that_names_a_server_status_is_not_read_as_a_dead_grant() -> None:
+    assert answer(None, "Failed to refresh token: 500")[2] != "reauth"
+    assert answer(None, "Failed to refresh token: 503 Service Unavailable") == (
+        "temporarily_unavailable", "token_service_unavailable", "retry")
+
+
+def test_scope_wordings_of_rfc_6749_and_6750() -> None:
+    assert answer(403, "The access token does not have sufficient scope") == (
+        "insufficient_scope", "missing_scope", "fix_config")
+    assert answer(400, 'The OAuth 2.0 Client is not allowed to request scope "email".') == (
+        "invalid_scope", "scope_not_allowed", "fix_config")
+    # a client refused a grant type is still unauthorized_client
+    assert answer(400, "The client is not allowed to use this grant")[0] == "unauthorized_client"
+
+
+def test_a_code_that_does_not_belong_to_the_client_is_the_configurations() -> None:
+    assert answer(None, "Stripe::OAuth::InvalidGrantError: Authorization code provided does not belong to you") == (
+        "invalid_grant", "token_for_other_client", "fix_config")
+    body = '{"error": "invalid_grant", "error_description": "The code does not belong to this client"}'
+    assert answer(400, body) == ("invalid_grant", "grant_issued_for_other_client_or_endpoint", "fix_config")
+
+
+def test_an_introspection_answer_of_an_inactive_token_is_invalid_token() -> None:
+    assert answer(200, '{"active": false}') == ("invalid_token", "ambiguous", "retry")
+    assert {c.cause for c in classify(200, '{"active":false}', None, rulebook=BOOK).candidates} == {
+        "access_token_expired", "token_revoked", "token_from_other_issuer"}
+    # a record with an active flag among other fields is no introspection answer
+    assert answer(200, '{"active": false, "name": "bob"}')[0] == "unknown"
+
+
+def test_provider_texts_of_this_round() -> None:
+    assert answer(None, "remote: Support for password authentication was removed on August 13, 2021.") == (
+        "invalid_token", "password_auth_not_accepted", "fix_config")
+    assert answer(None, "Error [TOKEN_INVALID]: An invalid token was provided.") == (
+        "invalid_token", "bot_token_invalid", "fix_config")
+    assert answer(None, "HTTP 403, body error code 50001", "discord") == (
+        "access_denied", "missing_access", "fix_config")
+    assert answer(None, "重定向 URI：http://10.0.0.1/callback在许可跳转列表中未找到", "casdoor") == (
+        "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
