@@ -181,6 +181,11 @@ WRITTEN_BY: dict[str, str] = {
     "github-actions-not-accessible-sticky-comment-1": "github",
     # Nango relays Google's own "Token has been expired or revoked" (the corpus names the relay)
     "nango-google-refresh-expired-revoked-cache-1": "google",
+    # Login with Amazon's token endpoint answers league/oauth2-server's "Client authentication failed" word for word
+    # (a wrong guess, visible; the class and decision are the same)
+    "amazon-lwa-invalid-client-json-body-1": "league-oauth2-server",
+    # TickTick's error page is Spring Security OAuth's whitelabel "OAuth Error" with its redirect wording
+    "ticktick-ha-invalid-redirect-1": "spring-security-oauth",
 }
 
 
