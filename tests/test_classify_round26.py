@@ -94,3 +94,13 @@ def test_provider_texts_of_this_round() -> None:
         "access_denied", "missing_access", "fix_config")
     assert answer(None, "重定向 URI：http://10.0.0.1/callback在许可跳转列表中未找到", "casdoor") == (
         "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+@pytest.mark.parametrize("body", ["com.okta.jwt.JoseException: Failed to validate JWT string",
+                                  "JWT validation error: Invalid Key: Key must be PEM encoded",
+                                  "bearer token verification failed"])
+def test_a_jwt_that_did_not_validate_for_no_stated_reason_is_the_configurations(body: str) -> None:
+    assert answer(401, body) == ("invalid_token", "ambiguous", "fix_config")
+    # a stated reason keeps its own reading
+    assert answer(401, "JWT has expired")[1:] == ("access_token_expired", "retry")
+    assert answer(401, "JWT validation failed: Audience not allowed")[1] == "token_for_wrong_audience"
