@@ -104,3 +104,39 @@ def test_a_jwt_that_did_not_validate_for_no_stated_reason_is_the_configurations(
     # a stated reason keeps its own reading
     assert answer(401, "JWT has expired")[1:] == ("access_token_expired", "retry")
     assert answer(401, "JWT validation failed: Audience not allowed")[1] == "token_for_wrong_audience"
+
+
+def test_draft_10_definitions_name_no_cause() -> None:
+    # rack-oauth2's default invalid_grant description lists "invalid assertion" as an example, not as the cause
+    body = ('{"error": "invalid_grant", "error_description": "The provided access grant is invalid, expired, or revoked'
+            ' (e.g. invalid assertion, expired authorization token, bad end-user password credentials, or mismatching'
+            ' authorization code and redirection URI)."}')
+    assert answer(400, body) == ("invalid_grant", "ambiguous", "reauth")
+
+
+def test_trusted_publishing_refusals_are_the_publishers_configuration() -> None:
+    pypi = ("* `invalid-publisher`: valid token, but no corresponding publisher (All lookup strategies exhausted)\n"
+            "This generally indicates a trusted publisher configuration error, but could\n"
+            "also indicate an internal error on GitHub or PyPI's part.")
+    npm = "npm verbose oidc Failed token exchange request: OIDC token exchange error - package not found"
+    for body in (pypi, npm):
+        assert answer(None, body) == ("invalid_grant", "trusted_publisher_not_configured", "fix_config")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Resource not in token's scopes", ("insufficient_scope", "missing_scope", "fix_config")),
+    ("This redirect URI is not secure.", ("redirect_uri_mismatch", "redirect_uri_malformed", "fix_config")),
+    ("Invalid Redirect", ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    ('{"message": "[Keycloak Guard] Algorithm not allowed"}',
+     ("invalid_token", "token_signature_invalid", "fix_config")),
+])
+def test_rfc_wordings_of_the_second_batch(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_provider_texts_of_the_second_batch() -> None:
+    assert answer(None, "ERROR: oauth-public.key does not exist", "laravel-passport") == (
+        "server_error", "server_keys_missing", "fix_config")
+    trial = ('{"code":29,"message":"Apps with Trial access may not create Pins in production https://api.pinterest.com'
+             ' - use API Sandbox https://api-sandbox.pinterest.com instead."}')
+    assert answer(None, trial, "pinterest") == ("unauthorized_client", "plan_or_project_lacks_access", "fix_config")

@@ -127,7 +127,8 @@ ERROR_CAUSE: dict[str, str] = {
 # URI ... or was issued to another client"), so it names none; it does name the code it defines. Rules read the
 # text without it, and a body that carries no code of its own gets that one.
 DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
-                      "unsupported authentication method", "otherwise incorrect", "server denied the request")
+                      "unsupported authentication method", "otherwise incorrect", "server denied the request",
+                      "(e.g. invalid assertion")
 RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
@@ -142,6 +143,10 @@ RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     # access_denied (RFC 6749 4.1.2.1), which league/oauth2-server also answers at its resource server, with the
     # reason in "hint" ("Missing \"Bearer\" token", "Access token could not be verified").
     ("access_denied", r"the resource owner or (?:the )?authori[sz]ation server denied the request\.?"),
+    # draft-ietf-oauth-v2-10 4.3.1's invalid_grant definition, still the default description of rack-oauth2 and
+    # other libraries of that time. Only its examples go ("e.g. invalid assertion, ... bad end-user password
+    # credentials"): they name no cause, and profiles read the sentence before them (Zendesk).
+    ("invalid_grant", r"\(e\.g\.,? invalid assertion\b[^)]{0,200}\)"),
     # Authelia's second sentence to the invalid_client definition
     ("invalid_client", r"the required credentials were not found, used an unknown method, could not be parsed, "
                        r"were otherwise malformed, or were otherwise incorrect\.?"),
