@@ -140,3 +140,10 @@ def test_provider_texts_of_the_second_batch() -> None:
     trial = ('{"code":29,"message":"Apps with Trial access may not create Pins in production https://api.pinterest.com'
              ' - use API Sandbox https://api-sandbox.pinterest.com instead."}')
     assert answer(None, trial, "pinterest") == ("unauthorized_client", "plan_or_project_lacks_access", "fix_config")
+
+
+def test_wso2_api_managers_authentication_codes_are_not_discords() -> None:
+    wso2 = ('{"code":"900901","message":"Invalid Credentials","description":"Access failure for API: /v3/1.0.11,'
+            ' version: 1.0.11 status: (900901) - Invalid Credentials."}')
+    assert classify(401, wso2, None, rulebook=BOOK).provider != "discord"
+    assert classify(403, '{"code": 50001, "message": "Missing Access"}', None, rulebook=BOOK).provider == "discord"
