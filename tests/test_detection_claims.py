@@ -186,6 +186,14 @@ WRITTEN_BY: dict[str, str] = {
     "amazon-lwa-invalid-client-json-body-1": "league-oauth2-server",
     # TickTick's error page is Spring Security OAuth's whitelabel "OAuth Error" with its redirect wording
     "ticktick-ha-invalid-redirect-1": "spring-security-oauth",
+    # a proxy or tool relaying the identity provider's own answer (AADSTS codes, Keycloak's wording, a Google
+    # token URL): the corpus names the relay
+    "oauth2-proxy-keycloak-refresh-token-not-active-1": "keycloak",
+    "oauth2-proxy-entra-invalid-client-secret-1": "microsoft",
+    "oauth2-proxy-azure-aadsts7000215-1": "microsoft",
+    "oauth2-proxy-redeem-x509-unknown-authority-1": "google",
+    "openshift-entra-redirect-uri-idp-name-1": "microsoft",
+    "gcm-azure-devops-aadsts9002332-1": "microsoft",
 }
 
 
