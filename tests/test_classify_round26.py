@@ -147,3 +147,43 @@ def test_wso2_api_managers_authentication_codes_are_not_discords() -> None:
             ' version: 1.0.11 status: (900901) - Invalid Credentials."}')
     assert classify(401, wso2, None, rulebook=BOOK).provider != "discord"
     assert classify(403, '{"code": 50001, "message": "Missing Access"}', None, rulebook=BOOK).provider == "discord"
+
+
+def test_a_callback_url_that_starts_a_page_gives_its_error() -> None:
+    page = ("https://acme.auth.us-east-2.amazoncognito.com/error?error=redirect_mismatch&client_id=abc\n"
+            "An error was encountered with the requested page.")
+    assert answer(None, page) == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ('{"error":"mfa_registration_required","error_description":"The user has not enrolled"}',
+     ("interaction_required", "mfa_required", "reauth")),
+    ("FATAL: Audience must contain [http://localhost:8181/], yet it is: [my-realm, account]",
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    ("Invalid JWT: Failed audience check.", ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    ("Access token does not contain openid scope", ("insufficient_scope", "missing_scope", "fix_config")),
+    ("callback error (401, \"'state' parameter in callback request does not match our internal 'state'\")",
+     ("invalid_request", "state_or_session_lost", "fix_config")),
+    ("error:0909006C:PEM routines:get_name:no start line", ("invalid_request", "signing_key_malformed", "fix_config")),
+])
+def test_rfc_wordings_of_the_third_batch(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+@pytest.mark.parametrize("provider,body,expected", [
+    ("aws-cognito", "InvalidParameterException: Initiate Auth method not supported.",
+     ("unauthorized_client", "grant_type_not_enabled_for_client", "fix_config")),
+    ("aws-cognito", "Unauthenticated access is not supported for this identity pool.",
+     ("unauthorized_client", "guest_access_disabled", "fix_config")),
+    ("aws-cognito", "NotAuthorizedException(message=Client abc is configured with secret but SECRET_HASH was not"
+                    " received)",
+     ("invalid_client", "client_authentication_missing", "fix_config")),
+    ("keycloak", "invalid_user_credentials\ninvalid_user_credentials\nuser_temporarily_disabled",
+     ("rate_limited", "too_many_failed_logins", "retry")),
+    ("keycloak", "access_denied: Client is not the holder of the token",
+     ("access_denied", "token_exchange_not_permitted", "fix_config")),
+    ("google", "Request violates constraint 'constraints/iam.disableServiceAccountKeyCreation'",
+     ("access_denied", "org_policy_constraint", "fix_config")),
+])
+def test_provider_texts_of_the_third_batch(provider: str, body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(400, body, provider) == expected

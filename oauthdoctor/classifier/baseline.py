@@ -78,6 +78,7 @@ ERROR_CLASS: dict[str, str] = {
     # A second factor or a stronger sign-in is an interaction, like Entra's AADSTS50076/50079 (Auth0 and Okta's
     # mfa_required come with an mfa_token for the challenge); RFC 9470's step-up challenge, and Okta's name for it.
     "mfa_required": "interaction_required", "insufficient_user_authentication": "interaction_required",
+    "mfa_registration_required": "interaction_required",  # the user must enrol a second factor first (Auth0)
     "insufficient_authentication_context": "interaction_required",
     "invalid_client_id": "invalid_client", "missing_scope": "insufficient_scope",
     # Microsoft Graph / Azure resource APIs name the token problem in CamelCase
@@ -112,6 +113,7 @@ ERROR_CAUSE: dict[str, str] = {
     "token_expired": "access_token_expired", "invalid_resource": "resource_not_found",
     "expiredtokenexception": "access_token_expired",
     "incorrect_device_code": "device_code_incorrect", "mfa_required": "mfa_required",
+    "mfa_registration_required": "mfa_required",
     "insufficient_user_authentication": "step_up_required", "insufficient_authentication_context": "step_up_required",
     "invalid_client_id": "unknown_client_id", "missing_scope": "missing_scope",
     "expiredauthenticationtoken": "access_token_expired", "expired_access_token": "access_token_expired",

@@ -589,8 +589,9 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
         return form, "url"
     if "error=" in text and (form := _callback_in_text(text)) is not None:
         return form, "url"
-    if "error=" in text and "://" in text[:12] and " " not in text:
-        url_query, url_fragment = _query_and_fragment(text)
+    if "error=" in text and "://" in text[:12] and "error=" in (url := text.split(None, 1)[0]):
+        # a URL alone, or a URL that starts the text (the page's words follow on the next lines)
+        url_query, url_fragment = _query_and_fragment(url)
         form = dict(parse_qsl(url_query, keep_blank_values=True))
         if "error" not in form:  # the error in the fragment, whatever the query holds (login.live.com's err.srf?lc=)
             form = dict(parse_qsl(url_fragment))
