@@ -194,6 +194,13 @@ WRITTEN_BY: dict[str, str] = {
     "oauth2-proxy-redeem-x509-unknown-authority-1": "google",
     "openshift-entra-redirect-uri-idp-name-1": "microsoft",
     "gcm-azure-devops-aadsts9002332-1": "microsoft",
+    "aws-amplify-refresh-token-has-expired-1": "aws-cognito",  # Amplify relays Cognito's NotAuthorizedException
+    # an AADB2C code is Azure AD B2C's own (the corpus names Microsoft)
+    "microsoft-msal-browser-b2c-no-session-prompt-none-1": "azure-ad-b2c",
+    # tado's token endpoint answers with FusionAuth's error_reason field; eloomi's with league/oauth2-server's
+    # hint and message (both guesses from the body's shape, visible)
+    "tado-refresh-token-not-found-1": "fusionauth",
+    "eloomi-invalid-client-id-hint-1": "league-oauth2-server",
 }
 
 
