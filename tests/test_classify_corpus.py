@@ -190,6 +190,8 @@ def _cases(name: str) -> list[dict[str, Any]]:
 
 
 # (file's cases, provider given?) -> (class floor, decision floor)
+# Round twenty-six reads a missing permission on an API as RFC 6750's insufficient_scope (the labels' convention
+# since round twenty-four); the floors of older corpora that labelled it access_denied were lowered to match.
 FLOORS = {
     ("corpus", True): (0.96, 0.92),
     ("corpus", False): (0.96, 0.91),
@@ -200,8 +202,8 @@ FLOORS = {
     # the five development cases that carry it are labelled; dev2's docs case is the one labelled reauth.
     ("corpus2", True): (0.96, 0.87),
     ("corpus2", False): (0.95, 0.87),
-    ("corpus3", True): (0.88, 0.87),  # 0.767 / 0.756 measured unseen, before any rule was written from it
-    ("corpus3", False): (0.88, 0.87),
+    ("corpus3", True): (0.87, 0.87),  # 0.767 / 0.756 measured unseen, before any rule was written from it
+    ("corpus3", False): (0.86, 0.87),
     # 0.844 / 0.867 measured unseen, before any rule was written from it. Decision 0.967 -> 0.956 with the dex profile:
     # dex-userinfo-invalid-bearer-1 is a 401, which Dex sends only for a missing or non-Bearer Authorization header
     # (server/userinfo/userinfo.go L32-L37 at dexidp/dex@ab64ed7; a token that fails verification is 403), so the
@@ -211,8 +213,8 @@ FLOORS = {
     # text does not name (fix_config).
     ("corpus4", True): (0.90, 0.94),
     ("corpus4", False): (0.87, 0.93),
-    ("corpus5", True): (0.86, 0.78),  # 0.723 / 0.660 measured unseen, before any rule was written from it
-    ("corpus5", False): (0.82, 0.76),
+    ("corpus5", True): (0.84, 0.78),  # 0.723 / 0.660 measured unseen, before any rule was written from it
+    ("corpus5", False): (0.81, 0.76),
     ("corpus6", True): (0.85, 0.82),  # 0.714 / 0.651 measured unseen, before any rule was written from it
     ("corpus6", False): (0.85, 0.80),
     ("corpus7", True): (0.83, 0.83),  # 0.760 / 0.760 measured unseen, before any rule was written from it
@@ -276,25 +278,25 @@ FLOORS = {
     ("corpus35", True): (0.63, 0.70),  # 0.636 / 0.709 measured unseen
     ("corpus35", False): (0.61, 0.70),
     ("corpus36", True): (0.67, 0.72),  # 0.676 / 0.691 measured unseen
-    ("corpus36", False): (0.67, 0.69),
+    ("corpus36", False): (0.66, 0.69),
     ("corpus37", True): (0.68, 0.82),  # 0.655 / 0.828 measured unseen
     ("corpus37", False): (0.68, 0.81),
     ("corpus38", True): (0.58, 0.71),  # 0.534 / 0.671 measured unseen
     ("corpus38", False): (0.57, 0.67),
-    ("corpus39", True): (0.70, 0.82),  # 0.622 / 0.743 measured unseen
-    ("corpus39", False): (0.71, 0.82),
+    ("corpus39", True): (0.68, 0.82),  # 0.622 / 0.743 measured unseen
+    ("corpus39", False): (0.70, 0.82),
     ("corpus40", True): (0.71, 0.75),  # 0.636 / 0.697 measured unseen
     ("corpus40", False): (0.68, 0.72),
     ("corpus41", True): (0.84, 0.84),  # 0.696 / 0.783 measured unseen
     ("corpus41", False): (0.80, 0.80),
     ("corpus42", True): (0.80, 0.90),  # 0.756 / 0.878 measured unseen
     ("corpus42", False): (0.68, 0.78),
-    ("corpus43", True): (0.78, 0.87),  # 0.707 / 0.854 measured unseen
-    ("corpus43", False): (0.78, 0.82),
+    ("corpus43", True): (0.75, 0.87),  # 0.707 / 0.854 measured unseen
+    ("corpus43", False): (0.75, 0.82),
     ("corpus44", True): (0.64, 0.80),  # 0.524 / 0.714 measured unseen
     ("corpus44", False): (0.64, 0.78),
-    ("corpus45", True): (0.77, 0.77),  # 0.667 / 0.688 measured unseen
-    ("corpus45", False): (0.77, 0.72),
+    ("corpus45", True): (0.68, 0.77),  # 0.667 / 0.688 measured unseen
+    ("corpus45", False): (0.68, 0.72),
     ("corpus46", True): (0.84, 0.96),  # 0.812 / 0.938 measured unseen
     ("corpus46", False): (0.84, 0.96),
     ("corpus47", True): (0.80, 0.65),  # 0.723 / 0.596 measured unseen
@@ -307,13 +309,13 @@ FLOORS = {
     ("corpus50", False): (0.79, 0.97),
     ("corpus51", True): (0.86, 0.86),  # 0.842 / 0.816 measured unseen
     ("corpus51", False): (0.78, 0.81),
-    ("corpus52", True): (0.63, 0.81),  # 0.614 / 0.818 measured unseen
-    ("corpus52", False): (0.63, 0.79),
-    ("corpus53", True): (0.81, 0.83),  # 0.771 / 0.771 measured unseen
+    ("corpus52", True): (0.61, 0.81),  # 0.614 / 0.818 measured unseen
+    ("corpus52", False): (0.61, 0.79),
+    ("corpus53", True): (0.77, 0.83),  # 0.771 / 0.771 measured unseen
     # without --provider 0.833 -> 0.812 in round twenty-four: Dropbox's error_summary now detects Dropbox, whose rule
     # reads expired_access_token as fix_config (three development cases); dropbox-expired-access-token-flutter-5
     # says retry
-    ("corpus53", False): (0.77, 0.81),
+    ("corpus53", False): (0.75, 0.81),
     ("corpus54", True): (0.81, 0.69),  # 0.791 / 0.605 measured unseen
     ("corpus54", False): (0.79, 0.72),
     ("corpus55", True): (0.51, 0.78),  # 0.486 / 0.730 measured unseen
@@ -340,8 +342,8 @@ FLOORS = {
     ("corpus65", False): (0.66, 0.66),
     ("corpus66", True): (0.55, 0.70),  # 0.481 / 0.704 measured unseen
     ("corpus66", False): (0.55, 0.70),
-    ("corpus67", True): (0.62, 0.77),  # 0.630 / 0.778 measured unseen
-    ("corpus67", False): (0.62, 0.77),
+    ("corpus67", True): (0.59, 0.77),  # 0.630 / 0.778 measured unseen
+    ("corpus67", False): (0.59, 0.77),
     ("corpus68", True): (0.50, 0.66),  # 0.500 / 0.667 measured unseen
     ("corpus68", False): (0.50, 0.50),
     ("corpus69", True): (0.84, 0.94),  # 0.684 / 0.842 measured unseen
@@ -358,14 +360,14 @@ FLOORS = {
     ("corpus74", False): (0.62, 0.81),
     ("corpus75", True): (0.45, 0.65),  # 0.450 / 0.650 measured unseen
     ("corpus75", False): (0.45, 0.65),
-    ("corpus76", True): (0.81, 1.00),  # 0.812 / 1.000 measured unseen
-    ("corpus76", False): (0.81, 1.00),
+    ("corpus76", True): (0.75, 1.00),  # 0.812 / 1.000 measured unseen
+    ("corpus76", False): (0.75, 1.00),
     ("corpus77", True): (0.53, 0.66),  # 0.533 / 0.667 measured unseen
     ("corpus77", False): (0.53, 0.66),
     ("corpus78", True): (0.43, 0.56),  # 0.438 / 0.562 measured unseen
-    ("corpus78", False): (0.56, 0.62),
-    ("corpus79", True): (0.56, 0.78),  # 0.565 / 0.783 measured unseen
-    ("corpus79", False): (0.56, 0.73),
+    ("corpus78", False): (0.50, 0.62),
+    ("corpus79", True): (0.47, 0.78),  # 0.565 / 0.783 measured unseen
+    ("corpus79", False): (0.47, 0.73),
     ("corpus80", True): (0.57, 0.64),  # 0.500 / 0.571 measured unseen
     ("corpus80", False): (0.57, 0.64),
     ("corpus81", True): (0.43, 0.75),  # 0.312 / 0.688 measured unseen
@@ -374,8 +376,8 @@ FLOORS = {
     ("corpus82", False): (0.73, 0.80),
     ("corpus83", True): (0.85, 0.92),  # 0.857 / 0.929 measured unseen
     ("corpus83", False): (0.85, 0.92),
-    ("corpus84", True): (0.58, 0.75),  # 0.583 / 0.750 measured unseen
-    ("corpus84", False): (0.58, 0.75),
+    ("corpus84", True): (0.50, 0.75),  # 0.583 / 0.750 measured unseen
+    ("corpus84", False): (0.50, 0.75),
     ("corpus85", True): (0.71, 0.66),  # 0.714 / 0.667 measured unseen
     ("corpus85", False): (0.71, 0.66),
     ("corpus86", True): (0.61, 0.61),  # 0.615 / 0.615 measured unseen
@@ -402,7 +404,7 @@ FLOORS = {
     ("corpus96", False): (0.80, 0.95),
     ("corpus97", True): (0.64, 0.88),  # 0.647 / 0.882 measured unseen
     ("corpus97", False): (0.70, 0.88),
-    ("corpus98", True): (0.78, 0.84),  # 0.789 / 0.842 measured unseen
+    ("corpus98", True): (0.73, 0.84),  # 0.789 / 0.842 measured unseen
     ("corpus98", False): (0.73, 0.78),
     ("corpus99", True): (0.77, 0.86),  # 0.636 / 0.773 measured unseen
     ("corpus99", False): (0.54, 0.72),
@@ -489,8 +491,8 @@ FLOORS = {
     ("corpus139", False): (0.85, 1.00),
     ("corpus140", True): (0.58, 0.94),  # 0.471 / 0.941 measured unseen
     ("corpus140", False): (0.52, 0.88),
-    ("corpus141", True): (0.82, 0.94),  # 0.765 / 0.882 measured unseen
-    ("corpus141", False): (0.82, 0.94),
+    ("corpus141", True): (0.76, 0.94),  # 0.765 / 0.882 measured unseen
+    ("corpus141", False): (0.76, 0.94),
     ("corpus142", True): (0.64, 0.78),  # 0.500 / 0.714 measured unseen
     ("corpus142", False): (0.64, 0.78),
     ("corpus143", True): (0.73, 0.86),  # 0.667 / 0.867 measured unseen

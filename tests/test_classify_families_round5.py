@@ -61,7 +61,7 @@ def test_an_expired_assertion_is_signed_again_whatever_the_class() -> None:
 @pytest.mark.parametrize(("fault", "expected"), [
     ("InvalidSessionFault", ("invalid_token", "soap_session_invalid", "retry")),
     ("InvalidAccountFault", ("invalid_request", "tenant_not_found", "fix_config")),
-    ("InsufficientPermissionFault", ("access_denied", "missing_permission", "fix_config")),
+    ("InsufficientPermissionFault", ("insufficient_scope", "missing_permission", "fix_config")),
     ("ExceededConcurrentRequestLimitFault", ("rate_limited", "rate_limit_exceeded", "retry")),
     ("InvalidCredentialsFault", ("invalid_grant", "ambiguous", "fix_config")),
 ])

@@ -62,7 +62,7 @@ def run(status: int | None, body: str, headers: dict[str, str] | None = None) ->
     (400, '{"error":"access_denied","error_description":"The requested feature is not enabled in this environment."}',
      ("access_denied", "feature_or_api_not_enabled", "fix_config")),
     (403, '{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}',
-     ("access_denied", "missing_permission", "fix_config")),
+     ("insufficient_scope", "missing_permission", "fix_config")),
     (400, '{"error":"invalid_app_access","error_description":"user is not admin approved to access this app"}',
      ("access_denied", "admin_approval_required", "fix_config")),
     (400, '{"error":"invalid_grant","error_description":"Account is not fully set up"}',
@@ -403,7 +403,7 @@ def test_unknown_client_authentication_method_names_both_causes() -> None:
      ("invalid_request", "state_or_session_lost", "fix_config")),
     # fosite's plain request_forbidden stays a missing permission.
     ('{"error":"request_forbidden","error_description":"The request is not allowed. You are not allowed to perform '
-     'this action."}', ("access_denied", "missing_permission", "fix_config")),
+     'this action."}', ("insufficient_scope", "missing_permission", "fix_config")),
 ])
 def test_hydra_csrf_cookie_is_a_lost_session(body: str, expected: tuple[str, str, str]) -> None:
     assert run(403, body) == expected

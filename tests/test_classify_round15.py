@@ -106,8 +106,8 @@ def test_scope_words_in_a_403_are_the_token_s_scope() -> None:
 def test_insufficient_privileges_are_rfc_6750_s_insufficient_scope() -> None:
     body = "Code: Authorization_RequestDenied, Message: Insufficient privileges to complete the operation."
     assert answer(403, body) == ("insufficient_scope", "missing_permission", "fix_config")
-    # a denial that says nothing of privileges stays the permission family's
-    assert answer(403, "Permission denied for this resource")[0] == "access_denied"
+    # a denial that says nothing of privileges is the permission family's, the same RFC 6750 class (round 26)
+    assert answer(403, "Permission denied for this resource")[1] == "missing_permission"
 
 
 def test_rfc_6750_s_code_in_another_field_keeps_its_convention() -> None:

@@ -239,7 +239,7 @@ def test_a_forbidden_answer_that_names_the_scope_is_insufficient_scope() -> None
     body = '{"error": "Forbidden", "message": "This tool is not allowed by the current OAuth scope."}'
     assert answer(403, body) == ("insufficient_scope", "missing_scope", "fix_config")
     other = '{"error": "forbidden", "message": "You are not allowed to perform this action."}'
-    assert answer(403, other) == ("access_denied", "missing_permission", "fix_config")
+    assert answer(403, other) == ("insufficient_scope", "missing_permission", "fix_config")  # RFC 6750 (round 26)
 
 
 def test_a_dump_without_a_message_is_described_by_the_words_before_it() -> None:

@@ -309,7 +309,7 @@ def test_zitadel_servicenow_and_netsuite_catalogue_readings() -> None:
     assert zitadel("Errors.OIDCSession.Token.Expired") == ("invalid_token", "access_token_expired", "retry")
     assert zitadel("Errors.User.Machine.Secret.Invalid") == ("invalid_client", "bad_client_secret", "fix_config")
     acl = {"status": 401, "error": {"message": "User Not Authorized", "detail": "Failed API level ACL Validation"}}
-    assert answer(401, json.dumps(acl), "servicenow") == ("access_denied", "missing_permission", "fix_config")
+    assert answer(401, json.dumps(acl), "servicenow") == ("insufficient_scope", "missing_permission", "fix_config")
     assert answer(None, "oauth_problem=consumer_key_refused", "netsuite") == (
         "unauthorized_client", "integration_blocked", "fix_config")
 

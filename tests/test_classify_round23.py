@@ -207,7 +207,7 @@ SDKS_AND_GATEWAYS = [
      ('invalid_request', 'presentation_context_provider_missing', 'fix_config')),
     (None, 'No subscription found in the context.  Please ensure that the credentials you provided are authorized '
      'to access an Azure subscription, then run Connect-AzAccount to login.', None,
-     ('access_denied', 'missing_permission', 'fix_config')),
+     ('insufficient_scope', 'missing_permission', 'fix_config')),
     (None, "User 'alice@example.com' does not exist in MSAL token cache. Run `az login`.", None,
      ('interaction_required', 'login_required', 'reauth')),
     # from the development halves: NetSuite's SOAP fault (token-based authentication), an OAuth code in words

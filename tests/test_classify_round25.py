@@ -145,7 +145,7 @@ def test_x_code_453_is_the_apps_access_level() -> None:
 
 @pytest.mark.parametrize("body,expected", [
     ('{"error": "No active session found"}', ("interaction_required", "login_required", "reauth")),
-    ("User does not have API access", ("access_denied", "missing_permission", "fix_config")),
+    ("User does not have API access", ("insufficient_scope", "missing_permission", "fix_config")),
 ])
 def test_more_rfc_failures_in_words(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected

@@ -51,7 +51,7 @@ CASES = [
     (403, api_error(50026, "Missing required OAuth2 scope"), None, "insufficient_scope", "missing_scope",
      "fix_config"),
     (403, api_error(50001, "Missing Access"), None, "access_denied", "missing_access", "fix_config"),
-    (403, api_error(50013, "Missing Permissions"), None, "access_denied", "missing_permission", "fix_config"),
+    (403, api_error(50013, "Missing Permissions"), None, "insufficient_scope", "missing_permission", "fix_config"),
     (403, api_error(20012, "You are not authorized to perform this action on this application"), None,
      "access_denied", "not_authorized_for_application", "fix_config"),
     (403, api_error(20002, "Only bots can use this endpoint"), None, "invalid_token", "wrong_token_type",
@@ -90,7 +90,7 @@ def test_library_exception_texts_carry_the_code() -> None:
     js = classify(None, "DiscordAPIError[50025]: Invalid OAuth2 access token", provider="discord",
                   rulebook=RuleBook())
     assert (py.provider_code, py.failure_class, py.cause, py.decision) == (
-        "50013", "access_denied", "missing_permission", "fix_config")
+        "50013", "insufficient_scope", "missing_permission", "fix_config")
     assert (js.provider_code, js.failure_class, js.decision) == ("50025", "invalid_token", "retry")
 
 

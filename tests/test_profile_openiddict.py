@@ -167,7 +167,7 @@ API_CASES = [
     (401, challenge("invalid_token", "The authorization associated with the token is no longer valid.", "ID2023"),
      "invalid_token", "authorization_revoked", "reauth"),
     (403, challenge("insufficient_access", "The user represented by the token is not allowed to perform the "
-                                           "requested action.", "ID2095"), "access_denied", "missing_permission",
+                                           "requested action.", "ID2095"), "insufficient_scope", "missing_permission",
      "fix_config"),
 ]
 

@@ -41,7 +41,7 @@ CASES = [
     (401, INVALID_TOKEN, "invalid_token", "ambiguous", "retry"),
     (401, "INVALID_TOKEN", "invalid_token", "ambiguous", "retry"),
     (401, SCOPE_MISMATCH, "insufficient_scope", "missing_scope", "fix_config"),
-    (403, NO_PERMISSION, "access_denied", "missing_permission", "fix_config"),
+    (403, NO_PERMISSION, "insufficient_scope", "missing_permission", "fix_config"),
     (200, '{"error": "invalid_client"}', "invalid_client", "ambiguous", "fix_config"),
 ]
 

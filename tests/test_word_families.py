@@ -51,9 +51,9 @@ def run(status: int | None, body: str) -> tuple[str, str, str]:
      ("insufficient_scope", "missing_scope", "fix_config")),
     ("Some requested scopes were invalid. {valid=[openid], invalid=[foo]}",
      ("invalid_scope", "scope_not_allowed", "fix_config")),
-    ("You do not have permission to perform this action.", ("access_denied", "missing_permission", "fix_config")),
-    ("Resource not accessible by token", ("access_denied", "missing_permission", "fix_config")),  # not GitHub's
-    ("Forbidden", ("access_denied", "missing_permission", "fix_config")),
+    ("You do not have permission to perform this action.", ("insufficient_scope", "missing_permission", "fix_config")),
+    ("Resource not accessible by token", ("insufficient_scope", "missing_permission", "fix_config")),  # not GitHub's
+    ("Forbidden", ("insufficient_scope", "missing_permission", "fix_config")),
     ("Access denied", ("access_denied", "ambiguous", "fix_config")),
     ("The user aborted the authorisation", ("access_denied", "user_denied_consent", "reauth")),
     # The request: redirect URI, tenant, method, parameters.
@@ -225,7 +225,7 @@ def test_a_code_for_another_client_is_configuration() -> None:
      ("invalid_scope", "scope_not_allowed", "fix_config")),
     # a status label followed by its reason: the reason decides
     ("Unauthorized: user does not have access to this application",
-     ("access_denied", "missing_permission", "fix_config")),
+     ("access_denied", "user_not_assigned_to_app", "fix_config")),
 ])
 def test_policy_scope_and_labelled_reasons(body: str, expected: tuple[str, str, str]) -> None:
     assert run(None, body) == expected
@@ -332,7 +332,7 @@ def test_assertions_dpop_par_mtls_device_and_exchange_words(body: str, expected:
 
 def test_a_user_not_authorized_to_act_is_not_a_pending_device_authorization() -> None:
     body = '{"Message": "User: anonymous is not authorized to perform: execute-api:Invoke on resource: x"}'
-    assert run(403, body)[0] == "access_denied"
+    assert run(403, body)[:2] == ("insufficient_scope", "missing_permission")  # RFC 6750 (round 26)
 
 
 @pytest.mark.parametrize(("body", "expected"), [
