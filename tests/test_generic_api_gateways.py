@@ -119,7 +119,7 @@ def test_tyk_plain_text_and_candidates() -> None:
      ("invalid_token", "token_signature_invalid", FIXED)),
     ("Unable to validate the token: algorithm is invalid", ("invalid_token", "token_signature_invalid", FIXED)),
     ("Token sent by client rejected", ("invalid_token", "token_revoked", REAUTH)),
-    ("Token sent by client does not have sufficient roles", ("access_denied", "missing_permission", FIXED)),
+    ("Token sent by client does not have sufficient roles", ("insufficient_scope", "missing_permission", FIXED)),
     ("Token sent by client does not have the required scopes", ("insufficient_scope", "missing_scope", FIXED)),
 ])
 def test_krakend_jwt_validator_log_lines(message: str, expected: tuple[str, str, str]) -> None:

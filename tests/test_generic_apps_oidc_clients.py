@@ -92,8 +92,8 @@ def test_argo_cd_sso_callback_words(status: int | None, body: str, expected: tup
      ("invalid_token", "session_expired", REAUTH)),
     ("invalid session: account password has changed since token issued", ("invalid_token", "token_revoked", REAUTH)),
     ("invalid session: account ci-bot does not have 'apiKey' capability",
-     ("access_denied", "missing_permission", FIXED)),
-    ("Account alice does not have login capability", ("access_denied", "missing_permission", FIXED)),
+     ("insufficient_scope", "missing_permission", FIXED)),
+    ("Account alice does not have login capability", ("insufficient_scope", "missing_permission", FIXED)),
     ("no session information", ("invalid_request", "ambiguous", REAUTH)),
 ])
 def test_argo_cd_api_session_refusals_as_the_cli_prints_them(desc: str, expected: tuple[str, str, str]) -> None:

@@ -169,11 +169,11 @@ def test_no_ambient_aws_credentials_list_the_missing_permission_first() -> None:
     (google(f"failed to generate Google Cloud OAuth 2.0 Access Token for {SA}: " + json.dumps({"error": {
         "code": 403, "message": "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not "
                                 "exist).", "status": "PERMISSION_DENIED"}})),
-     ("access_denied", "missing_permission", FIX)),
+     ("insufficient_scope", "missing_permission", FIX)),
     (google(f"failed to generate Google Cloud OpenID Connect ID token for {SA}: " + json.dumps({"error": {
         "code": 403, "message": "Permission 'iam.serviceAccounts.getOpenIdToken' denied on resource (or it may not "
                                 "exist).", "status": "PERMISSION_DENIED"}})),
-     ("access_denied", "missing_permission", FIX)),
+     ("insufficient_scope", "missing_permission", FIX)),
 ])
 def test_google_github_actions_auth(text: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, text) == expected

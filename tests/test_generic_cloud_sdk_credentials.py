@@ -99,11 +99,11 @@ def test_a_5xx_the_java_library_saw_is_transient_but_other_statuses_are_not_read
 
 
 def test_impersonation_refused_names_the_role_when_the_answer_names_the_permission() -> None:
-    assert run(IMPERSONATION_403) == ("access_denied", "missing_permission", FIXED)
+    assert run(IMPERSONATION_403) == ("insufficient_scope", "missing_permission", FIXED)
     # Node: `${status}: unable to impersonate: ${message}`
     assert run("GaxiosError: PERMISSION_DENIED: unable to impersonate: Permission "
                "'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).") == (
-        "access_denied", "missing_permission", FIXED)
+        "insufficient_scope", "missing_permission", FIXED)
 
 
 def test_impersonation_refused_without_a_reason_lists_the_two_causes_the_library_names() -> None:
