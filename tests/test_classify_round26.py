@@ -112,6 +112,9 @@ def test_draft_10_definitions_name_no_cause() -> None:
             ' (e.g. invalid assertion, expired authorization token, bad end-user password credentials, or mismatching'
             ' authorization code and redirection URI)."}')
     assert answer(400, body) == ("invalid_grant", "ambiguous", "reauth")
+    assert answer(400, body.replace("(e.g. ", "(e.g., "))[1] == "ambiguous"
+    # an assertion named as the reason keeps its reading
+    assert answer(400, '{"error": "invalid_grant", "error_description": "invalid assertion"}')[1] == "assertion_invalid"
 
 
 def test_trusted_publishing_refusals_are_the_publishers_configuration() -> None:

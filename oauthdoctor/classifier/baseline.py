@@ -130,7 +130,7 @@ ERROR_CAUSE: dict[str, str] = {
 # text without it, and a body that carries no code of its own gets that one.
 DEFINITION_MARKERS = ("otherwise malformed", "issued to another client", "invalid for other reasons",
                       "unsupported authentication method", "otherwise incorrect", "server denied the request",
-                      "(e.g. invalid assertion")
+                      "invalid assertion")
 RFC_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("invalid_request", r"the request is missing a required parameter,.{0,200}?or is otherwise malformed\.?"),
     ("invalid_client", r"client authentication failed(?: \(e\.g\.,| due to) unknown client, no client "
