@@ -1,7 +1,7 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev151.yaml`` are the
-development halves of one hundred and forty-seven independent corpora (thirteen, fifteen, seventeen and nineteen were
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev159.yaml`` are the
+development halves of one hundred and fifty-five independent corpora (thirteen, fifteen, seventeen and nineteen were
 kept whole, outside the repository; each case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
@@ -180,6 +180,14 @@ COUNTS = {
     "corpus149": 11,  # round twenty-six: Python OAuth client libraries (requests-oauthlib, Authlib, allauth, MSAL)
     "corpus150": 10,  # round twenty-six: JavaScript and Node OAuth clients (Passport, Auth.js, openid-client)
     "corpus151": 17,  # round twenty-six: Q&A and error-reference pages on token endpoint errors (2020-2026)
+    "corpus152": 25,  # round twenty-seven: device authorization grant and polling clients
+    "corpus153": 18,  # round twenty-seven: PKCE, state and nonce errors, token revocation and introspection
+    "corpus154": 17,  # round twenty-seven: smart home, IoT, wearables and vehicles (Nest, Tuya, Tesla, Alexa)
+    "corpus155": 15,  # round twenty-seven: machine-to-machine tokens (Entra app-only, Salesforce JWT bearer, SAP)
+    "corpus156": 23,  # round twenty-seven: data and analytics tools (Snowflake, Power BI, Tableau, dbt, Looker)
+    "corpus157": 19,  # round twenty-seven: marketing, ads and CRM APIs (Google Ads, Meta, LinkedIn, TikTok, X Ads)
+    "corpus158": 17,  # round twenty-seven: OAuth clients in Rust, Swift, Kotlin, Dart/Flutter, Elixir and C++
+    "corpus159": 9,  # round twenty-seven: authorization-server projects' issue threads (Spring AS, Zitadel, DOT)
 }
 
 
@@ -295,8 +303,10 @@ FLOORS = {
     ("corpus43", False): (0.75, 0.82),
     ("corpus44", True): (0.64, 0.80),  # 0.524 / 0.714 measured unseen
     ("corpus44", False): (0.64, 0.78),
-    ("corpus45", True): (0.68, 0.77),  # 0.667 / 0.688 measured unseen
-    ("corpus45", False): (0.68, 0.72),
+    # Class 0.68 -> 0.66 in round twenty-seven: Google Ads' developer-token refusals read as unauthorized_client
+    # (the labels of corpora nine and 157 say so; this corpus's one says access_denied).
+    ("corpus45", True): (0.66, 0.77),  # 0.667 / 0.688 measured unseen
+    ("corpus45", False): (0.66, 0.72),
     ("corpus46", True): (0.84, 0.96),  # 0.812 / 0.938 measured unseen
     ("corpus46", False): (0.84, 0.96),
     ("corpus47", True): (0.80, 0.65),  # 0.723 / 0.596 measured unseen
@@ -513,6 +523,22 @@ FLOORS = {
     ("corpus150", False): (0.60, 0.60),
     ("corpus151", True): (0.82, 0.82),  # 0.824 / 0.824 measured unseen
     ("corpus151", False): (0.82, 0.82),
+    ("corpus152", True): (0.56, 0.72),  # 0.560 / 0.720 measured unseen
+    ("corpus152", False): (0.56, 0.76),
+    ("corpus153", True): (0.83, 0.72),  # 0.722 / 0.722 measured unseen
+    ("corpus153", False): (0.77, 0.66),
+    ("corpus154", True): (0.76, 0.58),  # 0.647 / 0.529 measured unseen
+    ("corpus154", False): (0.76, 0.58),
+    ("corpus155", True): (0.73, 0.86),  # 0.667 / 0.867 measured unseen
+    ("corpus155", False): (0.66, 0.80),
+    ("corpus156", True): (0.52, 0.78),  # 0.435 / 0.739 measured unseen
+    ("corpus156", False): (0.52, 0.78),
+    ("corpus157", True): (0.84, 0.94),  # 0.579 / 0.842 measured unseen
+    ("corpus157", False): (0.63, 0.78),
+    ("corpus158", True): (0.82, 0.82),  # 0.647 / 0.706 measured unseen
+    ("corpus158", False): (0.70, 0.82),
+    ("corpus159", True): (0.77, 0.77),  # 0.667 / 0.667 measured unseen
+    ("corpus159", False): (0.77, 0.77),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }

@@ -187,13 +187,16 @@ def test_a_jwks_without_the_tokens_kid_is_a_key_to_publish_not_a_server_error() 
         "invalid_token", "token_signature_invalid", "fix_config")
 
 
-@pytest.mark.parametrize("body", [
-    "[AuthorizationError.USER_PERMISSION_DENIED @ ; trigger:'']",
-    "[QuotaCheckError.DEVELOPER_TOKEN_NOT_APPROVED @ ; trigger:'<null>']",
-    "AuthorizationError.DEVELOPER_TOKEN_PROHIBITED",
+@pytest.mark.parametrize("body,expected", [
+    ("[AuthorizationError.USER_PERMISSION_DENIED @ ; trigger:'']",
+     ("access_denied", "missing_permission", "fix_config")),
+    # round twenty-seven: the developer token's access is the application's, RFC 6749's unauthorized_client
+    ("[QuotaCheckError.DEVELOPER_TOKEN_NOT_APPROVED @ ; trigger:'<null>']",
+     ("unauthorized_client", "client_not_authorized", "fix_config")),
+    ("AuthorizationError.DEVELOPER_TOKEN_PROHIBITED", ("unauthorized_client", "client_not_authorized", "fix_config")),
 ])
-def test_google_ads_authorization_errors_are_access_not_the_token(body: str) -> None:
-    assert answer(None, body) == ("access_denied", "missing_permission", "fix_config")
+def test_google_ads_authorization_errors_are_access_not_the_token(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
 
 
 def test_an_apps_script_service_it_may_not_call_is_a_scope() -> None:

@@ -201,6 +201,11 @@ WRITTEN_BY: dict[str, str] = {
     # hint and message (both guesses from the body's shape, visible)
     "tado-refresh-token-not-found-1": "fusionauth",
     "eloomi-invalid-client-id-hint-1": "league-oauth2-server",
+    # round twenty-seven: Microsoft Advertising signs in with Microsoft's identity platform, the Google Ads API and
+    # Grafana's Google Sheets data source answer with Google's OAuth and API errors (the corpus names the product)
+    "bingads-sandbox-scope-malformed-1": "microsoft",
+    "google-ads-invalid-grant-no-refresh-token-1": "google",
+    "grafana-gsheets-api-not-enabled-1": "google",
 }
 
 

@@ -194,6 +194,7 @@ _CODE = (r"(?:authori[sz]ation[ _-]?code|auth[ _-]?code|"
          r"(?<!error )(?<!status )(?<!response )(?<!rpc error: )(?<![<:/])\bcode\b"
          r"(?! verifier is not found, authori[sz]ation url must be generated)"  # requests-oauthlib's lost verifier
          r"(?![\"']?\s*[:=>]\s*[\"']?-?\d)(?!>)"  # not a numbered code: "code: 124", NSError's "Code=-15"
+         r"(?!=[^\s&]*[&:])"  # not a callback's query parameter: "params code=<code>&state=...: <reason>"
          r"(?![\"']?\s*[:=]\s*[\"']?[a-z]{1,8}\d{3,}\b)"  # nor an error code: Okta's "code:E0000011"
          r"(?!:\s*[\w: ]{2,40}\))|"  # nor a named one in brackets: simple-salesforce's "(code: INVALID AUTH)"
          r"verification[ _-]?code)")
@@ -316,8 +317,10 @@ GENERIC_RULES: list[ErrorRule] = [
        r"|no client authentication|client authentication (?:is )?required"
        r"|client id or client secret is missing",
        failure_class="invalid_client", cause="client_authentication_missing"),
-    # ("client credentials" as the grant's name, "client credentials flow/grant", is not the credentials)
-    _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|client credentials(?![ _-](?:flow|grant)\b)|"
+    # ("client credentials" as the grant's name, "client credentials flow/grant", "grant type client credentials",
+    # is not the credentials)
+    _r(description=r"client[ _]?id (?:and/)?or (?:client[ _]?)?secret|"
+       r"(?<!grant[ _]type )(?<!grant[ _]type: )(?<!grant_type=)client credentials(?![ _-](?:flow|grant)\b)|"
        r"(?:client|application) authentication(?: with [\w ]{0,40}?)? failed|(?:invalid|bad|wrong) client\b(?! ?id)",
        failure_class="invalid_client", cause="bad_client_credentials"),
     _r(description=r"(?:invalid|incorrect|wrong|bad) client[ _]?secret|client[ _]?secret.{0,60}"
