@@ -5,7 +5,9 @@ grant's name). The bodies are written for these tests."""
 from __future__ import annotations
 
 import pytest
-from classify_answers import answer
+from classify_answers import BOOK, answer
+
+from oauthdoctor.classifier import classify
 
 
 def test_tiktoks_error_values_are_read_in_text_as_in_json() -> None:
@@ -63,6 +65,8 @@ def test_an_application_without_access_to_an_api_is_unauthorized_client(
 def test_a_system_error_asking_for_the_admin_is_the_servers() -> None:
     assert answer(None, '{"code": 500, "msg": "system error, please contact the admin", "success": false}') == (
         "server_error", "idp_server_error", "retry")
+    # a client library's "System Error:" label around an HTTP 403 is not the server failing
+    assert answer(403, "System Error: Response status code was unacceptable: 403.")[0] != "server_error"
 
 
 @pytest.mark.parametrize("body", ["authentication has expired", "Your credentials have expired.",
@@ -115,3 +119,70 @@ def test_texts_with_their_providers_source() -> None:
     assert answer(None, 'issuer did not match the issuer returned by provider, expected "a" got "b"')[1] == (
         "authority_misconfigured")
 
+
+
+# Second batch (corpora 160-167).
+
+def test_discords_bare_401_is_configuration_with_the_refresh_among_candidates() -> None:
+    got = classify(401, '{"message": "401: Unauthorized", "code": 0}', None, provider="discord", rulebook=BOOK)
+    assert (got.failure_class, got.decision) == ("invalid_token", "fix_config")
+    assert {c.cause: c.decision for c in got.candidates}["access_token_expired"] == "retry"
+    assert got.candidates[0].cause == "bot_token_invalid"
+
+
+def test_salesforces_security_token_refusal_is_not_a_locked_account() -> None:
+    body = ("LOGIN_MUST_USE_SECURITY_TOKEN: Invalid username, password, security token; or user locked out. Are you"
+            " at a new location?")
+    assert answer(None, body, "salesforce") == ("invalid_grant", "security_token_required", "fix_config")
+
+
+def test_notions_page_not_shared_with_the_integration_is_insufficient_scope() -> None:
+    code_body = '{"object": "error", "status": 404, "code": "object_not_found", "message": "Could not find page"}'
+    assert answer(404, code_body, "notion") == ("insufficient_scope", "ambiguous", "fix_config")
+    text = "The resource does not exist or the resource has not been shared with owner of the bearer token."
+    assert answer(None, text, "notion") == ("insufficient_scope", "ambiguous", "fix_config")
+
+
+def test_paypals_sdk_refusing_its_client_id_is_the_clients() -> None:
+    for body in ("Error: Invalid query value for client-id: abc (debug id: 1)",
+                 "SDK Validation error: 'Please pass a value for query param: client-id'"):
+        assert answer(400, body, "paypal")[0] == "invalid_client"
+
+
+def test_jetpacks_unknown_token_is_a_connection_to_make_again() -> None:
+    body = ("401: Jetpack: [unknown_token] It looks like your Jetpack connection is broken. Try disconnecting from"
+            " WordPress.com then reconnecting.")
+    assert answer(401, body) == ("invalid_token", "token_revoked", "reauth")
+
+
+@pytest.mark.parametrize("body", ["Refresh tokens not supported", "Error: refresh_token grant is not supported"])
+def test_a_grant_the_server_does_not_implement_is_unsupported_grant_type(body: str) -> None:
+    assert answer(None, body) == ("unsupported_grant_type", "grant_type_not_supported", "fix_config")
+    # not enabled for one client is the client's permission, not this class
+    assert answer(None, "Refresh tokens are not enabled for this client")[0] != "unsupported_grant_type"
+
+
+def test_azure_identitys_app_credentials_failing_are_the_clients() -> None:
+    got = classify(None, "ClientCertificateCredential authentication failed: Keyset does not exist", None,
+                   rulebook=BOOK)
+    assert (got.failure_class, got.cause, got.decision) == ("invalid_client", "ambiguous", "fix_config")
+    assert "certificate_private_key_unreadable" in [c.cause for c in got.candidates]
+
+
+def test_keycloaks_registration_policies_refusing_a_client_are_an_admins_to_change() -> None:
+    body = ('{"error": "insufficient_scope", "error_description": "Policy \'Trusted Hosts\' rejected request to'
+            ' client-registration service. Details: Host not trusted."}')
+    assert answer(403, body) == ("access_denied", "access_policy_denied", "fix_config")
+
+
+def test_an_authorization_request_without_a_code_challenge_is_the_challenge_missing() -> None:
+    body = ('{"error": "invalid_request", "error_description": "This app sent an authorization request without a'
+            ' PKCE code_challenge, which this server requires for public clients."}')
+    assert answer(400, body) == ("invalid_request", "pkce_challenge_missing", "fix_config")
+    assert answer(400, '{"error": "invalid_grant", "error_description": "PKCE verification failed"}')[1] == (
+        "pkce_verifier_mismatch")
+
+
+def test_gitlabs_job_token_allowlist_refusal_is_a_policy() -> None:
+    assert answer(None, "Authentication by CI/CD job token not allowed from group/a to group/b.", "gitlab") == (
+        "access_denied", "access_policy_denied", "fix_config")

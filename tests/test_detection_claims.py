@@ -65,7 +65,6 @@ WRITTEN_BY: dict[str, str] = {
     "linkedin-client-auth-failed-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
     "google-capacitor-12500-something-went-wrong-1": "discord",  # {"message", "code": 5 digits} is Discord's shape
     "slack-docs-bad-client-secret-1": "hubspot",
-    "slack-docs-invalid-client-id-1": "salesforce",
     "slack-docs-bad-redirect-uri-bare-1": "hubspot",
     "unknown-simple-oauth2-invalid-auth-code-1": "spring-security-oauth",  # Spring's "Invalid authorization code: X"
     "microsoft-b2c-prompt-none-no-session-1": "azure-ad-b2c",  # an AADB2C code: Azure AD B2C is Microsoft's
@@ -206,6 +205,17 @@ WRITTEN_BY: dict[str, str] = {
     "bingads-sandbox-scope-malformed-1": "microsoft",
     "google-ads-invalid-grant-no-refresh-token-1": "google",
     "grafana-gsheets-api-not-enabled-1": "google",
+    # Microsoft's own AADSTS codes in PowerShell modules and in authentik's Entra source; Salesforce's JWT bearer
+    # answer relayed by MuleSoft; Okta's userinfo URL in authentik's Okta source; Google's issuer quoted by Cloud
+    # Foundry UAA; Drupal's simple_oauth is league/oauth2-server
+    "pnp-powershell-mgmt-shell-consent-1": "microsoft",
+    "azure-automation-mfa-proofup-1": "microsoft",
+    "microsoft-graph-powershell-misspelled-scope-1": "microsoft",
+    "authentik-azuread-china-graph-resource-1": "microsoft",
+    "mulesoft-jwt-user-not-approved-profile-1": "salesforce",
+    "authentik-okta-source-userinfo-1": "okta",
+    "uaa-google-issuer-mismatch-1": "google",
+    "drupal-simple-oauth-client-id-not-in-body-1": "league-oauth2-server",
 }
 
 

@@ -29,8 +29,9 @@ CASES = [
      "reauth"),
     (403, notion(403, "restricted_resource", "Insufficient permissions for this endpoint."), "insufficient_scope",
      "missing_capability", "fix_config"),
+    # a page not shared with the integration: RFC 6750's insufficient_scope (round twenty-seven)
     (404, notion(404, "object_not_found", "Could not find page with ID: 59833787-2cf9-4fdf-8782-e53db20768a5."),
-     "access_denied", "ambiguous", "fix_config"),
+     "insufficient_scope", "ambiguous", "fix_config"),
     (429, notion(429, "rate_limited", "You have been rate limited. Please try again in a few minutes."),
      "rate_limited", "rate_limit_exceeded", "retry"),
     (529, notion(529, "service_overload", "Service overloaded."), "temporarily_unavailable", "service_overloaded",

@@ -259,7 +259,8 @@ GENERIC_RULES: list[ErrorRule] = [
        not_error=["error"],  # fosite's wrapper around a client assertion's JWT error: the phrase layer reads it
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
-       r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)",
+       r"(?:missing|requires?).{0,20}code[ _]challenge|requires? pkce|pkce (?:is )?(?:required|must be used)|"
+       r"\b(?:without|no|lacks?|lacking) (?:a |the |any )?(?:pkce )?code[ _]challenge\b",
        failure_class="invalid_request", cause="pkce_challenge_missing", references=[RFC7636]),
     _r(description=r"code[ _]verifier.{0,30}(?:is )?(?:required|missing|must be (?:provided|sent)|"
        r"not (?:specified|provided|supplied|sent|given|included))|missing.{0,30}code[ _]verifier",
