@@ -186,3 +186,71 @@ def test_an_authorization_request_without_a_code_challenge_is_the_challenge_miss
 def test_gitlabs_job_token_allowlist_refusal_is_a_policy() -> None:
     assert answer(None, "Authentication by CI/CD job token not allowed from group/a to group/b.", "gitlab") == (
         "access_denied", "access_policy_denied", "fix_config")
+
+
+# Third batch (corpora 168-175).
+
+def test_app_store_connects_refused_jwt_is_the_clients_token_not_a_missing_one() -> None:
+    body = ("Authentication credentials are missing or invalid. - Provide a properly configured and signed bearer"
+            " token, and make sure that it has not expired.")
+    # round twenty's reading of Apple's own sentence applies again (a missing-token family no longer takes it first)
+    assert answer(401, body) == ("invalid_token", "ambiguous", "fix_config")
+    assert classify(401, body, None, rulebook=BOOK).candidates
+    assert answer(401, "Authentication credentials are missing or invalid.")[:2] == ("invalid_token", "ambiguous")
+    # credentials that were not sent at all stay a missing token
+    assert answer(401, "Authentication credentials were not provided.")[1] == "access_token_missing"
+
+
+def test_xbox_xerr_codes_are_read_when_a_launcher_quotes_them() -> None:
+    assert answer(401, "AuthenticationException: Account is not on Xbox. 2148916233 ()") == (
+        "interaction_required", "xbox_profile_missing", "reauth")
+    assert answer(None, "Xerr 2148916227")[0] == "access_denied"
+
+
+@pytest.mark.parametrize("body", [
+    "Missing or invalid 'aud' claim in client_assertion JWT", "Invalid 'iss'/'sub' claims in client_assertion JWT",
+    "client assertion signature validation failed - Client assertion signature is invalid"])
+def test_a_refused_client_assertion_is_the_clients_authentication(body: str) -> None:
+    assert answer(400, body) == ("invalid_client", "jwt_claims_or_key_wrong", "fix_config")
+
+
+def test_a_refused_subject_token_is_rfc_8693s_invalid_request() -> None:
+    assert answer(400, "Missing or non-matching 'iss' claim in subject_token JWT.") == (
+        "invalid_request", "subject_token_invalid", "fix_config")
+
+
+def test_plaid_and_epic_codes_quoted_in_text() -> None:
+    assert answer(None, "onExit error: error_code INVALID_LINK_TOKEN") == (
+        "invalid_token", "link_token_expired_or_invalid", "retry")
+    assert answer(None, "item needs update: ITEM_LOGIN_REQUIRED") == (
+        "interaction_required", "login_required", "reauth")
+    assert answer(None, "Login to EGS API failed with errorCode: errors.com.epicgames.account.auth_token."
+                        "invalid_refresh_token") == ("invalid_grant", "refresh_token_invalid", "reauth")
+    assert answer(None, "errors.com.epicgames.oauth.corrective_action_required") == (
+        "interaction_required", "required_user_actions_pending", "reauth")
+
+
+def test_entras_codes_and_words_of_the_third_batch() -> None:
+    url = ("https://login.microsoftonline.com/common/oauth2/nativeclient?error=invalid_client&error_description="
+           "AADSTS650053: The application 'X' asked for scope 'Y' that doesn't exist on the resource 'Z'.")
+    assert answer(None, url, "microsoft") == ("invalid_scope", "invalid_scope_requested", "fix_config")
+    assert answer(400, "AADSTS90023: Public clients can't send a client secret.", "microsoft") == (
+        "invalid_client", "public_client_sent_secret", "fix_config")
+    assert answer(None, "Sign in error: no reply address provided") == (
+        "redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+    assert answer(None, "authentication.getAuthToken failed: resourceRequiresConsent") == (
+        "interaction_required", "consent_required", "reauth")
+    assert answer(None, "No application access policy found for this app.") == (
+        "insufficient_scope", "access_policy_denied", "fix_config")
+
+
+def test_clock_and_environment_wordings() -> None:
+    assert answer(401, "The timestamp of server is not synchronised. Check timestamp of server.")[1] == "clock_skew"
+    iat = "iat must be an integer or floating point Unix timestamp representing a time in the past"
+    assert answer(400, iat)[1] == "clock_skew"
+    assert answer(400, "Client secret belongs to test environment") == (
+        "invalid_client", "bad_client_secret", "fix_config")
+    assert answer(400, "redirect_url should start with https.")[0] == "redirect_uri_mismatch"
+    assert answer(None, "The provider is experiencing connection problems, please retry and be patient!")[2] == "retry"
+    no_jwks = "Error: The client does not have a JWKSet configured, but the client_assertion requires one"
+    assert answer(None, no_jwks) == ("invalid_client", "jwks_invalid", "fix_config")

@@ -216,6 +216,8 @@ WRITTEN_BY: dict[str, str] = {
     "authentik-okta-source-userinfo-1": "okta",
     "uaa-google-issuer-mismatch-1": "google",
     "drupal-simple-oauth-client-id-not-in-body-1": "league-oauth2-server",
+    # the EU wallet's PID issuer signs users in with a Keycloak realm (its token URL is /realms/<realm>/protocol/...)
+    "eudi-pid-issuer-dpop-missing-1": "keycloak",
 }
 
 

@@ -255,7 +255,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # its own; next to invalid_grant or invalid_client it is that endpoint's class.
     # "Allowed clock skew: N" is the leeway a validator prints with every expiry (jjwt), not a sign of skew.
     _r(description=r"(?<!allowed )clock skew|issued in the future|used before (?:it was )?issued|\biat\b.{0,40}future"
-                   r"|\bissued[ _-]at\b.{0,30}\bin the future",
+                   r"|\bissued[ _-]at\b.{0,30}\bin the future|\biat\b.{0,20}\bmust be\b.{0,80}\ba time in the past\b",
        not_error=["error"],  # fosite's wrapper around a client assertion's JWT error: the phrase layer reads it
        failure_class="invalid_token", class_from_error=True, cause="clock_skew", decision="fix_config"),
     _r(description=r"code[ _]challenge.{0,40}(?:required|missing|should be specified|must be (?:specified|sent))|"
@@ -482,7 +482,8 @@ GENERIC_RULES: list[ErrorRule] = [
        r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )"
        r"try (?:it |this )?(?:again )?"  # "try again later", "please try it later"
        r"(?:later(?!,? or contact)|shortly|in a (?:few|couple of) (?:minutes|moments|seconds)|"
-       r"in a (?:moment|minute|while))",
+       r"in a (?:moment|minute|while))|"
+       r"please retry (?:later|shortly|and be patient|in a (?:few|couple of) (?:minutes|moments|seconds))",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
 
