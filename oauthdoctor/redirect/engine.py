@@ -330,4 +330,18 @@ def registration_problem(registered: list[str], rule: RedirectRule) -> str | Non
             hint = (" (relative entries are resolved against the client's root URL, which diff-redirect does not "
                     "know: give the absolute URI)") if entry.startswith("/") else ""
             return f"REGISTERED {entry!r} is not an absolute URI: it has no scheme such as 'https:'{hint}"
+        if (bad := _authority_problem(parse_uri(entry))) is not None:
+            return f"REGISTERED {entry!r} is not a valid URI: {bad}"
+    return None
+
+
+def _authority_problem(p: ParsedURI) -> str | None:
+    """What makes a URI's host or port unparseable (an unclosed IPv6 bracket, a port that is no port), or None."""
+    if not p.has_authority:
+        return None
+    if p.host.startswith("[") and "]" not in p.host:
+        return "its host opens '[' (an IPv6 address) and never closes it"
+    port = p.port or ""
+    if port and "*" not in port and (any(ch not in "0123456789" for ch in port) or int(port) > 65535):
+        return f"its port {port!r} is not a number from 0 to 65535"
     return None
