@@ -31,6 +31,7 @@ DESCRIPTION_KEYS = (
     "description",  # TikTok's {"data": {"description": ...}}, read one level down too
     "faultstring",  # a SOAP 1.1 fault, and gateways that copy its shape ({"fault": {"faultstring": ...}})
     "err",  # Pardot's {"@attributes": {"err_code": 181}, "err": "..."}
+    "Error",  # Apigee's non-RFC OAuthV2 answers: {"ErrorCode": "InvalidRequest", "Error": "Refresh Token expired"}
     "body", "responseBody", "response_body",  # a wrapper's copy of a plain-text response (only when nothing else)
 )
 # "error..tag" is Dropbox's {"error": {".tag": "expired_access_token"}}; "oauth_problem" is OAuth 1.0a's.
