@@ -218,6 +218,14 @@ WRITTEN_BY: dict[str, str] = {
     "drupal-simple-oauth-client-id-not-in-body-1": "league-oauth2-server",
     # the EU wallet's PID issuer signs users in with a Keycloak realm (its token URL is /realms/<realm>/protocol/...)
     "eudi-pid-issuer-dpop-missing-1": "keycloak",
+    # Round twenty-eight: Entra's AADSTS answers relayed by proxies and apps, and Spring Security OAuth's sentences
+    "nginx-oidc-entra-spa-client-type-1": "microsoft",  # nginx's OIDC module logs Entra's AADSTS9002327
+    "traefik-forward-auth-entra-callback-path-1": "microsoft",  # Entra's AADSTS50011 behind forward-auth
+    "odoo-azure-insecure-reply-address-1": "microsoft",  # Odoo's Entra sign-in: AADSTS50011
+    "azureacr-refresh-token-inactivity-1": "microsoft",  # az acr login: Entra's AADSTS700082
+    "allegro-cannot-convert-token-json-1": "spring-security-oauth",  # Spring's "Cannot convert access token to JSON"
+    "allegro-code-flow-params-misplaced-1": "spring-security-oauth",  # Spring's "Invalid authorization code: X"
+    "adobe-analytics14-token-rejected-1": "oauth2-server-php",  # bshaffer's "The access token provided is invalid"
 }
 
 
