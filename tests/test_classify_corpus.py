@@ -254,7 +254,7 @@ FLOORS = {
     ("corpus4", True): (0.90, 0.94),
     ("corpus4", False): (0.87, 0.93),
     ("corpus5", True): (0.84, 0.78),  # 0.723 / 0.660 measured unseen, before any rule was written from it
-    ("corpus5", False): (0.81, 0.76),
+    ("corpus5", False): (0.80, 0.76),  # round 28: a bare 403 is RFC 6750's insufficient_scope
     ("corpus6", True): (0.85, 0.82),  # 0.714 / 0.651 measured unseen, before any rule was written from it
     ("corpus6", False): (0.85, 0.80),
     ("corpus7", True): (0.83, 0.83),  # 0.760 / 0.760 measured unseen, before any rule was written from it
@@ -364,8 +364,8 @@ FLOORS = {
     ("corpus55", False): (0.51, 0.78),
     ("corpus56", True): (0.55, 0.66),  # 0.556 / 0.667 measured unseen
     ("corpus56", False): (0.55, 0.66),
-    ("corpus57", True): (0.93, 0.87),  # 0.750 / 0.750 measured unseen
-    ("corpus57", False): (0.93, 0.87),
+    ("corpus57", True): (0.87, 0.87),  # 0.750 / 0.750 measured unseen; 403: insufficient_scope
+    ("corpus57", False): (0.87, 0.87),  # round 28: a bare 403 is RFC 6750's insufficient_scope
     ("corpus58", True): (0.85, 1.00),  # 0.571 / 1.000 measured unseen
     ("corpus58", False): (0.85, 1.00),
     ("corpus59", True): (0.58, 0.50),  # 0.542 / 0.458 measured unseen
@@ -472,7 +472,7 @@ FLOORS = {
     ("corpus109", True): (0.90, 0.80),  # 0.900 / 0.800 measured unseen
     ("corpus109", False): (0.90, 0.90),
     ("corpus110", True): (1.00, 1.00),  # 1.000 / 1.000 measured unseen
-    ("corpus110", False): (1.00, 1.00),
+    ("corpus110", False): (0.91, 1.00),  # round 28: a bare 403 is RFC 6750's insufficient_scope
     ("corpus111", True): (0.87, 0.87),  # 0.833 / 0.833 measured unseen
     ("corpus111", False): (0.70, 0.79),
     ("corpus112", True): (0.84, 0.53),  # 0.769 / 0.538 measured unseen
@@ -489,7 +489,7 @@ FLOORS = {
     ("corpus117", False): (0.92, 0.92),
     ("corpus118", True): (0.75, 0.91),  # 0.750 / 0.917 measured unseen
     ("corpus118", False): (0.66, 0.91),
-    ("corpus119", True): (0.62, 0.87),  # 0.562 / 0.875 measured unseen
+    ("corpus119", True): (0.56, 0.87),  # 0.562 / 0.875 measured unseen; 403: insufficient_scope
     ("corpus119", False): (0.50, 0.75),
     ("corpus120", True): (0.81, 0.68),  # 0.812 / 0.688 measured unseen
     ("corpus120", False): (0.81, 0.68),
@@ -516,7 +516,7 @@ FLOORS = {
     ("corpus131", True): (0.92, 0.92),  # 0.714 / 0.929 measured unseen
     ("corpus131", False): (0.85, 0.78),
     ("corpus132", True): (0.63, 1.00),  # 0.632 / 1.000 measured unseen
-    ("corpus132", False): (0.63, 1.00),
+    ("corpus132", False): (0.57, 1.00),  # round 28: a bare 403 is RFC 6750's insufficient_scope
     ("corpus133", True): (0.68, 0.78),  # 0.632 / 0.737 measured unseen
     ("corpus133", False): (0.68, 0.78),
     ("corpus134", True): (0.76, 0.82),  # 0.706 / 0.706 measured unseen
@@ -593,8 +593,8 @@ FLOORS = {
     ("corpus169", False): (0.60, 0.73),
     ("corpus170", True): (0.63, 0.81),  # 0.455 / 0.545 measured unseen
     ("corpus170", False): (0.63, 0.81),
-    ("corpus171", True): (0.55, 0.65),  # 0.450 / 0.550 measured unseen
-    ("corpus171", False): (0.55, 0.65),
+    ("corpus171", True): (0.50, 0.65),  # 0.450 / 0.550 measured unseen; 403: insufficient_scope
+    ("corpus171", False): (0.50, 0.65),  # round 28: a bare 403 is RFC 6750's insufficient_scope
     ("corpus172", True): (0.55, 0.66),  # 0.556 / 0.667 measured unseen
     ("corpus172", False): (0.55, 0.55),
     ("corpus173", True): (0.92, 1.00),  # 0.846 / 1.000 measured unseen
@@ -617,8 +617,8 @@ FLOORS = {
     ("corpus181", False): (0.66, 0.83),
     ("corpus182", True): (0.75, 0.93),  # 0.562 / 0.875 measured unseen
     ("corpus182", False): (0.75, 0.87),
-    ("corpus183", True): (0.55, 0.75),  # 0.550 / 0.750 measured unseen
-    ("corpus183", False): (0.55, 0.75),
+    ("corpus183", True): (0.50, 0.75),  # 0.550 / 0.750 measured unseen; 403: insufficient_scope
+    ("corpus183", False): (0.50, 0.75),  # round 28: a bare 403 is RFC 6750's insufficient_scope
     ("corpus184", True): (0.38, 0.61),  # 0.385 / 0.615 measured unseen
     ("corpus184", False): (0.38, 0.61),
     ("corpus185", True): (0.68, 0.68),  # 0.500 / 0.625 measured unseen

@@ -115,3 +115,12 @@ def test_stravas_quoted_error_lists_are_read_like_its_json() -> None:
     assert answer(400, fault, "strava") == ("invalid_grant", "auth_code_expired_or_reused", "reauth")
     broken = '{"message": "Bad request","errors":[{resource":"Application","field":"redirect_uri", "code":"invalid"}]}'
     assert answer(None, broken, "strava") == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
+
+
+def test_a_bare_403_from_an_api_is_a_token_without_the_privileges() -> None:
+    # RFC 6750 3.1: insufficient_scope is the 403 of a resource server; access_denied is the authorize redirect's
+    assert answer(403, "") == ("insufficient_scope", "ambiguous", "fix_config")
+    assert answer(403, "Forbidden")[0] == "insufficient_scope"
+    assert answer(403, '{"error": "access_denied"}')[0] == "access_denied"  # a body that names its code keeps it
+    assert answer(403, "domainPolicy: App cannot be used within the authenticated user's domain", "google") == (
+        "access_denied", "admin_policy_enforced", "fix_config")

@@ -53,7 +53,8 @@ def test_text_that_states_no_authorization_failure_stays_undecided(status: int |
 def test_the_status_still_speaks_first() -> None:
     """A 401 or 403 has its own reading; the vague family is for answers without one."""
     assert classify(401, "Authorization failed", None, rulebook=BOOK).failure_class == "invalid_token"
-    assert classify(403, "Authorization failed", None, rulebook=BOOK).failure_class == "access_denied"
+    # RFC 6750 3.1: an API's 403 is a token without the privileges the call needs (insufficient_scope)
+    assert classify(403, "Authorization failed", None, rulebook=BOOK).failure_class == "insufficient_scope"
 
 
 def test_the_cli_shows_the_lean_as_a_lean() -> None:

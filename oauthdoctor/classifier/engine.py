@@ -209,7 +209,7 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     if status == 401:
         return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES)), "status"
     if status == 403:
-        return Outcome(failure_class="access_denied", cause="ambiguous", decision="fix_config", candidates=[
+        return Outcome(failure_class="insufficient_scope", cause="ambiguous", decision="fix_config", candidates=[
             Candidate("missing_scope_or_permission", "the token's scopes/roles lack what this call needs"),
             Candidate("user_denied_consent", "the response came from the authorize redirect")]), "status"
     if status is not None and 500 <= status <= 599:
