@@ -124,3 +124,65 @@ def test_a_bare_403_from_an_api_is_a_token_without_the_privileges() -> None:
     assert answer(403, '{"error": "access_denied"}')[0] == "access_denied"  # a body that names its code keeps it
     assert answer(403, "domainPolicy: App cannot be used within the authenticated user's domain", "google") == (
         "access_denied", "admin_policy_enforced", "fix_config")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("CWWKS1751E: Validation failed for the ID token requested by [rp] because the (iss) issuer [https://a.example]"
+     " specified in the token does not match the [issuerIdentifier] attribute [https://b.example] for the provider",
+     ("invalid_token", "token_from_other_issuer", "fix_config")),
+    ("CWWKS1754E: Validation failed for the ID token requested by [rp] because the (aud) audience [other-client]"
+     " specified in the token does not match the clientId [rp] specified in the OpenID Connect client configuration.",
+     ("invalid_token", "token_for_wrong_audience", "fix_config")),
+    ('OAuth "invalid_request" error: Scope "transition:generic" is not declared in the client metadata',
+     ("invalid_scope", "scope_not_allowed", "fix_config")),
+    ("The redirect URI you provided has not been whitelisted for your application.",
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    ("028 Authentication header not exists", ("invalid_request", "access_token_missing", "fix_config")),
+    ("Unauthorized client_secret", ("invalid_client", "bad_client_credentials", "fix_config")),
+    ('{"error": "invalid_request", "error_description": "Multiple OAuth client credentials are provided"}',
+     ("invalid_request", "wrong_client_auth_method", "fix_config")),
+    ('{"error": "InvalidToken", "message": "Invalid token type"}', ("invalid_token", "wrong_token_type", "fix_config")),
+    ("Error 401: account credentials expired, login again", ("invalid_grant", "grant_dead", "reauth")),
+    ("-402: a user has not agreed to provide the user information (scope) that the API attempts to access",
+     ("insufficient_scope", "consent_required", "reauth")),
+    ("-101: a user whose account is not linked to the app made the request",
+     ("invalid_token", "token_revoked", "reauth")),
+    ("{'error_description': 'No attributes found in the context of this grant.', 'error': 'invalid_grant'}",
+     ("invalid_grant", "access_token_mapping_not_configured", "fix_config")),
+    ("javax.ws.rs.WebApplicationException: HTTP 400 Bad Request at org.gluu.oxauth.authorize.ws.rs."
+     "AuthorizeRestWebServiceValidator.validateRedirectUri(AuthorizeRestWebServiceValidator.java:268)",
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+])
+def test_third_batch_texts_that_name_their_failure(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_at_protocols_expired_token_is_an_access_jwt_not_a_device_code() -> None:
+    assert answer(400, '{"error": "ExpiredToken", "message": "Token has expired"}') == (
+        "invalid_token", "ambiguous", "retry")
+    # RFC 8628's expired_token stays the device code's
+    assert answer(400, '{"error": "expired_token"}')[1] == "device_code_expired"
+
+
+def test_matrix_error_codes() -> None:
+    assert answer(401, '{"errcode": "M_UNKNOWN_TOKEN", "error": "Unrecognised access token."}') == (
+        "invalid_token", "ambiguous", "reauth")
+    assert answer(401, '{"errcode": "M_MISSING_TOKEN", "error": "Missing access token"}') == (
+        "invalid_request", "access_token_missing", "fix_config")
+
+
+def test_alipay_sub_codes_and_discords_code_in_another_body() -> None:
+    body = ("{ message: 'sign check failed', info: { alipay_trade_precreate_response: { code: '40002', msg: 'Invalid"
+            " Arguments', sub_code: 'isv.invalid-app-id', sub_msg: 'invalid app id' } } }")
+    assert answer(None, body) == ("invalid_client", "unknown_client_id", "fix_config")
+    assert answer(None, '{"error_response": {"code": "40002", "sub_code": "isv.code-invalid"}}') == (
+        "invalid_grant", "auth_code_invalid_or_reused", "reauth")
+    # Discord's 40002 is an unverified account only when the text says so
+    verify = '{"message": "You need to verify your account in order to perform this action.", "code": 40002}'
+    assert answer(403, verify, "discord")[1] == "account_verification_required"
+
+
+def test_credential_managers_cancellation_leans_to_the_apps_registration() -> None:
+    assert answer(None, "CapacitorException: Google Sign-In failed: activity is cancelled by the user.") == (
+        "access_denied", "ambiguous", "fix_config")
+    assert answer(None, "The user cancelled the sign-in")[2] == "reauth"

@@ -226,6 +226,12 @@ WRITTEN_BY: dict[str, str] = {
     "allegro-cannot-convert-token-json-1": "spring-security-oauth",  # Spring's "Cannot convert access token to JSON"
     "allegro-code-flow-params-misplaced-1": "spring-security-oauth",  # Spring's "Invalid authorization code: X"
     "adobe-analytics14-token-rejected-1": "oauth2-server-php",  # bshaffer's "The access token provided is invalid"
+    "enable-mastodon-apps-authorization-header-stripped-1": "mastodon",  # a WordPress plugin serving Mastodon's API
+    "peertube-localhost-vs-configured-hostname-1": "node-oauth2-server",  # PeerTube's OAuth is node-oauth2-server
+    # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
+    "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
+    "qq-bot-token-internal-err-appid-type-1": "discord",  # the same five-digit {code, message} shape
+    "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
 }
 
 

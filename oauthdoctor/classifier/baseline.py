@@ -216,7 +216,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # and Authlib's JOSE ExpiredTokenError (any JWT past its exp) says "The token is expired".
     _r(error=["expired_token"], description=r"access[ _]token|^the token is expired\.?$", failure_class="invalid_token",
        cause="access_token_expired", decision="retry", references=[RFC6750]),
-    _r(description=r"multiple client credentials|more than one (?:client )?(?:authentication|credential)"
+    _r(description=r"multiple (?:oauth2? )?client credentials|more than one (?:client )?(?:authentication|credential)"
        r"|both in the (?:authori[sz]ation )?header and (?:in )?the (?:request )?body"
        r"|only one (?:client )?authentication (?:method|mechanism)",
        failure_class="invalid_request", cause="wrong_client_auth_method", references=[RFC6749]),
