@@ -1,11 +1,14 @@
-"""Round twenty-eight (issue #16): wordings from corpora 176-183's development halves that name their failure, and
-provider codes with a documented meaning (ClickUp's ECODE values, OCI's NotAuthenticated). The bodies are written for
-these tests."""
+"""Round twenty-eight (issue #16): wordings from corpora 176-199's development halves that name their failure,
+provider codes with a documented meaning (ClickUp's ECODE values, OCI's NotAuthenticated, Matrix's and AT Protocol's
+codes, Alipay's sub-codes), and an API's bare 403 as RFC 6750's insufficient_scope. The bodies are written for these
+tests."""
 
 from __future__ import annotations
 
 import pytest
-from classify_answers import answer
+from classify_answers import BOOK, answer
+
+from oauthdoctor.classifier import classify
 
 
 def test_a_pascal_case_error_key_with_a_sentence_is_the_description() -> None:
@@ -117,9 +120,14 @@ def test_stravas_quoted_error_lists_are_read_like_its_json() -> None:
     assert answer(None, broken, "strava") == ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")
 
 
+def summary_of(status: int, body: str) -> str:
+    return classify(status, body, None, rulebook=BOOK).summary
+
+
 def test_a_bare_403_from_an_api_is_a_token_without_the_privileges() -> None:
     # RFC 6750 3.1: insufficient_scope is the 403 of a resource server; access_denied is the authorize redirect's
     assert answer(403, "") == ("insufficient_scope", "ambiguous", "fix_config")
+    assert "RFC 6750 3.1" in summary_of(403, "{}")
     assert answer(403, "Forbidden")[0] == "insufficient_scope"
     assert answer(403, '{"error": "access_denied"}')[0] == "access_denied"  # a body that names its code keeps it
     assert answer(403, "domainPolicy: App cannot be used within the authenticated user's domain", "google") == (

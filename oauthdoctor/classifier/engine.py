@@ -209,7 +209,10 @@ def _generic(ex: Extracted, error_key: str | None, phrases: CompiledRules | None
     if status == 401:
         return Outcome(failure_class="invalid_token", cause="ambiguous", candidates=list(_401_CANDIDATES)), "status"
     if status == 403:
-        return Outcome(failure_class="insufficient_scope", cause="ambiguous", decision="fix_config", candidates=[
+        return Outcome(failure_class="insufficient_scope", cause="ambiguous", decision="fix_config", summary=(
+            "The call was refused with HTTP 403 and no reason: RFC 6750 3.1 answers 403 for a token without the "
+            "privileges (scope, role, permission) the call needs, so that is the reading; a 403 from the "
+            "authorization redirect itself would be a refused consent."), candidates=[
             Candidate("missing_scope_or_permission", "the token's scopes/roles lack what this call needs"),
             Candidate("user_denied_consent", "the response came from the authorize redirect")]), "status"
     if status is not None and 500 <= status <= 599:
