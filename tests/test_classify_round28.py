@@ -194,3 +194,33 @@ def test_credential_managers_cancellation_leans_to_the_apps_registration() -> No
     assert answer(None, "CapacitorException: Google Sign-In failed: activity is cancelled by the user.") == (
         "access_denied", "ambiguous", "fix_config")
     assert answer(None, "The user cancelled the sign-in")[2] == "reauth"
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("pyecobee.errors.InvalidTokenError: ecobee tokens invalid; re-authentication required",
+     ("invalid_grant", "grant_dead", "reauth")),
+    ("Flood detected: IP Locked #374", ("rate_limited", "rate_limit_exceeded", "retry")),
+    ("Credentials expired while waiting for you to authorize with Google",
+     ("expired_token", "device_code_expired", "reauth")),
+    ("Failed to refresh token because of multiple concurrent requests using the same token which is not allowed",
+     ("invalid_grant", "concurrent_refresh_requests", "fix_config")),
+    # Go's cancelled context is the program giving up, not a refusal: no OAuth meaning, and no new sign-in
+    ("Token refresh failed try 1/5: context canceled", ("unknown", "request_cancelled_by_caller", "retry")),
+])
+def test_fourth_batch_texts_that_name_their_failure(body: str, expected: tuple[str, str, str]) -> None:
+    assert answer(None, body) == expected
+
+
+def test_entras_aadsts16000_has_two_meanings() -> None:
+    select = ("InteractionRequiredAuthError: interaction_required: AADSTS16000: Either multiple user identities are"
+              " available for the current request or selected account is not supported for the scenario.")
+    assert answer(None, select, "microsoft") == ("interaction_required", "account_selection_required", "reauth")
+    guest = ("AADSTS16000: User account 'x@live.com' from identity provider 'live.com' does not exist in tenant"
+             " 'Contoso' and cannot access the application")
+    assert answer(None, guest, "microsoft") == ("access_denied", "user_not_in_tenant", "fix_config")
+
+
+def test_msal_browsers_post_request_failed_names_the_spa_registration() -> None:
+    body = ("BrowserAuthError: post_request_failed: Network request failed: If the browser threw a CORS error, check"
+            " that the redirectUri is registered in the Azure App Portal as type 'SPA'")
+    assert answer(None, body, "microsoft") == ("invalid_request", "ambiguous", "fix_config")
