@@ -326,11 +326,12 @@ def registration_problem(registered: list[str], rule: RedirectRule) -> str | Non
     for entry in _entries(list(registered), rule):
         if entry == "*" and rule.wildcard.style == "trailing_prefix":
             continue
-        if parse_uri(entry).scheme is None:
+        parsed = parse_uri(entry)
+        if parsed.scheme is None:
             hint = (" (relative entries are resolved against the client's root URL, which diff-redirect does not "
                     "know: give the absolute URI)") if entry.startswith("/") else ""
             return f"REGISTERED {entry!r} is not an absolute URI: it has no scheme such as 'https:'{hint}"
-        if (bad := _authority_problem(parse_uri(entry))) is not None:
+        if (bad := _authority_problem(parsed)) is not None:
             return f"REGISTERED {entry!r} is not a valid URI: {bad}"
     return None
 
