@@ -63,7 +63,6 @@ WRITTEN_BY: dict[str, str] = {
     "supabase-nextjs-invalid-refresh-token-message-1": "twitch",  # {"message", "status"} is Twitch's shape
     "authlib-expired-refresh-reported-as-invalid-request-1": "discord",  # Authlib's sentence, which Discord answers
     "linkedin-client-auth-failed-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
-    "google-capacitor-12500-something-went-wrong-1": "discord",  # {"message", "code": 5 digits} is Discord's shape
     "slack-docs-bad-client-secret-1": "hubspot",
     "slack-docs-bad-redirect-uri-bare-1": "hubspot",
     "unknown-simple-oauth2-invalid-auth-code-1": "spring-security-oauth",  # Spring's "Invalid authorization code: X"
@@ -72,7 +71,6 @@ WRITTEN_BY: dict[str, str] = {
     "virtuagym-grant-type-not-specified-1": "oauth2-server-php",  # bshaffer's "The grant type was not specified ..."
     "authjs-invalid-client-todo-handle-1": "league-oauth2-server",  # the bare "Client authentication failed" sentence
     "powerbi-sample-client-secret-required-1": "microsoft",  # Power BI signs in through Entra: an AADSTS code
-    "snowflake-rb-keypair-jwt-expired-1": "discord",  # {"code": six digits, "message"} is Discord's shape too
     "linear-raycast-code-invalid-1": "node-oauth2-server",  # "Invalid grant: authorization code is invalid"
     "claude-mcp-refresh-invalid-grant-1": "node-oauth2-server",  # "Invalid grant: refresh token is invalid"
     "pomerium-azure-code-redeemed-masked-1": "microsoft",  # Pomerium relays Entra's answer: an AADSTS code
@@ -87,7 +85,6 @@ WRITTEN_BY: dict[str, str] = {
     "oauth2orize-invalid-code-1": "zitadel",  # zitadel/oidc's exact invalid_grant words (a guess, kept visible)
     "immich-pkce-verifier-invalid-1": "casdoor",  # Casdoor's own PKCE message, relayed by Immich
     "strapi-github-callback-401-regression-4": "spotify",  # {"error": {"status", "message"}} is Spotify's shape too
-    "ups-clientid-invalid-1": "discord",  # {"message", "code": 5 digits} is Discord's shape too (a guess, kept visible)
     "sap-btp-user-token-exchange-insufficient-scope-2": "spring-security-oauth",  # XSUAA is Cloud Foundry's UAA
     "amazon-acdcli-invalid-client-refresh-1": "league-oauth2-server",  # the bare "Client authentication failed"
     "mollie-invalid-grant-code-not-exist-1": "oauth2-server-php",  # bshaffer's "Authorization code doesn't exist ..."
@@ -104,7 +101,6 @@ WRITTEN_BY: dict[str, str] = {
     "tumblr-redirect-uri-missing-token-request-1": "oauth2-server-php",  # bshaffer's "redirect URI is missing or ..."
     "sourcegraph-jetbrains-token-invalid-or-expired-1": "kong",  # Kong's sentence word for word (a guess, visible)
     "duo-unauthorized-oidc-request-1": "node-oauth2-server",  # its UnauthorizedRequestError's code (a guess, visible)
-    "shopee-access-token-expired-1": "discord",  # {"code": six digits, "message"} is Discord's shape too (a guess)
     "microsoft-b2c-invalid-issuer-discovery-1": "azure-ad-b2c",  # the issuer names b2clogin.com: Azure AD B2C
     "msal-ios-b2c-account-no-longer-exists-2": "azure-ad-b2c",  # MSAL relays a B2C policy's answer
     "msal-browser-failed-to-fetch-offline-1": "microsoft",  # the failed request names login.microsoftonline.com
@@ -230,7 +226,6 @@ WRITTEN_BY: dict[str, str] = {
     "peertube-localhost-vs-configured-hostname-1": "node-oauth2-server",  # PeerTube's OAuth is node-oauth2-server
     # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
     "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
-    "qq-bot-token-internal-err-appid-type-1": "discord",  # the same five-digit {code, message} shape
     "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
 }
 
