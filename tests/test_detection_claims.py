@@ -37,6 +37,7 @@ WRITTEN_BY: dict[str, str] = {
     "slack-refresh-invalid-grant-3": "google",  # Google's "Token has been expired or revoked." quoted in a Slack thread
     "azure-devops-mfa-required-6": "microsoft",  # Azure DevOps signs in through Entra: an AADSTS code
     "vault-jwt-keyset-timeout-4": "gitlab",  # Vault could not reach gitlab.com's discovery URL, which the text names
+    "google-openpubkey-iat-in-future-1": "zitadel",  # "issuedAt of token is in the future": zitadel/oidc's check
     # Entra's answers (an AADSTS or IDW code) seen through Microsoft's libraries and Dynamics 365's connector
     "microsoft-identity-web-aadsts54005-double-redeem-1": "microsoft",
     "dynamics-xrmtooling-aadsts7000215-encrypted-secret-5": "microsoft",

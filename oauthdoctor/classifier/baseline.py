@@ -86,8 +86,9 @@ ERROR_CLASS: dict[str, str] = {
     "invalidtokenerror": "invalid_token",
     "unsupported_token_type": "invalid_request", "internal_error": "server_error",
     "internal_server_error": "server_error", "access-denied": "access_denied",
-    # Twitch and Amazon Cognito name a redirect mismatch redirect_mismatch
-    "redirect_mismatch": "redirect_uri_mismatch",
+    # Twitch and Amazon Cognito name a redirect mismatch redirect_mismatch; Google's error page has shown it as
+    # redirect_url_mismatch
+    "redirect_mismatch": "redirect_uri_mismatch", "redirect_url_mismatch": "redirect_uri_mismatch",
     # fosite / Ory Hydra / Authelia codes beyond RFC 6749 (ory/fosite errors.go)
     "request_unauthorized": "invalid_token", "token_inactive": "invalid_token", "token_claim": "invalid_token",
     "scope_not_granted": "insufficient_scope", "jti_known": "invalid_client", "request_forbidden": "access_denied",
@@ -305,7 +306,7 @@ GENERIC_RULES: list[ErrorRule] = [
     # phrase rules read them)
     _r(description=r"redirect[ _-]?ur[il](?! with no parameters|_request: |: the protocol and host \(including port\))"
        r".{0,200}(?:mismatch|does ?n[o']t match|must match|not match|not registered|"
-       r"not allowed|not whitelisted|not valid|invalid|incorrect)|(?:mismatch|invalid|incorrect|unregistered)"
+       r"not allowed|not whitelisted|not valid|invalid\b|incorrect\b)|(?:mismatch|invalid|incorrect|unregistered)"
        r"[ _-]redirect[ _-]?ur[il](?!: the protocol and host \(including port\))|"
        r"invalid parameter:? (?:redirect|callback)[ _-]?ur[il]|callback url mismatch|"
        # Spring Security OAuth's "Invalid redirect: <uri> does not match ...", and the same without the colon

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
 MAX_TEXT = 200_000  # longer inputs are cut: an error body is never that long, and regexes stay fast
 MAX_PLAIN_DESCRIPTION = 4_000  # plain text up to this long is its own description (a log line, a library message)
@@ -133,7 +133,7 @@ _LAZY: dict[str, tuple[str, int]] = {
     "leading_code": (r"([a-z]+(?:_[a-z]+)+)\s*(?:\(|:\s|$)", 0),  # "code (description)", "code: description"
     "known_code": (r"\b(" + "|".join(OAUTH_CODES) + r")\b", re.I),
     # OAuth 1.0a's problem report quoted in a message, as its WWW-Authenticate parameter: oauth_problem="x"
-    "oauth_problem": (r"\boauth_problem\s*=\s*\\?[\"']?([a-z]+(?:_[a-z]+)+)", 0),
+    "oauth_problem": (r"\boauth_problem\s*=\s*\\?[\"']?([a-z]+(?:(?:_|%20|\+)[a-z]+)+)", 0),  # a form-encoded value too
     # an XML error document's code and message (AWS's <ErrorResponse><Error><Code>, Azure's <Error><Code>)
     "xml_code": (r"<Code>\s*([^<\s][^<]*?)\s*</Code>", 0),
     "xml_message": (r"<Message>\s*([^<]*?)\s*</Message>", 0),
@@ -383,7 +383,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
             quoted = " ".join(v for k, v in fields.items() if k in DESCRIPTION_KEYS or "." in k)
             error = _code_in_text(quoted)
             if error is None and "oauth_problem" in quoted and (problem := _rx("oauth_problem").search(quoted)):
-                error = fields["oauth_problem"] = problem.group(1)
+                error = fields["oauth_problem"] = unquote_plus(problem.group(1))
         if description is None and error is not None and fmt in ("wrapped", "python"):
             description = _said_before(text, error)
     if error is None and visible:
@@ -391,7 +391,7 @@ def _extract(status: int | None, body: Any, hdrs: dict[str, str]) -> Extracted:
     if error is None and "oauth_problem" in text and (problem := _rx("oauth_problem").search(text)):
         # OAuth 1.0a's problem report anywhere in a log line or dump ("Response Body: oauth_problem=...", a header
         # printed as 'www-authenticate': 'OAuth oauth_problem=...'): its value is the error the rules read
-        error = fields["oauth_problem"] = problem.group(1)
+        error = fields["oauth_problem"] = unquote_plus(problem.group(1))
     www = hdrs.get("www-authenticate")
     if www and (params := _auth_params(www)):
         if error is None and "error" in params:
@@ -512,6 +512,25 @@ def _loads(text: str) -> dict[str, Any] | None:
     return _as_mapping(value)
 
 
+def _closed_json(text: str) -> dict[str, Any] | None:
+    """A JSON object cut short at its end (a log or an issue that kept only the first lines of a body), closed with
+    the brackets it still owes; None when the cut falls inside a string or the brackets do not pair."""
+    owed: list[str] = []
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            owed.append("}" if ch == "{" else "]")
+        elif ch in "}]" and (not owed or owed.pop() != ch):
+            return None
+    if in_string or not owed:
+        return None
+    return _loads(text.rstrip().rstrip(",") + "".join(reversed(owed)))
+
+
 def _json_string(text: str) -> str | None:
     """The text a JSON string literal holds (a trailing comma, as in a pasted log field, is allowed)."""
     candidate = text.rstrip().rstrip(",").rstrip()
@@ -575,6 +594,8 @@ def _embedded(text: str) -> tuple[dict[str, Any] | None, str]:
     if start != -1 and end > start:
         inner = text[start:end + 1]
         data = _loads(inner)
+        if data is None and len(text) - start < 20_000:
+            data = _closed_json(text[start:])  # a body the log cut short: "{... "message": "Invalid Credentials" }"
         if data is not None:
             return _trimmed(data), "json" if start == 0 else "wrapped"
         if len(inner) < 20_000 and ("'" in inner or "None" in inner or "True" in inner or "False" in inner):
