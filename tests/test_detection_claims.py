@@ -225,9 +225,22 @@ WRITTEN_BY: dict[str, str] = {
     "adobe-analytics14-token-rejected-1": "oauth2-server-php",  # bshaffer's "The access token provided is invalid"
     "enable-mastodon-apps-authorization-header-stripped-1": "mastodon",  # a WordPress plugin serving Mastodon's API
     "peertube-localhost-vs-configured-hostname-1": "node-oauth2-server",  # PeerTube's OAuth is node-oauth2-server
+    "smartthings-invalid-refresh-token-31": "spring-security-oauth",  # SmartThings' token endpoint is Spring's
+    # the provider's own client libraries, labelled by the library's name: the body is the provider's answer
+    "gke-metadata-server-not-ready-1": "google",  # google-auth's exception module names it
+    "google-auth-python-adc-missing-1": "google",
+    "google-auth-library-python-adc-missing-11": "google",
+    "google-auth-library-python-adc-not-found-12": "google",
+    "google-auth-python-account-not-found-1": "google",
+    "okta-sdk-java-e0000011-secret-as-token-1": "okta",  # Okta's E0000011 code
+    "simple-salesforce-invalid-login-creds-1": "salesforce",  # simple_salesforce's SalesforceAuthenticationFailed
+    "simple-salesforce-invalid-login-portal-2": "salesforce",
     # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
     "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
     "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
+    "amplify-appsync-subscription-permission-denied-1": "fitbit",  # AppSync's errors[].errorType is Fitbit's shape
+    "renault-kamereon-privacy-mode-40": "fitbit",  # Kamereon's errors[].errorType ("functional") likewise
+    "overkiz-missing-api-key-5": "square",  # a bare AUTHENTICATION_ERROR is Square's category too (a guess, visible)
 }
 
 
