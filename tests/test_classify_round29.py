@@ -70,8 +70,9 @@ def test_a_json_body_cut_short_by_a_log_is_read_as_json() -> None:
 
 
 def test_an_invalid_client_after_a_redirect_uri_parameter_is_not_a_redirect_mismatch() -> None:
-    text = ('Error getting access token, request is: https://idp.test/token?grant_type=authorization_code'
-            '&redirect_uri=https://app.test/cb, response is: error=invalid_client&error_description=Unauthorized')
+    text = ('{"error": {"message": "Error getting access token, request is: https://idp.test/token?grant_type='
+            'authorization_code&redirect_uri=https://app.test/cb, response is: error=invalid_client'
+            '&error_description=Unauthorized"}}')
     assert answer(None, text)[0] == "invalid_client"
 
 
