@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from classify_answers import answer
+from classify_answers import BOOK, answer
+
+from oauthdoctor.classifier import classify
 
 
 @pytest.mark.parametrize("body,expected", [
@@ -74,3 +76,16 @@ def test_a_membership_in_a_group_of_words_is_not_an_organisation() -> None:
     assert answer(400, '{"error": "invalid_grant", "error_description": "Authorization code provided does not '
                        'belong to you"}')[0] == "invalid_grant"
     assert answer(None, "The service is temporarily unavailable for maintenance")[2] == "retry"
+
+
+@pytest.mark.parametrize("error_type", ["expired_token", "invalid_grant", "insufficient_scope", "validation"])
+def test_an_error_type_fitbit_lists_is_fitbits(error_type: str) -> None:
+    body = f'{{"errors": [{{"errorType": "{error_type}", "message": "see dev.fitbit.com"}}], "success": false}}'
+    assert classify(401, body, None, rulebook=BOOK).provider == "fitbit"
+
+
+@pytest.mark.parametrize("error_type", ["UnauthorizedException", "functional", "permission_denied"])
+def test_another_apis_error_type_list_is_not_fitbits(error_type: str) -> None:
+    # AppSync and Renault's Kamereon answer errors[].errorType too, with types Fitbit does not list
+    body = f'{{"errors": [{{"errorType": "{error_type}", "message": "Permission denied"}}]}}'
+    assert classify(401, body, None, rulebook=BOOK).provider != "fitbit"

@@ -238,8 +238,6 @@ WRITTEN_BY: dict[str, str] = {
     # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
     "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
     "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
-    "amplify-appsync-subscription-permission-denied-1": "fitbit",  # AppSync's errors[].errorType is Fitbit's shape
-    "renault-kamereon-privacy-mode-40": "fitbit",  # Kamereon's errors[].errorType ("functional") likewise
     "overkiz-missing-api-key-5": "square",  # a bare AUTHENTICATION_ERROR is Square's category too (a guess, visible)
 }
 
