@@ -235,6 +235,14 @@ WRITTEN_BY: dict[str, str] = {
     "okta-sdk-java-e0000011-secret-as-token-1": "okta",  # Okta's E0000011 code
     "simple-salesforce-invalid-login-creds-1": "salesforce",  # simple_salesforce's SalesforceAuthenticationFailed
     "simple-salesforce-invalid-login-portal-2": "salesforce",
+    # round thirty: the server behind the service, or the provider under another label
+    "gargle-refresh-invalid-grant-warning": "google",  # R's gargle quoting Google's "Token has been expired or revoked"
+    "sap-cloud-sdk-client-credentials-bad-credentials": "spring-security-oauth",  # XSUAA is Cloud Foundry's UAA
+    "smartlauncher-backend-non-system-scope": "smart-on-fhir",  # the SMART launcher, labelled smarthealthit
+    "cognito-issuer-providername-invalid-provider": "aws-cognito",  # labelled amazon
+    "supabase-no-api-key-react-admin": "kong",  # Supabase's API gateway is Kong (its key-auth answer)
+    "tado-device-auth-missing-client-id": "fusionauth",  # tado's login server answers in FusionAuth's shape
+    "tado-device-auth-malformed-page": "fusionauth",  # and with FusionAuth's error page wording
     # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
     "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
     "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
