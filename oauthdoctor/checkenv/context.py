@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from oauthdoctor.checks.values import INVISIBLE
+from oauthdoctor.checks.values import without_invisible
 from oauthdoctor.config import EnvEntry, EnvFile, ResolvedConfig, env_name
 from oauthdoctor.model import Location
 
@@ -29,7 +29,7 @@ def show_url(url: str) -> str:
 
 
 def strip_invisible(text: str) -> str:
-    return "".join(ch for ch in text if ch not in INVISIBLE)
+    return without_invisible(text)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import unicodedata
 
 from oauthdoctor.checkenv.context import EnvFileCheck, entry_file, key_location, value_location
 from oauthdoctor.checkenv.registry import finding, rule
-from oauthdoctor.checks.values import INVISIBLE, SMART_QUOTES, char_name, value_problems
+from oauthdoctor.checks.values import char_name, first_invisible, first_smart_quote, value_problems, without_invisible
 from oauthdoctor.config import EnvEntry
 from oauthdoctor.model import Finding, Location, Severity, SeverityVariant
 
@@ -172,7 +172,8 @@ def value_quote(check: EnvFileCheck) -> list[Finding]:
 def _quote(check: EnvFileCheck, entry: EnvEntry) -> list[Finding]:
     key, raw, kinds = entry.key, entry.raw, _kinds(entry)
     if "smart_quote" in kinds:
-        index, char = next((i, c) for i, c in enumerate(raw) if c in SMART_QUOTES)
+        index = first_smart_quote(raw) or 0
+        char = raw[index]
         return [finding("value-quote", value_location(check.env, entry, index),
                         f"{key} contains a typographic quote ({_quote_name(char)}); loaders keep it as part of "
                         "the value",
@@ -197,16 +198,16 @@ def _quote(check: EnvFileCheck, entry: EnvEntry) -> list[Finding]:
 def value_invisible(check: EnvFileCheck) -> list[Finding]:
     env, out = check.env, []
     for entry in env.entries:
-        index = next((i for i, c in enumerate(entry.key) if c in INVISIBLE), None)
+        index = first_invisible(entry.key)
         if index is not None:
-            clean = "".join(c for c in entry.key if c not in INVISIBLE)
+            clean = without_invisible(entry.key)
             out.append(finding("value-invisible", key_location(env, entry, index),
                                f"key {clean} contains an invisible character ({char_name(entry.key[index])})"
                                "; the application will not find it", fix=f"Retype the key {clean}.", key=clean))
     for entry in check.entries():
         if "invisible_char" not in _kinds(entry):
             continue
-        index = next((i for i, c in enumerate(entry.raw) if c in INVISIBLE), 0)
+        index = first_invisible(entry.raw) or 0
         out.append(finding("value-invisible", value_location(env, entry, index),
                            f"{entry.key} contains an invisible character ({char_name(entry.raw[index])})",
                            fix=f"Retype the value of {entry.key} (copying from a web page or chat adds these).",

@@ -29,6 +29,26 @@ INVISIBLE = frozenset(
     "\u205f\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3000\ufeff"
 )
 SMART_QUOTES = frozenset("\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\u2032")
+# Searched with one compiled class, not a loop over the characters: a value can be a megabyte long.
+_INVISIBLE_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(INVISIBLE)) + "]")
+_SMART_QUOTE_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(SMART_QUOTES)) + "]")
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
+def first_invisible(text: str) -> int | None:
+    """Index of the first invisible character in ``text``, or None."""
+    found = _INVISIBLE_CHAR.search(text)
+    return found.start() if found else None
+
+
+def first_smart_quote(text: str) -> int | None:
+    """Index of the first typographic quote in ``text``, or None."""
+    found = _SMART_QUOTE_CHAR.search(text)
+    return found.start() if found else None
+
+
+def without_invisible(text: str) -> str:
+    return text.translate(_DROP_INVISIBLE)
 _PLACEHOLDER = re.compile(
     r"^(?:x{3,}|\*{3,}|\.{3,}|0{3,}|change[-_ ]?(?:me|it|this)|todo\b.*|tbd|fixme\b.*|replace[-_ ]?me|"
     r"placeholder|dummy|fake|secret|password|none|null|nil|undefined|example|sample|"
@@ -70,17 +90,16 @@ def value_problems(value: str) -> list[ValueProblem]:
     if literal:
         out.append(ValueProblem("literal_newline", literal.start(), "a literal \\n or \\r"))
     out += _quote_problems(value, stripped)
-    for index, char in enumerate(value):
-        if char in INVISIBLE:
-            out.append(ValueProblem("invisible_char", index, f"an invisible character ({char_name(char)})"))
-            break
+    index = first_invisible(value)
+    if index is not None:
+        out.append(ValueProblem("invisible_char", index, f"an invisible character ({char_name(value[index])})"))
     return out
 
 
 def _quote_problems(value: str, stripped: str) -> list[ValueProblem]:
-    for index, char in enumerate(value):
-        if char in SMART_QUOTES:
-            return [ValueProblem("smart_quote", index, f"a typographic quote ({char_name(char)})")]
+    index = first_smart_quote(value)
+    if index is not None:
+        return [ValueProblem("smart_quote", index, f"a typographic quote ({char_name(value[index])})")]
     for quote, kind in (('"', "double"), ("'", "single")):
         if value.count(quote) % 2:
             return [ValueProblem("unbalanced_quote", value.find(quote), f"an unbalanced {kind} quote")]
