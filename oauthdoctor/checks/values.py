@@ -49,6 +49,8 @@ def first_smart_quote(text: str) -> int | None:
 
 def without_invisible(text: str) -> str:
     return text.translate(_DROP_INVISIBLE)
+
+
 _PLACEHOLDER = re.compile(
     r"^(?:x{3,}|\*{3,}|\.{3,}|0{3,}|change[-_ ]?(?:me|it|this)|todo\b.*|tbd|fixme\b.*|replace[-_ ]?me|"
     r"placeholder|dummy|fake|secret|password|none|null|nil|undefined|example|sample|"
