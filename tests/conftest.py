@@ -15,6 +15,7 @@ examples on each run to look for new failures; whatever it finds becomes an expl
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 
@@ -26,6 +27,12 @@ from servers.ntp_server import NtpMode, NtpServer, run_ntp_server
 from servers.oidc_server import OidcServer, OidcServerUnavailable, start_oidc_server
 from servers.quirks import Quirks
 from servers.strict_server import StrictServer, run_strict_server
+
+# The Ctrl-C tests send SIGINT to the commands they start and expect its default action. A shell that starts the run
+# as a background job without job control (`(bash .ci/run &)`) leaves SIGINT ignored, and children inherit that;
+# give them the default back.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 settings.register_profile("default", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
