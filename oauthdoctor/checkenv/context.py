@@ -28,10 +28,6 @@ def show_url(url: str) -> str:
     return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", r"\1***@", url)
 
 
-def strip_invisible(text: str) -> str:
-    return without_invisible(text)
-
-
 @dataclass(frozen=True)
 class EnvFileCheck:
     """One env file as the file-scope rules see it: which keys are OAuth keys, which hold URI lists."""
@@ -124,7 +120,7 @@ class FileCheck:
         raw = self.config.raw(canonical)
         if raw is None or self.is_deferred(canonical):
             return None
-        cleaned = strip_invisible(raw).strip()
+        cleaned = without_invisible(raw).strip()
         return cleaned or None
 
     def at(self, canonical: str) -> Location:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from oauthdoctor.checkenv.context import EnvFileCheck, FileCheck, strip_invisible
+from oauthdoctor.checkenv.context import EnvFileCheck, FileCheck
 from oauthdoctor.checkenv.rules import REGISTRY
-from oauthdoctor.checks.values import is_placeholder
+from oauthdoctor.checks.values import is_placeholder, without_invisible
 from oauthdoctor.config import (
     SECRET_KEYS,
     EnvFile,
@@ -127,8 +127,8 @@ def _resolve(provider: str) -> str:
 def _client_checks(env: EnvFile, prefix: str | None, provider: str | None, names: Mapping[str, str],
                    incomplete: bool) -> list[FileCheck]:
     """One ``FileCheck`` per client configuration in one environment."""
-    key_names = {strip_invisible(e.key): e.key for e in env.entries}
-    cleaned = {strip_invisible(k): v for k, v in env.values.items()}
+    key_names = {without_invisible(e.key): e.key for e in env.entries}
+    cleaned = {without_invisible(k): v for k, v in env.values.items()}
     configs = configs_for(cleaned, prefix, provider, names)
     if not any(c.origin for c in configs) and not provider:
         return []
@@ -181,11 +181,11 @@ class _ClientKeys:
 def _file_check(part: EnvFile, keys: _ClientKeys, used: set[tuple[str, int, int]], prefix: str | None,
                 names: Mapping[str, str], has_config: bool) -> EnvFileCheck:
     """The part as the file rules see it: which of its keys are OAuth keys, which hold URI lists."""
-    key_names = {strip_invisible(e.key): e.key for e in part.entries}
+    key_names = {without_invisible(e.key): e.key for e in part.entries}
     oauth = set(keys.oauth)
     oauth |= {e.key for e in part.entries if (e.file or part.path, e.value_line, e.value_column) in used}
     user_prefix = (prefix or "").upper()
-    claimed = map_dialects({strip_invisible(e.key): e.value or "" for e in part.entries}, names).claimed
+    claimed = map_dialects({without_invisible(e.key): e.value or "" for e in part.entries}, names).claimed
     for key in key_names:
         if key.startswith("OAUTH_") or (user_prefix and key.startswith(user_prefix)) or framework_match(key, names) \
                 or key in claimed:
@@ -257,7 +257,7 @@ def _secrets_of(env: EnvFile, known: _SecretKeys, used: set[tuple[str, int, int]
                 entry.key not in public_keys and place not in used and is_secret_key(entry.key)):
             for candidate in (entry.value, entry.raw, entry.raw[1:-1] if entry.quote else None, entry.encoded):
                 if candidate:
-                    found |= {candidate, candidate.strip(), strip_invisible(candidate).strip()}
+                    found |= {candidate, candidate.strip(), without_invisible(candidate).strip()}
     for problem in env.problems:  # a line python-dotenv could not parse may still hold a secret
         key, _, rest = problem.text.partition("=")
         if rest and is_secret_key(key.strip()):
