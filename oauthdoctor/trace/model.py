@@ -7,14 +7,14 @@ renderers — can leak a code, token or secret however it is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal
+
+import msgspec
 
 Kind = Literal["authorize", "callback", "token", "api", "other"]
 
 
-@dataclass(frozen=True, slots=True)
-class Capture:
+class Capture(msgspec.Struct, frozen=True):
     """One request/response pair as a reader found it (raw values; never rendered)."""
 
     source: str
@@ -30,12 +30,11 @@ class Capture:
     response_headers: tuple[tuple[str, str], ...] = ()
     response_body: str | None = None
     redirect_url: str | None = None
-    derived: dict[str, str] = field(default_factory=dict)  # values a recorder computed from secrets
+    derived: dict[str, str] = {}  # values a recorder computed from secrets
     failure: str | None = None  # transport failure instead of a response (timeout, connection refused)
 
 
-@dataclass(frozen=True, slots=True)
-class Callback:
+class Callback(msgspec.Struct, frozen=True):
     """What came back to the redirect URI: the code, state or error of an authorization response."""
 
     code: str | None  # fingerprint
@@ -44,8 +43,7 @@ class Callback:
     via_redirect: bool  # seen only as the authorization server's Location header
 
 
-@dataclass(frozen=True, slots=True)
-class Exchange:
+class Exchange(msgspec.Struct, frozen=True):
     """One exchange on the timeline; secrets are fingerprints (``redact.stable_fingerprint``)."""
 
     number: int  # position on the merged timeline (1-based): what findings point at
@@ -62,7 +60,7 @@ class Exchange:
     status: int | None = None
     client_id: str | None = None
     grant_type: str | None = None
-    sent: dict[str, str] = field(default_factory=dict)  # parameters sent: secrets fingerprinted
+    sent: dict[str, str] = {}  # parameters sent: secrets fingerprinted
     bearer: str | None = None  # fingerprint of the access token an API call carried
     issued_access: str | None = None
     issued_refresh: str | None = None
@@ -71,7 +69,7 @@ class Exchange:
     error_description: str | None = None
     ok_false: bool = False  # Slack-style {"ok": false} in a 2xx answer
     body: dict[str, Any] | str | None = None  # response body, secrets fingerprinted (for the classifier)
-    headers: dict[str, str] = field(default_factory=dict)  # response headers the classifier reads
+    headers: dict[str, str] = {}  # response headers the classifier reads
     www_authenticate_error: str | None = None
     date: float | None = None  # the server's Date header (epoch seconds)
     callback: Callback | None = None

@@ -8,7 +8,9 @@ given after sorting and filtering: they are what findings and the rendered timel
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+import msgspec
 
 from oauthdoctor.trace.inputs import read_captures
 from oauthdoctor.trace.model import Capture, Exchange
@@ -60,7 +62,7 @@ def build_timeline(files: Sequence[str], provider_of: ProviderOf, client_id: str
     if client_id:
         exchanges = list(_of_client(exchanges, client_id))
     if len(exchanges) != len(captures):  # something was left out: number again, without gaps
-        exchanges = [replace(e, number=n) for n, e in enumerate(exchanges, 1)]
+        exchanges = [msgspec.structs.replace(e, number=n) for n, e in enumerate(exchanges, 1)]
     return Timeline(tuple(exchanges), tuple("<stdin>" if f == "-" else f for f in files), read, duplicates)
 
 
