@@ -8,7 +8,10 @@ and kills it after a generous wall-clock timeout so a hang fails the test instea
 
 from __future__ import annotations
 
+import functools
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -16,11 +19,17 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 _SCRIPT = Path(sys.executable).with_name("oauthdoctor")
 WALL_TIMEOUT = 60.0  # a run still going after this long is killed: the test then fails on its time
+# CPU seconds the calibration workload took (best of five) on the 2-core machine the CPU limits were set on
+CALIBRATION_SECONDS = 0.21
+_LINE = json.dumps({"time": "2026-12-05T10:00:00Z", "method": "GET", "url": "https://app.example.com/x?a=1",
+                    "status": 200, "response_body": "z" * 300})
+_PARAMETER = re.compile(r"[?#&;](?:code|error|state)=")
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,32 @@ class Run:
         return (f"oauthdoctor {' '.join(a[:80] for a in self.args)} -> exit {self.code}, cpu {self.cpu:.2f}s, "
                 f"wall {self.wall:.2f}s, peak {self.peak_mb:.0f} MB{' (killed)' if self.killed else ''}; "
                 f"stderr: {tail}")
+
+
+def _calibration_workload() -> None:
+    """What the big-input runs spend their time on, in miniature: decode a JSON line, slice a URL, read an
+    RFC 3339 time, search a pattern, build a record."""
+    kept = []
+    for n in range(30_000):
+        item = json.loads(_LINE)
+        url = item["url"]
+        host = url[url.find("://") + 3:url.find("/", 8)].lower()
+        when = datetime.fromisoformat(item["time"].replace("Z", "+00:00")).timestamp()
+        kept.append((n, host, when, _PARAMETER.search(url) is None, {k: v for k, v in item.items() if k != "url"}))
+
+
+@functools.cache
+def slowness() -> float:
+    """How much slower this machine runs Python than the one the CPU limits were set on (1.0 when it is as
+    fast or faster). The limits hold a run to the cost of its work; a machine that is twice as slow, or shared
+    with a busy neighbour, gets twice the time rather than a failure that says nothing about oauthdoctor. At
+    most three times: beyond that the machine cannot tell a slow run from a regression."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.process_time()
+        _calibration_workload()
+        best = min(best, time.process_time() - start)
+    return min(3.0, max(1.0, best / CALIBRATION_SECONDS))
 
 
 def clean_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
