@@ -96,7 +96,9 @@ _FRAGMENT = re.compile(
     r"""["']?([A-Za-z_][\w]*)["']?\s*(?:=>|[:=])\s*("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|\[[^\]]*\]?|(?:[^,}\s&\\]|\\(?![nrt]))+)"""
 )
 _SMART_QUOTES = frozenset("‘’“”")
-_NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail", ".faultstring")
+_NESTED_DESCRIPTIONS = (".error_description", ".description", ".message", ".detail", ".faultstring", ".error_message",
+                        ".errorMessage", ".error_msg", ".errmsg", ".errMsg", ".errorMsg", ".msg", ".errorDescription",
+                        ".Message")
 _UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _HTML = re.compile(r"<(?:!doctype|html|head|body|title|div|p|pre|br|h1|h2)\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
