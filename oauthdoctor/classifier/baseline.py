@@ -482,9 +482,9 @@ GENERIC_RULES: list[ErrorRule] = [
        description=r"temporarily unavailable|service (?:is (?:currently |temporarily )?)?unavailable|"
        r"(?<!when trying to refresh the access token\. please )(?<!could be temporary, so please )"
        r"try (?:it |this )?(?:again )?"  # "try again later", "please try it later"
-       r"(?:later(?!,? or contact)|shortly|in a (?:few|couple of) (?:minutes|moments|seconds)|"
+       r"(?:later(?!,? or contact)|shortly|in (?:a )?(?:few|couple of|\d+) (?:minutes|moments|seconds)|"
        r"in a (?:moment|minute|while))|"
-       r"please retry (?:later|shortly|and be patient|in a (?:few|couple of) (?:minutes|moments|seconds))",
+       r"please retry (?:later|shortly|and be patient|in (?:a )?(?:few|couple of|\d+) (?:minutes|moments|seconds))",
        failure_class="temporarily_unavailable", cause="token_service_unavailable"),
 ]
 
