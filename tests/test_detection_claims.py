@@ -243,6 +243,18 @@ WRITTEN_BY: dict[str, str] = {
     "supabase-no-api-key-react-admin": "kong",  # Supabase's API gateway is Kong (its key-auth answer)
     "tado-device-auth-missing-client-id": "fusionauth",  # tado's login server answers in FusionAuth's shape
     "tado-device-auth-malformed-page": "fusionauth",  # and with FusionAuth's error page wording
+    # round thirty-one: OpenIddict's and @node-oauth/oauth2-server's own answers, labelled generic by the collector
+    # (their test suites were the source), and Azure AD B2C's AADB2C code under a microsoft label
+    "openiddict-expired-refresh-token-r31": "openiddict",
+    "openiddict-refresh-token-other-client-r31": "openiddict",
+    "openiddict-multiple-client-credentials-r31": "openiddict",
+    "openiddict-invalid-code-verifier-r31": "openiddict",
+    "node-oauth2-server-grant-type-not-allowed-for-client-r31": "node-oauth2-server",
+    "node-oauth2-server-refresh-extra-scope-r31": "node-oauth2-server",
+    "node-oauth2-server-refresh-token-expired-r31": "node-oauth2-server",
+    "node-oauth2-server-auth-code-expired-r31": "node-oauth2-server",
+    "node-oauth2-server-access-token-expired-r31": "node-oauth2-server",
+    "msal-b2c-aadb2c90080-grant-expired-r31": "azure-ad-b2c",
     # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
     "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
     "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
