@@ -1,4 +1,4 @@
-"""Round thirty-one (issue #16): word families and phrases written from corpora 260-267's development halves,
+"""Round thirty-one (issue #16): word families and phrases written from corpora 260-275's development halves,
 and a message one level down in an API's envelope. The bodies are written for these tests."""
 
 from __future__ import annotations
@@ -30,6 +30,15 @@ from classify_answers import answer
     # a wait the server names in minutes is a retry
     ("Too busy. Please retry in 5 minutes", ("temporarily_unavailable", "token_service_unavailable", "retry")),
     ("Please try again in 10 minutes.", ("temporarily_unavailable", "token_service_unavailable", "retry")),
+    # corpora 268-275's development halves
+    ("The issuer in the token does not match the configured issuer.", ("invalid_token", "token_from_other_issuer",
+                                                                       "fix_config")),
+    ('{"error": "unauthorized", "error_description": "User jdoe is not active."}',
+     ("access_denied", "account_disabled", "fix_config")),
+    ("Login refused: the account has been suspended", ("access_denied", "account_disabled", "fix_config")),
+    ("Must specify two-factor authentication OTP code.", ("interaction_required", "mfa_required", "reauth")),
+    ("A one-time passcode is required for this sign-in", ("interaction_required", "mfa_required", "reauth")),
+    ("454 Temporary authentication failure", ("temporarily_unavailable", "idp_transient_outage", "retry")),
 ])
 def test_texts_that_name_their_failure(body: str, expected: tuple[str, str, str]) -> None:
     assert answer(None, body) == expected

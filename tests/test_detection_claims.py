@@ -255,10 +255,16 @@ WRITTEN_BY: dict[str, str] = {
     "node-oauth2-server-auth-code-expired-r31": "node-oauth2-server",
     "node-oauth2-server-access-token-expired-r31": "node-oauth2-server",
     "msal-b2c-aadb2c90080-grant-expired-r31": "azure-ad-b2c",
+    # round thirty-one, corpora 268-275: UAA and INDIGO IAM answer in Spring Security OAuth's words (both are built
+    # on it), and a discovery URL on accounts.google.com names Google as the provider of a TLS failure
+    "grafana-uaa-bad-credentials-r31": "spring-security-oauth",
+    "iam-token-endpoint-bad-client-credentials": "spring-security-oauth",
+    "kubelogin-discovery-x509-no-ca": "google",
+    "kiali-openid-x509-google": "google",
     # Known wrong claims, kept visible: bodies of the same shape as another provider's signature
     "alipay-invalid-app-id-1": "discord",  # a JS object's code 40002 and message read as Discord's {code, message}
     "aweber-consumer-key-invalid-1": "spotify",  # {"error": {"status": 401, "message": ...}} is Spotify's shape too
-    "overkiz-missing-api-key-5": "square",  # a bare AUTHENTICATION_ERROR is Square's category too (a guess, visible)
+    "apple-test-refresh-client-auth-failed": "league-oauth2-server",  # the same invalid_client text, word for word
 }
 
 
