@@ -62,6 +62,21 @@ def test_at_file_and_unreadable_file(env: dict[str, str], tmp_path: Path) -> Non
     assert missing.returncode == 2
     assert missing.stderr.startswith(f"oauthdoctor: error: {tmp_path / 'nope.json'}: cannot read: ")
     assert missing.stdout == ""
+    assert missing.stderr.rstrip("\n").endswith("(a body that itself starts with '@' goes on standard input: -)")
+    assert missing.stderr.count("\n") == 1
+
+
+def test_a_pasted_log_starting_with_at_is_a_body_not_a_file(env: dict[str, str]) -> None:
+    """A monorepo's dev log line (``@scope/app:dev: ...``) pasted whole: no file name holds a line break, so the
+    text is the body (it was refused as a missing file whose name was the first line)."""
+    body = ("@calcom/web:dev: 23:24:16.998 ERROR [[lib] google_calendar Error refreshing google token\n"
+            "@calcom/web:dev:     data: {\n@calcom/web:dev:       error: 'invalid_grant',\n"
+            "@calcom/web:dev:       error_description: 'Token has been expired or revoked.'\n@calcom/web:dev:     },")
+    result = cli(env, "--format", "json", body)
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert (data["provider"], data["class"], data["error"], data["decision"]) == (
+        "google", "invalid_grant", "invalid_grant", "reauth")
 
 
 def test_a_files_path_without_the_at_is_read_too(env: dict[str, str], tmp_path: Path) -> None:

@@ -133,13 +133,24 @@ def _read_response(response: str) -> bytes | str:
     try:
         if response == "-":
             return stdin_bytes(MAX_CAPTURE_BYTES, "a response body")
-        if response.startswith("@") and len(response) > 1:
-            return read_bounded(response[1:], MAX_CAPTURE_BYTES, "a response body")
+        if _names_a_file_with_at(response):
+            try:
+                return read_bounded(response[1:], MAX_CAPTURE_BYTES, "a response body")
+            except InputError as exc:
+                if os.path.exists(response[1:]):
+                    raise
+                raise UsageError(f"{exc} (a body that itself starts with '@' goes on standard input: -)") from None
         if _names_a_file(response):  # 'explain error.json' as a user types it, without the @
             return read_bounded(response, MAX_CAPTURE_BYTES, "a response body")
     except InputError as exc:
         raise UsageError(str(exc)) from None
     return response
+
+
+def _names_a_file_with_at(response: str) -> bool:
+    """Whether RESPONSE is ``@FILE``: an ``@`` and one line after it. A pasted log whose first line starts
+    with ``@`` (a monorepo's ``@scope/app:dev: ERROR ...``) is a body: no file name holds a line break."""
+    return response.startswith("@") and len(response) > 1 and "\n" not in response and "\r" not in response
 
 
 def _names_a_file(response: str) -> bool:
