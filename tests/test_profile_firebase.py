@@ -80,7 +80,8 @@ REST_CASES = [
     ("INVALID_OAUTH_CLIENT_ID", "invalid_client", "unknown_client_id", "fix_config"),
     ("USER_DISABLED", "access_denied", "account_disabled", "fix_config"),
     ("FEDERATED_USER_ID_ALREADY_LINKED", "invalid_request", "credential_linked_to_other_user", "fix_config"),
-    ("INVALID_LOGIN_CREDENTIALS", "invalid_grant", "resource_owner_credentials_invalid", "fix_config"),
+    # typed in or stored: the candidates since the re-read of 2026-12-07 (test_profile_rereads.py)
+    ("INVALID_LOGIN_CREDENTIALS", "invalid_grant", "ambiguous", "fix_config"),
     ("INVALID_IDP_RESPONSE", "invalid_grant", "ambiguous", "fix_config"),
     ("CONFIGURATION_NOT_FOUND", "unauthorized_client", "feature_or_api_not_enabled", "fix_config"),
     ("CREDENTIAL_TOO_OLD_LOGIN_AGAIN", "interaction_required", "recent_login_required", "reauth"),
@@ -131,8 +132,8 @@ def test_custom_message_form_keeps_the_code() -> None:
 def test_ambiguous_answers_list_their_candidates() -> None:
     cred = classify(None, client("invalid-credential"))
     assert [c.cause for c in cred.candidates] == ["provider_config_wrong", "token_for_wrong_audience",
-                                                  "idp_credential_expired"]
-    assert [c.decision for c in cred.candidates] == ["fix_config", "fix_config", "reauth"]
+                                                  "idp_credential_expired", "resource_owner_credentials_invalid"]
+    assert [c.decision for c in cred.candidates] == ["fix_config", "fix_config", "reauth", "reauth"]
     linking = classify(None, client("account-exists-with-different-credential"))
     assert [c.cause for c in linking.candidates] == ["account_linking_not_handled",
                                                      "existing_provider_sign_in_required"]
@@ -183,7 +184,7 @@ def test_profile_facts_the_verdicts_rest_on() -> None:
     assert profile.grants.supported == ["refresh_token"]
     assert profile.token_policy.access_token_lifetime.seconds == 3600
     assert profile.token_policy.access_token_lifetime.basis == "confirmed"
-    assert profile.token_policy.refresh_token_lifetime.basis == "unconfirmed"
+    assert profile.token_policy.refresh_token_lifetime.basis == "confirmed"  # Manage User Sessions, 2026-12-07
 
 
 def test_explain_cli_end_to_end() -> None:

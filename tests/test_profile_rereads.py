@@ -1,0 +1,228 @@
+"""Facts corrected when the confirmed facts of the most used profiles were read again in their cited sources
+(round thirty-two, 2026-12-07), each through the behaviour it changes (bundled profiles).
+
+Each test says what the profile said and what the provider's own source says.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from oauthdoctor import classify
+from oauthdoctor.classifier import Explanation
+from oauthdoctor.config.resolved import ResolvedConfig
+from oauthdoctor.model import Status
+from oauthdoctor.probes import config as config_probe
+from oauthdoctor.probes import token_policy
+from oauthdoctor.probing.contract import ProbeContext
+from oauthdoctor.profiles.loader import get_profile
+from oauthdoctor.redirect import compare
+
+NOW = datetime(2026, 12, 7, tzinfo=UTC)
+
+
+def _policy(provider: str, **values: str) -> list[tuple[Status, str]]:
+    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=NOW)
+    return [(f.status, f.title) for f in token_policy.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+
+
+def _config(provider: str, **values: str) -> list[str]:
+    base = {"client_id": "client-123", "client_secret": "s3cret-value-123", "redirect_uri": "https://app.test/cb"}
+    ctx = ProbeContext(config=ResolvedConfig({**base, **values}), profile=get_profile(provider), now=NOW)
+    return [f.title for f in config_probe.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+
+
+def test_atlassian_reuse_after_the_leeway_revokes_the_family() -> None:
+    # was: reuse_detection false ("not documented"); Atlassian's rotating-token announcement says reuse outside
+    # the 10-minute leeway invalidates all refresh tokens and the user must consent again
+    rotation = get_profile("atlassian").token_policy.rotation
+    assert rotation is not None
+    assert (rotation.reuse_detection, rotation.reuse_grace_seconds) == (True, 600)
+
+
+def test_atlassian_refresh_failure_lists_a_password_change_not_a_missing_offline_scope() -> None:
+    # was: candidate offline_access_missing (no refresh token at all cannot produce this answer); the
+    # refresh-token page names a changed password
+    result = classify(403, {"error": "invalid_grant", "error_description": "Unknown or invalid refresh token."},
+                      provider="atlassian")
+    causes = [c.cause for c in result.candidates]
+    assert (result.decision, causes) == ("reauth", ["refresh_token_reused_after_rotation", "refresh_token_expired",
+                                                    "password_changed"])
+
+
+def test_bitbucket_accepts_a_sub_path_of_the_callback_url() -> None:
+    # was: exact (unconfirmed); Atlassian's Use OAuth on Bitbucket Cloud page: a sent redirect_uri must extend
+    # the consumer's Callback URL
+    assert compare(["https://app.test/add-on"], "https://app.test/add-on/function", provider="bitbucket").accepted
+    assert not compare(["https://app.test/add-on"], "https://app.test/add-onx", provider="bitbucket").accepted
+    assert not compare(["https://app.test/add-on"], "https://other.test/add-on", provider="bitbucket").accepted
+
+
+def test_bitbucket_client_credentials_is_a_grant_it_supports() -> None:
+    # was: authorization_code and refresh_token only; the same page lists code, implicit and client credentials
+    assert not any("does not support" in t for t in _config("bitbucket", grant_type="client_credentials"))
+    assert any("does not support the password grant" in t for t in _config("bitbucket", grant_type="password"))
+
+
+def test_servicenow_implicit_grant_is_off_until_the_client_is_listed() -> None:
+    # was: implicit supported with nothing to enable; ServiceNow's hardening page: implicit requests fail out of
+    # the box unless the client ID is in glide.oauth.clients.allowed.for.implicit.grant
+    titles = _config("servicenow", grant_type="implicit", instance="acme")
+    assert any("the implicit grant is off by default" in t for t in titles)
+    assert not any("does not support" in t for t in titles)
+
+
+def test_gitlab_stale_doorkeeper_password_text_is_no_longer_confirmed() -> None:
+    # was: basis confirmed on GitLab's locale file alone; Doorkeeper has not emitted that key since 2016
+    body = {"error": "invalid_grant", "error_description": "The provided resource owner credentials are not valid, "
+                                                           "or resource owner cannot be found."}
+    result = classify(400, body, provider="gitlab")
+    assert (result.cause, result.decision, result.basis) == ("resource_owner_credentials_invalid", "fix_config",
+                                                             "heuristic")
+
+
+def test_salesforce_takes_client_credentials_in_http_basic_too() -> None:
+    # was: client_secret_post only ("Basic unconfirmed"); Salesforce's REST guide takes a Basic header instead
+    # (what `providers show salesforce` lists; the live trial itself learns the method by observation)
+    client_auth = get_profile("salesforce").client_auth
+    assert (list(client_auth.accepted), client_auth.preferred, client_auth.basis) == (
+        ["client_secret_post", "client_secret_basic"], "client_secret_post", "confirmed")
+
+
+def test_slack_pkce_errors_are_read() -> None:
+    # new since Slack's PKCE went GA (2026-03-30): pkce_not_allowed for an app without the PKCE switch,
+    # invalid_code_verifier for a verifier that does not match
+    off = classify(200, {"ok": False, "error": "pkce_not_allowed"}, provider="slack")
+    assert (off.failure_class, off.cause, off.decision) == ("unauthorized_client", "pkce_not_enabled_for_client",
+                                                           "fix_config")
+    bad = classify(200, {"ok": False, "error": "invalid_code_verifier"}, provider="slack")
+    assert (bad.failure_class, bad.cause, bad.decision) == ("invalid_grant", "pkce_verifier_mismatch", "fix_config")
+
+
+def test_shopify_refresh_tokens_live_ninety_days() -> None:
+    # was: no refresh-token lifetime; Shopify's changelog of 2026-08-28 speaks of the normal 90-day lifetime
+    assert _policy("shopify", refresh_token_issued_at=(NOW - timedelta(days=30)).isoformat()) == []
+    assert [s for s, _ in _policy("shopify", refresh_token_issued_at=(NOW - timedelta(days=95)).isoformat())] == [
+        Status.FAIL]
+
+
+def test_github_bad_credentials_names_the_ten_token_cap() -> None:
+    # was: the revoked candidate named user, admin, a year unused and leaks; GitHub also revokes the oldest of
+    # more than ten OAuth tokens for one user, app and scope set
+    result = classify(401, {"message": "Bad credentials"}, provider="github")
+    revoked = next(c for c in result.candidates if c.cause == "token_revoked")
+    assert "more than ten tokens" in revoked.tells_apart
+
+
+def test_zoom_pkce_clients_may_use_a_loopback_redirect_on_any_port() -> None:
+    # was: loopback off; Zoom's changelog (PKCE loopback support): http://127.0.0.1:{port}/{path} for PKCE and
+    # native clients, the port ignored
+    assert compare(["http://127.0.0.1/cb"], "http://127.0.0.1:5123/cb", provider="zoom", client_type="native").accepted
+    assert not compare(["http://127.0.0.1/cb"], "http://127.0.0.1:5123/cb", provider="zoom").accepted
+    assert not compare(["https://app.test/cb"], "https://app.test:8443/cb", provider="zoom",
+                       client_type="native").accepted
+
+
+def test_zoom_public_pkce_clients_send_no_secret() -> None:
+    # was: Basic and body only, PKCE unconfirmed; Zoom's PKCE page: a public client ID without a secret, S256
+    profile = get_profile("zoom")
+    assert "none" in profile.client_auth.accepted
+    assert (list(profile.pkce.methods), profile.pkce.basis) == (["S256"], "confirmed")
+
+
+def test_x_generic_unauthorized_gives_each_candidate_its_decision() -> None:
+    # was: three candidates under one retry; two of them are not fixed by a refresh
+    result = classify(401, {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "Unauthorized"},
+                      provider="x")
+    assert result.decision == "retry"
+    assert [(c.cause, c.decision) for c in result.candidates] == [
+        ("access_token_expired", "retry"), ("token_revoked", "reauth"), ("credentials_regenerated", "fix_config")]
+
+
+def test_auth0_bare_unauthorized_lists_three_client_causes() -> None:
+    # was: bad_client_secret, confirmed, from one maintainer's comment; auth0.js#317 shows the same body fixed by
+    # the application type
+    result = classify(401, {"error": "access_denied", "error_description": "Unauthorized"}, provider="auth0")
+    assert (result.cause, result.decision, result.basis) == ("ambiguous", "fix_config", "heuristic")
+    assert [c.cause for c in result.candidates] == ["bad_client_secret", "wrong_client_auth_method",
+                                                    "grant_type_not_enabled_for_client"]
+
+
+def test_auth0_swift_wording_of_a_deleted_user_is_read() -> None:
+    # was: 'does not exist anymore' only; Auth0.swift's text says "doesn't"
+    body = {"error": "invalid_grant",
+            "error_description": "The refresh_token was generated for a user who doesn't exist anymore."}
+    result = classify(403, body, provider="auth0")
+    assert (result.cause, result.decision) == ("user_deleted", "reauth")
+
+
+def test_cognito_texts_no_aws_page_prints_are_heuristic() -> None:
+    # was: confirmed; the guide states the meaning, not these words
+    revoked = classify(400, {"__type": "NotAuthorizedException", "message": "Access Token has been revoked"},
+                       provider="aws-cognito")
+    assert (revoked.cause, revoked.decision, revoked.basis) == ("token_revoked", "reauth", "heuristic")
+    password = classify(400, {"__type": "NotAuthorizedException", "message": "Incorrect username or password."},
+                        provider="aws-cognito")
+    assert (password.cause, password.decision, password.basis) == (
+        "resource_owner_credentials_invalid", "fix_config", "heuristic")
+
+
+def _entra(code: str, text: str) -> Explanation:
+    return classify(400, {"error": "invalid_grant", "error_description": f"{code}: {text}"}, provider="microsoft")
+
+
+def test_entra_lockout_is_not_cleared_by_signing_in_again() -> None:
+    # was: reauth; the table gives a smart lockout or a blocked risky IP and sends the admin to remediate
+    result = _entra("AADSTS50053", "The account is locked, you've tried to sign in too many times.")
+    assert (result.cause, result.decision) == ("ambiguous", "fix_config")
+    assert [(c.cause, c.decision) for c in result.candidates] == [
+        ("account_locked_temporarily", "reauth"), ("account_locked", "fix_config")]
+
+
+def test_entra_codes_reread_in_the_table() -> None:
+    # AADSTS70005 also covers id_token without openid; AADSTS50173 names revoked tokens, not a password change;
+    # AADSTS50000's retry is this profile's reading (the table advises a ticket)
+    response_type = _entra("AADSTS70005", "unsupported_response_type")
+    assert [c.cause for c in response_type.candidates] == ["implicit_grant_not_enabled", "openid_scope_missing"]
+    assert _entra("AADSTS50173", "The provided grant has expired due to it being revoked.").cause == "grant_revoked"
+    assert _entra("AADSTS50000", "There was an error issuing a token.").basis == "heuristic"
+    mistyped = _entra("AADSTS50034", "The user account does not exist in the directory.")
+    assert [(c.cause, c.decision) for c in mistyped.candidates] == [("wrong_tenant", "fix_config"),
+                                                                    ("username_mistyped", "reauth")]
+
+
+def test_google_android_custom_scheme_wording_of_the_installed_app_guide() -> None:
+    # was: only "... are not allowed for ..."; the guide quotes "Custom URI scheme is not supported on Android or
+    # Chrome apps", and the hint no longer offers a setting to enable
+    result = classify(400, "Error 400: invalid_request Custom URI scheme is not supported on Android or Chrome apps.",
+                      provider="google")
+    assert (result.cause, result.decision) == ("client_type_mismatch", "fix_config")
+    assert not any("advanced settings" in h for h in result.hints)
+
+
+def test_google_refuses_a_fragment_in_a_redirect_uri() -> None:
+    # was: fragment missing from forbidden; the web-server guide's validation rules refuse a fragment
+    assert not compare(["https://app.test/cb#x"], "https://app.test/cb#x", provider="google").accepted
+
+
+def test_youtube_channel_missing_does_not_ask_for_a_new_consent() -> None:
+    # was: "then authorise again"; YouTube's guide repeats the same request once the channel exists
+    result = classify(401, {"error": {"errors": [{"reason": "youtubeSignupRequired"}], "code": 401}},
+                      provider="google")
+    assert result.cause == "youtube_channel_required"
+    assert "repeat the same request" in result.summary and "authorise again" not in result.summary
+
+
+def test_firebase_wrong_login_lists_the_typed_in_reading() -> None:
+    # was: one fix_config cause; with email enumeration protection a typed-in wrong password looks the same
+    result = classify(400, {"error": {"code": 400, "message": "INVALID_LOGIN_CREDENTIALS"}}, provider="firebase")
+    assert [(c.cause, c.decision) for c in result.candidates] == [
+        ("resource_owner_credentials_invalid", "reauth"), ("stored_credentials_wrong", "fix_config")]
+    sdk = classify(None, "FirebaseError: Firebase: Error (auth/invalid-credential).", provider="firebase")
+    assert "resource_owner_credentials_invalid" in [c.cause for c in sdk.candidates]
+
+
+def test_firebase_refresh_tokens_end_only_on_account_events() -> None:
+    # was: unconfirmed; Firebase's Manage User Sessions page lists deletion, disabling and a major account change
+    lifetime = get_profile("firebase").token_policy.refresh_token_lifetime
+    assert lifetime is not None and (lifetime.seconds, lifetime.basis) == (None, "confirmed")
