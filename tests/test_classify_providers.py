@@ -93,8 +93,9 @@ CASES = [
      "invalid_client", "bad_client_credentials", "fix_config"),
     ("auth0", 403, '{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', None,
      "invalid_grant", "refresh_token_expired_or_revoked", "reauth"),
+    # three client causes since the re-read of 2026-12-07 (test_profile_rereads.py)
     ("auth0", 401, '{"error":"access_denied","error_description":"Unauthorized"}', None, "invalid_client",
-     "bad_client_secret", "fix_config"),
+     "ambiguous", "fix_config"),
     ("atlassian", 403, '{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', None,
      "invalid_grant", "refresh_token_expired_or_revoked", "reauth"),
     ("zoom", 400, '{"reason":"Invalid Token!","error":"invalid_request"}', None, "invalid_grant",

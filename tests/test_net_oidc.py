@@ -123,3 +123,19 @@ def test_bogus_trials_leave_the_real_refresh_token_working(oidc_server: OidcServ
 def test_native_public_client(oidc_server: OidcServer) -> None:
     token = oidc_server.get_refresh_token("native")
     assert oidc_server.refresh(token, "native").status_code == 200
+
+
+def test_a_malformed_basic_header_at_the_token_endpoint_reads_as_client_authentication(
+        oidc_server: OidcServer) -> None:
+    # the provider's client authentication raises the text its access-token extraction uses too
+    # (re-read 2026-12-07); explain lists the client-authentication reading, not only 'send a Bearer header'
+    from oauthdoctor import classify
+
+    data = _bogus_code(oidc_server, "odd_chars")
+    answer = httpx.post(oidc_server.token_url, data=data, headers={"Authorization": "Basic not-base64-at-all"})
+    body = answer.json()
+    assert (answer.status_code, body["error"], body["error_description"]) == (
+        400, "invalid_request", "invalid authorization header value format")
+    result = classify(answer.status_code, answer.text, provider="oidc-provider")
+    assert (result.failure_class, result.cause, result.decision) == ("invalid_request", "ambiguous", "fix_config")
+    assert [c.cause for c in result.candidates] == ["client_auth_header_malformed", "access_token_malformed"]

@@ -207,11 +207,12 @@ def test_amazon_profile_facts() -> None:
     assert profile.kind == "provider"
     assert profile.endpoints.authorize.url == "https://www.amazon.com/ap/oa"
     assert profile.endpoints.token.url == TOKEN_URL
-    assert profile.client_auth.accepted == ["client_secret_post"]
+    # Basic too, and a public app's 365-day authorisation (Login with Amazon, SP-API docs; re-read 2026-12-07)
+    assert profile.client_auth.accepted == ["client_secret_post", "client_secret_basic"]
     assert profile.grants.supported == ["authorization_code", "refresh_token", "client_credentials"]
     policy = profile.token_policy
     assert policy.access_token_lifetime.seconds == 3600 and policy.access_token_lifetime.basis == "confirmed"
-    assert policy.refresh_token_lifetime.seconds is None
+    assert policy.refresh_token_lifetime.seconds is None and "365 days" in policy.refresh_token_lifetime.text
     assert policy.rotation.mode == "none" and policy.rotation.omits_refresh_token is False
     pinned = ("https://github.com/amzn/selling-partner-api-docs/blob/c2888de06b0ad6961a7c95560cfddebd36ac530f/"
               "guides/en-US/developer-guide/SellingPartnerApiDeveloperGuide.md#L")

@@ -169,7 +169,7 @@ def test_authentik_profile_facts() -> None:
     assert profile.client_auth.accepted == ["client_secret_basic", "client_secret_post", "none"]
     assert profile.pkce.required == "never" and profile.pkce.methods == ["S256", "plain"]
     assert profile.token_policy.rotation.mode == "always"
-    assert profile.token_policy.access_token_lifetime.seconds == 600
+    assert profile.token_policy.access_token_lifetime.seconds == 300  # the admin form's default (re-read 2026-12-07)
     assert profile.token_policy.refresh_token_lifetime.seconds == 30 * 24 * 3600
     assert "client_credentials" in profile.grants.supported and "device_code" in profile.grants.supported
     assert profile.grants.basis == "confirmed"

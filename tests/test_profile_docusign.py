@@ -147,9 +147,10 @@ def test_docusign_profile_facts() -> None:
     assert profile.endpoints.authorize.url == "https://account.docusign.com/oauth/auth"
     assert profile.endpoints.token.url == PROD_TOKEN_URL
     assert "account-d.docusign.com" in profile.endpoints.hosts
-    assert profile.client_auth.accepted == ["client_secret_basic"]
+    # a public Authorization Code Grant uses PKCE instead of a secret (re-read 2026-12-07)
+    assert profile.client_auth.accepted == ["client_secret_basic", "none"]
     assert "jwt_bearer" in profile.grants.supported
-    assert (profile.pkce.required, profile.pkce.methods) == ("never", ["S256"])
+    assert (profile.pkce.required, profile.pkce.methods) == ("public_clients", ["S256"])
     policy = profile.token_policy
     assert policy.access_token_lifetime.seconds == 8 * 3600 and policy.access_token_lifetime.basis == "confirmed"
     assert policy.refresh_token_lifetime.seconds == 30 * 86400

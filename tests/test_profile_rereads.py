@@ -226,3 +226,140 @@ def test_firebase_refresh_tokens_end_only_on_account_events() -> None:
     # was: unconfirmed; Firebase's Manage User Sessions page lists deletion, disabling and a major account change
     lifetime = get_profile("firebase").token_policy.refresh_token_lifetime
     assert lifetime is not None and (lifetime.seconds, lifetime.basis) == (None, "confirmed")
+
+
+# --- second wave: SaaS and consumer APIs, open-source servers -------------------------------------------------
+
+
+def test_zoho_pkce_and_its_refresh_token_cap() -> None:
+    # was: PKCE unsupported (unconfirmed), no cap; Zoho Accounts documents PKCE for mobile and desktop apps and
+    # at most 20 refresh tokens per client, the 21st removing the first
+    profile = get_profile("zoho")
+    assert (profile.pkce.supported, profile.pkce.required, list(profile.pkce.methods)) == (
+        True, "public_clients", ["S256", "plain"])
+    cap = profile.token_policy.max_refresh_tokens
+    assert cap is not None and (cap.count, cap.at_cap) == (20, "revoke_oldest")
+
+
+def test_zoho_token_throttle_is_a_retry_not_a_refusal() -> None:
+    # Zoho answers 'Access Denied' (often HTTP 200) once a refresh token made ten access tokens in ten minutes;
+    # a user's refusal at the consent screen keeps its reading
+    throttled = classify(200, {"error": "Access Denied", "error_description": "You have made too many requests "
+                               "continuously. Please try again after some time.", "status": "failure"},
+                         provider="zoho")
+    assert (throttled.failure_class, throttled.decision) == ("rate_limited", "retry")
+    refused = classify(None, "https://app.test/cb?error=access_denied&state=x", provider="zoho")
+    assert (refused.failure_class, refused.decision) == ("access_denied", "reauth")
+
+
+def test_xero_bad_credentials_are_invalid_client_and_a_bare_unauthorized_client_is_open() -> None:
+    # was: every unauthorized_client read as bad credentials (unconfirmed); Xero's troubleshooting page gives
+    # invalid_client for those, and new apps get unauthorized_client for the retired broad scopes
+    bad = classify(400, {"error": "invalid_client"}, provider="xero")
+    assert (bad.cause, bad.decision, bad.basis) == ("bad_client_credentials", "fix_config", "confirmed")
+    bare = classify(400, {"error": "unauthorized_client"}, provider="xero")
+    assert (bare.failure_class, bare.cause) == ("unauthorized_client", "ambiguous")
+    assert [c.cause for c in bare.candidates] == ["scope_not_allowed_for_client", "bad_client_credentials"]
+    unknown = classify(None, "Error code: 500 Error: unauthorized_client : Unknown client or client not enabled",
+                       provider="xero")
+    assert (unknown.failure_class, unknown.cause) == ("invalid_client", "unknown_client_id")
+
+
+def test_zendesk_invalid_grant_candidates_carry_their_decisions() -> None:
+    # was: one reauth over candidates the article fixes by configuration
+    body = {"error": "invalid_grant", "error_description": "The provided access grant is invalid, expired, or "
+            "revoked (e.g. invalid assertion, expired authorization token, bad end-user password credentials, or "
+            "mismatching authorization code and redirection URI)."}
+    result = classify(400, body, provider="zendesk")
+    assert [(c.cause, c.decision) for c in result.candidates] == [
+        ("wrong_parameter_name", "fix_config"), ("redirect_uri_differs_from_authorize", "fix_config"),
+        ("auth_code_expired_or_reused", "reauth"), ("refresh_token_expired_or_revoked", "reauth")]
+
+
+def test_dot_matches_the_query_exactly_since_3_4_1() -> None:
+    # was: DOT 3.4.0's subset rule; 3.4.1 (the release the tests install) compares the exact query and refuses
+    # userinfo (tests/test_redirect_dot_real.py runs DOT's own matcher on such pairs)
+    assert not compare(["https://a.test/cb?a=1"], "https://a.test/cb?a=1&b=2", provider="django-oauth-toolkit").accepted
+    assert not compare(["https://a.test/cb"], "https://u@a.test/cb", provider="django-oauth-toolkit").accepted
+
+
+def test_doorkeeper_redirect_text_with_doesnt_is_read() -> None:
+    # was: 'does not match', which the locale never says
+    body = {"error": "invalid_redirect_uri",
+            "error_description": "The requested redirect URI is malformed or doesn't match the client redirect URI."}
+    result = classify(400, body, provider="doorkeeper")
+    assert (result.cause, result.decision, result.basis) == ("redirect_uri_not_registered", "fix_config", "confirmed")
+
+
+def test_tiktok_login_kit_lifetimes_and_rotation() -> None:
+    # was: the Business API's 24 h / 365 days, no rotation; TikTok's November 2026 token pages: 2 h, 180 days,
+    # and every refresh replaces the refresh token
+    policy = get_profile("tiktok").token_policy
+    assert policy.access_token_lifetime is not None and policy.refresh_token_lifetime is not None
+    assert (policy.access_token_lifetime.seconds, policy.refresh_token_lifetime.seconds) == (7200, 15552000)
+    assert policy.rotation is not None and policy.rotation.mode == "always"
+    assert [s for s, _ in _policy("tiktok", refresh_token_issued_at=(NOW - timedelta(days=200)).isoformat())] == [
+        Status.FAIL]
+
+
+def test_spotify_no_longer_has_the_implicit_grant() -> None:
+    # was: implicit listed from a 2020 spec; Spotify ended it on 27 November 2025
+    assert any("does not support the implicit grant" in t for t in _config("spotify", grant_type="implicit"))
+
+
+def test_reddit_tokens_as_the_live_service_answers() -> None:
+    # was: 1 hour and a refresh without refresh_token (2017 code); recorded live answers since 2022: 24 hours,
+    # the same refresh token returned
+    policy = get_profile("reddit").token_policy
+    assert policy.access_token_lifetime is not None and policy.rotation is not None
+    assert (policy.access_token_lifetime.seconds, policy.access_token_lifetime.basis) == (86400, "heuristic")
+    assert (policy.rotation.mode, policy.rotation.omits_refresh_token) == ("none", False)
+
+
+def test_discord_candidates_carry_their_decisions() -> None:
+    # was: one decision over candidates that differ (a missing code_verifier is configuration; a bot token
+    # cannot be refreshed)
+    grant = classify(400, {"error": "invalid_grant"}, provider="discord")
+    assert [(c.cause, c.decision) for c in grant.candidates] == [
+        ("pkce_verifier_missing", "fix_config"), ("auth_code_expired_or_reused", "reauth"),
+        ("redirect_uri_differs_from_authorize", "fix_config"), ("refresh_token_expired_or_revoked", "reauth")]
+    token = classify(401, {"message": "Invalid authentication token provided", "code": 50014}, provider="discord")
+    assert [(c.cause, c.decision) for c in token.candidates] == [
+        ("access_token_expired", "retry"), ("bot_token_invalid", "fix_config"),
+        ("access_token_malformed", "fix_config")]
+
+
+def test_docusign_public_apps_use_pkce_and_refresh_tokens_rotate() -> None:
+    # was: Basic only, PKCE never required, no rotation; DocuSign's public Authorization Code Grant uses PKCE
+    # instead of a secret, and a refresh returns a new refresh token
+    profile = get_profile("docusign")
+    assert "none" in profile.client_auth.accepted and profile.pkce.required == "public_clients"
+    assert profile.token_policy.rotation is not None and profile.token_policy.rotation.mode == "always"
+
+
+def test_amazon_login_with_amazon_facts() -> None:
+    # was: body credentials only, no PKCE, no regional hosts, no lifetime; LWA's pages take Basic and PKCE, list
+    # the EU and FE token hosts, and a public SP-API app's authorisation lasts 365 days
+    profile = get_profile("amazon")
+    assert list(profile.client_auth.accepted) == ["client_secret_post", "client_secret_basic"]
+    assert (profile.pkce.supported, list(profile.pkce.methods)) == (True, ["S256", "plain"])
+    assert {"api.amazon.co.uk", "api.amazon.co.jp"} <= set(profile.endpoints.hosts)
+    lifetime = profile.token_policy.refresh_token_lifetime
+    assert lifetime is not None and "365 days" in lifetime.text
+
+
+def test_open_source_servers_defaults_read_in_their_sources() -> None:
+    # authentik's admin form pre-fills 5 minutes (was Terraform's 10); ZITADEL ships 12 h / 90 d / 30 d idle (was
+    # unread) and its own code exchange does not refuse a public client without PKCE (was the library's rule);
+    # FusionAuth's Token page contradicts itself on a Reusable refresh answer (heuristic since)
+    authentik = get_profile("authentik").token_policy.access_token_lifetime
+    assert authentik is not None and (authentik.seconds, authentik.basis) == (300, "confirmed")
+    zitadel = get_profile("zitadel")
+    policy = zitadel.token_policy
+    assert policy.access_token_lifetime is not None and policy.refresh_token_lifetime is not None
+    assert policy.refresh_inactivity_expiry is not None
+    assert (policy.access_token_lifetime.seconds, policy.refresh_token_lifetime.seconds,
+            policy.refresh_inactivity_expiry.seconds) == (43200, 7776000, 2592000)
+    assert (zitadel.pkce.required, zitadel.pkce.basis) == ("never", "heuristic")
+    rotation = get_profile("fusionauth").token_policy.rotation
+    assert rotation is not None and (rotation.omits_refresh_token, rotation.basis) == (True, "heuristic")

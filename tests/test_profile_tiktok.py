@@ -103,7 +103,7 @@ def test_profile_facts() -> None:
     p = get_profile("tiktok")
     assert p.endpoints.token.url == TOKEN_URL
     assert p.client_auth.accepted == ["client_secret_post"]
-    assert p.token_policy.refresh_token_lifetime.seconds == 31536000
+    assert p.token_policy.refresh_token_lifetime.seconds == 15552000  # Login Kit's 180 days (re-read 2026-12-07)
     assert any("client_key" in q.text for q in p.quirks)
     assert any("hex" in q.text for q in p.quirks)
 

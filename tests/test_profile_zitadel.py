@@ -228,7 +228,7 @@ def test_profile_facts() -> None:
     assert profile.kind == "provider"
     assert profile.endpoints.token.url == "{issuer}/oauth/v2/token"
     assert "*.zitadel.cloud" in profile.endpoints.hosts
-    assert profile.pkce.required == "public_clients"
+    assert profile.pkce.required == "never"  # ZITADEL's own code exchange does not demand it (re-read 2026-12-07)
     assert "private_key_jwt" in profile.client_auth.accepted
     assert "jwt_bearer" in profile.grants.supported
     assert profile.redirect.missing_sent.when == "rejected"

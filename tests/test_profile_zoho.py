@@ -128,7 +128,7 @@ def test_zoho_profile_facts() -> None:
     assert {f"accounts.zoho.{dc}" for dc in DATA_CENTRES} | {"accounts.zohocloud.ca"} <= set(profile.endpoints.hosts)
     assert profile.client_auth.accepted == ["client_secret_post"]
     assert profile.grants.supported == ["authorization_code", "refresh_token", "implicit"]
-    assert profile.pkce.basis == "unconfirmed"
+    assert (profile.pkce.basis, profile.pkce.required) == ("confirmed", "public_clients")  # re-read 2026-12-07
     assert profile.token_policy.access_token_lifetime.seconds == 3600
     assert profile.token_policy.access_token_lifetime.basis == "confirmed"  # Zoho Accounts' access-token page
     assert (profile.token_policy.rotation.mode, profile.token_policy.rotation.omits_refresh_token) == ("none", True)
@@ -138,7 +138,7 @@ def test_zoho_profile_facts() -> None:
 
 
 def test_every_confirmed_fact_is_pinned_to_zohos_own_source() -> None:
-    """Zoho's SDKs at a commit, or Zoho Accounts' own OAuth pages (read through the stored copies)."""
+    """Zoho's SDKs at a commit, or Zoho Accounts' own OAuth pages and help articles (read through the stored copies)."""
     data = yaml.safe_load((ROOT / "providers" / "zoho.yaml").read_text(encoding="utf-8"))
 
     def walk(node: object) -> list[dict]:
@@ -151,7 +151,8 @@ def test_every_confirmed_fact_is_pinned_to_zohos_own_source() -> None:
     confirmed = walk(data)
     assert confirmed
     for fact in confirmed:
-        if fact["source"].startswith(("https://www.zoho.com/accounts/", "https://zoho.com/accounts/")):
+        if fact["source"].startswith(("https://www.zoho.com/accounts/", "https://zoho.com/accounts/",
+                                      "https://help.zoho.com/portal/en/kb/accounts/")):
             continue
         assert fact["source"].startswith("https://github.com/zoho/"), fact["source"]
         assert "/blob/" in fact["source"] and len(fact["source"].split("/blob/")[1].split("/")[0]) == 40

@@ -107,8 +107,10 @@ FAMILIES = [
     # doorkeeper: whitespace-separated registration, empty path differs from '/' even on loopback
     ("doorkeeper", ["https://a.example/one\nhttps://a.example/two"], "https://a.example/two", True, []),
     ("doorkeeper", ["http://127.0.0.1/"], "http://127.0.0.1:3000", False, ["empty_path"]),
-    # DOT: case-insensitive scheme/host, registered query is a subset, userinfo ignored, one trailing \n
-    ("django-oauth-toolkit", ["https://a.example/cb?a=1"], "https://a.example/cb?b=2&a=1", True, ["query"]),
+    # DOT 3.4.1: case-insensitive scheme/host, the exact query, userinfo refused, one trailing \n
+    # (tests/test_redirect_dot_real.py runs DOT's own matcher on such pairs)
+    ("django-oauth-toolkit", ["https://a.example/cb?a=1"], "https://a.example/cb?b=2&a=1", False, ["query"]),
+    ("django-oauth-toolkit", ["https://a.example/cb"], "https://user@a.example/cb", False, ["userinfo"]),
     ("django-oauth-toolkit", ["https://a.example/cb?a=1"], "https://a.example/cb?b=2", False, ["query"]),
     ("django-oauth-toolkit", ["https://a.example/cb"], "https://a.example/cb\n", True, ["whitespace"]),
     ("django-oauth-toolkit", ["https://*.example.com/cb"], "https://a.b.example.com/cb", True, ["wildcard"]),

@@ -91,7 +91,9 @@ CASE_MAP = {
     "fosite": "hydra", "spring-authz-server": "spring-authorization-server", "identityserver4": "identityserver",
     "entra": "microsoft", "rfc6749": "generic", "rfc8252": "generic", "rfc9700": "generic",
 }
-CASE_SKIP = {"keycloak-legacy", "doorkeeper-5.x", "rfc3986-normalized"}
+# Versions the bundled profiles do not model: Keycloak's legacy matcher, Doorkeeper 5.x (the profile follows the
+# 6.0 matcher the reference names), DOT up to 3.4.0 (the profile follows 3.4.1, the release the tests run).
+CASE_SKIP = {"keycloak-legacy", "doorkeeper-5.x", "django-oauth-toolkit-3.4.0", "rfc3986-normalized"}
 
 
 def block_data(pid: str) -> dict[str, object]:
