@@ -11,13 +11,10 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from profile_probe_support import config_findings, policy_findings
 
 from oauthdoctor import classify
-from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Decision, Status
-from oauthdoctor.probes import config as config_probe
-from oauthdoctor.probes import token_policy
-from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
 from oauthdoctor.redirect import compare
 
@@ -29,14 +26,11 @@ def _ago(days: int) -> str:
 
 
 def _policy(provider: str, **values: str) -> list[tuple[Status, str]]:
-    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=NOW)
-    return [(f.status, f.title) for f in token_policy.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+    return policy_findings(provider, NOW, **values)
 
 
 def _config(provider: str, **values: str) -> list[str]:
-    base = {"client_id": "client-123", "client_secret": "s3cret-value-123", "redirect_uri": "https://app.test/cb"}
-    ctx = ProbeContext(config=ResolvedConfig({**base, **values}), profile=get_profile(provider), now=NOW)
-    return [f.title for f in config_probe.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+    return config_findings(provider, NOW, **values)
 
 
 def test_entra_refresh_tokens_expire_after_90_days_unused_not_90_days_old() -> None:

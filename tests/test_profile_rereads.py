@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from profile_probe_support import config_findings, policy_findings
+
 from oauthdoctor import classify
 from oauthdoctor.classifier import Explanation
-from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
-from oauthdoctor.probes import config as config_probe
-from oauthdoctor.probes import token_policy
-from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
 from oauthdoctor.redirect import compare
 
@@ -22,14 +20,11 @@ NOW = datetime(2026, 12, 7, tzinfo=UTC)
 
 
 def _policy(provider: str, **values: str) -> list[tuple[Status, str]]:
-    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=NOW)
-    return [(f.status, f.title) for f in token_policy.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+    return policy_findings(provider, NOW, **values)
 
 
 def _config(provider: str, **values: str) -> list[str]:
-    base = {"client_id": "client-123", "client_secret": "s3cret-value-123", "redirect_uri": "https://app.test/cb"}
-    ctx = ProbeContext(config=ResolvedConfig({**base, **values}), profile=get_profile(provider), now=NOW)
-    return [f.title for f in config_probe.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+    return config_findings(provider, NOW, **values)
 
 
 def test_atlassian_reuse_after_the_leeway_revokes_the_family() -> None:

@@ -1,0 +1,27 @@
+"""Helpers for tests that pin a profile fact through the probes it feeds (no tests here): what the token-policy
+and config probes find wrong for a provider's bundled profile, given some configuration values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from oauthdoctor.config.resolved import ResolvedConfig
+from oauthdoctor.model import Status
+from oauthdoctor.probes import config as config_probe
+from oauthdoctor.probes import token_policy
+from oauthdoctor.probing.contract import ProbeContext
+from oauthdoctor.profiles.loader import get_profile
+
+BASE_CONFIG = {"client_id": "client-123", "client_secret": "s3cret-value-123", "redirect_uri": "https://app.test/cb"}
+
+
+def policy_findings(provider: str, now: datetime, **values: str) -> list[tuple[Status, str]]:
+    """The token-policy probe's failures and warnings (status, title) for ``values``."""
+    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=now)
+    return [(f.status, f.title) for f in token_policy.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+
+
+def config_findings(provider: str, now: datetime, **values: str) -> list[str]:
+    """The config probe's failure and warning titles for a plain client plus ``values``."""
+    ctx = ProbeContext(config=ResolvedConfig({**BASE_CONFIG, **values}), profile=get_profile(provider), now=now)
+    return [f.title for f in config_probe.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
