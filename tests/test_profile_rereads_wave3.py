@@ -7,10 +7,17 @@ Each test says what the profile said and what the provider's own source says.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from oauthdoctor import classify
 from oauthdoctor.config.endpoints import resolve_endpoints
 from oauthdoctor.config.resolved import ResolvedConfig
+from oauthdoctor.model import Status
+from oauthdoctor.probes import token_policy
+from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
+
+NOW = datetime(2026, 12, 7, tzinfo=UTC)
 
 
 def test_hubspot_default_token_endpoint_is_the_dated_api() -> None:
@@ -27,3 +34,28 @@ def test_zendesk_api_token_hint_names_the_retirement() -> None:
     hints = {c.cause: c.hint for c in result.candidates}
     assert hints["api_token_sent_as_bearer"].startswith("obtain an OAuth token (Zendesk deactivates every API token"
                                                         " on 2027-04-30)")
+
+
+def _rotation_skip(provider: str) -> tuple[str, dict[str, object]]:
+    ctx = ProbeContext(config=ResolvedConfig({}), profile=get_profile(provider), now=NOW)
+    (finding,) = token_policy.judge(ctx, None)
+    assert finding.status is Status.SKIP
+    return finding.hint or "", dict(finding.evidence or {})
+
+
+def test_pinterest_rotation_is_inferred_and_the_report_says_so() -> None:
+    # was: mode always, confirmed; Pinterest's spec returns a refresh token with a new expiry on every refresh but
+    # never says the value is new or that the old one stops working
+    hint, evidence = _rotation_skip("pinterest")
+    assert (evidence["rotation"], evidence["basis"]) == ("always", "heuristic")
+    assert hint.endswith("(Rotation here is heuristic: the provider's own source does not state it.)")
+    hint, evidence = _rotation_skip("atlassian")
+    assert evidence["basis"] == "confirmed" and "Rotation here" not in hint
+
+
+def test_bitbucket_access_tokens_live_two_hours_on_atlassian_s_word() -> None:
+    # was: 2 h, heuristic from an integration platform's notes; a Bitbucket Cloud team member confirms 2 h
+    # (expires_in 7200) and says the 1-hour figure on the Use OAuth page was stale
+    lifetime = get_profile("bitbucket").token_policy.access_token_lifetime
+    assert lifetime is not None
+    assert (lifetime.seconds, lifetime.basis) == (7200, "confirmed")

@@ -224,9 +224,13 @@ def _rotation_note(ctx: ProbeContext) -> tuple[str | None, dict[str, Any]]:
     rotation = ctx.profile.token_policy.rotation if ctx.profile else None
     if rotation is None or rotation.mode == "none":
         return None, {}
-    evidence: dict[str, Any] = {"rotation": rotation.mode, "reuse_detection": rotation.reuse_detection}
+    evidence: dict[str, Any] = {"rotation": rotation.mode, "reuse_detection": rotation.reuse_detection,
+                                "basis": rotation.basis}
     if rotation.source:
         evidence["source"] = rotation.source
+    if rotation.basis != "confirmed":
+        unstated = f" (Rotation here is {rotation.basis}: the provider's own source does not state it.)"
+        return ROTATION_HINT + unstated, evidence
     return ROTATION_HINT, evidence
 
 
