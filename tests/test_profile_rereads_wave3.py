@@ -59,3 +59,11 @@ def test_bitbucket_access_tokens_live_two_hours_on_atlassian_s_word() -> None:
     lifetime = get_profile("bitbucket").token_policy.access_token_lifetime
     assert lifetime is not None
     assert (lifetime.seconds, lifetime.basis) == (7200, "confirmed")
+
+
+def test_box_expired_refresh_text_also_means_a_used_token() -> None:
+    # was: cause refresh_token_expired; the Box SDK maintainer gives two readings of this body: older than 60 days,
+    # or already used once (Box refresh tokens are single use); both need a new authorization
+    result = classify(400, {"error": "invalid_grant", "error_description": "Refresh token has expired"}, provider="box")
+    assert (result.cause, result.decision) == ("ambiguous", "reauth")
+    assert [c.cause for c in result.candidates] == ["refresh_token_expired", "refresh_token_reused_after_rotation"]
