@@ -67,3 +67,13 @@ def test_box_expired_refresh_text_also_means_a_used_token() -> None:
     result = classify(400, {"error": "invalid_grant", "error_description": "Refresh token has expired"}, provider="box")
     assert (result.cause, result.decision) == ("ambiguous", "reauth")
     assert [c.cause for c in result.candidates] == ["refresh_token_expired", "refresh_token_reused_after_rotation"]
+
+
+def test_etsy_x_api_key_without_the_shared_secret_is_a_config_fix() -> None:
+    # was: no rule (a generic 403 reading, insufficient_scope); Etsy's announcement (open-api discussion 1529)
+    # refuses requests without the shared secret in x-api-key from 2026-02-09; the texts are as integrators quote them
+    for text in ("Shared secret is required in x-api-key header.",
+                 "Invalid API key: should be in the format 'keystring:shared_secret'."):
+        result = classify(403, {"error": text})
+        assert (result.provider, result.failure_class, result.cause, result.decision) == (
+            "etsy", "invalid_client", "api_key_invalid", "fix_config")
