@@ -77,3 +77,14 @@ def test_etsy_x_api_key_without_the_shared_secret_is_a_config_fix() -> None:
         result = classify(403, {"error": text})
         assert (result.provider, result.failure_class, result.cause, result.decision) == (
             "etsy", "invalid_client", "api_key_invalid", "fix_config")
+
+
+def test_amazon_sp_api_secrets_expire_every_180_days() -> None:
+    # was: client_secret_expiry left out ("no mandatory rotation period stated"); Amazon's SP-API rotation guide
+    # requires rotating every app's LWA client secret every 180 days, or its calls fail
+    expiry = get_profile("amazon").token_policy.client_secret_expiry
+    assert expiry is not None
+    assert (expiry.seconds, expiry.basis) == (15552000, "confirmed")
+    result = classify(401, {"error": "invalid_client"}, provider="amazon")
+    hints = {c.cause: c.hint for c in result.candidates}
+    assert "rotated every 180 days" in (hints.get("client_secret_expired") or "")
