@@ -47,7 +47,7 @@ CASES = [
     (401, api_error(0, "401: Unauthorized"), None, "invalid_token", "ambiguous", "fix_config"),
     (401, api_error(40001, "Unauthorized. Provide a valid token and try again"), None,
      "invalid_token", "ambiguous", "retry"),
-    (401, api_error(50014, "Invalid authentication token provided"), None, "invalid_token", "ambiguous", "retry"),
+    (401, api_error(50014, "Invalid authentication token provided"), None, "invalid_token", "ambiguous", "fix_config"),
     (401, api_error(50025, "Invalid OAuth2 access token provided"), None, "invalid_token", "ambiguous", "retry"),
     # Scope, access and permission: the app's configuration (or the bot's role) must change.
     (403, api_error(50026, "Missing required OAuth2 scope"), None, "insufficient_scope", "missing_scope",

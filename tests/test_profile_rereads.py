@@ -322,7 +322,7 @@ def test_discord_candidates_carry_their_decisions() -> None:
         ("redirect_uri_differs_from_authorize", "fix_config"), ("refresh_token_expired_or_revoked", "reauth")]
     token = classify(401, {"message": "Invalid authentication token provided", "code": 50014}, provider="discord")
     assert [(c.cause, c.decision) for c in token.candidates] == [
-        ("access_token_expired", "retry"), ("bot_token_invalid", "fix_config"),
+        ("bot_token_invalid", "fix_config"), ("access_token_expired", "retry"),
         ("access_token_malformed", "fix_config")]
 
 
