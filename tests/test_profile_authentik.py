@@ -89,8 +89,10 @@ def test_invalid_client_lists_the_token_endpoints_redirect_uri_check() -> None:
 def test_invalid_grant_lists_codes_verifier_and_refresh_causes() -> None:
     got = classify(400, body("invalid_grant", GRANT), provider="authentik")
     assert [c.cause for c in got.candidates] == [
-        "auth_code_expired_or_reused", "pkce_verifier_mismatch", "grant_issued_for_other_client_or_endpoint",
-        "refresh_token_reused_after_rotation", "refresh_token_expired_or_revoked"]
+        "auth_code_expired_or_reused", "pkce_verifier_mismatch", "pkce_verifier_missing",
+        "pkce_verifier_without_challenge", "client_credentials_policy_denied",
+        "grant_issued_for_other_client_or_endpoint", "refresh_token_reused_after_rotation",
+        "refresh_token_expired_or_revoked"]
 
 
 def test_refresh_grant_keeps_only_refresh_causes() -> None:

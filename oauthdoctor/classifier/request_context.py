@@ -25,9 +25,11 @@ from oauthdoctor.vocabulary import FailureClass
 # A cause not listed stays whatever the grant.
 CAUSE_GRANTS: dict[str, frozenset[str]] = {
     "redirect_uri_differs_from_authorize": frozenset({"authorization_code"}),
+    "grant_issued_for_other_client_or_endpoint": frozenset({"authorization_code", "refresh_token", "device_code"}),
     "pkce_verifier_mismatch": frozenset({"authorization_code"}),
     "pkce_verifier_missing": frozenset({"authorization_code"}),
     "pkce_challenge_missing": frozenset({"authorization_code"}),
+    "pkce_verifier_without_challenge": frozenset({"authorization_code"}),
     "testing_mode_7_day_expiry": frozenset({"refresh_token"}),
     "approval_limit_evicted": frozenset({"refresh_token"}),
     "password_change_gmail_scopes": frozenset({"refresh_token"}),
@@ -36,6 +38,7 @@ CAUSE_GRANTS: dict[str, frozenset[str]] = {
     "bad_user_credentials": frozenset({"password"}),
     "resource_owner_credentials_invalid": frozenset({"password"}),
     "client_credentials_grant_disabled": frozenset({"client_credentials"}),
+    "client_credentials_policy_denied": frozenset({"client_credentials", "password"}),
     "assertion_invalid": frozenset({"jwt_bearer"}),
 }
 # A grant whose own failure is not among a body's candidates: the password grant's invalid_grant is the user's
