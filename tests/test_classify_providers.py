@@ -108,7 +108,7 @@ CASES = [
     ("dropbox", 400, '{"error_description": "refresh token is malformed", "error": "invalid_grant"}', None,
      "invalid_grant", "refresh_token_malformed", "fix_config"),
     ("box", 400, '{"error":"invalid_grant","error_description":"Refresh token has expired"}', None,
-     "invalid_grant", "refresh_token_expired", "reauth"),
+     "invalid_grant", "ambiguous", "reauth"),  # older than 60 days, or a single-use token used twice
     ("zendesk", 400, '{"error":"invalid_grant","error_description":"The provided access grant is invalid, expired, '
      'or revoked (e.g. invalid assertion)."}', None, "invalid_grant", "ambiguous", "reauth"),
     ("linkedin", 401, '{"serviceErrorCode":65600,"message":"Invalid access token","status":401}', None,

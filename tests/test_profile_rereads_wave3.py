@@ -71,12 +71,13 @@ def test_box_expired_refresh_text_also_means_a_used_token() -> None:
 
 def test_etsy_x_api_key_without_the_shared_secret_is_a_config_fix() -> None:
     # was: no rule (a generic 403 reading, insufficient_scope); Etsy's announcement (open-api discussion 1529)
-    # refuses requests without the shared secret in x-api-key from 2026-02-09; the texts are as integrators quote them
+    # refuses requests without the shared secret in x-api-key from 2026-02-09; the texts are as integrators quote
+    # them, and the class is the one the development cases give them
     for text in ("Shared secret is required in x-api-key header.",
                  "Invalid API key: should be in the format 'keystring:shared_secret'."):
         result = classify(403, {"error": text})
         assert (result.provider, result.failure_class, result.cause, result.decision) == (
-            "etsy", "invalid_client", "api_key_invalid", "fix_config")
+            "etsy", "invalid_token", "api_key_invalid", "fix_config")
 
 
 def test_amazon_sp_api_secrets_expire_every_180_days() -> None:
@@ -88,3 +89,32 @@ def test_amazon_sp_api_secrets_expire_every_180_days() -> None:
     result = classify(401, {"error": "invalid_client"}, provider="amazon")
     hints = {c.cause: c.hint for c in result.candidates}
     assert "rotated every 180 days" in (hints.get("client_secret_expired") or "")
+
+
+def test_authentik_invalid_grant_lists_the_newer_code_s_pkce_and_policy_refusals() -> None:
+    # was: a missing code_verifier unchecked (2021 code); authentik's token view at 005f3a9 refuses a PKCE code
+    # without its verifier, a verifier for a code without a challenge, and a client_credentials/password grant
+    # its application's policies deny, each with invalid_grant
+    code = classify(400, {"error": "invalid_grant"}, provider="authentik", grant_type="authorization_code")
+    assert [c.cause for c in code.candidates] == [
+        "auth_code_expired_or_reused", "pkce_verifier_mismatch", "pkce_verifier_missing",
+        "pkce_verifier_without_challenge", "grant_issued_for_other_client_or_endpoint"]
+    # a code or refresh token issued to another client cannot be a client_credentials failure
+    machine = classify(400, {"error": "invalid_grant"}, provider="authentik", grant_type="client_credentials")
+    assert (machine.cause, machine.decision) == ("client_credentials_policy_denied", "fix_config")
+
+
+def test_an_administrator_s_refusal_is_policy_not_the_user_s_consent() -> None:
+    # was: a branch of the user-denied rule (reauth); RFC 6749 4.1.2.1's access_denied covers a refusal by the
+    # authorization server, and an administrator's refusal is its policy: consenting again fails the same way
+    for text in ("Your admin has rejected the request for this app", "The administrator declined the consent"):
+        result = classify(None, text)
+        assert (result.failure_class, result.cause, result.decision) == (
+            "access_denied", "access_policy_denied", "fix_config")
+    assert classify(None, "The user has denied the request").decision == "reauth"
+
+
+def test_nimbus_quoted_typ_wording_of_older_releases_is_read() -> None:
+    # was: only the unquoted 'typ' of Nimbus releases from August 2021; older releases quote it
+    result = classify(None, 'Signed JWT rejected: No JWS header "typ" (type) verifier is configured')
+    assert (result.cause, result.decision) == ("jwt_processor_not_configured", "fix_config")
