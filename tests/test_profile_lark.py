@@ -24,10 +24,10 @@ def lark(code: int, message: str) -> str:
 
 CASES = [
     # (code, msg, class, cause, decision)
-    (99991671, "access token invalid", "invalid_token", "access_token_invalid", "retry"),
+    (99991671, "access token invalid", "invalid_token", "ambiguous", "fix_config"),  # a token of the wrong format first
     (99991664, "app access token invalid", "invalid_token", "app_token_invalid", "retry"),
     (99991663, "tenant access token invalid", "invalid_token", "tenant_token_invalid", "retry"),
-    (99991668, "user access token invalid", "invalid_token", "ambiguous", "retry"),
+    (99991668, "user access token invalid", "invalid_token", "ambiguous", "reauth"),
     (99991679, "user access token lacks the permission", "insufficient_scope", "ambiguous", "fix_config"),
 ]
 
@@ -56,7 +56,8 @@ def test_missing_permission_lists_the_console_against_the_users_grant() -> None:
 
 def test_the_go_sdks_error_text_is_read_as_lark() -> None:
     e = classify(None, "call failed: msg:token invalid,code:99991671")
-    assert (e.provider, e.provider_code, e.failure_class, e.decision) == ("lark", "99991671", "invalid_token", "retry")
+    assert (e.provider, e.provider_code, e.failure_class, e.decision) == ("lark", "99991671", "invalid_token",
+                                                                          "fix_config")
 
 
 def test_app_ticket_at_the_app_token_url() -> None:
@@ -75,7 +76,7 @@ def test_code_msg_bodies_with_other_numbers_are_not_claimed() -> None:
 def test_profile_facts_the_verdicts_rest_on() -> None:
     profile = get_profile("lark")
     assert {resolve_id(a) for a in ("feishu", "larksuite")} == {"lark"}
-    assert profile.endpoints.authorize.url == "https://open.feishu.cn/open-apis/authen/v1/authorize"
+    assert profile.endpoints.authorize.url == "https://accounts.feishu.cn/open-apis/authen/v1/authorize"
     assert profile.endpoints.token.url == "https://open.feishu.cn/open-apis/authen/v2/oauth/token"
     assert profile.client_auth.body_format == "json"
     assert profile.pkce.methods == ["S256"]

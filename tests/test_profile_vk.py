@@ -44,7 +44,7 @@ CASES = [
     (100, "One of the parameters specified was missing or invalid", "invalid_request",
      "parameter_missing_or_invalid", "fix_config"),
     (1116, "Anonymous token is invalid", "invalid_token", "anonymous_token_invalid", "fix_config"),
-    (1117, "Access token has expired", "invalid_token", "access_token_expired", "retry"),
+    (1117, "Access token has expired", "invalid_token", "ambiguous", "reauth"),  # oauth.vk.com issues no refresh token
     (3302, "Password validation needed", "interaction_required", "user_validation_required", "reauth"),
 ]
 
