@@ -43,7 +43,8 @@ REFRESH_INVALID = token_error("invalid_grant", "Invalid grant: refresh token is 
 
 CASES = [
     # (status, body, class, cause, decision)
-    (400, REFRESH_INVALID, "invalid_grant", "refresh_token_invalid", "reauth"),
+    # Pipedrive's status-code table gives this text three readings (revoked, another app's credentials, used twice)
+    (400, REFRESH_INVALID, "invalid_grant", "ambiguous", "reauth"),
     # node-oauth2-server's wordings in Pipedrive's wrapper keep the generic answers.
     (400, token_error("invalid_grant", "Invalid grant: authorization code has expired"), "invalid_grant",
      "auth_code_expired", "reauth"),
@@ -71,8 +72,10 @@ def test_pipedrive_token_errors_are_detected(status: int, body: str, cls: str, c
 
 def test_refresh_invalid_rule_is_confirmed_and_hints_the_uninstall() -> None:
     got = classify(400, REFRESH_INVALID, provider="pipedrive", rulebook=RuleBook())
-    # a refused refresh token's decision leans on what the caller sent (engine.LEANS_ON_THE_CALLER)
-    assert got.basis == "confirmed" and got.confidence == "medium"
+    # three readings, one of them configuration: confidence low until the caller tells them apart
+    assert got.basis == "confirmed" and got.confidence == "low"
+    assert [c.cause for c in got.candidates] == ["refresh_token_revoked", "grant_issued_for_other_client_or_endpoint",
+                                                 "refresh_token_reused_after_rotation"]
     assert any("uninstalls the app" in hint for hint in got.hints)
 
 
@@ -141,4 +144,4 @@ def test_explain_cli_end_to_end() -> None:
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert (out["provider"], out["class"], out["cause"], out["decision"], out["basis"]) == (
-        "pipedrive", "invalid_grant", "refresh_token_invalid", "reauth", "confirmed")
+        "pipedrive", "invalid_grant", "ambiguous", "reauth", "confirmed")

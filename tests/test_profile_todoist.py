@@ -23,16 +23,18 @@ def todoist_error(message: str, tag: str, status: int, code: int = 0) -> str:
                        "http_code": status})
 
 
-def test_refused_token_is_reauth_because_nothing_can_be_refreshed() -> None:
+def test_refused_token_refreshes_once_now_that_todoist_issues_refresh_tokens() -> None:
+    # Todoist's SDK added the refresh grant in June 2026 (refresh tokens on by default for new apps)
     e = classify(401, todoist_error("Unauthorized", "AUTH_INVALID_TOKEN", 401, 401))
-    assert (e.provider, e.failure_class, e.cause, e.decision) == ("todoist", "invalid_token", "ambiguous", "reauth")
-    assert [c.cause for c in e.candidates] == ["token_revoked", "access_token_malformed"]
+    assert (e.provider, e.failure_class, e.cause, e.decision) == ("todoist", "invalid_token", "ambiguous", "retry")
+    assert [c.cause for c in e.candidates] == ["access_token_expired", "token_revoked",
+                                               "refresh_token_reused_after_rotation", "access_token_malformed"]
     assert e.basis == "heuristic"
 
 
 def test_bodiless_401_from_the_api_host() -> None:
     e = classify(401, "", url=API_URL)
-    assert (e.provider, e.failure_class, e.decision) == ("todoist", "invalid_token", "reauth")
+    assert (e.provider, e.failure_class, e.decision) == ("todoist", "invalid_token", "retry")
 
 
 def test_token_endpoint_invalid_grant_is_reauth() -> None:
@@ -64,8 +66,8 @@ def test_profile_facts_the_verdicts_rest_on() -> None:
     assert profile.endpoints.authorize.url == "https://todoist.com/oauth/authorize"
     assert profile.endpoints.token.url == TOKEN_URL
     assert profile.endpoints.revocation.url == "https://api.todoist.com/api/v1/revoke"
-    assert profile.grants.supported == ["authorization_code"]
-    assert profile.token_policy.access_token_lifetime.seconds is None
+    assert profile.grants.supported == ["authorization_code", "refresh_token"]
+    assert profile.token_policy.access_token_lifetime.seconds is None  # expires_in, for apps with refresh tokens
 
 
 def test_explain_cli_end_to_end() -> None:
@@ -76,7 +78,7 @@ def test_explain_cli_end_to_end() -> None:
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert (out["provider"], out["class"], out["decision"], out["provider_code"]) == (
-        "todoist", "invalid_token", "reauth", "AUTH_INVALID_TOKEN")
+        "todoist", "invalid_token", "retry", "AUTH_INVALID_TOKEN")
 
 
 def test_a_token_endpoint_code_under_401_keeps_its_own_meaning() -> None:
