@@ -68,7 +68,7 @@ def test_firebase_s_older_unauthorised_domain_wording() -> None:
             "redirect domains list in the Firebase console -> Auth section -> Sign in method tab.")
     r = classify(None, body, None, provider="firebase", rulebook=BOOK)
     assert (r.failure_class, r.cause, r.decision, r.basis) == (
-        "redirect_uri_mismatch", "domain_not_authorized", "fix_config", "heuristic")
+        "redirect_uri_mismatch", "domain_not_authorized", "fix_config", "confirmed")  # the pre-v9 SDK's own text
 
 
 # corpus sixteen's development half
