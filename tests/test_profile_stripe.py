@@ -198,8 +198,11 @@ def test_redirect_rule(registered: list[str], sent: str, accepted: bool) -> None
     assert compare(registered, sent, provider="stripe").accepted is accepted
 
 
-def test_omitted_redirect_uri_uses_the_single_registered_one() -> None:
+def test_omitted_redirect_uri_uses_the_first_registered_one() -> None:
+    # Stripe's Connect OAuth reference: without redirect_uri, the first configured redirect URI is used
     assert compare(["https://platform.example.com/stripe/cb"], None, provider="stripe").accepted is True
+    assert compare(["https://platform.example.com/stripe/cb", "https://platform.example.com/other"], None,
+                   provider="stripe").accepted is True
 
 
 def test_explain_cli_end_to_end() -> None:
