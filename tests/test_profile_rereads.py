@@ -175,14 +175,16 @@ def test_entra_lockout_is_not_cleared_by_signing_in_again() -> None:
 
 
 def test_entra_codes_reread_in_the_table() -> None:
-    # AADSTS70005 also covers id_token without openid; AADSTS50000's retry is this profile's reading (the table
-    # advises a ticket); AADSTS50173 keeps its cause name, which its own message states (the table names revocation)
+    # AADSTS70005 also covers id_token without openid; AADSTS50000 follows Microsoft's support article (five causes,
+    # each fixed in configuration; round thirty-three); AADSTS50173 keeps its cause name, which its own message
+    # states (the table names revocation)
     response_type = _entra("AADSTS70005", "unsupported_response_type")
     assert [c.cause for c in response_type.candidates] == ["implicit_grant_not_enabled", "openid_scope_missing"]
     revoked = _entra("AADSTS50173", "The provided grant has expired due to it being revoked.")
     assert (revoked.cause, revoked.decision) == ("grant_revoked_password_change", "reauth")
     assert "or the user or an admin revoked the tokens" in revoked.summary
-    assert _entra("AADSTS50000", "There was an error issuing a token.").basis == "heuristic"
+    issuing = _entra("AADSTS50000", "There was an error issuing a token.")
+    assert (issuing.basis, issuing.decision) == ("confirmed", "fix_config")
     mistyped = _entra("AADSTS50034", "The user account does not exist in the directory.")
     assert [(c.cause, c.decision) for c in mistyped.candidates] == [("wrong_tenant", "fix_config"),
                                                                     ("username_mistyped", "reauth")]
