@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from oauthdoctor.config.resolved import ResolvedConfig
-from oauthdoctor.model import Status
+from oauthdoctor.model import Finding, Status
 from oauthdoctor.probes import config as config_probe
 from oauthdoctor.probes import token_policy
 from oauthdoctor.probing.contract import ProbeContext
@@ -15,10 +15,16 @@ from oauthdoctor.profiles.loader import get_profile
 BASE_CONFIG = {"client_id": "client-123", "client_secret": "s3cret-value-123", "redirect_uri": "https://app.test/cb"}
 
 
+def policy_judgement(provider: str, now: datetime, **values: str) -> list[Finding]:
+    """Every finding of the token-policy probe for ``values`` (a skip or pass included)."""
+    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=now)
+    return token_policy.judge(ctx, None)
+
+
 def policy_findings(provider: str, now: datetime, **values: str) -> list[tuple[Status, str]]:
     """The token-policy probe's failures and warnings (status, title) for ``values``."""
-    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=now)
-    return [(f.status, f.title) for f in token_policy.judge(ctx, None) if f.status in (Status.FAIL, Status.WARN)]
+    return [(f.status, f.title) for f in policy_judgement(provider, now, **values)
+            if f.status in (Status.FAIL, Status.WARN)]
 
 
 def config_findings(provider: str, now: datetime, **values: str) -> list[str]:

@@ -9,22 +9,18 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from profile_probe_support import config_findings
+from profile_probe_support import config_findings, policy_judgement
 
 from oauthdoctor import classify
 from oauthdoctor.checks.endpoints import endpoint_host
-from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
-from oauthdoctor.probes import token_policy
-from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
 
 
 def _policy_titles(provider: str, **values: str) -> list[tuple[Status, str]]:
-    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile(provider), now=NOW)
-    return [(f.status, f.title) for f in token_policy.judge(ctx, None)]
+    return [(f.status, f.title) for f in policy_judgement(provider, NOW, **values)]
 
 
 def _vk(code: int, message: str) -> str:

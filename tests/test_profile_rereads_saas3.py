@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from profile_probe_support import config_findings, policy_findings
+from profile_probe_support import config_findings, policy_findings, policy_judgement
 
 from oauthdoctor import classify
-from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
-from oauthdoctor.probes import token_policy
-from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
 from oauthdoctor.redirect import compare
 
@@ -83,8 +80,7 @@ def test_todoist_401_refreshes_once_before_reauth() -> None:
 
 def test_todoist_refresh_tokens_rotate() -> None:
     # was: no rotation (no refresh tokens); refreshAuthToken's doc comment says the server rotates the refresh token
-    ctx = ProbeContext(config=ResolvedConfig({}), profile=get_profile("todoist"), now=NOW)
-    [finding] = token_policy.judge(ctx, None)
+    [finding] = policy_judgement("todoist", NOW)
     assert finding.status == Status.SKIP
     assert finding.evidence is not None and finding.evidence["rotation"] == "always"
     assert finding.evidence["basis"] == "confirmed"

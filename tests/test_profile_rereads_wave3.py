@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from profile_probe_support import policy_judgement
+
 from oauthdoctor import classify
 from oauthdoctor.config.endpoints import resolve_endpoints
 from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
-from oauthdoctor.probes import token_policy
-from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
@@ -37,8 +37,7 @@ def test_zendesk_api_token_hint_names_the_retirement() -> None:
 
 
 def _rotation_skip(provider: str) -> tuple[str, dict[str, object]]:
-    ctx = ProbeContext(config=ResolvedConfig({}), profile=get_profile(provider), now=NOW)
-    (finding,) = token_policy.judge(ctx, None)
+    (finding,) = policy_judgement(provider, NOW)
     assert finding.status is Status.SKIP
     return finding.hint or "", dict(finding.evidence or {})
 

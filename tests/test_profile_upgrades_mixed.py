@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from profile_probe_support import policy_judgement
+
 from oauthdoctor import classify
-from oauthdoctor.config.resolved import ResolvedConfig
 from oauthdoctor.model import Status
-from oauthdoctor.probes import token_policy
-from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.loader import get_profile
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
@@ -33,8 +32,7 @@ def test_azure_ad_b2c_rotation_is_confirmed_and_the_report_drops_the_caveat() ->
     # the reuse behaviour is still not stated: the schema defaults stay, and the note says so
     assert (rotation.reuse_detection, rotation.reuse_grace_seconds) == (False, None)
     assert rotation.note is not None and "says nothing about reuse" in rotation.note
-    ctx = ProbeContext(config=ResolvedConfig({}), profile=get_profile("azure-ad-b2c"), now=NOW)
-    (finding,) = token_policy.judge(ctx, None)
+    (finding,) = policy_judgement("azure-ad-b2c", NOW)
     assert finding.status is Status.SKIP
     evidence = dict(finding.evidence or {})
     assert (evidence["rotation"], evidence["basis"]) == ("always", "confirmed")
