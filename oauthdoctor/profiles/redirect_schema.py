@@ -100,8 +100,8 @@ class PathTraversalRule:
 
 @dataclass(frozen=True)
 class CallbackLimitRule:
-    """The callback-URL limit of one kind of app, for providers whose app kinds differ (GitHub: OAuth apps one,
-    GitHub Apps ten). ``kind`` is the value of ``OAUTH_APP_KIND`` that selects it; ``client_id`` a regex (full
+    """The callback-URL limit of one kind of app, for providers whose app kinds differ (Apple: a Services ID has
+    its own limit). ``kind`` is the value of ``OAUTH_APP_KIND`` that selects it; ``client_id`` a regex (full
     match) on the client id that betrays the kind when ``OAUTH_APP_KIND`` is not set."""
 
     kind: str = ""
@@ -129,6 +129,10 @@ class RedirectRule:
     sent_trailing_newline_ignored: bool = False  # DOT: oauthlib's regex '$' lets one trailing '\n' through
     subdomains: bool = False  # GitHub: any subdomain of the registered host
     subdirectories: bool = False  # GitHub / Slack: the registered path or any path below it
+    # Where the two tolerances above hold: "always", or "single_registered" (GitHub since 2026: on for an app's
+    # only callback URL since its creation, a per-URL setting once several are registered).
+    tolerance_scope: Literal["always", "single_registered"] = "always"
+    tolerance_enabled_by: str | None = None  # the setting that switches the tolerances on per URL, when it exists
     loopback: LoopbackRule = field(default_factory=LoopbackRule)
     wildcard: WildcardRule = field(default_factory=WildcardRule)
     https_required: Literal["never", "except_loopback", "except_localhost", "always"] = "except_loopback"

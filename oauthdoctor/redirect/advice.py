@@ -20,7 +20,8 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
                            "§4.1.1 shows how patterns like this are abused to steal codes.")
     if accepted and any(d.tolerated and d.kind in ("subdomain", "subdirectory") for d in diffs):
         out.append("Accepted only because this server allows subdomains or subdirectories of the registered "
-                   "URI; RFC 9700 §2.1 asks for exact matching, so register the exact URI instead.")
+                   "URI; RFC 9700 §2.1 asks for exact matching, so register the exact URI instead."
+                   + _single_url_scope(rule))
     s = parse_uri(sent)
     if (accepted and (s.scheme or "").lower() == "http" and s.host
             and not rule_allows_loopback(s.host, ["localhost", "127.0.0.0/8", "::1"])):
@@ -36,6 +37,14 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
         out.append(f"The {provider} matching rule is {rule.basis}, not confirmed by an official source"
                    + (f": {rule.note}" if rule.note else "."))
     return out
+
+
+def _single_url_scope(rule: RedirectRule) -> str:
+    if rule.tolerance_scope != "single_registered":
+        return ""
+    setting = f" ({rule.tolerance_enabled_by})" if rule.tolerance_enabled_by else ""
+    return (" The tolerance holds because this is the app's only registered callback URL, for which it has been on "
+            f"since the app was created unless its owner switched it off{setting}.")
 
 
 def _clean(text: str) -> str:

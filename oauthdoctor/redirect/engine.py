@@ -279,11 +279,13 @@ def compare_with_rule(registered: list[str], sent: str | None, rule: RedirectRul
         effective = sent[:-1]
         pre.append(Difference("whitespace", "", "\n", len(sent) - 1, "The sent URI ends with a LINE FEED (\\n) "
                               "(U+000A), which this server's parser lets through.", tolerated=True))
-    results = [(e, evaluate(e, effective, rule, client_type)) for e in entries]
+    scoped = _scoped(rule, entries)
+    results = [(e, evaluate(e, effective, scoped, client_type)) for e in entries]
     matches = [(e, d) for e, d in results if not any(not x.tolerated for x in d)]
     if matches:
         best = min(matches, key=lambda m: len(m[1]))
         return _finish(True, provider, rule, best[0], best[0], pre + best[1], registered, sent, entries)
+    extra = _per_url_tolerance(entries, effective, rule, scoped, client_type, provider)
     if not results:
         diffs = [d for d in _policy(parse_uri(""), parse_uri(effective), rule, False) if not d.tolerated]
         diffs.append(Difference("not_registered", "", sent, None, "No redirect URI is registered for this client, "
@@ -296,7 +298,30 @@ def compare_with_rule(registered: list[str], sent: str | None, rule: RedirectRul
 
     closest, diffs = results[0] if len(results) == 1 else min(results, key=score)
     hard = [d for d in diffs if not d.tolerated]
-    return _finish(False, provider, rule, None, closest, hard, registered, sent, entries)
+    return _finish(False, provider, rule, None, closest, hard, registered, sent, entries, extra)
+
+
+def _scoped(rule: RedirectRule, entries: list[str]) -> RedirectRule:
+    """The rule as it applies to this registration: subdomain and subdirectory matching switched off where the
+    server grants them only to an app's one callback URL and several are registered (GitHub's per-URL setting)."""
+    if rule.tolerance_scope == "single_registered" and len(entries) > 1 and (rule.subdomains or rule.subdirectories):
+        return replace(rule, subdomains=False, subdirectories=False)
+    return rule
+
+
+def _per_url_tolerance(entries: list[str], sent: str, rule: RedirectRule, scoped: RedirectRule, client_type: str,
+                       provider: str) -> list[str]:
+    """When only the per-URL setting stands between SENT and a match, say which URL and which setting."""
+    if scoped is rule:
+        return []
+    for entry in entries:
+        if not any(not d.tolerated for d in evaluate(entry, sent, rule, client_type)):
+            setting = f" ({rule.tolerance_enabled_by})" if rule.tolerance_enabled_by else ""
+            return [f"{provider} accepts a subdomain or subdirectory of '{entry}' only if wildcard matching is on for "
+                    f"that callback URL{setting}. That setting cannot be seen from here, and the server turns it on by "
+                    "itself only for an app's single callback URL. Register the exact URI rather than relying on it "
+                    "(RFC 9700 §2.1)."]
+    return []
 
 
 _SIMILARITY_CHARS = 1024  # URIs are compared for closeness by their start: the match is quadratic in length
@@ -310,10 +335,11 @@ def _similarity(registered: str, sent: str) -> float:
 
 
 def _finish(accepted: bool, provider: str, rule: RedirectRule, matched: str | None, closest: str | None,
-            diffs: list[Difference], registered: list[str], sent: str, entries: list[str]) -> RedirectMatch:
+            diffs: list[Difference], registered: list[str], sent: str, entries: list[str],
+            extra: list[str] | None = None) -> RedirectMatch:
     from oauthdoctor.redirect.advice import fix_for, warnings_for
 
-    warnings = warnings_for(accepted, rule, diffs, registered, sent, entries, provider)
+    warnings = [*(extra or []), *warnings_for(accepted, rule, diffs, registered, sent, entries, provider)]
     fix = None if accepted else fix_for(rule, diffs, closest, sent)
     return RedirectMatch(accepted, provider, rule.name, matched, closest, diffs, warnings, fix, sent,
                          list(registered), redirect_to=sent if accepted else None)
