@@ -7,7 +7,7 @@ from oauthdoctor.model import Decision, Status
 from oauthdoctor.probes import redirect_uri
 from oauthdoctor.probing.contract import ProbeContext
 from oauthdoctor.profiles.model import Profile
-from oauthdoctor.profiles.redirect_schema import RedirectRule
+from oauthdoctor.profiles.redirect_schema import CallbackLimitRule, RedirectRule
 
 
 def judge(sent: str | None, registered: str | None, profile: Profile | None = None):
@@ -50,21 +50,35 @@ def test_callback_limit_comes_from_the_profile() -> None:
     assert findings[0].title == "2 callback URLs are registered, but Acme allows 1"
 
 
-def test_github_app_kinds_from_the_bundled_profile() -> None:
-    from oauthdoctor.profiles.loader import get_profile
-
-    github, registered = get_profile("github"), "https://app.test/cb https://app.test/other"
+def test_app_kinds_by_client_id_or_declared_kind() -> None:
+    # A profile whose app kinds differ in their callback limit (GitHub's did until its 2026 update): the client
+    # id's shape picks the kind, and OAUTH_APP_KIND overrides it.
+    acme = Profile(id="acme", name="Acme", redirect=RedirectRule(callback_limits=[
+        CallbackLimitRule(kind="classic", app="classic app", count=1, client_id="C[0-9]{4}"),
+        CallbackLimitRule(kind="modern", app="modern app", count=10, client_id="M[0-9]{4}")]))
+    registered = "https://app.test/cb https://app.test/other"
     values = {"redirect_uri": "https://app.test/cb", "registered_redirect_uris": registered}
 
     def titles(**extra: str) -> list[str]:
-        ctx = ProbeContext(config=ResolvedConfig({**values, **extra}), profile=github)
+        ctx = ProbeContext(config=ResolvedConfig({**values, **extra}), profile=acme)
         return [f.title for f in redirect_uri.judge(ctx, None) if f.status is Status.WARN]
 
-    assert titles(client_id="Ov23liAbCdEf12345678") == [
-        "2 callback URLs are registered, but a GitHub OAuth app (by its client id) allows 1"]
-    assert titles(client_id="Iv23liAbCdEf12345678") == []
-    assert titles(client_id="Iv23liAbCdEf12345678", app_kind="oauth_app") == [
-        "2 callback URLs are registered, but a GitHub OAuth app (by its app kind setting) allows 1"]
+    assert titles(client_id="C1234") == [
+        "2 callback URLs are registered, but a classic app (by its client id) allows 1"]
+    assert titles(client_id="M1234") == []
+    assert titles(client_id="M1234", app_kind="classic") == [
+        "2 callback URLs are registered, but a classic app (by its app kind setting) allows 1"]
+
+
+def test_github_oauth_apps_take_ten_callback_urls() -> None:
+    # was: "... but a GitHub OAuth app (by its client id) allows 1" (GitHub's 2026 announcement lifts it to 10)
+    from oauthdoctor.profiles.loader import get_profile
+
+    values = {"redirect_uri": "https://app.test/cb", "client_id": "Ov23liAbCdEf12345678",
+              "registered_redirect_uris": " ".join(f"https://app.test/{n}" for n in range(10)) + " https://app.test/cb"}
+    ctx = ProbeContext(config=ResolvedConfig(values), profile=get_profile("github"))
+    assert [f.title for f in redirect_uri.judge(ctx, None) if f.status is Status.WARN] == [
+        "11 callback URLs are registered, but GitHub (OAuth Apps and GitHub Apps) allows 10"]
 
 
 def test_nothing_to_compare() -> None:

@@ -7,6 +7,7 @@ import json
 import pytest
 from test_redirect_support import block_rule
 
+from oauthdoctor.profiles.redirect_schema import CallbackLimitRule
 from oauthdoctor.redirect import RedirectRule, compare_with_rule
 from oauthdoctor.redirect.parse import char_kind, char_name, parse_uri, visible
 
@@ -215,10 +216,11 @@ def test_warnings_for_risky_tolerances() -> None:
     assert http.accepted and any("plain http" in w for w in http.warnings)
     wild = compare_with_rule(["https://*.example.com/cb"], "https://a.example.com/cb", block_rule("auth0"))
     assert wild.accepted and any("RFC 9700 §2.1" in w for w in wild.warnings)
-    # GitHub OAuth Apps have one callback URL (GitHub Apps allow 10, but the profile models OAuth Apps)
-    too_many = compare_with_rule(["https://a.example/0", "https://b.example/1"], "https://a.example/0",
-                                 block_rule("github"))
-    assert "2 URIs are registered: fine for a GitHub App (up to 10), but a GitHub OAuth app has 1." in too_many.warnings
+    # A provider whose app kinds have different limits: the warning names the kind that the count outgrows.
+    kinds = RedirectRule(callback_limits=[CallbackLimitRule(kind="classic", app="classic app", count=1),
+                                          CallbackLimitRule(kind="modern", app="modern app", count=10)])
+    too_many = compare_with_rule(["https://a.example/0", "https://b.example/1"], "https://a.example/0", kinds)
+    assert "2 URIs are registered: fine for a modern app (up to 10), but a classic app has 1." in too_many.warnings
     eleven = compare_with_rule([f"https://a.example/{i}" for i in range(11)], "https://a.example/1",
                                block_rule("github"))
     assert "11 URIs are registered, but generic allows at most 10." in eleven.warnings

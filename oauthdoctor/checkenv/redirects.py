@@ -214,7 +214,7 @@ def _too_many(members: list[FileCheck]) -> list[Finding]:
     subject = f"a {found.app} (this is one, by its {found.how})" if found.app else f"{provider}"
     per = "" if found.app else " per app"
     if limit == 1:
-        # GitHub lets one callback serve its subdirectories (and loopback ports): keep the URI that covers most.
+        # A server with subdirectory matching lets one callback serve several: keep the URI that covers most.
         covers = {c: [u for u in uris if judge(members[0], [c], u).accepted] for c in uris}
         best = max(uris, key=lambda c: len(covers[c]))
         extra = [u for u in uris if u not in covers[best]]

@@ -89,8 +89,8 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
                 decision=Decision.FIX_CONFIG,
                 evidence={"registered": registered, "limit": limit.count, "app": limit.app, "decided_by": limit.how,
                           "basis": limit.basis},
-                hint="Keep the registered callback URLs within the provider's limit (GitHub OAuth apps: one; "
-                "redirect_uri may be it or a subdirectory).",
+                hint="Keep the registered callback URLs within the provider's limit (one app per environment, or "
+                "environments that share one callback URL).",
                 key="OAUTH_REGISTERED_REDIRECT_URIS",
             )
         )
