@@ -57,6 +57,7 @@ class WildcardRule:
     matches_bare_domain: bool = False  # host_label: '*.example.com' also matches 'example.com' (Auth0)
     min_labels_after: int = 2  # host_label: labels required right of the wildcard label ('*.com' is invalid)
     enabled_by: str | None = None  # the setting that switches wildcards on, when they are opt-in
+    loopback_port: bool = False  # WorkOS: ':*' as the port of a registered loopback URI admits any port
 
 
 MissingSentWhen = Literal["rejected", "single_registered", "first_registered", "shows_code"]

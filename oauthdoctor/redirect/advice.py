@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from oauthdoctor.hosts import is_loopback_host
 from oauthdoctor.profiles.redirect_schema import RedirectRule
 from oauthdoctor.redirect.components import Difference
 from oauthdoctor.redirect.parse import parse_uri, rule_allows_loopback, specials
@@ -15,7 +16,7 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
     out: list[str] = []
     if rule.wildcard.style != "none":
         for entry in entries:
-            if "*" in entry:
+            if "*" in entry and not _loopback_port_only(entry, rule):
                 out.append(f"'{entry}' is a wildcard registration; RFC 9700 §2.1 requires exact matching, and "
                            "§4.1.1 shows how patterns like this are abused to steal codes.")
     if accepted and any(d.tolerated and d.kind in ("subdomain", "subdirectory") for d in diffs):
@@ -37,6 +38,14 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
         out.append(f"The {provider} matching rule is {rule.basis}, not confirmed by an official source"
                    + (f": {rule.note}" if rule.note else "."))
     return out
+
+
+def _loopback_port_only(entry: str, rule: RedirectRule) -> bool:
+    """A '*' that only stands for a loopback URI's port: what RFC 8252 §7.3 asks servers to allow, not a risk."""
+    if not rule.wildcard.loopback_port:
+        return False
+    parsed = parse_uri(entry)
+    return parsed.port == "*" and is_loopback_host(parsed.host or "") and entry.count("*") == 1
 
 
 def _single_url_scope(rule: RedirectRule) -> str:

@@ -193,6 +193,15 @@ def compare_port(r: ParsedURI, s: ParsedURI, rule: RedirectRule, loopback: bool)
     if rp == sp:
         return []
     shown_r, shown_s = rp or "(none)", sp or "(none)"
+    if rp == "*" and rule.wildcard.loopback_port:
+        if is_loopback_host(r.host or "") and (r.host or "").lower() == (s.host or "").lower() and (sp or "").isdigit():
+            return [Difference("port", rp, sp or "", s.port_at,
+                               f"The port {sp} is allowed: '*' as the registered port of a loopback URI admits any "
+                               "port on this server (RFC 8252 §7.3).", tolerated=True)]
+        if not is_loopback_host(r.host or ""):
+            return [Difference("wildcard", rp, sp or "", s.port_at,
+                               f"'*' stands for the port only on a loopback host on this server, and "
+                               f"'{r.host}' is not one.")]
     if loopback:
         return [Difference("port", rp or "", sp or "", s.port_at,
                            f"The port differs ({shown_s} sent, {shown_r} registered); this server lets a loopback "
