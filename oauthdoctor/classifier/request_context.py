@@ -87,6 +87,7 @@ def cause_grants(cause: str) -> frozenset[str] | None:
 KNOWN_GRANTS = frozenset({
     "authorization_code", "refresh_token", "client_credentials", "device_code", "password", "jwt_bearer",
     "token_exchange", "implicit", "saml2_bearer", "ciba",
+    "account_credentials", "exchange_api_token",  # provider-specific grants: Zoom's, Pipedrive's
 })
 
 

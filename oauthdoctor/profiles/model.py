@@ -22,7 +22,7 @@ AuthMethod = Literal[
 ]
 GrantType = Literal[
     "authorization_code", "refresh_token", "client_credentials", "device_code", "password", "jwt_bearer",
-    "token_exchange", "implicit", "saml2_bearer", "ciba", "account_credentials",
+    "token_exchange", "implicit", "saml2_bearer", "ciba", "account_credentials", "exchange_api_token",
 ]
 
 
