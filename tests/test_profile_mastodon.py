@@ -50,7 +50,7 @@ CASES = [
      "fix_config"),
     # 401 in secure mode; 422 for an app token on a user method (entities/Error.md).
     (401, api_error("This API requires an authenticated user"), "invalid_request", "ambiguous", "fix_config"),
-    (422, api_error("This method requires an authenticated user"), "invalid_token",
+    (422, api_error("This method requires an authenticated user"), "insufficient_scope",
      "app_token_where_user_token_required", "fix_config"),
     # 403: the account's state, not the token.
     (403, api_error("Your login is currently disabled"), "access_denied", "user_disabled", "fix_config"),
