@@ -126,7 +126,7 @@ def test_invalid_grant_names_logtos_refresh_causes() -> None:
     assert [c["cause"] for c in got["candidates"]] == [
         "refresh_token_expired", "refresh_token_reused_after_rotation", "auth_code_expired_or_reused",
         "redirect_uri_differs_from_authorize", "pkce_verifier_mismatch", "account_disabled",
-        "token_for_other_client"]
+        "token_for_other_client", "subject_token_not_first_party"]
     assert got["provider_code"] == "oidc.invalid_grant"
 
 
