@@ -8,18 +8,13 @@ test says what the profile said before and what the provider's own source says, 
 
 from __future__ import annotations
 
+from profile_probe_support import sourced_quirk
+
 from oauthdoctor import classify
-from oauthdoctor.profiles.loader import get_profile
 
 SF_UNPW_RETIREMENT = "https://help.salesforce.com/s/articleView?id=005461976&type=1"
 SF_SOAP_LOGIN = "https://developer.salesforce.com/docs/platform/api/guide/sforce-api-calls-login.html"
 GOOGLE_CLIENTS_HELP = "https://support.google.com/cloud/answer/6158849?hl=en"
-
-
-def _quirk(provider: str, source: str):
-    found = [q for q in get_profile(provider).quirks if q.source == source]
-    assert len(found) == 1, f"no single {provider} quirk sourced from {source}"
-    return found[0]
 
 
 # Salesforce
@@ -28,7 +23,7 @@ def _quirk(provider: str, source: str):
 def test_salesforce_username_password_flow_has_a_retirement_date() -> None:
     # was: no date, only 'being deprecated' in the grants note; Salesforce's KB 005461976 says the flow is
     # retired for connected apps with enforcement on 2027-02-20 and no extension
-    quirk = _quirk("salesforce", SF_UNPW_RETIREMENT)
+    quirk = sourced_quirk("salesforce", SF_UNPW_RETIREMENT)
     assert "2027-02-20" in quirk.text and "password" in quirk.text
     assert (quirk.basis, str(quirk.checked)) == ("confirmed", "2026-12-07")
 
@@ -46,7 +41,7 @@ def test_salesforce_blocked_username_password_flow_is_not_fixed_by_allowing_it_a
 def test_salesforce_soap_login_retirement_is_known() -> None:
     # was: not mentioned; Salesforce's login() reference says it is gone from API 65.0, off by default in orgs
     # created in Winter '26 or later, and retired in Summer '27
-    quirk = _quirk("salesforce", SF_SOAP_LOGIN)
+    quirk = sourced_quirk("salesforce", SF_SOAP_LOGIN)
     assert "65.0" in quirk.text and "Summer '27" in quirk.text and "Winter '26" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -57,7 +52,7 @@ def test_salesforce_soap_login_retirement_is_known() -> None:
 def test_google_client_secret_is_shown_only_at_creation() -> None:
     # was: not mentioned; Google's Manage OAuth Clients help page says the secret is shown once, after the client
     # is created, and is not visible again (masking since June 2025)
-    quirk = _quirk("google", GOOGLE_CLIENTS_HELP)
+    quirk = sourced_quirk("google", GOOGLE_CLIENTS_HELP)
     assert "only once" in quirk.text and "June 2025" in quirk.text
     assert quirk.basis == "confirmed"
 

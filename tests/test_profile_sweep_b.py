@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from profile_probe_support import policy_judgement
+
 from oauthdoctor import classify
 from oauthdoctor.model import Status
 from oauthdoctor.probes.token_policy import ROTATION_HINT
 from oauthdoctor.profiles.loader import get_profile
-from tests.profile_probe_support import policy_judgement
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
 SHOPIFY_SECTION = ("https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens"

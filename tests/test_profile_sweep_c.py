@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from profile_probe_support import config_findings, sourced_quirk
+
 from oauthdoctor import classify
-from oauthdoctor.profiles.loader import get_profile
-from tests.profile_probe_support import config_findings
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
 OKTA_CATALOGUE = ("https://github.com/okta/okta-developer-docs/blob/468de9c511b5e4009bb5f06c25cbf4b85fecb8d0/"
@@ -22,7 +22,7 @@ AUTH0_DEPRECATIONS = "https://auth0.com/docs/troubleshoot/product-lifecycle/depr
 
 
 def _quirk(provider: str, source: str) -> str:
-    [quirk] = [q for q in get_profile(provider).quirks if q.source == source]
+    quirk = sourced_quirk(provider, source)
     assert quirk.basis == "confirmed" and str(quirk.checked) == "2026-12-07"
     return quirk.text
 

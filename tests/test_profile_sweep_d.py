@@ -11,8 +11,9 @@ fails on it. Nothing new was found for TikTok, Pinterest, Square and Amazon.
 
 from __future__ import annotations
 
+from profile_probe_support import sourced_quirk
+
 from oauthdoctor import classify
-from oauthdoctor.profiles.loader import get_profile
 
 ZOHO_GRANT_FLOW = ("https://help.zoho.com/portal/en/community/topic/"
                    "announcement-upcoming-changes-to-the-permission-grant-flow-for-oauth-apps")
@@ -23,12 +24,6 @@ INTUIT_MINOR_VERSIONS = ("https://blogs.intuit.com/2025/01/21/"
                          "changes-to-our-accounting-api-that-may-impact-your-application")
 XERO_GRANULAR = "https://developer.xero.com/faq/granular-scopes"
 DOCUSIGN_MIGRATION = "https://developers.docusign.com/platform/auth/oauth2-requirements-migration"
-
-
-def _quirk(provider: str, source: str):
-    found = [q for q in get_profile(provider).quirks if q.source == source]
-    assert len(found) == 1, f"no single {provider} quirk sourced from {source}"
-    return found[0]
 
 
 # Zoho
@@ -68,7 +63,7 @@ def test_reddit_network_block_page_names_reddit_without_provider() -> None:
 def test_reddit_api_access_needs_approval() -> None:
     # was: not mentioned; Reddit's Responsible Builder Policy requires approval before any API access (self-service
     # closed in November 2025)
-    quirk = _quirk("reddit", REDDIT_POLICY)
+    quirk = sourced_quirk("reddit", REDDIT_POLICY)
     assert "Responsible Builder Policy" in quirk.text and "November 2025" in quirk.text
     assert (quirk.basis, str(quirk.checked)) == ("confirmed", "2026-12-07")
 
@@ -90,7 +85,7 @@ def test_zendesk_couldnt_authenticate_you_names_retired_credentials() -> None:
 def test_zendesk_api_token_retirement_timeline() -> None:
     # was: 'Zendesk is migrating integrations from API tokens to OAuth.' without dates; the migration guide's
     # timeline gives 2026-07-28 (30-day inactivity), 2026-10-27 (no new tokens) and 2027-04-30 (all deactivated)
-    quirk = _quirk("zendesk", ZENDESK_MIGRATION)
+    quirk = sourced_quirk("zendesk", ZENDESK_MIGRATION)
     for date in ("2026-07-28", "2026-10-27", "2027-04-30"):
         assert date in quirk.text
     assert "30 days" in quirk.text and "January 2026" in quirk.text
@@ -103,14 +98,14 @@ def test_zendesk_api_token_retirement_timeline() -> None:
 def test_intuit_first_hard_refresh_token_expiries() -> None:
     # was: only the five-year cap; Intuit's blog of 2025-11-12 says the first tokens expire in February 2027
     # (restricted and granular scopes) and October 2028 (accounting/payments), with a mandatory Reconnect URL
-    quirk = _quirk("intuit", INTUIT_REFRESH_POLICY)
+    quirk = sourced_quirk("intuit", INTUIT_REFRESH_POLICY)
     assert "February 2027" in quirk.text and "October 2028" in quirk.text and "Reconnect URL" in quirk.text
     assert quirk.basis == "confirmed"
 
 
 def test_intuit_minor_versions_below_75_are_ignored() -> None:
     # was: not mentioned; Intuit's blog of 2025-01-21 says minorversion 1-74 are ignored from 2025-08-01
-    quirk = _quirk("intuit", INTUIT_MINOR_VERSIONS)
+    quirk = sourced_quirk("intuit", INTUIT_MINOR_VERSIONS)
     assert "2025-08-01" in quirk.text and "75" in quirk.text
 
 
@@ -119,7 +114,7 @@ def test_intuit_minor_versions_below_75_are_ignored() -> None:
 
 def test_xero_broad_scopes_deadline_for_older_apps() -> None:
     # was: only the 2026-03-02 cut-off for new apps; Xero's Granular Scopes FAQ gives older apps until September 2027
-    quirk = _quirk("xero", XERO_GRANULAR)
+    quirk = sourced_quirk("xero", XERO_GRANULAR)
     assert "September 2027" in quirk.text and "2026-03-02" in quirk.text and "April 2026" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -130,6 +125,6 @@ def test_xero_broad_scopes_deadline_for_older_apps() -> None:
 def test_docusign_legacy_authentication_end_of_life() -> None:
     # was: not mentioned; DocuSign's OAuth requirements and migration page sets 2026-09-30 as the final end of life
     # of legacy authentication
-    quirk = _quirk("docusign", DOCUSIGN_MIGRATION)
+    quirk = sourced_quirk("docusign", DOCUSIGN_MIGRATION)
     assert "2026-09-30" in quirk.text and "X-DocuSign-Authentication" in quirk.text
     assert (quirk.basis, str(quirk.checked)) == ("confirmed", "2026-12-07")

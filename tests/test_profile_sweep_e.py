@@ -11,6 +11,8 @@ the old profile.
 
 from __future__ import annotations
 
+from profile_probe_support import sourced_quirk
+
 from oauthdoctor import classify
 from oauthdoctor.profiles.loader import get_profile
 
@@ -18,12 +20,6 @@ SAS_README = ("https://github.com/spring-projects/spring-authorization-server/bl
               "b90fb09362aae9eb6ee64e536d0ad7d589af917f/README.adoc")
 DUENDE_73_ALGS = ("https://docs.duendesoftware.com/identityserver/upgrades/v7_2-to-v7_3/"
                   "#default-supported-signing-algorithms-have-changed-for-client-assertions-and-request-objects")
-
-
-def _quirk(provider: str, source: str):
-    found = [q for q in get_profile(provider).quirks if q.source == source]
-    assert len(found) == 1, f"no single {provider} quirk sourced from {source}"
-    return found[0]
 
 
 # Spring Authorization Server
@@ -52,7 +48,7 @@ def test_spring_missing_code_challenge_names_the_new_default() -> None:
 
 def test_spring_authorization_server_move_to_spring_security_is_known() -> None:
     # was: not mentioned; the project's README says it moved to Spring Security 7.0 and 1.5.x is the last generation
-    quirk = _quirk("spring-authorization-server", SAS_README)
+    quirk = sourced_quirk("spring-authorization-server", SAS_README)
     assert "Spring Security 7.0" in quirk.text and "1.5.x" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -87,7 +83,7 @@ def test_identityserver_client_credentials_client_without_required_secret() -> N
 def test_identityserver_refuses_symmetric_client_assertions_from_7_3() -> None:
     # was: not mentioned; the v7.2-to-v7.3 upgrade guide says only asymmetric algorithms are accepted by default
     # for client assertions and request objects
-    quirk = _quirk("identityserver", DUENDE_73_ALGS)
+    quirk = sourced_quirk("identityserver", DUENDE_73_ALGS)
     assert "7.3" in quirk.text and "HS256" in quirk.text
     assert quirk.basis == "confirmed"
 

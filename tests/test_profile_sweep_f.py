@@ -13,6 +13,8 @@ profile.
 
 from __future__ import annotations
 
+from profile_probe_support import sourced_quirk
+
 from oauthdoctor import classify
 from oauthdoctor.profiles.loader import get_profile
 
@@ -24,12 +26,6 @@ FIGMA_OLD_TOKEN_URL = "https://community.auth0.com/t/figma-tokenurl-migration/18
 FIGMA_RATE_LIMITS = "https://developers.figma.com/docs/rest-api/rate-limits"
 MIRO_REVOKE_CHANGELOG = "https://developers.miro.com/changelog/2024-12-16"
 ASANA_SCOPES = "https://forum.asana.com/t/new-oauth-permission-scopes/1048556"
-
-
-def _quirk(provider: str, source: str):
-    found = [q for q in get_profile(provider).quirks if q.source == source]
-    assert len(found) == 1, f"no single {provider} quirk sourced from {source}"
-    return found[0]
 
 
 # Bitbucket Cloud
@@ -49,7 +45,7 @@ def test_bitbucket_basic_auth_401_names_the_retired_app_passwords() -> None:
 def test_bitbucket_app_password_removal_is_a_dated_quirk() -> None:
     # was: not mentioned; Atlassian's brownout notice ran brownouts from 2026-06-09 and removed app passwords on
     # 2026-07-28 (creation stopped on 2025-09-09)
-    quirk = _quirk("bitbucket", BITBUCKET_BROWNOUT)
+    quirk = sourced_quirk("bitbucket", BITBUCKET_BROWNOUT)
     assert "2026-07-28" in quirk.text and "2025-09-09" in quirk.text
     assert "Atlassian account email" in quirk.text
     assert quirk.basis == "confirmed" and str(quirk.checked) == "2026-12-07"
@@ -83,7 +79,7 @@ def test_figma_429_follows_retry_after_since_november_2025() -> None:
 def test_figma_apps_republished_without_files_read() -> None:
     # was: not mentioned; Figma's Re-publish OAuth Apps page: from 2025-11-17 apps are re-published as private or
     # public with granular scopes, and files:read / file_read are removed
-    quirk = _quirk("figma", FIGMA_REPUBLISH)
+    quirk = sourced_quirk("figma", FIGMA_REPUBLISH)
     assert "2025-11-17" in quirk.text and "files:read" in quirk.text and "file_read" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -91,7 +87,7 @@ def test_figma_apps_republished_without_files_read() -> None:
 def test_figma_old_token_url_switched_off() -> None:
     # was: not mentioned; Auth0's knowledge article (a field report, so heuristic) says Figma sunset
     # www.figma.com/api/oauth/token in February 2025
-    quirk = _quirk("figma", FIGMA_OLD_TOKEN_URL)
+    quirk = sourced_quirk("figma", FIGMA_OLD_TOKEN_URL)
     assert "https://www.figma.com/api/oauth/token" in quirk.text and "February 2025" in quirk.text
     assert quirk.basis == "heuristic"
 
@@ -102,7 +98,7 @@ def test_figma_old_token_url_switched_off() -> None:
 def test_miro_v1_revoke_switched_off() -> None:
     # was: /v1/oauth/revoke only 'deprecated as unsafe'; Miro's changelog (2025-01-14) says it is inaccessible after
     # 2025-02-15 and the fields go in the body of /v2/oauth/revoke
-    quirk = _quirk("miro", MIRO_REVOKE_CHANGELOG)
+    quirk = sourced_quirk("miro", MIRO_REVOKE_CHANGELOG)
     assert "2025-02-15" in quirk.text and "/v2/oauth/revoke" in quirk.text
     assert "2025-02-15" in get_profile("miro").endpoints.revocation.note
 
@@ -113,6 +109,6 @@ def test_miro_v1_revoke_switched_off() -> None:
 def test_asana_granular_scopes_are_known() -> None:
     # was: Asana tokens described as full access only; Asana's developer announcement introduces OAuth permission
     # scopes (resource:action) that an app must register, with general availability announced for July 2025
-    quirk = _quirk("asana", ASANA_SCOPES)
+    quirk = sourced_quirk("asana", ASANA_SCOPES)
     assert "tasks:read" in quirk.text and "registered" in quirk.text and "July 2025" in quirk.text
     assert quirk.basis == "confirmed"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from profile_probe_support import config_findings
+from profile_probe_support import config_findings, sourced_quirk
 
 from oauthdoctor import classify
 from oauthdoctor.profiles.loader import get_profile
@@ -28,12 +28,6 @@ VK_DOMAIN_MOVE = ("https://github.com/VKCOM/vkid-ios-sdk/blob/ff399921014928fc05
                   "CHANGELOG.md#L29-L31")
 TODOIST_RETIREMENT = "https://docs.airbyte.com/integrations/sources/todoist-migrations"
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
-
-
-def _quirk(provider: str, source: str):
-    found = [q for q in get_profile(provider).quirks if q.source == source]
-    assert len(found) == 1, f"no single {provider} quirk sourced from {source}"
-    return found[0]
 
 
 def _netsuite_redirect(registered: str, sent: str):
@@ -64,7 +58,7 @@ def test_netsuite_refuses_a_plain_http_redirect_uri_even_on_localhost() -> None:
 def test_netsuite_caps_active_client_credentials_certificates_at_five() -> None:
     # was: no limit, only an unconfirmed 2-year validity; NetSuite's 2026.1 release note allows five active
     # certificates per integration record and adds a certificate rotation endpoint
-    quirk = _quirk("netsuite", NS_2026_1_AUTH)
+    quirk = sourced_quirk("netsuite", NS_2026_1_AUTH)
     assert "five active" in quirk.text and "rotation endpoint" in quirk.text
     assert (quirk.basis, str(quirk.checked)) == ("confirmed", "2026-12-07")
 
@@ -72,7 +66,7 @@ def test_netsuite_caps_active_client_credentials_certificates_at_five() -> None:
 def test_netsuite_token_based_authentication_closes_to_new_integrations_in_2027_1() -> None:
     # was: not mentioned; Oracle's TBA-for-users page says no new TBA integration can be created as of 2027.1,
     # existing ones keep working
-    quirk = _quirk("netsuite", NS_TBA_USERS)
+    quirk = sourced_quirk("netsuite", NS_TBA_USERS)
     assert "2027.1" in quirk.text and "OAuth 2.0" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -80,7 +74,7 @@ def test_netsuite_token_based_authentication_closes_to_new_integrations_in_2027_
 def test_netsuite_soap_web_services_are_removed_in_2028_2() -> None:
     # was: SOAP faults read without any end date; Oracle's WSDL versioning page says only the 2025.2 endpoint is
     # supported from 2027.1 and SOAP stops working with 2028.2
-    quirk = _quirk("netsuite", NS_WSDL_VERSIONING)
+    quirk = sourced_quirk("netsuite", NS_WSDL_VERSIONING)
     assert "2028.2" in quirk.text and "2025.2" in quirk.text and "2027.1" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -88,7 +82,7 @@ def test_netsuite_soap_web_services_are_removed_in_2028_2() -> None:
 def test_netsuite_pkce_mandate_is_recorded_as_a_vendor_reading_only() -> None:
     # was: not mentioned; integration vendors say PKCE becomes mandatory for new authorization-code integrations in
     # 2027.1, which no Oracle page read states, so it is heuristic and the modelled requirement is unchanged
-    quirk = _quirk("netsuite", NS_PKCE_VENDOR)
+    quirk = sourced_quirk("netsuite", NS_PKCE_VENDOR)
     assert "2027.1" in quirk.text and "code_verifier" in quirk.text
     assert quirk.basis == "heuristic"
     assert get_profile("netsuite").pkce.required == "never"
@@ -108,7 +102,7 @@ def test_vk_token_url_on_vk_ru_is_a_vk_host() -> None:
 def test_vk_domain_move_is_known() -> None:
     # was: not mentioned; VK's changelog and its FAQ on the alternative API domain move VK API calls to vk.ru and
     # partners.api.vk.ru and call the vk.com hosts legacy
-    quirk = _quirk("vk", VK_DOMAIN_MOVE)
+    quirk = sourced_quirk("vk", VK_DOMAIN_MOVE)
     assert "vk.ru" in quirk.text and "partners.api.vk.ru" in quirk.text
     assert (quirk.basis, str(quirk.checked)) == ("confirmed", "2026-12-07")
     assert "partners.api.vk.ru" in get_profile("vk").endpoints.hosts
@@ -129,6 +123,6 @@ def test_todoist_retired_rest_v2_answer_names_api_v1() -> None:
 def test_todoist_api_retirement_is_a_dated_heuristic_quirk() -> None:
     # was: not mentioned; field reports give Sync v9's shutdown on 2026-02-10 and REST v2's 410, Todoist's own pages
     # read give no date, hence heuristic
-    quirk = _quirk("todoist", TODOIST_RETIREMENT)
+    quirk = sourced_quirk("todoist", TODOIST_RETIREMENT)
     assert "2026-02-10" in quirk.text and "410" in quirk.text
     assert quirk.basis == "heuristic"

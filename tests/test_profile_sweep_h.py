@@ -11,23 +11,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from profile_probe_support import policy_judgement, sourced_quirk
+
 from oauthdoctor import classify
 from oauthdoctor.model import Status
 from oauthdoctor.probes.token_policy import ROTATION_HINT
 from oauthdoctor.profiles.loader import get_profile
-from tests.profile_probe_support import policy_judgement
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
 CLERK_CHANGELOG = "https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period"
 SUPABASE_KEYS_GUIDE = "https://supabase.com/docs/guides/getting-started/migrating-to-new-api-keys"
 PINGONE_REFRESH_TOKENS = "https://docs.pingidentity.com/pingone/applications/p1_refresh_tokens.html"
 PINGONE_KRP_NOTICE = "https://developer.pingidentity.com/pingone-api/changelog.html#key-rotation-policy-for-token-signing"
-
-
-def _quirk(provider: str, source: str):
-    found = [q for q in get_profile(provider).quirks if q.source == source]
-    assert len(found) == 1, f"no single {provider} quirk sourced from {source}"
-    return found[0]
 
 
 def _rauthy(message: str):
@@ -65,7 +60,7 @@ def test_clerk_invalid_grant_names_reuse_and_the_grace_period() -> None:
 def test_supabase_legacy_api_keys_retire_by_end_of_2026() -> None:
     # was: no mention of the new API keys; Supabase's migration guide says anon and service_role are deprecated by
     # the end of 2026 in favour of sb_publishable_ and sb_secret_ keys
-    quirk = _quirk("supabase", SUPABASE_KEYS_GUIDE)
+    quirk = sourced_quirk("supabase", SUPABASE_KEYS_GUIDE)
     assert "by the end of 2026" in quirk.text and "sb_publishable_" in quirk.text and "sb_secret_" in quirk.text
     assert (quirk.basis, str(quirk.checked)) == ("confirmed", "2026-12-07")
 
@@ -84,7 +79,7 @@ def test_supabase_disabled_legacy_key_points_to_the_new_keys() -> None:
 def test_pingone_jwt_refresh_tokens_are_retired_on_2027_03_02() -> None:
     # was: no refresh token format; PingOne's Refresh tokens page says opaque is the default from 2026-01-27 and the
     # only format from 2027-03-02, with errors for applications not moved by 2027-03-01
-    quirk = _quirk("pingone", PINGONE_REFRESH_TOKENS)
+    quirk = sourced_quirk("pingone", PINGONE_REFRESH_TOKENS)
     assert "2027-03-02" in quirk.text and "2027-03-01" in quirk.text and "2026-01-27" in quirk.text
     assert quirk.basis == "confirmed"
 
@@ -92,7 +87,7 @@ def test_pingone_jwt_refresh_tokens_are_retired_on_2027_03_02() -> None:
 def test_pingone_signs_with_key_rotation_policies_and_at_jwt_from_2027() -> None:
     # was: not mentioned; the PingOne Platform API changelog's notices move every application to a key rotation
     # policy and put typ at+jwt on every access token from 2027-03-02
-    quirk = _quirk("pingone", PINGONE_KRP_NOTICE)
+    quirk = sourced_quirk("pingone", PINGONE_KRP_NOTICE)
     assert "2027-03-02" in quirk.text and "typ at+jwt" in quirk.text and "key rotation policy" in quirk.text
 
 
