@@ -10,9 +10,12 @@ any change to X's loopback rule. Each test says what the profile said before and
 
 from __future__ import annotations
 
-from profile_probe_support import sourced_quirk
+from datetime import UTC, datetime
+
+from profile_probe_support import policy_findings, sourced_quirk
 
 from oauthdoctor import classify
+from oauthdoctor.model import Status
 from oauthdoctor.profiles.loader import get_profile
 
 ENTRA_MCP = ("https://learn.microsoft.com/entra/agent-id/secure-mcp-server-with-entra-id"
@@ -79,3 +82,15 @@ def test_keycloak_client_secret_rotation_is_on_by_default_from_26_8() -> None:
     quirk = sourced_quirk("keycloak", KC_SECRET_ROTATION)
     assert "26.8" in quirk.text and "enabled by default" in quirk.text and "client policy" in quirk.text
     assert quirk.basis == "confirmed"
+
+
+def test_x_keeps_one_live_grant_per_app_and_user() -> None:
+    # was: no cap; X's Ads MCP page (step one) says X keeps a single live OAuth grant per app and user, so signing
+    # in from a second client revokes the first one's tokens. One token is the normal state, not a warning.
+    now = datetime(2026, 12, 7, tzinfo=UTC)
+    assert policy_findings("x", now, active_refresh_tokens="1", grant_type="refresh_token") == []
+    assert policy_findings("x", now, active_refresh_tokens="2", grant_type="refresh_token") == [
+        (Status.FAIL, "2 refresh tokens for one user and client exceed the cap of 1: the oldest have been revoked")]
+    # a cap above one still warns at the cap (GitHub's ten OAuth tokens per user, app and scopes)
+    assert policy_findings("github", now, active_refresh_tokens="10") == [
+        (Status.WARN, "10 refresh tokens: at the cap of 10; the next one revokes the oldest")]

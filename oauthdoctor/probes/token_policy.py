@@ -150,6 +150,8 @@ def _cap(ctx: ProbeContext) -> list[Finding]:
     cap = ctx.profile.token_policy.max_refresh_tokens if ctx.profile else None
     if count is None or cap is None or not cap.count or count < cap.count:
         return []
+    if count == cap.count == 1:  # one grant per user and client (X): the normal state, not a warning
+        return []
     evidence = _evidence(f"fewer than {cap.count} ({cap.scope})", count)
     evidence["at_cap"] = cap.at_cap
     if cap.source:
