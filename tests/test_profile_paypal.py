@@ -183,7 +183,9 @@ def test_paypal_profile_facts() -> None:
     policy = profile.token_policy
     assert policy.refresh_token_lifetime.seconds == 10 * 365 * 86400
     assert policy.refresh_token_lifetime.basis == "confirmed"
-    assert policy.access_token_lifetime.basis == "heuristic"  # examples only: expires_in decides
+    # Re-read 2026-12-07: PayPal's token-type table gives code/refresh-grant user tokens 15 minutes (8 h was a
+    # client-credentials example); expires_in still decides
+    assert (policy.access_token_lifetime.seconds, policy.access_token_lifetime.basis) == (900, "confirmed")
     assert (policy.rotation.mode, policy.rotation.omits_refresh_token) == ("none", True)
     assert profile.redirect.basis == "unconfirmed"
     for fact in (profile.endpoints.token, profile.endpoints.authorize, policy.refresh_token_lifetime, policy.rotation):

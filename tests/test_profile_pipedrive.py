@@ -122,7 +122,8 @@ def test_pipedrive_profile_facts() -> None:
     assert profile.endpoints.revocation.url == "https://oauth.pipedrive.com/oauth/revoke"
     assert profile.client_auth.accepted == ["client_secret_basic", "client_secret_post"]
     assert profile.client_auth.body_format == "form"
-    assert profile.grants.supported == ["authorization_code", "refresh_token"]
+    # exchange_api_token has had a name since 2026-12-07 (Pipedrive's status-code table lists it)
+    assert profile.grants.supported == ["authorization_code", "refresh_token", "exchange_api_token"]
     assert profile.pkce.basis == "unconfirmed"
     assert profile.endpoints.token.source.startswith(
         "https://github.com/pipedrive/client-nodejs/blob/97e5382fee5ffa825d0bae07a6bafb3af1d5bb77/")

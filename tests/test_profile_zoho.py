@@ -138,7 +138,8 @@ def test_zoho_profile_facts() -> None:
 
 
 def test_every_confirmed_fact_is_pinned_to_zohos_own_source() -> None:
-    """Zoho's SDKs at a commit, or Zoho Accounts' own OAuth pages and help articles (read through the stored copies)."""
+    """Zoho's SDKs at a commit, or Zoho Accounts' own OAuth pages, help articles and Zoho staff announcements on its
+    help portal (read through the stored copies)."""
     data = yaml.safe_load((ROOT / "providers" / "zoho.yaml").read_text(encoding="utf-8"))
 
     def walk(node: object) -> list[dict]:
@@ -152,7 +153,8 @@ def test_every_confirmed_fact_is_pinned_to_zohos_own_source() -> None:
     assert confirmed
     for fact in confirmed:
         if fact["source"].startswith(("https://www.zoho.com/accounts/", "https://zoho.com/accounts/",
-                                      "https://help.zoho.com/portal/en/kb/accounts/")):
+                                      "https://help.zoho.com/portal/en/kb/accounts/",
+                                      "https://help.zoho.com/portal/en/community/topic/announcement-")):
             continue
         assert fact["source"].startswith("https://github.com/zoho/"), fact["source"]
         assert "/blob/" in fact["source"] and len(fact["source"].split("/blob/")[1].split("/")[0]) == 40
