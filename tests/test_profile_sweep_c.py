@@ -129,18 +129,6 @@ def test_entra_missing_service_principal_is_not_a_wrong_secret() -> None:
         "unauthorized_client", "service_principal_missing", "fix_config")
 
 
-def test_entra_resource_parameter_must_match_the_scopes() -> None:
-    # was: the generic invalid_scope_requested; MCP field reports since 2026-03 (no Microsoft page): AADSTS9010010
-    # when resource is not the scopes' App ID URI
-    body = {"error": "invalid_target", "error_codes": [9010010],
-            "error_description": "AADSTS9010010: The resource parameter provided in the request doesn't match with "
-                                 "the requested scopes."}
-    result = classify(400, body, provider="microsoft")
-    assert (result.failure_class, result.cause, result.decision) == (
-        "invalid_scope", "resource_scope_mismatch", "fix_config")
-    assert "drop the resource parameter" in result.summary
-
-
 def test_servicenow_application_registry_inbound_entries_are_deprecated() -> None:
     # was: no quirk; ServiceNow's Yokohama-to-Australia release notes deprecate them in Zurich
     text = _quirk("servicenow", "https://github.com/ServiceNow/ServiceNowDocs/blob/"

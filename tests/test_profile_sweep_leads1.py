@@ -42,8 +42,9 @@ def test_entra_v2_accepts_a_resource_equal_to_the_application_id_uri() -> None:
 
 
 def test_entra_9010010_is_fixed_by_the_application_id_uri() -> None:
-    # was: field reports only, fix 'drop resource or send the App ID URI'; Microsoft's MCP guidance page has the API's
-    # Application ID URI set to the URL that clients send as resource (the MCP server's canonical URL)
+    # was: the generic invalid_scope_requested, then (earlier today) field reports only, fix 'drop resource or send
+    # the App ID URI'; Microsoft's MCP guidance page has the API's Application ID URI set to the URL that clients
+    # send as resource (the MCP server's canonical URL)
     body = {"error": "invalid_target", "error_codes": [9010010],
             "error_description": "AADSTS9010010: The resource parameter provided in the request doesn't match with "
                                  "the requested scopes."}
@@ -51,6 +52,7 @@ def test_entra_9010010_is_fixed_by_the_application_id_uri() -> None:
     assert (result.failure_class, result.cause, result.decision) == (
         "invalid_scope", "resource_scope_mismatch", "fix_config")
     assert "set that API's Application ID URI to the URL the client sends as resource" in result.summary
+    assert "drop the resource parameter" in result.summary  # the older fix stays on offer
 
 
 def test_entra_901002_no_longer_says_v2_never_takes_resource() -> None:
