@@ -174,12 +174,16 @@ def test_a_github_app_jwt_github_cannot_decode_is_the_apps_credential() -> None:
     ("MailException: the OAUTH2 mechanism asked for more", "fix_config"),
     ("WARN OidcClient - preferred token endpoint authentication method: null", "fix_config"),
     ("SdkException: The WWW-Authenticate header does not contain a realm", "fix_config"),
-    # a term without an error's marks, or a provider's bare code, stays undecided
+    # a term without an error's marks, or a provider's bare code, reports no failure: nothing is decided
     ("The refresh token is stored in the keychain", "none"),
     ("OAUTH_021", "none"),
 ])
 def test_an_oauth_term_in_an_error_report_leans_fix_config(body: str, decision: str) -> None:
     r = classify(None, body, None, rulebook=BOOK)
-    assert (r.failure_class, r.decision) == ("invalid_request" if decision == "fix_config" else "unknown", decision)
     if decision == "fix_config":
-        assert (r.cause, r.confidence) == ("ambiguous", "low")
+        assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_request", "ambiguous", "fix_config",
+                                                                        "low")
+        assert r.conclusive
+    else:
+        assert (r.failure_class, r.cause, r.decision, r.conclusive) == ("unknown", "unrecognised_response", "none",
+                                                                        False)

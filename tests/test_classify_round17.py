@@ -86,10 +86,13 @@ def test_an_unread_answer_of_a_named_provider_is_a_low_lean_not_nothing() -> Non
     assert (r.failure_class, r.cause, r.decision, r.confidence) == ("invalid_request", "ambiguous", "fix_config", "low")
     assert "tiktok" in r.summary and [c.cause for c in r.candidates] == [
         "client_or_app_configuration", "grant_or_session_gone", "transient_provider_failure"]
-    # the same text with no provider says nothing; a provider's 2xx says nothing either; "generic" is no provider
-    assert answer(None, '36004001 "rt was refused"')[2] == "none"
+    # the same text with no provider is not recognised: inconclusive, with only the base rate's lean; "generic" is
+    # no provider; a provider's 2xx says nothing
+    for provider in (None, "generic"):
+        r = classify(None, '36004001 "rt was refused"', None, provider=provider, rulebook=BOOK)
+        assert (r.failure_class, r.cause, r.decision, r.conclusive) == ("unknown", "unrecognised_response",
+                                                                        "fix_config", False)
     assert answer(200, '36004001 "rt was refused"', provider="tiktok")[2] == "none"
-    assert answer(None, '36004001 "rt was refused"', provider="generic")[2] == "none"
 
 
 # --- from corpus twenty-five's development half -------------------------------------------------------------------

@@ -40,14 +40,40 @@ def test_a_vague_authorization_failure_leans_fix_config_and_lists_the_three_ways
 
 
 @pytest.mark.parametrize(("status", "text"), [
-    (None, "lorem ipsum dolor sit amet"),
+    (None, "The state of the job is invalid"),  # an error's marks, no OAuth meaning
+    (None, "Fehler beim Abrufen der Daten"),
+    (None, "同步失败"),
+    (None, "Wrong number of parameters"),
+    (None, "No Auth Provider Found"),
+    (404, "lorem ipsum dolor sit amet"),  # the error status is the failure
+])
+def test_a_failure_text_nothing_reads_is_inconclusive_with_the_base_rates_lean(status: int | None,
+                                                                              text: str) -> None:
+    """Round thirty-five: under an error status, or pasted with an error's marks, a text nothing reads stays class
+    unknown and inconclusive (exit 3), and its decision is the base rate's lean with the three candidates."""
+    r = classify(status, text, None, rulebook=BOOK)
+    assert (r.failure_class, r.cause, r.decision, r.confidence) == ("unknown", "unrecognised_response", "fix_config",
+                                                                    "low")
+    assert not r.conclusive
+    assert [c.cause for c in r.candidates] == CANDIDATES
+    assert r.summary == baseline.UNREAD_FAILURE_SUMMARY
+    assert r.hints[-1] == baseline.UNRECOGNISED_HINT
+
+
+@pytest.mark.parametrize(("status", "text"), [
+    (None, "lorem ipsum dolor sit amet"),  # reports no failure
     (None, "OAUTH_014"),  # a provider code alone: no failure is stated in words
     (None, "the token was issued"),  # a subject without a failure
     (200, "Authorization failed for this request"),  # a 200 page may be a success page that mentions failures
+    (302, "The state of the job is invalid"),
+    (None, "TypeError: Cannot read properties of undefined (reading 'split')"),  # the caller's own program
+    (None, "AttributeError: 'str' object has no attribute 'get'"),
 ])
-def test_text_that_states_no_authorization_failure_stays_undecided(status: int | None, text: str) -> None:
+def test_no_failure_a_success_status_or_a_crash_of_the_callers_program_stays_undecided(status: int | None,
+                                                                                      text: str) -> None:
     r = classify(status, text, None, rulebook=BOOK)
-    assert (r.failure_class, r.decision) == ("unknown", "none")
+    assert (r.failure_class, r.cause, r.decision) == ("unknown", "unrecognised_response", "none")
+    assert r.hints[-1] == baseline.DECISION_HINTS["none"]
 
 
 def test_the_status_still_speaks_first() -> None:

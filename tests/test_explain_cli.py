@@ -114,6 +114,18 @@ def test_text_without_oauth_meaning_is_inconclusive_exit_3(env: dict[str, str]) 
     assert "FIX CONFIG" not in rich.stdout
 
 
+def test_a_failure_text_nothing_reads_exits_3_and_shows_its_lean_as_a_lean(env: dict[str, str]) -> None:
+    """Round thirty-five: a failure report nothing reads stays inconclusive; the base rate's lean is shown as one."""
+    data = json.loads(cli(env, "--format", "json", "Sync job failed: record 42 is invalid").stdout)
+    assert (data["class"], data["cause"], data["decision"], data["confidence"]) == (
+        "unknown", "unrecognised_response", "fix_config", "low")
+    rich = cli(env, "Sync job failed: record 42 is invalid")
+    assert rich.returncode == 3
+    lines = rich.stdout.splitlines()
+    assert lines[0].startswith("╭─ Inconclusive (lean: fix_config, low confidence) ─")
+    assert "no OAuth error was recognised; the lean is a rule of thumb" in lines[1]
+
+
 EMPTY = "is empty: nothing to explain (give the body, --status or --header)"
 
 
@@ -194,7 +206,9 @@ def test_jsonl_repeated_unreadable_line_names_its_own_line_number(env: dict[str,
 def test_jsonl_with_nothing_decided_exits_3_and_nothing_readable_exits_2(env: dict[str, str]) -> None:
     inconclusive = cli(env, "--jsonl", "-", stdin='{"status": 404, "body": "Not Found"}\n')
     assert inconclusive.returncode == 3
-    assert json.loads(inconclusive.stdout)["decision"] == "none"
+    answer = json.loads(inconclusive.stdout)  # nothing recognised: only the base rate's lean, which decides nothing
+    assert (answer["class"], answer["cause"], answer["decision"], answer["confidence"]) == (
+        "unknown", "unrecognised_response", "fix_config", "low")
     assert inconclusive.stderr.splitlines()[0] == (
         "explained 1 line(s): 0 decided, 1 inconclusive (no OAuth error recognised), 0 unreadable")
     unreadable = cli(env, "--jsonl", "-", stdin="not json\n[1]\n")

@@ -133,3 +133,16 @@ def test_an_unread_last_error_of_a_known_provider_is_a_low_lean_and_unknown_text
     assert unread.evidence["confidence"] == "low" and "google" in unread.title
     alone = last_error.judge(ProbeContext(config=ResolvedConfig(values), profile=None, prior={}), None)[0]
     assert (alone.status, alone.decision) == (Status.ERROR, Decision.NONE)
+
+
+def test_a_failure_text_nothing_reads_is_no_decision_of_diagnose() -> None:
+    """The classifier gives such a text the base rate's lean (fix_config, cause unrecognised_response); diagnose keeps
+    it observed but undecidable, as before the lean."""
+    from oauthdoctor.classifier import classify
+
+    text = "sync failed: E77 (see the console)"
+    assert (classify(None, text).decision, classify(None, text).conclusive) == ("fix_config", False)
+    values = {"last_error": text}
+    alone = last_error.judge(ProbeContext(config=ResolvedConfig(values), profile=None, prior={}), None)[0]
+    assert (alone.status, alone.decision, alone.evidence["cause"]) == (Status.ERROR, Decision.NONE,
+                                                                       "unrecognised_response")

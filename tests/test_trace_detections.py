@@ -208,6 +208,21 @@ def test_token_error_classifies_every_failing_answer() -> None:
         "invalid_grant", "reauth", "oidc-provider")
 
 
+def test_a_token_answer_nothing_reads_is_no_decision_of_trace(tmp_path: Path) -> None:
+    """explain's base-rate lean (fix_config for a failure text nothing reads) is no decision of trace."""
+    line = {"exchange_log": 1, "time": "2026-12-05T04:27:05.297100Z", "duration": 0.01, "method": "POST",
+            "url": "https://idp.example.com/token",
+            "request_headers": {"content-type": "application/x-www-form-urlencoded"},
+            "request_body": "grant_type=client_credentials", "status": 409,
+            "response_headers": {"content-type": "text/plain"}, "response_body": "sync failed: E77 (see the console)"}
+    log = tmp_path / "unread.jsonl"
+    log.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    finding = only(trace_files([str(log)]), "token_error")
+    assert (finding.evidence["class"], finding.evidence["cause"], finding.evidence["decision"]) == (
+        "unknown", "unrecognised_response", "none")
+    assert finding.decision is Decision.NONE
+
+
 # -- healthy captures: nothing to report, and every verdict earned ---------------------------------------
 
 @pytest.mark.parametrize("name", ["healthy_oidc.har", "healthy_oidc.jsonl", "healthy_authlib.har",

@@ -80,8 +80,8 @@ def test_a_body_with_no_oauth_meaning_stays_unknown() -> None:
     assert run(None, "Invalid CSRF token")[0] == "unknown"
     assert run(None, "Invalid argument supplied for foreach()")[0] == "unknown"
     assert run(None, "TypeError: Cannot read properties of undefined (reading 'token')")[0] == "unknown"
-    assert run(None, "SyntaxError: Unexpected token 'S', \"Salted__x\" is not valid JSON") == (
-        "unknown", "unrecognised_response", "none")  # a JSON parser's token
+    assert run(None, "SyntaxError: Unexpected token 'S', \"Salted__x\" is not valid JSON")[:2] == (
+        "unknown", "unrecognised_response")  # a JSON parser's token
 
 
 def test_the_error_value_wins_over_the_words() -> None:

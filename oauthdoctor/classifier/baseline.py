@@ -561,6 +561,19 @@ VAGUE_AUTH_FAILURE_CANDIDATES = [
 VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response names no OAuth error: the text alone "
                               "does not tell why; configuration is the most common fix (a rule of thumb).")
 
+# A failure text nothing reads (no provider, no OAuth term, no rule; under an error status, or pasted with an error's
+# marks, reports_failure): no OAuth error is recognised, so the class stays unknown and the cause
+# unrecognised_response, and explain still exits 3 (Explanation.conclusive). But the text was met in an OAuth
+# integration (that is why it is explained), and such texts were fixed by configuration far more often than
+# otherwise: of the 132 development cases of this kind, 70 were labelled fix_config, 27 none, 17 reauth and 18 retry
+# (round thirty-five). So the decision field carries that lean (confidence low, the three candidates listed)
+# instead of none. A crash of the caller's own code stays none: its fix is the program's.
+UNRECOGNISED = "unrecognised_response"
+UNREAD_FAILURE_SUMMARY = (
+    "No OAuth error was recognised in this text: nothing here tells why it failed. If it came from an OAuth "
+    "integration, configuration (client, redirect URI, scopes, endpoints, the app's settings) fixed most such "
+    "failures, so that is the lean (a rule of thumb, not a reading); the candidates say what tells the others apart.")
+
 # A provider's answer (the caller named the provider, or its marks were recognised) that no rule reads: the provider
 # gives the text the OAuth meaning its words lack, so it is not "nothing to decide" either. On the twenty development
 # halves such answers were fixed by configuration 5 times of 8 and labelled `none` once; their classes spread as the
@@ -590,12 +603,13 @@ def says_expired(text: str) -> re.Match[str] | None:
 
 
 # A runtime error of the program itself: Python's AttributeError, TypeError and NameError, JavaScript's TypeError and
-# ReferenceError, Ruby's NoMethodError, Flutter's MissingPluginException, and the messages they carry ("'NoneType'
-# object has no attribute", "Cannot read property 'x' of undefined"). The language or runtime raised it, not an
+# ReferenceError, Ruby's NoMethodError, iOS's NSInvalidArgumentException (an app's own bad argument), Flutter's
+# MissingPluginException, and the messages they carry ("'NoneType' object has no attribute", "Cannot read property
+# 'x' of undefined"). The language or runtime raised it, not an
 # authorization server; a fetch that failed is the network's. Not Java's NullPointerException: a Java authorization
 # server logs its own crashes so (Gluu's oxAuth on a request it did not expect), and that is its server_error.
-_CRASH = (r"\b(?:AttributeError|TypeError|NameError|ReferenceError|NoMethodError|"
-          r"MissingPluginException)\b(?!: failed to fetch)"
+_CRASH = (r"\b(?:AttributeError|TypeError|NameError|ReferenceError|NoMethodError|NSInvalidArgumentException"
+          r"|MissingPluginException)\b(?!: failed to fetch)"
           r"|'NoneType' object (?:has no attribute|is not|does not support)"
           r"|\bcannot read propert(?:y|ies) of (?:null|undefined)\b|\bnull is not an object\b")
 
@@ -609,6 +623,28 @@ def is_program_crash(text: str) -> bool:
     """Whether the text is a runtime error of the program's own code (_CRASH): it names no OAuth failure, so neither
     the vague-failure lean nor a named provider gives it one (development labels: 6 of 7 such texts unknown)."""
     return _crash_rx().search(text) is not None
+
+
+# The marks of a failure report: _ERROR_MARKS without the bare negations a sentence uses anyway ("no action
+# needed", "null", "never"), with the rest of the vocabulary of refusal and breakage ("illegal", "wrong",
+# "unavailable", "No Auth Provider Found"), and the same words in the other languages the development cases came in.
+_FAILURE_MARKS = (r"\b(?:not|cannot|can't|could ?n[o']t|unable|invalid|missing|unknown|unsupported|denied|refused"
+                  r"|rejected|expired|revoked|mismatch\w*|fail\w*|illegal|wrong|unexpected|unavailable|required"
+                  r"|forbidden|disabled|blocked|restricted|unauthori[sz]ed|unauthenticated|problem|sorry"
+                  r"|no \w+(?: \w+)? (?:found|configured|given|provided))\b"
+                  r"|(?:exception|error)\b|错误|失败|失效|无效|拒绝|过期|不合法|非法|エラー|失敗|無効"
+                  r"|\b(?:fehler\w*|ungültig\w*|abgelaufen|erreur|échec|invalide|erro|falha|inválid[oa])\b")
+
+
+@functools.cache
+def _failure_report_rx() -> re.Pattern[str]:
+    return re.compile(_FAILURE_MARKS, re.IGNORECASE)
+
+
+def reports_failure(text: str) -> bool:
+    """Whether a text carries an error's marks ("invalid", "failed", "not", "Exception", "错误"...): a failure report,
+    not a sentence or a string that only happened to be pasted ("hello world")."""
+    return _failure_report_rx().search(text) is not None
 
 
 def speaks_of_auth_failure(text: str) -> bool:
@@ -778,4 +814,5 @@ DECISION_HINTS: dict[str, str] = {
     "retry": "Safe to retry: back off per Retry-After if the response carries it.",
     "none": "Nothing was decided: read the full response (or the server's log) for the reason.",
 }
+UNRECOGNISED_HINT = "Nothing here names the failure: read the full response (or the server's log) for the reason."
 AMBIGUOUS_FIX_HINT = "Sending the same request again fails the same way: find the candidate that fits and change that."

@@ -85,6 +85,8 @@ def _classify(book: RuleBook, status: int | str | None, body: Any, headers: dict
     generic, layer = _generic(ex, error_key, book.phrases()) if _needs_generic(found) else (_NO_OUTCOME, "none")
     if found is None and layer == "none" and pid is not None and _unread_provider_answer(ex, pid):
         generic, layer = _unread_answer_of(pid), "words"
+    elif found is None and layer == "none" and _unread_failure(ex):
+        generic, layer = _UNREAD_FAILURE, "words"
     result = _explain(ex, pid, code, found, generic, layer, rules)
     said = (ex.status in _TOKEN_REQUEST_STATUSES and open_to_request_context(ex)
             and names_token_request(ex))  # the log line names the request
@@ -103,6 +105,21 @@ def _unread_provider_answer(ex: Extracted, pid: str) -> bool:
     ANSWER_SUMMARY). The generic profile is no provider."""
     return pid != "generic" and not ex.empty and (ex.status is None or ex.status >= 400) and not (
         ex.error_key is None and B.is_program_crash(ex.text))  # a crash of the caller's code is no provider's answer
+
+
+def _unread_failure(ex: Extracted) -> bool:
+    """A failure text nothing reads (under an error status, or pasted with an error's marks) that is no crash of the
+    caller's own code (B.UNREAD_FAILURE_SUMMARY): it keeps class unknown, and its decision is the base rate's lean.
+    Text that reports no failure ("hello world") decides nothing."""
+    if ex.empty or (ex.status is not None and ex.status < 400):
+        return False
+    if ex.status is None and not B.reports_failure(ex.text):
+        return False
+    return not (ex.error_key is None and B.is_program_crash(ex.text))
+
+
+_UNREAD_FAILURE = Outcome(failure_class="unknown", cause=B.UNRECOGNISED, decision="fix_config",
+                          summary=B.UNREAD_FAILURE_SUMMARY, candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES))
 
 
 def _unread_answer_of(pid: str) -> Outcome:

@@ -23,7 +23,8 @@ class Explanation:
     """What an error response is (class), why (cause) and what to do (decision).
 
     ``failure_class`` is serialised as ``class``; ``error`` keeps the raw value the server sent. ``decision`` is
-    ``reauth``, ``fix_config`` or ``retry``; ``none`` when nothing was recognised (class ``unknown``): inconclusive.
+    ``reauth``, ``fix_config`` or ``retry``; ``none`` when nothing was recognised (class ``unknown``) and nothing leans
+    either way: inconclusive.
     """
 
     failure_class: str
@@ -45,8 +46,10 @@ class Explanation:
 
     @property
     def conclusive(self) -> bool:
-        """Whether the answer decides anything (``explain`` exits 3 when it does not)."""
-        return self.decision != "none"
+        """Whether an OAuth error was recognised and decided (``explain`` exits 3 when not). A text nothing reads
+        may still carry the base rate's lean as its decision (cause ``unrecognised_response``, confidence low):
+        that is a rule of thumb, not a reading, so it stays inconclusive."""
+        return self.decision != "none" and self.cause != "unrecognised_response"
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract (schema_version 1); ``parse_error`` only for unreadable batch lines."""

@@ -24,7 +24,10 @@ def hints_for(ex: Extracted, primary: Outcome, cause: str, decision: str, candid
         elif reset:
             hints.append(f"Wait until the rate-limit reset time ({reset.strip()[:40]}) before retrying.")
     lean = decision == "fix_config" and cause == "ambiguous" and candidates  # a candidate may need no change
-    hints.append(B.AMBIGUOUS_FIX_HINT if lean else B.DECISION_HINTS[decision])
+    if cause == B.UNRECOGNISED and decision != "none":  # no reading behind the lean: the reason is elsewhere
+        hints.append(B.UNRECOGNISED_HINT)
+    else:
+        hints.append(B.AMBIGUOUS_FIX_HINT if lean else B.DECISION_HINTS[decision])
     return list(dict.fromkeys(h for h in (_filled(h, code) for h in hints) if h))
 
 

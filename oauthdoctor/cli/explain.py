@@ -32,8 +32,10 @@ HELP = (
     "request's grant, so an ambiguous answer keeps only that grant's causes.\n\n"
     "Exit codes: 0 a decision (reauth, fix_config or retry) was produced; 2 unusable input (an empty response, an "
     "unreadable file, an unknown provider, a --jsonl input with no readable line); 3 inconclusive: no OAuth error "
-    "was recognised, so nothing was decided (decision none); a named or recognised provider's answer that no rule "
-    "reads gets a low-confidence lean instead. In --jsonl mode unreadable and inconclusive lines are "
+    "was recognised (class unknown; a failure text, under an error status or with an error's words, still carries "
+    "the base rate's low-confidence lean, fix_config, as its decision; other text and a crash of your own program "
+    "none); a named or recognised provider's answer that no rule "
+    "reads gets a low-confidence lean and exits 0. In --jsonl mode unreadable and inconclusive lines are "
     "counted apart; the run exits 3 only when no line was decided.\n\n"
     + examples("oauthdoctor explain --provider google --status 400 "
                "'{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}'",

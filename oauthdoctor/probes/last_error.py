@@ -150,8 +150,10 @@ def judge(ctx: ProbeContext, observation: object = None) -> list[Finding]:
     if exp.basis is not None:
         evidence["basis"] = exp.basis  # how firm the provider rule behind this reading is
     evidence["confidence"] = exp.confidence  # how hard to lean on the decision read from the text alone
-    decision = Decision(exp.decision) if exp.decision in Decision._value2member_map_ else Decision.NONE
-    # An error text the classifier cannot read decides nothing: observed but undecidable.
+    # An error text the classifier cannot read decides nothing (its base-rate lean is no reading): observed but
+    # undecidable.
+    decision = Decision(exp.decision) if exp.conclusive and exp.decision in Decision._value2member_map_ else (
+        Decision.NONE)
     status = Status.WARN if decision is Decision.RETRY else Status.ERROR if decision is Decision.NONE else Status.FAIL
     hint = exp.hints[0] if exp.hints else None
     title = f"last error {cls}: {exp.summary}"

@@ -23,6 +23,9 @@ def print_explanation(result: Explanation, console: Console) -> None:
         meaning = DECISION_MEANING.get(result.decision, result.decision)
         if result.confidence == "low":  # a lean, not a finding: the candidates below may decide otherwise
             title.append(" (a lean: low confidence)", style="dim")
+    elif result.decision != "none":  # a text nothing reads, with the base rate's lean
+        title = Text.assemble(("Inconclusive", "bold magenta"), (f" (lean: {result.decision}, low confidence)", "dim"))
+        meaning = "no OAuth error was recognised; the lean is a rule of thumb"
     else:
         title = Text("Inconclusive", style="bold magenta")
         meaning = "no OAuth error was recognised; nothing was decided"

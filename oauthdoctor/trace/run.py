@@ -130,5 +130,6 @@ def _row(e: Exchange, start: float, marks: list[str], ctx: TraceContext) -> dict
         row["failure"] = e.failure
     if e.failed and e.status is not None and e.kind in ("token", "api"):
         x = ctx.explain(e)
-        row.update({"error": e.error or x.error, "class": x.failure_class, "decision": x.decision})
+        decided = x.decision if x.conclusive else "none"  # an unread text's base-rate lean decides nothing here
+        row.update({"error": e.error or x.error, "class": x.failure_class, "decision": decided})
     return row

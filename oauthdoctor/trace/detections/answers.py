@@ -53,7 +53,8 @@ def token_error(timeline: Timeline, ctx: TraceContext) -> list[Finding]:
     groups: dict[tuple[object, ...], list[Exchange]] = defaultdict(list)
     for e in failed:
         x = ctx.explain(e)
-        groups[(x.failure_class, x.cause, x.decision, x.provider, e.status, e.error, e.host)].append(e)
+        decided = x.decision if x.conclusive else "none"  # an unread text's base-rate lean decides nothing here
+        groups[(x.failure_class, x.cause, decided, x.provider, e.status, e.error, e.host)].append(e)
     out = []
     for (klass, cause, decision, provider, status, error, host), group in groups.items():
         x = ctx.explain(group[0])
