@@ -115,6 +115,9 @@ class CallbackLimitRule:
     note: str | None = None
 
 
+InferredField = Literal["default_port_equivalent", "empty_path_equals_slash"]
+
+
 @dataclass(frozen=True)
 class RedirectRule:
     """How one authorization server decides that a sent redirect_uri matches a registered one."""
@@ -144,6 +147,9 @@ class RedirectRule:
     path_traversal: PathTraversalRule = field(default_factory=PathTraversalRule)
     max_callback_urls: int | None = None  # when no ``callback_limits`` entry applies
     callback_limits: list[CallbackLimitRule] = field(default_factory=list)
+    # Fields whose value is this profile's reading of the source, not stated by it (Entra's ':443'): an answer that
+    # turns on one of them says so, while the rest of a confirmed rule stays confirmed.
+    inferred: list[InferredField] = field(default_factory=list)
     source: str | None = None
     checked: str | None = None
     basis: Basis = "unconfirmed"

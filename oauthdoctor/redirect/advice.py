@@ -37,6 +37,27 @@ def warnings_for(accepted: bool, rule: RedirectRule, diffs: list[Difference], re
     if rule.basis != "confirmed":
         out.append(f"The {provider} matching rule is {rule.basis}, not confirmed by an official source"
                    + (f": {rule.note}" if rule.note else "."))
+    else:
+        out += _inferred(rule, diffs, provider)
+    return out
+
+
+# The difference kinds whose verdict one rule field decides, and what that field says.
+_DECIDED_BY = {
+    "default_port": ("default_port_equivalent", "whether an explicit default port (':443', ':80') equals none"),
+    "empty_path": ("empty_path_equals_slash", "whether an empty path equals '/'"),
+}
+
+
+def _inferred(rule: RedirectRule, diffs: list[Difference], provider: str) -> list[str]:
+    """A verdict that turns on a field the profile infers rather than reads in its source says so."""
+    out = []
+    for kind in dict.fromkeys(d.kind for d in diffs):
+        decided_by = _DECIDED_BY.get(kind)
+        if decided_by and decided_by[0] in rule.inferred:
+            out.append(f"This answer turns on {decided_by[1]} for {provider}, which is this profile's reading of "
+                       f"its source, not stated there ({decided_by[0]}: "
+                       f"{str(getattr(rule, decided_by[0])).lower()}); check it against a real request.")
     return out
 
 
