@@ -41,6 +41,11 @@ def test_entra_v2_accepts_a_resource_equal_to_the_application_id_uri() -> None:
     assert single_resource and all("not supported on v2" not in q.text for q in single_resource)
 
 
+ENTRA_MCP_FAQ = ("https://github.com/MicrosoftDocs/entra-docs/blob/a1347dc0f9415db57d661f650aa61c221e946825/docs/"
+                 "agent-id/secure-mcp-server-with-entra-id.md"
+                 "#i-get-error-aadsts9010010-when-a-client-requests-a-token-for-my-mcp-server")
+
+
 def test_entra_9010010_is_fixed_by_the_application_id_uri() -> None:
     # was: the generic invalid_scope_requested, then (earlier today) field reports only, fix 'drop resource or send
     # the App ID URI'; Microsoft's MCP guidance page has the API's Application ID URI set to the URL that clients
@@ -53,6 +58,12 @@ def test_entra_9010010_is_fixed_by_the_application_id_uri() -> None:
         "invalid_scope", "resource_scope_mismatch", "fix_config")
     assert "set that API's Application ID URI to the URL the client sends as resource" in result.summary
     assert "drop the resource parameter" in result.summary  # the older fix stays on offer
+    # round thirty-five: the page's FAQ names the code; a trailing slash is the usual culprit and the API must be on
+    # v2 access tokens
+    assert "a resource ending in '/' never matches" in result.summary
+    assert "requestedAccessTokenVersion 2" in result.summary
+    rule = get_profile("microsoft").errors.codes["AADSTS9010010"]
+    assert (rule.source, rule.basis) == (ENTRA_MCP_FAQ, "confirmed")
 
 
 def test_entra_901002_no_longer_says_v2_never_takes_resource() -> None:
