@@ -605,9 +605,9 @@ def says_expired(text: str) -> re.Match[str] | None:
 # A runtime error of the program itself: Python's AttributeError, TypeError and NameError, JavaScript's TypeError and
 # ReferenceError, Ruby's NoMethodError, iOS's NSInvalidArgumentException (an app's own bad argument), Flutter's
 # MissingPluginException, and the messages they carry ("'NoneType' object has no attribute", "Cannot read property
-# 'x' of undefined"). The language or runtime raised it, not an
-# authorization server; a fetch that failed is the network's. Not Java's NullPointerException: a Java authorization
-# server logs its own crashes so (Gluu's oxAuth on a request it did not expect), and that is its server_error.
+# 'x' of undefined"). The language or runtime raised it, not an authorization server; a fetch that failed is the
+# network's. Not Java's NullPointerException: a Java authorization server logs its own crashes so (Gluu's oxAuth on
+# a request it did not expect), and that is its server_error.
 _CRASH = (r"\b(?:AttributeError|TypeError|NameError|ReferenceError|NoMethodError|NSInvalidArgumentException"
           r"|MissingPluginException)\b(?!: failed to fetch)"
           r"|'NoneType' object (?:has no attribute|is not|does not support)"
