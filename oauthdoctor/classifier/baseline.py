@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from oauthdoctor.classifier.result import UNRECOGNISED
 from oauthdoctor.profiles.error_schema import Candidate, ErrorRule, Outcome
 
 RFC6749 = "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"
@@ -49,7 +50,7 @@ CLASS_DEFAULTS: dict[str, tuple[str, int | None, str, str]] = {
                                 "the authorization server is temporarily unavailable"),
     "rate_limited": ("retry", 429, "rate_limit_exceeded", "too many requests"),
     # Text with no OAuth meaning: nothing to decide (issue #11: it used to say "fix config").
-    "unknown": ("none", None, "unrecognised_response", "no OAuth error was recognised"),
+    "unknown": ("none", None, UNRECOGNISED, "no OAuth error was recognised"),
 }
 
 # raw error value (normalised) -> class, for values that are not class names themselves
@@ -568,7 +569,6 @@ VAGUE_AUTH_FAILURE_SUMMARY = ("An authorization step failed, but the response na
 # otherwise: of the 132 development cases of this kind, 70 were labelled fix_config, 27 none, 17 reauth and 18 retry
 # (round thirty-five). So the decision field carries that lean (confidence low, the three candidates listed)
 # instead of none. A crash of the caller's own code stays none: its fix is the program's.
-UNRECOGNISED = "unrecognised_response"
 UNREAD_FAILURE_SUMMARY = (
     "No OAuth error was recognised in this text: nothing here tells why it failed. If it came from an OAuth "
     "integration, configuration (client, redirect URI, scopes, endpoints, the app's settings) fixed most such "

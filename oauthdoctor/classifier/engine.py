@@ -22,7 +22,7 @@ from oauthdoctor.classifier.request_context import (
     open_to_request_context,
     token_path,
 )
-from oauthdoctor.classifier.result import CauseCandidate, Explanation
+from oauthdoctor.classifier.result import UNRECOGNISED, CauseCandidate, Explanation
 from oauthdoctor.classifier.wording import hints_for, summary_for
 from oauthdoctor.profiles.error_schema import Candidate, DecisionName, ErrorRule, ErrorRules, Outcome
 from oauthdoctor.vocabulary import FAILURE_CLASSES, FailureClass
@@ -118,7 +118,7 @@ def _unread_failure(ex: Extracted) -> bool:
     return not (ex.error_key is None and B.is_program_crash(ex.text))
 
 
-_UNREAD_FAILURE = Outcome(failure_class="unknown", cause=B.UNRECOGNISED, decision="fix_config",
+_UNREAD_FAILURE = Outcome(failure_class="unknown", cause=UNRECOGNISED, decision="fix_config",
                           summary=B.UNREAD_FAILURE_SUMMARY, candidates=list(B.VAGUE_AUTH_FAILURE_CANDIDATES))
 
 

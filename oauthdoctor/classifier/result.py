@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 SCHEMA_VERSION = 1
+# The cause of an answer that recognised no OAuth error (class unknown).
+UNRECOGNISED = "unrecognised_response"
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Explanation:
         """Whether an OAuth error was recognised and decided (``explain`` exits 3 when not). A text nothing reads
         may still carry the base rate's lean as its decision (cause ``unrecognised_response``, confidence low):
         that is a rule of thumb, not a reading, so it stays inconclusive."""
-        return self.decision != "none" and self.cause != "unrecognised_response"
+        return self.decision != "none" and self.cause != UNRECOGNISED
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract (schema_version 1); ``parse_error`` only for unreadable batch lines."""

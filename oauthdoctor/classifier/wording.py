@@ -6,6 +6,7 @@ from __future__ import annotations
 from oauthdoctor.classifier import baseline as B
 from oauthdoctor.classifier.extract import Extracted
 from oauthdoctor.classifier.match import CompiledRules
+from oauthdoctor.classifier.result import UNRECOGNISED
 from oauthdoctor.profiles.error_schema import Candidate, Outcome
 
 
@@ -24,7 +25,7 @@ def hints_for(ex: Extracted, primary: Outcome, cause: str, decision: str, candid
         elif reset:
             hints.append(f"Wait until the rate-limit reset time ({reset.strip()[:40]}) before retrying.")
     lean = decision == "fix_config" and cause == "ambiguous" and candidates  # a candidate may need no change
-    if cause == B.UNRECOGNISED and decision != "none":  # no reading behind the lean: the reason is elsewhere
+    if cause == UNRECOGNISED and decision != "none":  # no reading behind the lean: the reason is elsewhere
         hints.append(B.UNRECOGNISED_HINT)
     else:
         hints.append(B.AMBIGUOUS_FIX_HINT if lean else B.DECISION_HINTS[decision])
