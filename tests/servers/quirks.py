@@ -1,7 +1,7 @@
 """Provider quirks served from pytest-httpserver: the answers real providers give that break naive clients.
 
 Each helper registers a handler on the shared ``httpserver`` and returns the URL to point oauthdoctor at.
-Bodies come from /work/shared/reference/providers.md (GitHub and ServiceNow sections).
+Bodies follow the providers' documented answers (GitHub and ServiceNow; their profiles cite the sources).
 """
 
 from __future__ import annotations
